@@ -1,0 +1,46 @@
+"""Redline: evidence-linked analysis of geopolitical commentary.
+
+>>> import redline
+>>> doc = redline.analyze("Host: Will they strike?\\nGuest: They will not.")   # doctest: +SKIP
+>>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
+['Host', 'Guest']
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from redline.analysis import analyze
+from redline.config import RedlineConfig
+from redline.document import Document, Metadata, Relation, Span
+from redline.errors import (
+    ConfigError,
+    InputError,
+    ModelNotFoundError,
+    PipelineError,
+    RedlineError,
+    SpanError,
+)
+from redline.pipeline import Pipeline
+
+try:
+    __version__ = version("redline")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "ConfigError",
+    "Document",
+    "InputError",
+    "Metadata",
+    "ModelNotFoundError",
+    "Pipeline",
+    "PipelineError",
+    "RedlineConfig",
+    "RedlineError",
+    "Relation",
+    "Span",
+    "SpanError",
+    "__version__",
+    "analyze",
+]

@@ -1,0 +1,50 @@
+"""The registered analyzers.
+
+Redline's own analyzers are listed in :data:`BUILTIN`; third-party packages add theirs through
+the ``redline.analyzers`` entry-point group. Adding an analyzer never touches the pipeline.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+
+from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
+from redline.errors import PipelineError
+
+# name -> "module:Class"; imported only when used, so `redline --version` stays fast.
+BUILTIN: dict[str, str] = {
+    "structure": "redline.analyzers.structure:StructureAnalyzer",
+}
+
+# The order the default pipeline runs them in.
+DEFAULT_ANALYZERS: tuple[str, ...] = ("structure",)
+
+
+def registered() -> dict[str, str]:
+    """Every analyzer name Redline knows, built-in and from entry points."""
+    found = dict(BUILTIN)
+    for entry in entry_points(group="redline.analyzers"):
+        found.setdefault(entry.name, entry.value)
+    return found
+
+
+def analyzer_class(name: str) -> type[Analyzer]:
+    """Import and return the analyzer class registered under ``name``."""
+    known = registered()
+    if name not in known:
+        raise PipelineError(f"no analyzer named {name!r}; known analyzers: {sorted(known)}")
+    module_name, _, class_name = known[name].partition(":")
+    cls: type[Analyzer] = getattr(import_module(module_name), class_name)
+    return cls
+
+
+__all__ = [
+    "BUILTIN",
+    "DEFAULT_ANALYZERS",
+    "AnalysisContext",
+    "Analyzer",
+    "AnalyzerOutput",
+    "analyzer_class",
+    "registered",
+]

@@ -1,0 +1,71 @@
+"""The small interface every analyzer implements, and what it hands back to the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+
+from redline.document import Document, Relation, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+
+
+@dataclass
+class AnalysisContext:
+    """Shared, lazily computed resources for one document: the spaCy parse above all.
+
+    The parse covers the whole original text, so token offsets are document offsets.
+    """
+
+    text: str
+    nlp_name: str | None = None
+    preparsed: SpacyDoc | None = field(default=None, repr=False)
+
+    @cached_property
+    def nlp(self) -> Language:
+        from redline.nlp import load_pipeline
+
+        return load_pipeline(self.nlp_name)
+
+    @cached_property
+    def parsed(self) -> SpacyDoc:
+        if self.preparsed is not None:
+            return self.preparsed
+        from redline.parsing import parse
+
+        return parse(self.nlp, self.text)
+
+
+@dataclass(frozen=True)
+class AnalyzerOutput:
+    """What one analyzer adds: whole layers, relations between spans, metadata it found.
+
+    Metadata found in the text never overrides what the reader already knew.
+    """
+
+    layers: Mapping[str, Sequence[Span]] = field(default_factory=dict)
+    relations: Sequence[Relation] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Analyzer(Protocol):
+    """One step of the pipeline.
+
+    ``requires`` names the layers it reads; ``provides`` the layers it returns. ``initialize``
+    loads data files or models once; ``analyze`` must not mutate its input and must return the
+    same output for the same input.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    provides: ClassVar[tuple[str, ...]]
+
+    def initialize(self) -> None: ...
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput: ...

@@ -1,0 +1,52 @@
+"""Parsing a whole document with spaCy in bounded pieces.
+
+A document is cut at paragraph ends into pieces of bounded size, the pieces are parsed with
+``nlp.pipe`` and joined with ``Doc.from_docs``: memory stays bounded for long texts, spaCy's
+``max_length`` never trips, a sentence never runs across a paragraph break, and because the
+pieces tile the text exactly, token offsets are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MAX_PIECE_CHARS = 20_000
+# A paragraph ends at a blank line, or at a newline right after sentence-final punctuation;
+# a newline in mid-sentence (hard-wrapped text) does not end one.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:;\"'”’)\]])[ \t]*\n\s*")
+
+
+def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[str]:
+    """Consecutive pieces of ``text`` that concatenate back to exactly ``text``."""
+    start = 0
+    for match in _PARAGRAPH_END.finditer(text):
+        yield from _bounded(text[start : match.end()], max_chars)
+        start = match.end()
+    if start < len(text):
+        yield from _bounded(text[start:], max_chars)
+
+
+def _bounded(piece: str, max_chars: int) -> Iterator[str]:
+    # A paragraph longer than max_chars is cut at whitespace; rare, and harmless to offsets.
+    while len(piece) > max_chars:
+        cut = piece.rfind(" ", 0, max_chars)
+        cut = cut + 1 if cut > 0 else max_chars
+        yield piece[:cut]
+        piece = piece[cut:]
+    if piece:
+        yield piece
+
+
+def parse(nlp: Language, text: str, *, batch_size: int = 64) -> Doc:
+    """Parse ``text`` with ``nlp``; the result's ``text`` equals ``text`` exactly."""
+    docs = list(nlp.pipe(pieces(text), batch_size=batch_size))
+    if not docs:
+        return nlp.make_doc(text)
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != text:  # pragma: no cover - a guard on spaCy's behaviour
+        raise AssertionError("spaCy changed the text while joining parsed pieces")
+    return joined
