@@ -48,7 +48,7 @@ class Pipeline:
             context = AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline)
         for analyzer in self.analyzers:
             output = analyzer.analyze(document, context)
-            document = _merge(document, analyzer, output)
+            document = merge_output(document, analyzer, output)
         return document
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
@@ -79,7 +79,8 @@ def _check_chain(analyzers: Sequence[Analyzer]) -> None:
         provided.extend(analyzer.provides)
 
 
-def _merge(document: Document, analyzer: Analyzer, output: AnalyzerOutput) -> Document:
+def merge_output(document: Document, analyzer: Analyzer, output: AnalyzerOutput) -> Document:
+    """Check what one analyzer returned and merge it into a new Document."""
     if not isinstance(output, AnalyzerOutput):
         raise PipelineError(
             f"analyzer {analyzer.name!r} returned {type(output).__name__}, "

@@ -15,10 +15,13 @@ from redline.errors import PipelineError
 # name -> "module:Class"; imported only when used, so `redline --version` stays fast.
 BUILTIN: dict[str, str] = {
     "structure": "redline.analyzers.structure:StructureAnalyzer",
+    "actors": "redline.analyzers.actors:ActorAnalyzer",
+    "groups": "redline.analyzers.groups:GroupAnalyzer",
+    "alignment": "redline.analyzers.alignment:AlignmentAnalyzer",
 }
 
 # The order the default pipeline runs them in.
-DEFAULT_ANALYZERS: tuple[str, ...] = ("structure",)
+DEFAULT_ANALYZERS: tuple[str, ...] = ("structure", "actors", "groups", "alignment")
 
 
 def registered() -> dict[str, str]:

@@ -1,0 +1,329 @@
+"""The actors layer: who a text names, linked to the gazetteer.
+
+Stages, in order, each adding what the earlier ones could not:
+1. gazetteer surface forms (names, aliases, demonyms, metonyms) found in one Aho–Corasick pass;
+   a form shared by several entries is resolved from context (NER type, the other actors the
+   document names, roles held on the document's date);
+2. role titles ("the Ukrainian president", "President of the United States") resolved to the
+   holder on the document's date;
+3. within-document coreference: a surname or short form of a person named in full earlier;
+4. spaCy NER for names the gazetteer lacks (unlinked actors, lower confidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import yaml
+
+from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.document import Document, Span
+from redline.gazetteer import Entry, Gazetteer, parse_partial_date
+from redline.matching import SurfaceMatcher, fold
+
+CONFIDENCE = {
+    "name": 0.95, "alias": 0.9, "demonym": 0.8, "metonym": 0.75, "role": 0.8,
+    "coreference": 0.8, "ner": 0.55,
+}  # fmt: skip
+HOW_RANK = {"name": 4, "alias": 3, "demonym": 2, "metonym": 1}
+NER_TYPES = {
+    "PERSON": {"person"},
+    "GPE": {"state", "place", "government"},
+    "LOC": {"place", "state"},
+    "FAC": {"place"},
+    "ORG": {"organisation", "armed_group", "government"},
+    "NORP": {"state", "organisation", "armed_group", "place"},
+    "PRODUCT": {"weapon"},
+    "EVENT": {"event"},
+}
+NER_LABELS_KEPT = ("PERSON", "ORG", "GPE", "NORP")
+# spaCy's small English model tags these as names; they are never actors on their own.
+_NOT_NAMES = frozenset({"host", "moderator", "question", "answer", "q", "a", "god", "lord"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entry_id: str | None
+    name: str
+    type: str
+    how: str
+    confidence: float
+    extra: tuple[tuple[str, Any], ...] = ()
+
+
+class ActorAnalyzer:
+    """Links mentions of people, states, blocs, places, weapons and events."""
+
+    name: ClassVar[str] = "actors"
+    version: ClassVar[str] = "1.0.0"
+    requires: ClassVar[tuple[str, ...]] = ("structure",)
+    provides: ClassVar[tuple[str, ...]] = ("actors",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+        self._matcher: SurfaceMatcher | None = None
+        self._titles: SurfaceMatcher | None = None
+
+    def initialize(self) -> None:
+        if self._matcher is None:
+            self._gazetteer = self._gazetteer or Gazetteer.load()
+            self._matcher = _surface_matcher(self._gazetteer)
+            self._titles = SurfaceMatcher((phrase, role) for phrase, role in _titles().items())
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        self.initialize()
+        assert self._gazetteer is not None
+        return self._gazetteer
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        self.initialize()
+        assert self._matcher is not None and self._titles is not None
+        on = _document_date(document)
+        entities = [(e.start_char, e.end_char, e.label_) for e in context.parsed.ents]
+        mentions = _resolve(self.gazetteer, self._matcher.find(document.text), entities, on)
+        mentions = _drop_inside_people(mentions, entities)
+        mentions += _role_mentions(self.gazetteer, self._titles, document.text, mentions, on)
+        mentions += _coreferent(document.text, mentions)
+        mentions += _unlinked(document.text, entities, mentions)
+        spans = [_span(document, self.gazetteer, mention) for mention in mentions]
+        return AnalyzerOutput(layers={"actors": _dedupe(spans)})
+
+
+# -- stage 1: gazetteer forms ----------------------------------------------------------------
+
+
+def _surface_matcher(gazetteer: Gazetteer) -> SurfaceMatcher:
+    return SurfaceMatcher(
+        (form, (entry.id, how)) for entry in gazetteer.entries.values()
+        for form, how in entry.surface_forms()
+    )  # fmt: skip
+
+
+def _resolve(
+    gazetteer: Gazetteer,
+    matches: Iterable[Any],
+    entities: list[tuple[int, int, str]],
+    on: date | None,
+) -> list[Mention]:
+    matches = list(matches)
+    certain = Counter(
+        gazetteer.state_of(m.values[0][0]) or m.values[0][0]
+        for m in matches
+        if len({entry_id for entry_id, _ in m.values}) == 1
+    )
+    mentions = []
+    for match in matches:
+        ner = _ner_label_at(entities, match.start, match.end)
+        scored = [
+            (_score(gazetteer[entry_id], how, ner, certain, gazetteer, on), entry_id, how)
+            for entry_id, how in match.values
+        ]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        best_score, entry_id, how = scored[0]
+        entry = gazetteer[entry_id]
+        confidence = CONFIDENCE[how]
+        if len({e for _, e, _ in scored}) > 1:
+            margin = best_score - next(s for s, e, _ in scored if e != entry_id)
+            confidence = round(confidence * (0.6 if margin < 1 else 0.85), 2)
+        mentions.append(
+            Mention(match.start, match.end, entry.id, entry.name, entry.type, how, confidence,
+                    (("form", match.form),))
+        )  # fmt: skip
+    return mentions
+
+
+def _score(
+    entry: Entry,
+    how: str,
+    ner: str | None,
+    certain: Counter[str],
+    gazetteer: Gazetteer,
+    on: date | None,
+) -> float:
+    """Evidence for one reading of an ambiguous form: how it matched, NER, context, date."""
+    score = HOW_RANK[how] * 0.5
+    if ner and entry.type in NER_TYPES.get(ner, ()):
+        score += 1.0
+    state = gazetteer.state_of(entry.id) or entry.id
+    score += min(certain[entry.id] + certain[state] * 0.5, 3.0)
+    if entry.type == "state":
+        score += 0.5
+    if on and entry.roles and any(role.held_on(on) for role in entry.roles):
+        score += 0.5
+    return score
+
+
+def _ner_label_at(entities: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for ent_start, ent_end, label in entities:
+        if ent_start <= start and end <= ent_end:
+            return label
+    return None
+
+
+def _drop_inside_people(
+    mentions: list[Mention], entities: list[tuple[int, int, str]]
+) -> list[Mention]:
+    """"Jordan" in "Michael Jordan" is a person's name, not the country."""
+    people = [(s, e) for s, e, label in entities if label == "PERSON"]
+    return [
+        m for m in mentions
+        if m.type == "person"
+        or not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in people)
+    ]  # fmt: skip
+
+
+# -- stage 2: role titles ----------------------------------------------------------------------
+
+
+@cache
+def _roles_data() -> dict[str, Any]:
+    text = (resources.files("redline") / "data" / "roles.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _titles() -> dict[str, str]:
+    titles: dict[str, str] = _roles_data()["titles"]
+    return titles
+
+
+def _role_mentions(
+    gazetteer: Gazetteer,
+    titles: SurfaceMatcher,
+    text: str,
+    mentions: list[Mention],
+    on: date | None,
+) -> list[Mention]:
+    states = [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"]
+    found = []
+    for title in titles.find(text):
+        role = str(title.values[0])
+        state, start, end = _state_beside(text, title.start, title.end, states)
+        if state is None or state.entry_id is None:
+            continue
+        holders = gazetteer.holders(role, state.entry_id, on)
+        if not holders:
+            continue
+        person = holders[0]
+        confidence = CONFIDENCE["role"] if on else 0.45
+        extra = (("form", text[start:end]), ("role", role), ("of", state.entry_id),
+                 ("date_assumed", on is None))  # fmt: skip
+        found.append(Mention(start, end, person.id, person.name, "person", "role", confidence, extra))
+    return found
+
+
+def _state_beside(
+    text: str, start: int, end: int, states: list[Mention]
+) -> tuple[Mention | None, int, int]:
+    gap = int(_roles_data()["max_gap_before"])
+    for state in states:
+        if 0 <= start - state.end <= gap and re.fullmatch(r"(?:'s)?\s?", fold(text[state.end:start])):
+            return state, state.start, end
+        between = fold(text[end:state.start]).strip().lower()
+        if state.start > end and between in _roles_data()["after_connectors"]:
+            return state, start, state.end
+    return None, start, end
+
+
+# -- stage 3: coreference within the document ---------------------------------------------------
+
+
+def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Surnames and short forms of people named in full earlier in the document."""
+    short_forms: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type == "person" and mention.how in ("name", "alias"):
+            words = text[mention.start:mention.end].split()
+            if len(words) >= 2:
+                short_forms.setdefault(words[-1], mention)
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for surname, full in short_forms.items():
+        if len(surname) < 3:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
+            if match.start() > full.start and not _overlaps(match.start(), match.end(), taken):
+                found.append(replace(full, start=match.start(), end=match.end(), how="coreference",
+                                     confidence=CONFIDENCE["coreference"],
+                                     extra=(("form", surname), ("antecedent", full.start))))
+    return found
+
+
+# -- stage 4: names the gazetteer lacks -----------------------------------------------------------
+
+
+def _unlinked(
+    text: str, entities: list[tuple[int, int, str]], mentions: list[Mention]
+) -> list[Mention]:
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    surnames: dict[str, str] = {}
+    for start, end, label in entities:
+        if label not in NER_LABELS_KEPT or _overlaps(start, end, taken):
+            continue
+        name = " ".join(text[start:end].split())
+        name = re.sub(r"^(?:the|The)\s+|'s$|’s$", "", name)
+        if not name or name.lower() in _NOT_NAMES or not name[0].isupper():
+            continue
+        if label == "PERSON" and " " in name:
+            surnames.setdefault(name.split()[-1], name)
+        canonical = surnames.get(name, name) if label == "PERSON" else name
+        actor_id = "ner:" + re.sub(r"[^a-z0-9]+", "_", fold(canonical)).strip("_")
+        found.append(Mention(start, end, actor_id, canonical, _type_of(label), "ner",
+                             CONFIDENCE["ner"], (("ner_label", label),)))  # fmt: skip
+    return found
+
+
+def _type_of(label: str) -> str:
+    return {"PERSON": "person", "GPE": "place", "ORG": "organisation", "NORP": "group"}[label]
+
+
+# -- shared helpers ----------------------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _document_date(document: Document) -> date | None:
+    try:
+        return parse_partial_date(document.metadata.date[:10]) if document.metadata.date else None
+    except (ValueError, TypeError):
+        return None
+
+
+def _span(document: Document, gazetteer: Gazetteer, mention: Mention) -> Span:
+    entry = gazetteer.get(mention.entry_id)
+    attrs: dict[str, Any] = {
+        "actor_id": mention.entry_id,
+        "name": mention.name,
+        "type": mention.type,
+        "match": mention.how,
+        "linked": entry is not None,
+    }
+    if entry is not None:
+        attrs.update(kind=entry.kind, qid=entry.qid, state=gazetteer.state_of(entry.id))
+    attrs.update(dict(mention.extra))
+    return document.make_span(
+        mention.start, mention.end, mention.type,
+        analyzer="actors", rule=f"{mention.how}:{mention.entry_id}",
+        confidence=mention.confidence, attrs=attrs,
+        span_id=f"actors/{mention.start}-{mention.end}/{mention.entry_id}",
+    )  # fmt: skip
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    unique: dict[str, Span] = {}
+    for span in spans:
+        unique.setdefault(span.id, span)
+    return list(unique.values())

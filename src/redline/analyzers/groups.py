@@ -1,0 +1,276 @@
+"""Who "we", "us", "our" and "they" stand for, per voice.
+
+Each voice (all turns of one speaker, one reader comment, an article's body) is resolved on its
+own, from evidence in its own words: self-identification ("We, as Americans"), a possessive
+demonym ("our Russian soldiers"), "our president" with the leader the text names, one's own
+weapons. Each resolution cites its evidence spans. The comment section is also resolved as a
+whole. Where the evidence does not add up, the pronouns stay unresolved: never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import yaml
+
+from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.scope import Scope, ScopeIndex
+from redline.document import Document, Span
+from redline.gazetteer import Gazetteer
+
+ANALYZER = "groups"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    actor_id: str
+    name: str
+    weight: float
+    cue: str
+    start: int
+    end: int
+
+
+@cache
+def _cues() -> dict[str, Any]:
+    text = (resources.files("redline") / "data" / "groups.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+class GroupAnalyzer:
+    """Resolves first- and third-person plural pronouns to actors."""
+
+    name: ClassVar[str] = ANALYZER
+    version: ClassVar[str] = "1.0.0"
+    requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
+    provides: ClassVar[tuple[str, ...]] = ("groups",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    def initialize(self) -> None:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.load()
+        _cues()
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        self.initialize()
+        assert self._gazetteer is not None
+        scopes = ScopeIndex(document)
+        sentences = [(s.start, s.end) for s in document.layer("sentences")] or [(0, len(document.text))]
+        actors = [a for a in document.layer("actors") if a.attrs.get("linked")]
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for item in _identity_evidence(document.text, actors, sentences):
+            evidence[scopes.at(item.start).key].append(item)
+        for item in _leader_evidence(document, actors, sentences, self._gazetteer, scopes):
+            evidence[scopes.at(item.start).key].append(item)
+        resolved = {key: _decide(items) for key, items in evidence.items()}
+        comment_items = [e for key, items in evidence.items() if key.startswith("comment:") for e in items]
+        if comment_items:
+            resolved["comments"] = _decide(comment_items)
+        spans = [
+            _in_group_span(document, key, scopes, decision, evidence[key] if key in evidence else comment_items)
+            for key, decision in sorted(resolved.items())
+            if decision is not None
+        ]
+        spans += _pronoun_spans(document, scopes, resolved, actors, sentences)
+        return AnalyzerOutput(layers={"groups": spans})
+
+
+# -- evidence ---------------------------------------------------------------------------------
+
+
+def _sentence_start(sentences: list[tuple[int, int]], offset: int) -> int:
+    for start, end in sentences:
+        if start <= offset < end:
+            return start
+    return max(0, offset - 200)
+
+
+def _identity_evidence(
+    text: str, actors: list[Span], sentences: list[tuple[int, int]]
+) -> list[Evidence]:
+    found = []
+    for cue in _cues()["identity_cues"]:
+        before = re.compile(cue["before"], re.IGNORECASE)
+        for actor in actors:
+            if actor.attrs.get("match") not in cue["match"]:
+                continue
+            if "types" in cue and actor.attrs.get("type") not in cue["types"]:
+                continue
+            window = text[_sentence_start(sentences, actor.start):actor.start]
+            hit = before.search(window)
+            if hit is None:
+                continue
+            target = _in_group_actor(actor)
+            if target is None:
+                continue
+            start = actor.start - (len(window) - hit.start())
+            found.append(Evidence(target[0], target[1], float(cue["weight"]), cue["id"], start, actor.end))
+    return found
+
+
+def _in_group_actor(actor: Span) -> tuple[str, str] | None:
+    """The actor a self-identifying mention stands for: a weapon's state, else the actor itself."""
+    if actor.attrs.get("type") == "weapon":
+        state = actor.attrs.get("state")
+        return (str(state), str(state).replace("_", " ").title()) if state else None
+    return str(actor.attrs["actor_id"]), str(actor.attrs["name"])
+
+
+def _leader_evidence(
+    document: Document,
+    actors: list[Span],
+    sentences: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+    scopes: ScopeIndex,
+) -> list[Evidence]:
+    cue = _cues()["leader_cue"]
+    found = []
+    for hit in re.finditer(cue["pattern"], document.text, re.IGNORECASE):
+        scope = scopes.at(hit.start())
+        sentence = _sentence_of(sentences, hit.start())
+        voice = [a for a in actors if scopes.at(a.start).key == scope.key]
+        leader = _likely_leader(voice, sentence, gazetteer, set(cue["roles"]))
+        if leader is not None:
+            state = gazetteer[leader]
+            found.append(Evidence(state.id, state.name, float(cue["weight"]), cue["id"], hit.start(), hit.end()))
+    return found
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentences if s <= offset < e), (offset, offset))
+
+
+def _likely_leader(
+    voice: list[Span], sentence: tuple[int, int], gazetteer: Gazetteer, roles: set[str]
+) -> str | None:
+    """The state of a leader the voice names outside this sentence, the most-named state first."""
+    state_counts = Counter(str(a.attrs.get("state")) for a in voice if a.attrs.get("state"))
+    beside = {a.attrs["actor_id"] for a in voice if sentence[0] <= a.start < sentence[1]}
+    leaders: set[str] = set()
+    for actor in voice:
+        if actor.attrs.get("type") != "person" or actor.attrs["actor_id"] in beside:
+            continue
+        entry = gazetteer.get(str(actor.attrs["actor_id"]))
+        if entry is not None:
+            leaders.update(r.of for r in entry.roles if r.role in roles)
+    if not leaders:
+        return None
+    return max(sorted(leaders), key=lambda state: state_counts[state])
+
+
+def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:
+    scores: dict[str, float] = defaultdict(float)
+    names: dict[str, str] = {}
+    for item in items:
+        scores[item.actor_id] = 1 - (1 - scores[item.actor_id]) * (1 - item.weight)
+        names[item.actor_id] = item.name
+    ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    best_id, best = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best < _cues()["min_score"] or best < runner_up * _cues()["min_ratio"]:
+        return None
+    return best_id, names[best_id], round(best * (1 - runner_up / 2), 3)
+
+
+# -- spans ------------------------------------------------------------------------------------
+
+
+def _in_group_span(
+    document: Document,
+    key: str,
+    scopes: ScopeIndex,
+    decision: tuple[str, str, float],
+    items: list[Evidence],
+) -> Span:
+    actor_id, name, confidence = decision
+    supporting = sorted((e for e in items if e.actor_id == actor_id), key=lambda e: (-e.weight, e.start))
+    first = supporting[0]
+    scope = scopes.at(first.start)
+    return document.make_span(
+        first.start, first.end, "in_group", analyzer=ANALYZER, rule=first.cue,
+        confidence=confidence, span_id=f"groups/in_group/{key}",
+        attrs={
+            "scope": key, "speaker": "commenters" if key == "comments" else scope.speaker,
+            "section": scope.section, "actor_id": actor_id, "name": name,
+            "evidence": [
+                {"start": e.start, "end": e.end, "text": document.text[e.start:e.end], "cue": e.cue}
+                for e in supporting
+            ],
+        },
+    )  # fmt: skip
+
+
+def _pronoun_spans(
+    document: Document,
+    scopes: ScopeIndex,
+    resolved: dict[str, tuple[str, str, float] | None],
+    actors: list[Span],
+    sentences: list[tuple[int, int]],
+) -> list[Span]:
+    pronouns = _cues()["pronouns"]
+    first = "|".join(pronouns["first_plural"])
+    third = "|".join(pronouns["third_plural"])
+    spans = []
+    for hit in re.finditer(rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE):
+        if hit.group() == "US":  # the abbreviation, not the pronoun
+            continue
+        scope = scopes.at(hit.start())
+        if hit.group("we"):
+            decision = resolved.get(scope.key)
+            via = "in_group"
+        else:
+            decision = _antecedent(actors, sentences, scopes, scope, hit.start())
+            via = "antecedent"
+        spans.append(_pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via))
+    return spans
+
+
+def _pronoun_span(
+    document: Document,
+    hit: re.Match[str],
+    label: str,
+    scope: Scope,
+    decision: tuple[str, str, float] | None,
+    via: str,
+) -> Span:
+    attrs: dict[str, Any] = {"scope": scope.key, "speaker": scope.speaker, "resolved": decision is not None}
+    if decision is not None:
+        attrs.update(actor_id=decision[0], name=decision[1], via=via)
+    return document.make_span(
+        hit.start(), hit.end(), label, analyzer=ANALYZER,
+        rule=f"pronoun:{via}" if decision else "pronoun:unresolved",
+        confidence=decision[2] if decision else 1.0, attrs=attrs,
+    )  # fmt: skip
+
+
+def _antecedent(
+    actors: list[Span],
+    sentences: list[tuple[int, int]],
+    scopes: ScopeIndex,
+    scope: Scope,
+    offset: int,
+) -> tuple[str, str, float] | None:
+    """The one plural group named in the last few sentences of the same voice, if exactly one."""
+    window = _cues()["they_window"]
+    index = next((i for i, (s, e) in enumerate(sentences) if s <= offset < e), 0)
+    start = sentences[max(0, index - window)][0]
+    groups = {
+        str(a.attrs["actor_id"]): str(a.attrs["name"])
+        for a in actors
+        if start <= a.start < offset
+        and scopes.at(a.start).key == scope.key
+        and a.attrs.get("type") in _cues()["they_types"]
+        and (a.attrs.get("type") != "state" or a.attrs.get("match") == "demonym" and a.text.endswith("s"))
+    }
+    if len(groups) != 1:
+        return None
+    actor_id, name = next(iter(groups.items()))
+    return actor_id, name, 0.6

@@ -1,0 +1,80 @@
+"""Where a character stands in a document's structure: which section, which speaker.
+
+Built from the ``structure`` layer; every analyzer that attributes a finding to a speaker or a
+section asks this one place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from redline.document import Document, Span
+
+# Innermost first: a comment beats the comment section, a note beats the turn around it.
+_PRIORITY = ("comment", "comments", "note", "advert", "translation_credit", "turn", "body")
+AUTHOR = "author"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The voice a stretch of text is in.
+
+    ``section`` is body, comments, note, advert, ... ; ``speaker`` the turn's speaker, the
+    comment's author (or "commenter N"), or "author" for an article's own voice; ``key`` groups
+    text spoken by the same voice (all turns of one speaker, one comment).
+    """
+
+    section: str
+    speaker: str
+    key: str
+    start: int
+    end: int
+    label: str = "body"
+
+
+class ScopeIndex:
+    """Look-up of the Scope at any offset of a document."""
+
+    def __init__(self, document: Document):
+        self._text_length = len(document.text)
+        spans = [s for s in document.layer("structure") if s.label in _PRIORITY]
+        spans.sort(key=lambda s: (_PRIORITY.index(s.label), s.start))
+        self._scopes = [_scope(span) for span in spans]
+        self._by_start = sorted(self._scopes, key=lambda s: s.start)
+        self._starts = [s.start for s in self._by_start]
+
+    def at(self, offset: int) -> Scope:
+        """The innermost scope containing ``offset`` (the whole text as the author's, if none)."""
+        best: Scope | None = None
+        index = bisect.bisect_right(self._starts, offset)
+        for scope in reversed(self._by_start[:index]):
+            if scope.start <= offset < scope.end and (
+                best is None or _rank(scope) < _rank(best)
+            ):
+                best = scope
+        return best or Scope("body", AUTHOR, "body", 0, self._text_length, "body")
+
+    def scopes(self) -> list[Scope]:
+        """Every voice-bearing scope (turns, comments, the body) in document order."""
+        return sorted(
+            (s for s in self._scopes if s.label in ("turn", "comment", "body")),
+            key=lambda s: s.start,
+        )
+
+
+def _rank(scope: Scope) -> int:
+    return _PRIORITY.index(scope.label)
+
+
+def _scope(span: Span) -> Scope:
+    if span.label == "turn":
+        speaker = str(span.attrs.get("speaker", "speaker"))
+        return Scope("body", speaker, f"speaker:{speaker}", span.start, span.end, "turn")
+    if span.label == "comment":
+        index = span.attrs.get("index", span.start)
+        author = span.attrs.get("author") or f"commenter {index}"
+        return Scope("comments", str(author), f"comment:{index}", span.start, span.end, "comment")
+    if span.label == "comments":
+        return Scope("comments", "commenters", "comments", span.start, span.end, "comments")
+    return Scope(span.label, AUTHOR, span.label, span.start, span.end, span.label)

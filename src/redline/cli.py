@@ -1,0 +1,239 @@
+"""The command line: options become a RedlineConfig, then the library does the work.
+
+Exit codes: 0 all inputs analysed, 1 some inputs failed (the others are still written),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from redline.config import RedlineConfig
+from redline.document import Document
+from redline.errors import InputError, RedlineError
+
+app = typer.Typer(
+    name="redline",
+    help="Evidence-linked analysis of geopolitical commentary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    html = "html"
+
+
+EXTENSIONS = {"text": "txt", "json": "json", "jsonl": "jsonl", "md": "md", "html": "html"}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from redline import __version__
+
+        typer.echo(f"redline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Evidence-linked analysis of geopolitical commentary."""
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, corpus files (.jsonl/.csv/.parquet) or - for stdin.")
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write to this file, or one file per document into this directory."),
+    ] = None,
+    pipeline: Annotated[
+        str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="TOML file with a [redline] table.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes.", min=1)
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse documents and write reports."""
+    config = _config(config_file).updated(pipeline=pipeline, max_bytes=max_bytes)
+    fmt = output_format.value
+    several = len(paths) > 1 or any(_is_collection(path) for path in paths)
+    to_directory = out is not None and (out.is_dir() or (several and not out.suffix))
+    if several and fmt == "html" and not to_directory:
+        _usage_error("several documents as HTML need --out DIR (one report per document)")
+    failures = 0
+    written: list[Document] = []
+    with _progress(enabled=several and not quiet) as advance:
+        for item in _analysed(paths, config):
+            if isinstance(item, RedlineError):
+                failures += 1
+                stderr.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
+            elif to_directory and out is not None:
+                _write_atomic(out / _file_name(item, fmt), _report(item, fmt))
+            else:
+                written.append(item)
+            advance()
+    if written:
+        _emit(written, fmt, out)
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a serialised Document."""
+    from redline.document import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def _config(path: Path | None) -> RedlineConfig:
+    if path is None:
+        return RedlineConfig()
+    try:
+        return RedlineConfig.from_toml(path)
+    except RedlineError as error:
+        _usage_error(str(error))
+        raise  # unreachable; _usage_error exits
+
+
+def _analysed(paths: list[str], config: RedlineConfig) -> Iterator[Document | RedlineError]:
+    """Each input's analysed Document, or the one-line error that stopped it."""
+    from redline.analysis import get_pipeline
+    from redline.readers import read_sources
+
+    pipeline = None
+    for item in read_sources(paths, max_bytes=config.max_bytes):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            pipeline = pipeline or get_pipeline(config)
+            yield pipeline.run(item)
+        except RedlineError as error:
+            yield InputError(item.metadata.source or item.id, str(error))
+        except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+            if os.environ.get("REDLINE_DEBUG"):
+                raise
+            problem = f"internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+            yield InputError(item.metadata.source or item.id, problem + " (set REDLINE_DEBUG=1 for a traceback)")
+
+
+def _report(document: Document, fmt: str) -> str:
+    from redline.render import render
+
+    return render(document, fmt)
+
+
+def _emit(documents: list[Document], fmt: str, out: Path | None) -> None:
+    if fmt == "json" and len(documents) > 1:
+        body = "[\n" + ",\n".join(doc.to_json() for doc in documents) + "\n]\n"
+    elif fmt == "jsonl":
+        body = "".join(_report(doc, fmt) + "\n" for doc in documents)
+    else:
+        body = "\n".join(_report(doc, fmt) for doc in documents)
+    if not body.endswith("\n"):
+        body += "\n"
+    if out is None:
+        sys.stdout.write(body)
+    else:
+        _write_atomic(out, body)
+
+
+def _write_atomic(path: Path, body: str) -> None:
+    """Write to a temporary file beside ``path`` and rename, so a failure never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(body)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _file_name(document: Document, fmt: str) -> str:
+    source = document.metadata.source or ""
+    stem = Path(source.split("#")[0]).stem if source and source != "<stdin>" else "document"
+    return f"{stem}-{document.id[:8]}.{EXTENSIONS[fmt]}"
+
+
+def _is_collection(path: str) -> bool:
+    return Path(path).is_dir() or Path(path).suffix.lower() in {".jsonl", ".ndjson", ".csv", ".parquet"}
+
+
+@contextmanager
+def _progress(*, enabled: bool) -> Iterator[Callable[[], None]]:
+    if not enabled:
+        yield lambda: None
+        return
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("analyse", total=None, rate="")
+
+        def advance() -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[task].elapsed or 0.0
+            done = progress.tasks[task].completed
+            if elapsed > 0:
+                progress.update(task, rate=f"{done / elapsed:.1f} docs/s")
+
+        yield advance
+
+
+def _usage_error(message: str) -> None:
+    stderr.print(f"[red]usage error:[/red] {escape(message)}", markup=True, highlight=False)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

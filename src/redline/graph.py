@@ -1,0 +1,75 @@
+"""The alignment graph of one document or a corpus (networkx), exported as JSON or GraphML.
+
+Nodes are actors (sized by mentions), edges the alignment relations the texts assert, each
+with its evidence.
+
+>>> graph = alignment_graph([document])   # doctest: +SKIP
+>>> write_graphml(graph, "alignment.graphml")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from redline.document import Document
+
+
+def alignment_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
+    """Actors as nodes, one edge per (a, b, relation) with the evidence of every assertion."""
+    graph = nx.MultiDiGraph()
+    mentions: Counter[str] = Counter()
+    for document in documents:
+        for span in document.layer("actors"):
+            actor = str(span.attrs["actor_id"])
+            mentions[actor] += 1
+            if actor not in graph:
+                graph.add_node(actor, name=span.attrs["name"], type=span.attrs["type"])
+        for span in document.layer("alignment"):
+            _add_edge(graph, document, span.attrs, span.label, span.start, span.end, span.text)
+    for actor, count in mentions.items():
+        graph.nodes[actor]["mentions"] = count
+    for _, data in graph.nodes(data=True):
+        data.setdefault("mentions", 0)
+    return graph
+
+
+def _add_edge(
+    graph: nx.MultiDiGraph, document: Document, attrs: dict[str, Any], relation: str,
+    start: int, end: int, quote: str,
+) -> None:  # fmt: skip
+    a, b = str(attrs["a"]), str(attrs["b"])
+    for node, name in ((a, attrs["a_name"]), (b, attrs["b_name"])):
+        if node not in graph:
+            graph.add_node(node, name=name, type="actor")
+    evidence = {"document": document.id, "start": start, "end": end, "text": quote,
+                "speaker": attrs.get("speaker")}  # fmt: skip
+    if graph.has_edge(a, b, key=relation):
+        data = graph.edges[a, b, relation]
+        data["count"] += 1
+        data["evidence"].append(evidence)
+    else:
+        graph.add_edge(a, b, key=relation, relation=relation, count=1, evidence=[evidence])
+
+
+def graph_to_json(graph: nx.MultiDiGraph) -> str:
+    """Node-link JSON (networkx's format), with evidence lists kept as lists."""
+    data = nx.node_link_data(graph, edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """GraphML; lists (evidence) are stored as JSON strings, as GraphML has no list type."""
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from(graph.nodes(data=True))
+    for a, b, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(a, b, key=key, **{k: json.dumps(v) if isinstance(v, list) else v for k, v in data.items()})
+    for _, data in flat.nodes(data=True):
+        for key in [k for k, v in data.items() if v is None]:
+            del data[key]
+    nx.write_graphml(flat, str(path))

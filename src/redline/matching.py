@@ -1,0 +1,121 @@
+"""Fast multi-pattern matching of surface forms over a text, with offsets kept exact.
+
+Text and patterns are *folded* one character to one character (case, diacritics, apostrophe
+and dash variants), so an offset in the folded text is the same offset in the original. An
+Aho–Corasick automaton (pyahocorasick) finds every pattern in one pass; matches must start and
+end at word boundaries, and capitalised words in a pattern must be capitalised in the text
+("Turkey" the state, not "turkey" the bird; "US" but not "us").
+
+>>> matcher = SurfaceMatcher([("Kyiv", "kyiv"), ("Kiev", "kyiv")])
+>>> [(m.start, m.end, m.values) for m in matcher.find("Strikes on Kiev’s centre")]
+[(11, 15, ('kyiv',))]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+_SPECIAL = {
+    **dict.fromkeys("’‘`´ʼʹ′", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    **dict.fromkeys("\u00a0\u2009\u202f\t\n\r", " "),
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+}
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table computed lazily per code point, always one character out."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _SPECIAL.get(char)
+        if folded is None:
+            base = unicodedata.normalize("NFD", char)[0].lower()
+            folded = base if len(base) == 1 else char
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded copy of ``text`` with exactly the same length."""
+    return text.translate(_TABLE)
+
+
+@dataclass(frozen=True)
+class SurfaceMatch:
+    start: int
+    end: int
+    form: str
+    values: tuple[Hashable, ...]
+
+
+class SurfaceMatcher:
+    """Finds (form, value) patterns in texts; longest match wins where matches overlap."""
+
+    def __init__(self, patterns: Iterable[tuple[str, Hashable]]):
+        grouped: dict[str, dict[str, list[Hashable]]] = {}
+        for form, value in patterns:
+            form = " ".join(form.split())
+            if len(form) < 2:
+                continue
+            grouped.setdefault(fold(form), {}).setdefault(form, []).append(value)
+        self._automaton = ahocorasick.Automaton()
+        for key, forms in grouped.items():
+            self._automaton.add_word(key, tuple((form, tuple(v)) for form, v in forms.items()))
+        if grouped:
+            self._automaton.make_automaton()
+        self._empty = not grouped
+
+    def find(self, text: str) -> list[SurfaceMatch]:
+        """Non-overlapping matches in document order (the longest where they overlap)."""
+        if self._empty:
+            return []
+        folded = fold(text)
+        found: list[SurfaceMatch] = []
+        for last, forms in self._automaton.iter(folded):
+            length = len(fold(forms[0][0]))
+            start, end = last - length + 1, last + 1
+            if not _at_word_boundaries(folded, start, end):
+                continue
+            values = tuple(
+                value for form, vals in forms if _case_agrees(form, text[start:end]) for value in vals
+            )
+            if values:
+                found.append(SurfaceMatch(start, end, text[start:end], values))
+        return _longest_first(found)
+
+
+def _at_word_boundaries(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _case_agrees(pattern: str, found: str) -> bool:
+    """Capitalised pattern words must be capitalised in the text; short acronyms match exactly."""
+    if pattern.isupper() and len(pattern.replace(".", "")) <= 3:
+        return found == pattern
+    for pattern_word, found_word in zip(pattern.split(), found.split(), strict=False):
+        if pattern_word[:1].isupper() and not found_word[:1].isupper():
+            return False
+    return True
+
+
+def _longest_first(matches: list[SurfaceMatch]) -> list[SurfaceMatch]:
+    chosen: list[SurfaceMatch] = []
+    taken: list[tuple[int, int]] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= s or match.start >= e for s, e in taken):
+            chosen.append(match)
+            taken.append((match.start, match.end))
+    return sorted(chosen, key=lambda m: m.start)
