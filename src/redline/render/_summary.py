@@ -1,0 +1,220 @@
+"""What a report says, apart from how it is drawn: shared by the text, Markdown and HTML renderers.
+
+Every function returns plain, unescaped strings; each renderer escapes for its own medium.
+
+>>> quote("a  very\\nlong text", limit=10)
+'a very lo…'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from redline.document import Document, Span
+
+STRUCTURE_LAYER = "structure"
+OUTLINE_LAYERS = frozenset({STRUCTURE_LAYER, "sentences"})
+"""Layers shown as the report's outline rather than as highlighted findings."""
+
+# Fixed so that a layer looks the same in every report; unknown layers draw from PALETTE.
+KNOWN_COLOURS: dict[str, str] = {
+    "actors": "#2563eb",
+    "claims": "#ea8c00",
+    "redlines": "#dc2626",
+    "techniques": "#7c3aed",
+    "incitement": "#be185d",
+    "alignment": "#059669",
+}
+PALETTE: tuple[str, ...] = (
+    "#0891b2", "#65a30d", "#c2410c", "#4f46e5", "#db2777",
+    "#0d9488", "#a16207", "#9333ea", "#15803d", "#b91c1c",
+)
+
+# Attributes worth reading first for the layers Redline ships; other attributes follow.
+KEY_ATTRS: dict[str, tuple[str, ...]] = {
+    "actors": ("name", "actor_id", "type"),
+    "claims": ("stance", "level", "actor", "target"),
+    "techniques": ("techniques", "cue"),
+    "incitement": ("kind", "target", "severity"),
+}
+
+QUOTE_LIMIT = 160
+_ATTR_LIMIT = 60
+_MAX_ATTRS = 6
+_SECTION_SKIP = frozenset({"turn", "paragraph", "sentence", "speaker_label", "comment"})
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+# C0/C1 controls (ESC above all) would drive a terminal; show them as code points instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_METADATA_FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"),
+    ("subtitle", "Subtitle"),
+    ("standfirst", "Standfirst"),
+    ("author", "Author"),
+    ("date", "Date"),
+    ("language", "Language"),
+    ("translated_from", "Translated from"),
+    ("outlet", "Outlet"),
+    ("source", "Source"),
+)
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    speaker: str
+    turns: int
+    words: int
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    kind: str
+    count: int
+    first_words: str
+
+
+@dataclass(frozen=True)
+class LayerCount:
+    layer: str
+    spans: int
+    labels: str
+
+
+def layer_colour(name: str) -> str:
+    """The layer's colour: fixed for known layers, else picked from PALETTE by a stable hash."""
+    if name in KNOWN_COLOURS:
+        return KNOWN_COLOURS[name]
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return PALETTE[int.from_bytes(digest[:4], "big") % len(PALETTE)]
+
+
+def finding_layers(document: Document) -> list[str]:
+    """Names of the layers whose spans are findings (everything but the outline), in order."""
+    return [name for name in document.layers if name not in OUTLINE_LAYERS]
+
+
+def metadata_rows(document: Document) -> list[tuple[str, str]]:
+    """(field, value) for each metadata field that is set, then the document id."""
+    meta = document.metadata
+    rows = [(label, str(getattr(meta, name))) for name, label in _METADATA_FIELDS
+            if getattr(meta, name) not in (None, "")]
+    return [*rows, ("Id", document.id)]
+
+
+def escalation_rows(document: Document) -> list[tuple[str, str]] | None:
+    """The items of ``metadata.extra["escalation"]`` as text, or None when there is none."""
+    escalation = document.metadata.extra.get("escalation")
+    if not isinstance(escalation, dict) or not escalation:
+        return None
+    return [(quote(str(key), 100), format_value(value, 400)) for key, value in escalation.items()]
+
+
+def speaker_rows(document: Document) -> list[SpeakerRow]:
+    """Turns and words per speaker, in order of first appearance."""
+    structure = document.layer(STRUCTURE_LAYER)
+    labels = [s for s in structure if s.label == "speaker_label"]
+    turns: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for turn in (s for s in structure if s.label == "turn"):
+        speaker = str(turn.attrs.get("speaker") or "?")
+        turns[speaker] += 1
+        words[speaker] += _word_count(turn.text) - sum(
+            _word_count(label.text) for label in labels
+            if turn.start <= label.start and label.end <= turn.end
+        )
+    return [SpeakerRow(name, turns[name], max(words[name], 0)) for name in turns]
+
+
+def section_rows(document: Document) -> list[SectionRow]:
+    """One row per kind of structural section (title, body, comments, note, advert, ...)."""
+    first: dict[str, Span] = {}
+    counts: Counter[str] = Counter()
+    for span in document.layer(STRUCTURE_LAYER):
+        if span.label in _SECTION_SKIP:
+            continue
+        counts[span.label] += 1
+        first.setdefault(span.label, span)
+    return [SectionRow(kind, counts[kind], first_words(first[kind].text)) for kind in counts]
+
+
+def comment_summary(document: Document) -> tuple[int, int]:
+    """(number of comments, number of distinct named authors)."""
+    comments = [s for s in document.layer(STRUCTURE_LAYER) if s.label == "comment"]
+    authors = {str(s.attrs["author"]) for s in comments if s.attrs.get("author")}
+    return len(comments), len(authors)
+
+
+def layer_counts(document: Document) -> list[LayerCount]:
+    """Spans per layer with the labels they carry, most frequent first."""
+    rows = []
+    for name, spans in document.layers.items():
+        labels = Counter(span.label for span in spans).most_common()
+        rows.append(LayerCount(name, len(spans), ", ".join(f"{lab} {n}" for lab, n in labels)))
+    return rows
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The first ``count`` words of ``text`` on one line, with an ellipsis when cut."""
+    words = clean(text).split(" ")
+    head = " ".join(words[:count])
+    return head + ("…" if len(words) > count else "")
+
+
+def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` on one line, controls made visible, cut to ``limit`` characters with an ellipsis."""
+    line = clean(text)
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def clean(text: str) -> str:
+    """Whitespace runs collapsed to one space and control characters shown as ``\\xNN``."""
+    line = _SPACE.sub(" ", text).strip()
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+
+
+def key_attrs(span: Span, layer: str) -> list[tuple[str, str]]:
+    """The span's attributes as (name, short value), the layer's key attributes first."""
+    order = KEY_ATTRS.get(layer, ())
+    names = [n for n in order if n in span.attrs] + [n for n in span.attrs if n not in order]
+    return [(n, format_value(span.attrs[n])) for n in names[:_MAX_ATTRS]]
+
+
+def attrs_line(span: Span, layer: str) -> str:
+    """Key attributes as ``name=value; ...`` on one line."""
+    return "; ".join(f"{name}={value}" for name, value in key_attrs(span, layer))
+
+
+def format_value(value: object, limit: int = _ATTR_LIMIT) -> str:
+    """A JSON value as short readable text: lists joined by commas, mappings as ``k=v``."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list | tuple):
+        text = ", ".join(format_value(item, limit) for item in value)
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}={format_value(v, limit)}" for k, v in value.items())
+    elif isinstance(value, float):
+        text = f"{value:g}"
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    return quote(text, limit)
+
+
+def provenance(span: Span) -> str:
+    """``analyzer/rule`` of a span."""
+    return f"{span.analyzer}/{span.rule}"
+
+
+def tooltip(span: Span, layer: str) -> str:
+    """A few lines describing a finding, for hover text."""
+    lines = [f"{layer}: {span.label}", f"{provenance(span)} · confidence {span.confidence:.2f}"]
+    lines += [f"{name}: {value}" for name, value in key_attrs(span, layer)]
+    return "\n".join(lines)
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))

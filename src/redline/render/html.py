@@ -1,0 +1,292 @@
+"""The HTML report: one self-contained file (or a fragment for Jupyter) with the text highlighted.
+
+Safety rules, kept in this one module:
+
+* every piece of source text and every attribute value passes through :func:`escape`
+  (``html.escape(quote=True)`` plus the characters HTML would silently change);
+* class names and tag names come from constants, never from data;
+* data for the script travels in a ``<script type="application/json">`` block written by
+  :func:`script_json`, which escapes ``<``, ``>``, ``&`` and U+2028/U+2029;
+* the standalone page carries a Content-Security-Policy that admits only the report's own
+  style and script (by SHA-256 hash) and no network at all.
+
+>>> from redline.document import Document
+>>> "&lt;b&gt;" in render_html(Document.from_text("<b>hi</b>"), standalone=False)
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files
+
+from redline.document import Document, Span
+from redline.render import _summary as summary
+from redline.render._nesting import Element, nest
+
+# Structure spans drawn as block regions (left border + badge) or inline styling; all other
+# structure labels (paragraph, body, ...) would only add noise and are not drawn.
+BLOCK_LABELS = frozenset({
+    "title", "subtitle", "standfirst", "dateline", "byline", "translation_credit",
+    "turn", "comments", "comment", "note", "advert",
+})
+INLINE_LABELS = frozenset({"speaker_label", "stage_direction", "footnote_marker"})
+_BLOCK_RANK, _INLINE_RANK, _MARK_RANK = 0, 1, 2
+
+# HTML turns CR into LF and drops NUL while parsing; character references keep CR intact.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+# "'" is harmless in a JSON script block; escaping it too means no payload survives verbatim.
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML text or a quoted attribute value."""
+    escaped = html.escape(text, quote=True)
+    return _UNSAFE_CHARS.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe inside ``<script type="application/json">``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    return re.sub("[<>&'\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def render_html(document: Document, standalone: bool = True) -> str:
+    """The HTML report of ``document``: a whole page, or a fragment for a notebook cell."""
+    style, script = _style(document), _script()
+    fragment = _fragment(document, style, script)
+    if not standalone:
+        return fragment
+    title = escape("Redline report: " + (document.metadata.title or document.id))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{escape(_csp(style, script))}\">\n"
+        "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{title}</title>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
+    )
+
+
+def _csp(style: str, script: str) -> str:
+    return (
+        f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _fragment(document: Document, style: str, script: str) -> str:
+    parts = [
+        f"<div class=\"rl-report\" data-document=\"{escape(document.id)}\">",
+        f"<style>{style}</style>",
+        _header(document),
+        _escalation(document),
+        _outline(document),
+        _legend(document),
+        _main(document),
+        _findings(document),
+        "<script type=\"application/json\" class=\"rl-data\">"
+        f"{script_json(_data(document))}</script>",
+        f"<script>{script}</script>",
+        "</div>",
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+# -- page parts ------------------------------------------------------------------------------
+
+
+def _header(document: Document) -> str:
+    meta = document.metadata
+    heading = f"<h1>{escape(meta.title or 'Redline report')}</h1>"
+    subtitle = f"<p class=\"rl-subtitle\">{escape(meta.subtitle)}</p>" if meta.subtitle else ""
+    rows = "".join(
+        f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>"
+        for name, value in summary.metadata_rows(document)
+        if name not in ("Title", "Subtitle")
+    )
+    return (
+        f"<header class=\"rl-header\">{heading}{subtitle}"
+        f"<dl class=\"rl-meta\">{rows}</dl></header>"
+    )
+
+
+def _escalation(document: Document) -> str:
+    rows = summary.escalation_rows(document)
+    if rows is None:
+        return ""
+    return "<section class=\"rl-escalation\"><h2>Escalation profile</h2>" + _table(
+        ("Item", "Value"), rows) + "</section>"
+
+
+def _outline(document: Document) -> str:
+    parts = ["<section class=\"rl-outline\"><h2>Structure</h2>"]
+    speakers = summary.speaker_rows(document)
+    if speakers:
+        rows = [(r.speaker, str(r.turns), str(r.words)) for r in speakers]
+        parts.append("<h3>Turns by speaker</h3>" + _table(("Speaker", "Turns", "Words"), rows))
+    sections = summary.section_rows(document)
+    if sections:
+        rows = [(s.kind, str(s.count), s.first_words) for s in sections]
+        parts.append("<h3>Sections</h3>" + _table(("Kind", "Count", "First words"), rows))
+    comments, authors = summary.comment_summary(document)
+    if comments:
+        parts.append(f"<p>Comments: {comments} (named authors: {authors})</p>")
+    counts = [(r.layer, str(r.spans), r.labels) for r in summary.layer_counts(document)]
+    parts.append("<h3>Layers</h3>" + _table(("Layer", "Spans", "Labels"), counts))
+    return "".join(parts) + "</section>"
+
+
+def _legend(document: Document) -> str:
+    toggles = [
+        f"<label class=\"rl-toggle rl-l{index}\"><input type=\"checkbox\" checked "
+        f"data-layer=\"{index}\"><span class=\"rl-swatch\"></span>{escape(name)} "
+        f"<span class=\"rl-count\">({len(document.layer(name))})</span></label>"
+        for index, name in enumerate(summary.finding_layers(document))
+    ]
+    body = "".join(toggles) or "<span class=\"rl-hint\">No finding layers.</span>"
+    return f"<section><h2>Highlights</h2><div class=\"rl-legend\">{body}</div></section>"
+
+
+def _main(document: Document) -> str:
+    text = "".join(nest(document.text, _elements(document), escape))
+    details = (
+        "<aside class=\"rl-details\"><h2>Details</h2>"
+        "<p class=\"rl-hint\">Hover a highlight for a summary; click it to pin its details here."
+        "</p><div class=\"rl-details-body\"></div></aside>"
+    )
+    return (
+        "<section><h2>Text</h2><div class=\"rl-main\">"
+        f"<div class=\"rl-text\">{text}</div>{details}</div></section>"
+    )
+
+
+def _findings(document: Document) -> str:
+    parts = []
+    for name in summary.finding_layers(document):
+        spans = document.layer(name)
+        rows = "".join(_finding_row(number, span, name) for number, span in enumerate(spans, 1))
+        head = "".join(f"<th>{c}</th>" for c in
+                       ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence"))
+        parts.append(
+            f"<h3>{escape(name)} ({len(spans)})</h3><table class=\"rl-table\">"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+    if not parts:
+        return ""
+    return "<section class=\"rl-findings\"><h2>Findings</h2>" + "".join(parts) + "</section>"
+
+
+def _finding_row(number: int, span: Span, layer: str) -> str:
+    cells = (summary.quote(span.text), span.label, summary.attrs_line(span, layer),
+             summary.provenance(span))
+    text_cells = "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+    return (
+        f"<tr data-span=\"{escape(span.id)}\"><td class=\"rl-num\">{number}</td>{text_cells}"
+        f"<td class=\"rl-num\">{span.confidence:.2f}</td></tr>"
+    )
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(column)}</th>" for column in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table class=\"rl-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# -- the highlighted text --------------------------------------------------------------------
+
+
+def _elements(document: Document) -> list[Element]:
+    elements = [_structure_element(span, document.text)
+                for span in document.layer(summary.STRUCTURE_LAYER)
+                if span.label in BLOCK_LABELS | INLINE_LABELS]
+    for index, name in enumerate(summary.finding_layers(document)):
+        elements.extend(_mark(span, name, index) for span in document.layer(name))
+    return elements
+
+
+def _structure_element(span: Span, text: str) -> Element:
+    if span.label in INLINE_LABELS:
+        tag = f"<span class=\"rl-s rl-s-{span.label}\">"
+        return Element(span.start, span.end, _INLINE_RANK, tag, tag, "</span>", (0, span.id))
+    classes = f"rl-block rl-b-{span.label}"
+    first = f"<div class=\"{classes}\" data-badge=\"{escape(_badge(span))}\">"
+    # A newline left between two blocks would render as an empty line; drawing it inside the
+    # block it ends keeps nesting intact (an enclosing block ending there takes it as well).
+    end = span.end + 1 if text[span.end:span.end + 1] == "\n" else span.end
+    return Element(span.start, end, _BLOCK_RANK, first,
+                   f"<div class=\"{classes} rl-cont\">", "</div>", (0, span.id))
+
+
+def _badge(span: Span) -> str:
+    return summary.quote(_badge_text(span), 60)
+
+
+def _badge_text(span: Span) -> str:
+    if span.label == "turn":
+        return str(span.attrs.get("speaker") or "turn")
+    if span.label == "comment":
+        index = span.attrs.get("index")
+        name = f"comment {index}" if index is not None else "comment"
+        author = span.attrs.get("author")
+        return f"{name} · {author}" if author else name
+    return span.label.replace("_", " ")
+
+
+def _mark(span: Span, layer: str, index: int) -> Element:
+    tag = (
+        f"<mark class=\"rl-hl rl-l{index}\" data-layer=\"{index}\" data-span=\"{escape(span.id)}\" "
+        f"title=\"{escape(summary.tooltip(span, layer))}\">"
+    )
+    return Element(span.start, span.end, _MARK_RANK, tag, tag, "</mark>", (index, span.id))
+
+
+# -- data, style and script ------------------------------------------------------------------
+
+
+def _data(document: Document) -> dict[str, object]:
+    spans = {
+        span.id: {
+            "layer": name, "label": span.label, "start": span.start, "end": span.end,
+            "text": summary.quote(span.text, 400), "analyzer": span.analyzer, "rule": span.rule,
+            "confidence": span.confidence, "attrs": span.attrs,
+        }
+        for name in summary.finding_layers(document)
+        for span in document.layer(name)
+    }
+    return {"document": document.id, "spans": spans}
+
+
+def _style(document: Document) -> str:
+    rules = [_template("report.css")]
+    for index, name in enumerate(summary.finding_layers(document)):
+        colour = summary.layer_colour(name)
+        rules.append(f".rl-report .rl-l{index} {{ --rl-c: {colour}; --rl-bg: {colour}38; }}")
+        # Hiding a layer needs no script, so the toggles also work in untrusted notebooks.
+        rules.append(
+            f".rl-report:has(input[data-layer=\"{index}\"]:not(:checked)) mark.rl-l{index} "
+            "{ background: transparent; box-shadow: none; cursor: text; }"
+        )
+    return "\n".join(rules)
+
+
+def _script() -> str:
+    return _template("report.js")
+
+
+@cache
+def _template(name: str) -> str:
+    return files("redline.render").joinpath("templates").joinpath(name).read_text(encoding="utf-8")

@@ -1,0 +1,53 @@
+import re
+
+from redline.document import Document, Metadata
+from redline.render import render_markdown
+from redline.render.markdown import md_escape
+
+
+def _table_rows(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("|")]
+
+
+def _cells(row: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", row)) - 1
+
+
+def test_markdown_sections_in_order(transcript: Document) -> None:
+    output = render_markdown(transcript)
+    headings = [line for line in output.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Redline report: Jets for Kyiv? A debate", "## Structure", "### Turns by speaker",
+        "### Sections", "## Layers", "## Findings: actors (9)", "## Findings: claims (1)",
+        "## Findings: techniques (1)",
+    ]
+
+
+def test_markdown_tables_survive_special_characters(payloads: tuple[str, ...]) -> None:
+    text = "a | b\nc *d* _e_ `f` [g](h) # <b>i</b> & \\ ~~j~~ " + " ".join(payloads)
+    doc = Document.from_text(text, Metadata(title="T | <i>x</i>", author="a\nb|c"))
+    doc = doc.with_layers({"a|b": [doc.make_span(0, len(text), "x|y", analyzer="a", rule="r",
+                                                  attrs={"k|": "v\n|w"})]})
+    output = render_markdown(doc)
+    tables = output.split("\n\n")
+    for table in tables:
+        rows = _table_rows(table)
+        if rows:
+            assert {_cells(row) for row in rows} == {_cells(rows[0])}, table
+    assert "<" not in output and ">" not in output.replace("&gt;", "")
+    assert "&lt;b&gt;i&lt;/b&gt;" in output
+    assert "\u2028" not in output
+
+
+def test_markdown_escape_round_trip_of_visible_text() -> None:
+    assert md_escape("a | b") == "a \\| b"
+    assert md_escape("x\ny") == "x y"
+    assert md_escape("<script>") == "&lt;script&gt;"
+    assert md_escape("*bold* _it_ [l](u)") == "\\*bold\\* \\_it\\_ \\[l\\](u)"
+
+
+def test_markdown_escalation_only_when_present(transcript: Document) -> None:
+    assert "Escalation" not in render_markdown(transcript)
+    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"peak": 4}})})
+    assert "## Escalation profile" in render_markdown(doc)
+    assert "| peak | 4 |" in render_markdown(doc)

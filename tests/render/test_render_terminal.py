@@ -1,0 +1,81 @@
+from io import StringIO
+
+from rich.console import Console
+
+from redline.document import Document, Metadata
+from redline.render import print_report, render_text
+
+
+def test_terminal_report_order(transcript: Document) -> None:
+    output = render_text(transcript)
+    headings = ["Redline report", "Turns by speaker", "Sections", "Comments: 2", "Layers",
+                "Findings: actors (9)", "Findings: claims (1)", "Findings: techniques (1)"]
+    positions = [output.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    for value in ("Jets for Kyiv? A debate", "Translated from", "seeds/debate.txt", transcript.id):
+        assert value in output
+
+
+def test_terminal_report_has_no_colour_codes_and_fits_width(transcript: Document) -> None:
+    output = render_text(transcript)
+    assert "\x1b" not in output
+    assert max(len(line) for line in output.splitlines()) <= 100
+
+
+def test_terminal_speaker_turns_and_words(transcript: Document) -> None:
+    rows = {line.split("│")[1].strip(): line for line in render_text(transcript).splitlines()
+            if line.startswith("│ Host") or line.startswith("│ Guest")}
+    assert rows["Host"].split("│")[2:4] == ["     2 ", "    10 "]
+    assert rows["Guest"].split("│")[2:4] == ["     2 ", "    20 "]
+
+
+def test_terminal_finding_shows_attrs_rule_and_confidence(transcript: Document) -> None:
+    output = render_text(transcript, width=200)
+    assert "stance=threat; level=5; actor=RUS; target=NATO" in output
+    assert "claims/warn_verb" in output
+    assert "0.75" in output
+
+
+def test_terminal_escalation_only_when_present(transcript: Document) -> None:
+    assert "Escalation profile" not in render_text(transcript)
+    extra = {"escalation": {"peak_level": 5, "ladder": ["warning", "threat"], "by": {"Guest": 5}}}
+    doc = transcript.model_copy(update={"metadata": Metadata(extra=extra)})
+    output = render_text(doc)
+    assert "Escalation profile" in output
+    assert "peak_level" in output and "warning, threat" in output and "Guest=5" in output
+
+
+def test_terminal_markup_in_source_prints_literally(transcript: Document) -> None:
+    start = transcript.text.index("[bold]")
+    span = transcript.make_span(start, start + 21, "cue", analyzer="techniques", rule="r")
+    output = render_text(transcript.with_layers({"techniques": [span]}), width=200)
+    assert "│ [bold]not bold[/bold] │" in output
+
+
+def test_terminal_markup_is_literal_on_a_colour_console(transcript: Document) -> None:
+    buffer = StringIO()
+    console = Console(file=buffer, width=200, force_terminal=True, color_system="truecolor")
+    doc = Document.from_text("[bold red]x[/] :smile:", Metadata(title="[blink]t[/blink]"))
+    span = doc.make_span(0, len(doc.text), "a", analyzer="a", rule="r")
+    print_report(doc.with_layers({"actors": [span]}), console)
+    output = buffer.getvalue()
+    assert "[blink]t[/blink]" in output
+    assert "[bold red]x[/]" in output
+    assert ":smile:" in output
+
+
+def test_terminal_long_quote_is_trimmed(transcript: Document) -> None:
+    text = "word " * 100
+    doc = Document.from_text(text)
+    doc = doc.with_layers({"claims": [doc.make_span(0, len(text), "c", analyzer="c", rule="r")]})
+    output = render_text(doc, width=400)
+    assert "…" in output
+    assert "word " * 40 not in output
+
+
+def test_terminal_control_characters_are_shown_not_sent() -> None:
+    doc = Document.from_text("bad \x1b[31m red \x07 bell")
+    span = doc.make_span(0, len(doc.text), "x", analyzer="a", rule="r")
+    output = render_text(doc.with_layers({"actors": [span]}), width=200)
+    assert "\x1b" not in output and "\x07" not in output
+    assert "\\x1b[31m" in output
