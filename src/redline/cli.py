@@ -126,6 +126,54 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def ladder() -> None:
+    """Print the escalation ladder claims are placed on."""
+    from rich.table import Table
+
+    from redline.lexicon import LADDER, LADDER_EXAMPLES
+
+    table = Table(title="Redline escalation ladder")
+    table.add_column("level", justify="right")
+    table.add_column("what")
+    table.add_column("for example")
+    for level, what in LADDER.items():
+        table.add_row(str(level), what, LADDER_EXAMPLES[level])
+    Console().print(table)
+
+
+@app.command()
+def graph(
+    paths: Annotated[list[str], typer.Argument(help="Documents or corpora to draw the alignment graph of.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file: .json (node-link) or .graphml.")],
+    pipeline: Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse documents and export their alignment graph (actors, ally/enemy/vassal edges)."""
+    from redline.graph import alignment_graph, graph_to_json, write_graphml
+
+    if out.suffix.lower() not in (".json", ".graphml"):
+        _usage_error(f"--out must end in .json or .graphml, got {out.name!r}")
+    config = RedlineConfig().updated(pipeline=pipeline)
+    documents: list[Document] = []
+    failures = 0
+    with _progress(enabled=not quiet) as advance:
+        for item in _analysed(paths, config):
+            if isinstance(item, RedlineError):
+                failures += 1
+                stderr.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
+            else:
+                documents.append(item)
+            advance()
+    built = alignment_graph(documents)
+    if out.suffix.lower() == ".json":
+        _write_atomic(out, graph_to_json(built) + "\n")
+    else:
+        write_graphml(built, out)
+    stderr.print(f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}")
+    raise typer.Exit(1 if failures else 0)
+
+
 def _config(path: Path | None) -> RedlineConfig:
     if path is None:
         return RedlineConfig()

@@ -108,9 +108,13 @@ def merge_output(document: Document, analyzer: Analyzer, output: AnalyzerOutput)
 
 def _fill_metadata(metadata: Metadata, found: dict[str, Any] | Any) -> Metadata:
     """Fill fields the reader left empty; what the reader knew wins over what the text says."""
-    updates = {
+    found = dict(found)
+    updates: dict[str, Any] = {
         key: value
-        for key, value in dict(found).items()
+        for key, value in found.items()
         if key in Metadata.model_fields and key != "extra" and getattr(metadata, key) is None
     }
-    return metadata.model_copy(update=updates) if updates else metadata
+    # An analyzer's own keys in `extra` (e.g. "escalation") are its to replace.
+    if found.get("extra"):
+        updates["extra"] = {**metadata.extra, **found["extra"]}
+    return Metadata.model_validate({**metadata.model_dump(), **updates}) if updates else metadata

@@ -18,10 +18,15 @@ BUILTIN: dict[str, str] = {
     "actors": "redline.analyzers.actors:ActorAnalyzer",
     "groups": "redline.analyzers.groups:GroupAnalyzer",
     "alignment": "redline.analyzers.alignment:AlignmentAnalyzer",
+    "claims": "redline.analyzers.claims:ClaimAnalyzer",
+    "redlines": "redline.analyzers.redlines:RedLineAnalyzer",
+    "escalation": "redline.analyzers.escalation:EscalationAnalyzer",
 }
 
 # The order the default pipeline runs them in.
-DEFAULT_ANALYZERS: tuple[str, ...] = ("structure", "actors", "groups", "alignment")
+DEFAULT_ANALYZERS: tuple[str, ...] = (
+    "structure", "actors", "groups", "alignment", "claims", "redlines", "escalation",
+)
 
 
 def registered() -> dict[str, str]:

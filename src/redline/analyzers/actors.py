@@ -205,6 +205,7 @@ def _role_mentions(
     on: date | None,
 ) -> list[Mention]:
     states = [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"]
+    named_ids = {m.entry_id for m in mentions}
     found = []
     for title in titles.find(text):
         role = str(title.values[0])
@@ -214,8 +215,10 @@ def _role_mentions(
         holders = gazetteer.holders(role, state.entry_id, on)
         if not holders:
             continue
-        person = holders[0]
-        confidence = CONFIDENCE["role"] if on else 0.45
+        # Undated text: of everyone who held the office, prefer one the text names elsewhere.
+        named = [h for h in holders if h.id in named_ids] if on is None else []
+        person = (named or holders)[0]
+        confidence = CONFIDENCE["role"] if on else (0.6 if named else 0.4)
         extra = (("form", text[start:end]), ("role", role), ("of", state.entry_id),
                  ("date_assumed", on is None))  # fmt: skip
         found.append(Mention(start, end, person.id, person.name, "person", "role", confidence, extra))

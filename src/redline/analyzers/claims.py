@@ -1,0 +1,330 @@
+"""The claims layer: who does what to whom, the speaker's stance toward it, its ladder level.
+
+For every action the lexicon finds (verbs, nominalisations, multiword expressions):
+1. the clause around it from the dependency parse: actor (subject, "by" agent, possessor or
+   demonym of a nominalisation, the subject of a light verb: "we must deliver a strike"),
+   target (object, passive subject, "against / on / of / over" phrases);
+2. pronouns and speakers through the groups layer: "we" is the voice's in-group, and an implicit
+   or generic agent of an advocated action ("one could destroy ...") is the in-group, inferred;
+3. the ladder level: the lexicon's, raised by nuclear words in the clause or by capitals,
+   leadership and regimes as targets of destruction;
+4. the stance (see :mod:`redline.analyzers.stance`), the speaker and the section.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from spacy.tokens import Token
+
+from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.stance import StanceReading, governing_verb, stance_of
+from redline.document import Document, Span
+from redline.lexicon import ActionLexicon, ActionMatch
+
+ANALYZER = "claims"
+_TARGET_PREPS = {"against", "on", "upon", "at", "into", "over", "of", "in", "to", "onto"}
+_LIGHT_VERBS = {"deliver", "carry", "launch", "conduct", "prepare", "begin", "start", "make", "wage",
+                "commit", "use", "unleash", "mount", "stage", "continue", "resume", "order", "need"}  # fmt: skip
+_REGIME_WORDS = {"regime", "government", "leadership", "junta", "authorities", "elite", "elites"}
+_CAPITAL_WORDS = {"capital", "government quarter", "leadership", "regime", "decapitation", "kremlin", "parliament"}
+_SEIZE_LEMMAS = {"take", "capture", "seize", "grab", "annex", "occupy", "conquer"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor at [start, end): a mention from the actors layer or a resolved pronoun."""
+
+    start: int
+    end: int
+    actor_id: str
+    name: str
+    type: str
+    kind: str | None
+    state: str | None
+    pronoun: bool = False
+
+
+class ClaimAnalyzer:
+    """Extracts claims with actor, action, target, PLOVER type and mode, level and stance."""
+
+    name: ClassVar[str] = ANALYZER
+    version: ClassVar[str] = "1.0.0"
+    requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups")
+    provides: ClassVar[tuple[str, ...]] = ("claims",)
+
+    def __init__(self) -> None:
+        self._lexicon: ActionLexicon | None = None
+
+    def initialize(self) -> None:
+        if self._lexicon is None:
+            self._lexicon = ActionLexicon.load()
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        self.initialize()
+        assert self._lexicon is not None
+        parsed = context.parsed
+        scopes = ScopeIndex(document)
+        mentions = _mentions(document)
+        in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
+        spans = []
+        for match in self._lexicon.find(parsed):
+            claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon)
+            if claim is not None:
+                spans.append(claim)
+        return AnalyzerOutput(layers={"claims": list({s.id: s for s in spans}.values())})
+
+
+# -- actors and targets ----------------------------------------------------------------------
+
+
+class _MentionIndex:
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        index = bisect.bisect_left(self.starts, start)
+        found = []
+        while index < len(self.items) and self.items[index].start < end:
+            if self.items[index].end <= end:
+                found.append(self.items[index])
+            index += 1
+        return found
+
+    def before(self, offset: int, since: int) -> list[Mention]:
+        index = bisect.bisect_left(self.starts, offset)
+        return [m for m in self.items[:index] if m.start >= since]
+
+
+def _mentions(document: Document) -> _MentionIndex:
+    found = []
+    for span in document.layer("actors"):
+        a = span.attrs
+        found.append(Mention(span.start, span.end, str(a["actor_id"]), str(a["name"]), str(a["type"]),
+                             a.get("kind"), a.get("state")))  # fmt: skip
+    for span in document.layer("groups"):
+        if span.label in ("we", "they") and span.attrs.get("resolved"):
+            a = span.attrs
+            found.append(Mention(span.start, span.end, str(a["actor_id"]), str(a["name"]), "state", None,
+                                 str(a["actor_id"]), pronoun=True))  # fmt: skip
+    # Nested mentions ("U.S." inside "U.S. President"): keep the outermost.
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    outer: list[Mention] = []
+    for mention in found:
+        if not outer or mention.start >= outer[-1].end:
+            outer.append(mention)
+    return _MentionIndex(outer)
+
+
+def _phrase_mentions(token: Token, mentions: _MentionIndex) -> list[Mention]:
+    start = token.left_edge.idx
+    end = token.right_edge.idx + len(token.right_edge)
+    return mentions.within(start, end)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for candidate in [verb, *list(verb.ancestors)[:3]]:
+        for child in candidate.children:
+            if child.dep_ in ("nsubj", "expl"):
+                return child
+        if candidate.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _actor_token(trigger: Token, verb: Token) -> Token | None:
+    if trigger.pos_ != "VERB":
+        for child in trigger.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN")):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if trigger.dep_ in ("dobj", "attr", "pobj", "xcomp") and (verb.lemma_ in _LIGHT_VERBS or trigger.dep_ == "dobj"):
+            return _subject_of(verb)
+        if trigger.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        return None
+    return _agent(trigger) or _subject_of(trigger)
+
+
+def _target_tokens(trigger: Token) -> list[Token]:
+    found = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") or (trigger.pos_ == "VERB" and child.dep_ == "nsubjpass"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ in ("together",):
+            for prep in child.children:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if trigger.pos_ != "VERB" and trigger.dep_ == "dobj":
+        for sibling in trigger.head.children:
+            if sibling.dep_ == "prep" and sibling.lower_ in ("against", "on", "at"):
+                found.extend(c for c in sibling.children if c.dep_ == "pobj")
+    return found
+
+
+def _patient_subject(trigger: Token) -> Token | None:
+    """"Kiev should have ceased to exist", "Kyiv was struck": the subject suffers the action."""
+    verb = governing_verb(trigger)
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if trigger.lemma_ in ("cease", "exist", "fall", "collapse", "perish", "burn") or verb.lemma_ == "cease":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _resolve_regime(token: Token, mentions: _MentionIndex, in_group: str | None) -> list[Mention]:
+    """"this terrorist regime" -> the state of the last foreign actor named just before it."""
+    if token.lemma_.lower() not in _REGIME_WORDS:
+        return []
+    sentences = list(token.doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
+    since = sentences[max(0, index - 2)].start_char
+    for mention in reversed(mentions.before(token.idx, since)):
+        if mention.state and mention.state != in_group:
+            return [Mention(mention.start, mention.end, mention.state, mention.state.replace("_", " ").title(),
+                            "state", None, mention.state)]  # fmt: skip
+    return []
+
+
+# -- the claim ---------------------------------------------------------------------------------
+
+
+def _claim(
+    document: Document,
+    trigger: Token,
+    match: ActionMatch,
+    mentions: _MentionIndex,
+    scopes: ScopeIndex,
+    in_groups: dict[str, Span],
+    lexicon: ActionLexicon,
+) -> Span | None:
+    verb = governing_verb(trigger)
+    scope = scopes.at(trigger.idx)
+    in_group_span = in_groups.get(scope.key) or (in_groups.get("comments") if scope.section == "comments" else None)
+    in_group = str(in_group_span.attrs["actor_id"]) if in_group_span else None
+    actor_token = _actor_token(trigger, verb)
+    actors = _phrase_mentions(actor_token, mentions) if actor_token is not None else []
+    targets = [m for t in _target_tokens(trigger) for m in (_phrase_mentions(t, mentions) or _resolve_regime(t, mentions, in_group))]
+    patient = _patient_subject(trigger)
+    if patient is not None and not targets:
+        targets = _phrase_mentions(patient, mentions)
+        if actors and targets and actors[0] == targets[0]:
+            actors = []
+    if match.action.ambiguous and not targets:
+        return None
+    generic = actor_token is not None and actor_token.lower_ in ("one", "you", "someone", "somebody", "i")
+    own_side = bool(actors and in_group and actors[0].state == in_group) or generic or (
+        actor_token is not None and actor_token.lower_ in ("we", "us")
+    )
+    level, level_rule = _level(trigger, match, targets, lexicon)
+    reading = stance_of(trigger, in_group_subject=own_side, level=level)
+    inferred = False
+    if (not actors or generic) and in_group and reading.stance in ("advocate", "threaten") and in_group_span:
+        actors = [Mention(in_group_span.start, in_group_span.end, in_group, str(in_group_span.attrs["name"]),
+                          "state", None, in_group, pronoun=True)]  # fmt: skip
+        inferred = True
+    targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
+    targets = _rank_targets(targets, match)
+    start, end = _extent(trigger, match, actor_token)
+    attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
+    return document.make_span(
+        start, end, f"{reading.stance}", analyzer=ANALYZER,
+        rule=f"{match.action.key}|{reading.rule}|{level_rule}",
+        confidence=_confidence(actors, targets, reading),
+        span_id=f"claims/{trigger.idx}/{match.action.key}", attrs=attrs,
+    )  # fmt: skip
+
+
+def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
+    """Seizing a country outranks seizing a person ("take Kallas, together with Estonia itself")."""
+    if match.action.key in _SEIZE_LEMMAS:
+        return sorted(targets, key=lambda t: t.type not in ("state", "place"))
+    return targets
+
+
+def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon) -> tuple[int, str]:
+    level, rule = match.action.level, "lexicon"
+    verb = governing_verb(trigger)
+    clause = trigger.doc[min(trigger.left_edge.i, verb.i) : max(trigger.right_edge.i, verb.right_edge.i if verb.i >= trigger.i else trigger.right_edge.i) + 1]
+    words = clause.text.lower()
+    for word, raised in lexicon.modifiers.items():
+        if raised > level and (raised == 5 or level >= 3) and f" {word} " in f" {words} ":
+            level, rule = raised, f"modifier:{word}"
+    for raised, cue_words in match.action.escalate_to.items():
+        if raised > level and any(f" {w} " in f" {words} " for w in cue_words):
+            level, rule = raised, "escalate_to"
+    if level == 3 and match.action.plover == "ASSAULT" and any(t.kind == "capital" for t in targets):
+        level, rule = 4, "target:capital"
+    if match.action.key in _SEIZE_LEMMAS and level < 3 and any(t.type in ("state",) or t.kind in ("territory", "region", "country") for t in targets):
+        level, rule = 3, "target:territory"
+    return level, rule
+
+
+def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tuple[int, int]:
+    sentence = trigger.sent
+    doc = trigger.doc
+    first = doc[match.start]
+    last = doc[match.end - 1]
+    start = first.left_edge.i if trigger.pos_ != "VERB" else first.i
+    if actor_token is not None and actor_token.i < start and actor_token.sent == sentence:
+        start = actor_token.left_edge.i
+    end = max(last.i, trigger.right_edge.i)
+    end = min(end, sentence.end - 1, match.end - 1 + 30)
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _attrs(
+    match: ActionMatch, trigger: Token, actors: list[Mention], targets: list[Mention],
+    reading: StanceReading, level: int, level_rule: str, scope: Any, inferred: bool,
+    lexicon: ActionLexicon,
+) -> dict[str, Any]:  # fmt: skip
+    action = match.action
+    attrs: dict[str, Any] = {
+        "stance": reading.stance,
+        "stances": [reading.stance, *reading.also],
+        "action": trigger.doc[match.start : match.end].text,
+        "action_key": action.key,
+        "plover": action.plover,
+        "mode": action.mode,
+        "plover_score": lexicon.score(action.plover, action.mode),
+        "level": level,
+        "actor": actors[0].actor_id if actors else None,
+        "actor_name": actors[0].name if actors else None,
+        "actor_state": actors[0].state if actors else None,
+        "actor_inferred": inferred,
+        "target": targets[0].actor_id if targets else None,
+        "target_name": targets[0].name if targets else None,
+        "target_state": targets[0].state if targets else None,
+        "targets": sorted({t.actor_id for t in targets}),
+        "negated": reading.negated,
+        "speaker": scope.speaker,
+        "section": scope.section,
+        "scope": scope.key,
+    }
+    if reading.reported_by is not None:
+        attrs["reported_speaker"] = trigger.doc[reading.reported_by].text
+        attrs["reported_stance"] = reading.reported_stance
+    return attrs
+
+
+def _confidence(actors: list[Mention], targets: list[Mention], reading: StanceReading) -> float:
+    score = 0.5 + (0.15 if actors else 0.0) + (0.1 if targets else 0.0)
+    if not reading.rule.endswith("default"):
+        score += 0.1
+    return round(min(score, 0.9), 2)

@@ -1,0 +1,76 @@
+"""A document's escalation profile, stored in ``metadata.extra["escalation"]``.
+
+- the highest ladder level advocated, threatened, predicted and reported, each with the ids of
+  the claims behind it;
+- the escalation index, 0-100: each claim weighs ``STANCE_WEIGHT[stance] * level / 5``; the
+  index is ``100 * (0.6 * the largest weight + 0.4 * the mean of the five largest)``, so one
+  call for nuclear use scores high, and many calls for force score higher than one;
+- the same, broken down by speaker and by section.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.document import Document, Span
+
+STANCE_WEIGHT = {
+    "advocate": 1.0, "threaten": 1.0, "predict": 0.6, "report": 0.4,
+    "hypothetical": 0.3, "question": 0.3, "reject": 0.0,
+}  # fmt: skip
+PROFILED = ("advocate", "threaten", "predict", "report")
+TOP = 5
+
+
+def escalation_index(claims: Iterable[Span]) -> int:
+    weights = sorted(
+        (STANCE_WEIGHT.get(str(c.attrs.get("stance")), 0.0) * int(c.attrs.get("level") or 0) / 5 for c in claims),
+        reverse=True,
+    )
+    if not weights:
+        return 0
+    top = weights[:TOP]
+    return round(100 * (0.6 * top[0] + 0.4 * sum(top) / len(top)))
+
+
+def profile(claims: list[Span]) -> dict[str, Any]:
+    """Highest level per stance (with its claims) and the index, for a set of claims."""
+    result: dict[str, Any] = {"index": escalation_index(claims), "claims": len(claims)}
+    for stance in PROFILED:
+        chosen = [c for c in claims if stance in c.attrs.get("stances", [c.attrs.get("stance")])]
+        top = max((int(c.attrs.get("level") or 0) for c in chosen), default=None)
+        result[f"max_{stance}"] = top
+        result[f"max_{stance}_claims"] = [c.id for c in chosen if int(c.attrs.get("level") or 0) == top] if top is not None else []
+    return result
+
+
+class EscalationAnalyzer:
+    """Summarises the claims layer into the document's escalation profile."""
+
+    name: ClassVar[str] = "escalation"
+    version: ClassVar[str] = "1.0.0"
+    requires: ClassVar[tuple[str, ...]] = ("claims",)
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def initialize(self) -> None:
+        pass
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        claims = list(document.layer("claims"))
+        summary = profile(claims)
+        by_speaker: dict[str, list[Span]] = defaultdict(list)
+        by_section: dict[str, list[Span]] = defaultdict(list)
+        for claim in claims:
+            by_speaker[str(claim.attrs.get("speaker"))].append(claim)
+            by_section[str(claim.attrs.get("section"))].append(claim)
+        summary["by_speaker"] = {k: _brief(v) for k, v in sorted(by_speaker.items())}
+        summary["by_section"] = {k: _brief(v) for k, v in sorted(by_section.items())}
+        return AnalyzerOutput(metadata={"extra": {"escalation": summary}})
+
+
+def _brief(claims: list[Span]) -> dict[str, Any]:
+    full = profile(claims)
+    return {k: v for k, v in full.items() if not k.endswith("_claims")}

@@ -1,0 +1,160 @@
+"""The red-lines layer: conditions and thresholds a text states, who sets them, against whom.
+
+Two sources, both cited:
+1. conditional threats: a claim the speaker's side threatens, in the consequence of an "if"
+   clause in its own or the previous sentence ("If Ukraine and NATO go further, ... we will
+   have to strike");
+2. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
+   "categorically unacceptable", "we have no other choice but to ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import yaml
+
+from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.scope import ScopeIndex
+from redline.document import Document, Span
+
+ANALYZER = "redlines"
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b\s+([^,;—–]+)", re.IGNORECASE)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = (resources.files("redline") / "data" / "redlines.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    data["compiled"] = [(c["id"], c["kind"], re.compile(c["pattern"], re.IGNORECASE)) for c in data["cues"]]
+    return data
+
+
+class RedLineAnalyzer:
+    """Finds red lines: threshold, setter, target, condition, consequence and its level."""
+
+    name: ClassVar[str] = ANALYZER
+    version: ClassVar[str] = "1.0.0"
+    requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
+    provides: ClassVar[tuple[str, ...]] = ("redlines",)
+
+    def initialize(self) -> None:
+        _data()
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        scopes = ScopeIndex(document)
+        sentences = [(s.start, s.end) for s in document.layer("sentences")]
+        in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
+        claims = list(document.layer("claims"))
+        spans: dict[str, Span] = {}
+        for index, (start, end) in enumerate(sentences):
+            sentence_claims = [c for c in claims if start <= c.start < end]
+            previous = sentences[index - 1] if index else None
+            for span in _conditional_threats(document, sentence_claims, (start, end), previous, scopes, in_groups):
+                spans[span.id] = span
+            for span in _cue_lines(document, (start, end), sentence_claims, claims, scopes, in_groups):
+                spans.setdefault(span.id, span)
+        return AnalyzerOutput(layers={"redlines": list(spans.values())})
+
+
+def _actors_in(document: Document, start: int, end: int, exclude: str | None) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for span in document.layer("actors"):
+        if start <= span.start and span.end <= end:
+            state = span.attrs.get("state") or span.attrs["actor_id"]
+            if state != exclude and span.attrs["actor_id"] != exclude:
+                seen.setdefault(str(span.attrs["actor_id"]), {"id": str(span.attrs["actor_id"]), "name": str(span.attrs["name"])})
+    return list(seen.values())
+
+
+def _setter(scope_key: str, in_groups: dict[str, Span], claim: Span | None) -> tuple[str | None, str | None]:
+    if claim is not None and claim.attrs.get("actor"):
+        return claim.attrs["actor"], claim.attrs.get("actor_name")
+    group = in_groups.get(scope_key)
+    if group is not None:
+        return str(group.attrs["actor_id"]), str(group.attrs["name"])
+    return None, None
+
+
+def _conditional_threats(
+    document: Document, claims: list[Span], sentence: tuple[int, int], previous: tuple[int, int] | None,
+    scopes: ScopeIndex, in_groups: dict[str, Span],
+) -> list[Span]:  # fmt: skip
+    found = []
+    for claim in claims:
+        if claim.attrs.get("stance") != "threaten":
+            continue
+        condition = _condition(document.text, sentence, previous, claim.start)
+        if condition is None:
+            continue
+        cond_start, cond_end = condition
+        scope = scopes.at(claim.start)
+        setter, setter_name = _setter(scope.key, in_groups, claim)
+        against = _actors_in(document, cond_start, cond_end, setter)
+        found.append(document.make_span(
+            cond_start, claim.end, "conditional_threat", analyzer=ANALYZER, rule="condition+threat",
+            confidence=0.7 if against else 0.55,
+            span_id=f"redlines/{cond_start}-{claim.end}/conditional",
+            attrs={
+                "kind": "conditional_threat", "setter": setter, "setter_name": setter_name,
+                "against": [a["id"] for a in against], "against_names": [a["name"] for a in against],
+                "condition": document.text[cond_start:cond_end], "consequence": claim.text,
+                "consequence_claim": claim.id, "level": claim.attrs.get("level"),
+                "speaker": scope.speaker, "section": scope.section,
+            },
+        ))  # fmt: skip
+    return found
+
+
+def _condition(text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, before: int) -> tuple[int, int] | None:
+    for start, end in ([sentence] + ([previous] if previous else [])):
+        limit = min(end, before) if start <= before < end else end
+        match = _IF_CLAUSE.search(text, start, limit)
+        if match:
+            return match.start(), match.end(1)
+    return None
+
+
+def _cue_lines(
+    document: Document, sentence: tuple[int, int], sentence_claims: list[Span], all_claims: list[Span],
+    scopes: ScopeIndex, in_groups: dict[str, Span],
+) -> list[Span]:  # fmt: skip
+    start, end = sentence
+    text = document.text
+    found = []
+    for cue_id, kind, pattern in _data()["compiled"]:
+        match = pattern.search(text, start, end)
+        if match is None:
+            continue
+        scope = scopes.at(match.start())
+        consequence = _consequence(match.end(), sentence_claims, all_claims, end)
+        setter, setter_name = _setter(scope.key, in_groups, None)
+        against = _actors_in(document, start, end, setter)
+        condition = _IF_CLAUSE.search(text, start, end)
+        level = consequence.attrs.get("level") if consequence is not None else 1
+        found.append(document.make_span(
+            match.start(), match.end(), kind, analyzer=ANALYZER, rule=cue_id,
+            confidence=0.6, span_id=f"redlines/{match.start()}-{match.end()}/{cue_id}",
+            attrs={
+                "kind": kind, "setter": setter, "setter_name": setter_name,
+                "against": [a["id"] for a in against], "against_names": [a["name"] for a in against],
+                "condition": text[condition.start():condition.end(1)] if condition else None,
+                "consequence": consequence.text if consequence is not None else None,
+                "consequence_claim": consequence.id if consequence is not None else None,
+                "level": level, "sentence": text[start:end].strip(),
+                "speaker": scope.speaker, "section": scope.section,
+            },
+        ))  # fmt: skip
+    return found
+
+
+def _consequence(after: int, sentence_claims: list[Span], all_claims: list[Span], sentence_end: int) -> Span | None:
+    """The first threatened or advocated action after the cue, in this or the next sentence."""
+    window = [c for c in all_claims if after <= c.start < sentence_end + 400]
+    for claim in sorted(window, key=lambda c: c.start):
+        if claim.attrs.get("stance") in ("threaten", "advocate"):
+            return claim
+    return None

@@ -1,0 +1,165 @@
+"""The action lexicon: verbs, nouns and multiword expressions -> PLOVER type, mode, ladder level.
+
+The entries live in ``redline/data/actions.yaml``; this module loads, validates and indexes
+them for look-up by spaCy token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from redline.errors import ConfigError
+
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})  # fmt: skip
+LADDER = {
+    0: "cooperation and diplomacy",
+    1: "hostile rhetoric",
+    2: "non-military coercion and force against persons",
+    3: "conventional military force",
+    4: "strikes on capitals, leadership; destruction of cities or a state",
+    5: "nuclear",
+}
+LADDER_EXAMPLES = {
+    0: "talks, agreements, aid, ceasefire, congratulations",
+    1: "accusations, demands, ultimatums, insults, refusal to talk, threats with no stated means",
+    2: "sanctions, asset seizures, blockades, seizing ships, arrest, abduction, expulsions, coups, cyber attacks",
+    3: "strikes, offensives, invasion, occupation or annexation, mobilisation for war, mass killing",
+    4: "strikes on capitals and government quarters, decapitation, destroying a city, state or regime",
+    5: "nuclear use, nuclear war, nuclear strikes, nuclear threats and guarantees",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    """One lexicon entry."""
+
+    key: str
+    plover: str
+    level: int
+    mode: str | None = None
+    pos: tuple[str, ...] = ("VERB", "NOUN")
+    ambiguous: bool = False
+    escalate_to: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionMatch:
+    """An action found in a parsed text: the tokens [start, end) and the head token."""
+
+    action: Action
+    start: int
+    end: int
+    head: int
+
+
+class ActionLexicon:
+    """Look-up of single lemmas and multiword phrases over a spaCy Doc."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.version = data.get("version", 1)
+        self.scores: dict[str, float] = {str(k): float(v) for k, v in (data.get("plover_scores") or {}).items()}
+        self.lemmas: dict[str, list[Action]] = {}
+        self.phrases: dict[str, list[Action]] = {}
+        for raw in data.get("entries") or []:
+            action = _action(raw)
+            if len(action.words) == 1:
+                self.lemmas.setdefault(action.words[0], []).append(action)
+            else:
+                self.phrases.setdefault(action.words[0], []).append(action)
+        self.modifiers = _modifiers(data.get("level_modifiers") or [])
+
+    @classmethod
+    def load(cls) -> ActionLexicon:
+        return _packaged()
+
+    def score(self, plover: str, mode: str | None) -> float | None:
+        """PLOVER's conflict-cooperation score of a type and mode (the type's, if no mode score)."""
+        return self.scores.get(f"{plover}:{mode}") if mode and f"{plover}:{mode}" in self.scores else self.scores.get(plover)
+
+    def find(self, doc: Doc) -> list[ActionMatch]:
+        """Every action in ``doc``; a phrase beats the single words inside it."""
+        found: list[ActionMatch] = []
+        covered: set[int] = set()
+        for token in doc:
+            candidates = self.phrases.get(token.lemma_.lower(), [])
+            if token.lower_ != token.lemma_.lower():
+                candidates = candidates + self.phrases.get(token.lower_, [])
+            for action in candidates:
+                end = _phrase_end(doc, token.i, action.words)
+                if end is not None and not covered & set(range(token.i, end)):
+                    head = _phrase_head(doc, token.i, end)
+                    found.append(ActionMatch(action, token.i, end, head))
+                    covered.update(range(token.i, end))
+        for token in doc:
+            if token.i in covered:
+                continue
+            for action in self.lemmas.get(token.lemma_.lower(), ()):
+                if token.pos_ in action.pos or (token.pos_ == "PROPN" and "NOUN" in action.pos and token.lower_ == token.lemma_.lower()):
+                    found.append(ActionMatch(action, token.i, token.i + 1, token.i))
+                    break
+        return sorted(found, key=lambda m: m.start)
+
+
+def _phrase_end(doc: Doc, start: int, words: tuple[str, ...]) -> int | None:
+    """Match phrase words against lemmas or lower-case forms, allowing one determiner between."""
+    index = start
+    for word in words:
+        while index < len(doc) and doc[index].pos_ == "DET" and word not in ("a", "an", "the", "this"):
+            index += 1
+        if index >= len(doc) or word not in (doc[index].lemma_.lower(), doc[index].lower_):
+            return None
+        index += 1
+    return index
+
+
+def _phrase_head(doc: Doc, start: int, end: int) -> int:
+    tokens = doc[start:end]
+    return tokens.root.i
+
+
+def _action(raw: dict[str, Any]) -> Action:
+    key = raw.get("phrase") or raw.get("lemma")
+    if not key or raw.get("plover") not in PLOVER_TYPES:
+        raise ConfigError(f"actions.yaml: entry {raw!r:.100} needs lemma or phrase and a PLOVER type")
+    level = int(raw["level"])
+    if not 0 <= level <= 5:
+        raise ConfigError(f"actions.yaml: {key!r} has level {level}, expected 0-5")
+    pos = tuple(raw.get("pos") or (("VERB", "NOUN") if "lemma" in raw else ("VERB", "NOUN", "ADJ")))
+    escalate = {int(k): tuple(str(w).lower() for w in (v or ())) for k, v in (raw.get("escalate_to") or {}).items()}
+    return Action(
+        key=str(key).lower(), plover=raw["plover"], level=level, mode=raw.get("mode") or None, pos=pos,
+        ambiguous=bool(raw.get("ambiguous")), escalate_to=escalate,
+        words=tuple(str(key).lower().split()),
+    )  # fmt: skip
+
+
+def _modifiers(raw: list[Any]) -> dict[str, int]:
+    """Word or phrase -> the level it raises an action in the same clause to."""
+    found: dict[str, int] = {}
+    for item in raw:
+        if isinstance(item, dict) and "level" in item:
+            words = item.get("words") or item.get("terms") or [item.get("word") or item.get("phrase") or item.get("term")]
+            for word in words:
+                if word:
+                    found[str(word).lower()] = int(item["level"])
+    return found
+
+
+@cache
+def _packaged() -> ActionLexicon:
+    text = (resources.files("redline") / "data" / "actions.yaml").read_text("utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"actions.yaml is not valid YAML: {str(error).splitlines()[0]}") from error
+    return ActionLexicon(data)
