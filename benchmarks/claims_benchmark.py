@@ -1,0 +1,230 @@
+"""Claims: PLOVER event types, CAMEO five-class accuracy, the labelled regression set, speed.
+
+    python benchmarks/claims_benchmark.py [--plover ../shared/data/events/plover_gsr/PLOVER_GSR_CAMEO.json]
+        [--cameo ../shared/data/events/conflibert_cameo/cameo_class] [--labelled benchmarks/data/claims_labelled.yaml]
+        [--corpus ../shared/data/propaganda/ptc/train-articles] [--words 200000] [--out benchmarks/results/claims.md]
+
+1. PLOVER GSR (322 CAMEO-manual sentences coded in PLOVER 0.5; old labels mapped to PLOVER 2:
+   DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT). The predicted type of a
+   sentence is that of its main claim: the claim whose action heads the sentence, else the
+   first claim that is not a verb of saying; NONE when Redline finds no claim.
+2. CAMEO five classes (0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal
+   conflict, 4 material conflict) on cameo_class/test.tsv: (a) Redline's rules alone (main
+   claim's PLOVER type -> class); (b) logistic regression over TF-IDF plus Redline's claim
+   features, trained on cameo_class/train.tsv only (the test sentences are never seen in
+   training; they overlap the PLOVER GSR, which is not used for training either).
+3. The hand-labelled regression set: per-stance and per-level precision and recall.
+4. Speed of the default pipeline over ``--words`` words, with spaCy's own throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from redline.analyzers.base import AnalysisContext
+from redline.document import Document, Span
+from redline.nlp import load_pipeline
+from redline.parsing import parse
+from redline.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+SPEECH = {"say", "state", "announce", "tell", "report", "declare", "claim", "add", "note"}
+PENTA = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "REQUEST": 1, "COOPERATE": 2, "AID": 2,
+    "RETREAT": 2, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 3,
+    "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4, "NONE": 0,
+}  # fmt: skip
+
+
+def main_claim(document: Document) -> Span | None:
+    claims = [c for c in document.layer("claims") if c.attrs.get("action_key") not in SPEECH]
+    return claims[0] if claims else None
+
+
+def _f1_table(gold: list[str], predicted: list[str]) -> tuple[float, float, str]:
+    labels = sorted(set(gold) | set(predicted))
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    f1s = []
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        precision = tp / max(1, predicted.count(label))
+        recall = tp / max(1, gold.count(label))
+        f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    pairs = Counter(zip(gold, predicted, strict=True))
+    lines = ["| gold \\ predicted | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
+    for g in labels:
+        lines.append(f"| {g} | " + " | ".join(str(pairs[(g, p)] or "") for p in labels) + " |")
+    return accuracy, sum(f1s) / len(f1s), "\n".join(lines)
+
+
+def plover(path: Path, pipeline: Pipeline) -> str:
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    gold, predicted = [], []
+    for record in records:
+        claim = main_claim(pipeline.run(Document.from_text(record["text"])))
+        gold.append(OLD_TO_NEW.get(record["event"], record["event"]))
+        predicted.append(str(claim.attrs["plover"]) if claim else "NONE")
+    accuracy, macro, matrix = _f1_table(gold, predicted)
+    return (f"Sentences: {len(records)}. Accuracy **{accuracy:.3f}**, macro-F1 **{macro:.3f}** "
+            f"(over the gold types).\n\n{matrix}\n")  # fmt: skip
+
+
+def _read_tsv(path: Path) -> list[tuple[str, int]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            text, _, label = line.rstrip("\r").rpartition("\t")
+            rows.append((text, int(label)))
+    return rows
+
+
+def _features(document: Document) -> str:
+    claim = main_claim(document)
+    tokens = [f"PLOVER_{c.attrs['plover']}" for c in document.layer("claims")]
+    if claim is not None:
+        tokens += [f"MAIN_{claim.attrs['plover']}", f"STANCE_{claim.attrs['stance']}", f"LEVEL_{claim.attrs['level']}"]
+    else:
+        tokens.append("MAIN_NONE")
+    return " ".join(tokens)
+
+
+def cameo(folder: Path, pipeline: Pipeline) -> str:
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train, test = _read_tsv(folder / "train.tsv"), _read_tsv(folder / "test.tsv")
+    train_docs = [pipeline.run(Document.from_text(t)) for t, _ in train]
+    test_docs = [pipeline.run(Document.from_text(t)) for t, _ in test]
+    gold = [str(label) for _, label in test]
+    rules = [str(PENTA[str(c.attrs["plover"])]) if (c := main_claim(d)) else "0" for d in test_docs]
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+    claims = TfidfVectorizer(token_pattern=r"\S+", lowercase=False)
+    x_train = hstack([words.fit_transform([t for t, _ in train]), 2.0 * claims.fit_transform([_features(d) for d in train_docs])])
+    x_test = hstack([words.transform([t for t, _ in test]), 2.0 * claims.transform([_features(d) for d in test_docs])])
+    model = LogisticRegression(max_iter=2000, C=4.0, random_state=0).fit(x_train, [label for _, label in train])
+    learned = [str(p) for p in model.predict(x_test)]
+    rules_acc, rules_f1, _ = _f1_table(gold, rules)
+    learned_acc, learned_f1, matrix = _f1_table(gold, learned)
+    return (f"Test sentences: {len(test)} (trained on the {len(train)} train sentences only).\n\n"
+            "| method | accuracy | macro-F1 |\n|---|---|---|\n"
+            "| TF-IDF + logistic regression (anchor in the data README) | 0.630 | 0.609 |\n"
+            f"| Redline rules alone (main claim's PLOVER type) | {rules_acc:.3f} | {rules_f1:.3f} |\n"
+            f"| TF-IDF + Redline claim features + logistic regression | **{learned_acc:.3f}** | {learned_f1:.3f} |\n\n"
+            f"Confusion matrix of the last:\n\n{matrix}\n")  # fmt: skip
+
+
+def labelled(path: Path, pipeline: Pipeline) -> str:
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    stance_counts: dict[str, list[int]] = {}
+    level_counts: dict[str, list[int]] = {}
+    actor_hits = target_hits = matched = gold_total = 0
+    for item in items:
+        document = pipeline.run(Document.from_text(item["text"]))
+        predicted = list(document.layer("claims"))
+        used: set[str] = set()
+        for claim in item.get("claims") or []:
+            gold_total += 1
+            at = item["text"].find(claim["trigger"])
+            found = next((p for p in predicted if p.start <= at < p.end and p.id not in used), None)
+            ok_stances = {claim["stance"], *(claim.get("also_ok") or [])}
+            _tally(stance_counts, claim["stance"], found is not None and bool(ok_stances & set(found.attrs["stances"])), "gold")
+            _tally(level_counts, str(claim["level"]), found is not None and found.attrs["level"] == claim["level"], "gold")
+            if found is None:
+                continue
+            used.add(found.id)
+            matched += 1
+            actor_hits += _names_match(claim.get("actor"), found, "actor")
+            target_hits += _names_match(claim.get("target"), found, "target")
+        for claim in predicted:
+            gold_match = next((g for g in item.get("claims") or [] if claim.start <= item["text"].find(g["trigger"]) < claim.end), None)
+            ok = gold_match is not None and bool({gold_match["stance"], *(gold_match.get("also_ok") or [])} & set(claim.attrs["stances"]))
+            _tally(stance_counts, str(claim.attrs["stance"]), ok, "predicted")
+            _tally(level_counts, str(claim.attrs["level"]), gold_match is not None and gold_match["level"] == claim.attrs["level"], "predicted")
+    lines = [f"Items: {len(items)}; gold claims: {gold_total}; found (trigger inside a claim span): {matched} "
+             f"({matched / max(1, gold_total):.3f}); actor right where found: {actor_hits / max(1, matched):.3f}; "
+             f"target right where found: {target_hits / max(1, matched):.3f}.", ""]  # fmt: skip
+    for title, counts in (("stance", stance_counts), ("level", level_counts)):
+        lines += [f"| {title} | gold | recall | predicted | precision |", "|---|---|---|---|---|"]
+        for key in sorted(counts):
+            g_total, g_hit, p_total, p_hit = counts[key]
+            lines.append(f"| {key} | {g_total} | {g_hit / max(1, g_total):.2f} | {p_total} | {p_hit / max(1, p_total):.2f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _tally(counts: dict[str, list[int]], key: str, hit: bool, side: str) -> None:
+    row = counts.setdefault(key, [0, 0, 0, 0])
+    offset = 0 if side == "gold" else 2
+    row[offset] += 1
+    row[offset + 1] += int(hit)
+
+
+def _names_match(expected: str | None, found: Span, role: str) -> bool:
+    if expected is None:
+        return found.attrs.get(role) is None
+    names = {str(found.attrs.get(f"{role}_name") or "").lower(), str(found.attrs.get(f"{role}_state") or "").replace("_", " ")}
+    return expected.lower() in names
+
+
+def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
+    texts, count = [], 0
+    for path in sorted(corpus.glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+        count += len(texts[-1].split())
+        if count >= words:
+            break
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    parsed = [parse(nlp, text) for text in texts]
+    spacy_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for text, doc in zip(texts, parsed, strict=True):
+        pipeline.run(Document.from_text(text), AnalysisContext(text=text, preparsed=doc))
+    analyzers_seconds = time.perf_counter() - started
+    total = spacy_seconds + analyzers_seconds
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return ("| measure | value |\n|---|---|\n"
+            f"| documents | {len(texts)} |\n| words | {count:,} |\n"
+            f"| spaCy alone (parse), words/s | {count / spacy_seconds:,.0f} |\n"
+            f"| Redline analyzers after the parse, words/s | {count / analyzers_seconds:,.0f} |\n"
+            f"| default pipeline end to end (parse + analyzers), words/s | **{count / total:,.0f}** |\n"
+            f"| peak RSS of the benchmark process, MB | {peak:,.0f} |\n")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plover", type=Path, default=DATA / "events/plover_gsr/PLOVER_GSR_CAMEO.json")
+    parser.add_argument("--cameo", type=Path, default=DATA / "events/conflibert_cameo/cameo_class")
+    parser.add_argument("--labelled", type=Path, default=ROOT / "benchmarks/data/claims_labelled.yaml")
+    parser.add_argument("--corpus", type=Path, default=DATA / "propaganda/ptc/train-articles")
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/claims.md")
+    args = parser.parse_args()
+    pipeline = Pipeline.from_names()
+    sections = [
+        "# Claims benchmark", "", "Command: `python benchmarks/claims_benchmark.py` (defaults as in its docstring)", "",
+        "## PLOVER event type on the PLOVER GSR", "", plover(args.plover, pipeline),
+        "## CAMEO five classes (ConfliBERT cameo_class)", "", cameo(args.cameo, pipeline),
+        "## Hand-labelled regression set (benchmarks/data/claims_labelled.yaml)", "", labelled(args.labelled, pipeline),
+    ]  # fmt: skip
+    if not args.skip_speed:
+        sections += ["## Speed (default pipeline, one process, this machine)", "", speed(args.corpus, args.words, pipeline)]
+    report = "\n".join(sections)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report + "\n", encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
