@@ -40,3 +40,8 @@ def test_matching_longest_wins(matcher: SurfaceMatcher) -> None:
 
 def test_matching_diacritics_and_dash_variants(matcher: SurfaceMatcher) -> None:
     assert [m.form for m in matcher.find("Al‑Sharaa and the Kremlin")] == ["Al‑Sharaa", "the Kremlin"]
+
+
+def test_matching_mixed_case_abbreviation_needs_exact_case() -> None:
+    matcher = SurfaceMatcher([("LeT", "let"), ("Lashkar-e-Taiba", "let")])
+    assert [m.form for m in matcher.find("Let us talk about LeT.")] == ["LeT"]

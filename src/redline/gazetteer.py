@@ -169,7 +169,7 @@ def _entry(item: Any, source: str) -> Entry:
         id=str(item["id"]),
         name=str(item["name"]),
         type=str(item["type"]),
-        kind=item.get("kind"),
+        kind="capital" if item.get("capital") else item.get("kind"),
         qid=str(qid) if qid else None,
         affiliation=item.get("affiliation"),
         aliases=tuple(str(a) for forms in aliases.values() for a in (forms or ())),

@@ -108,6 +108,10 @@ def _case_agrees(pattern: str, found: str) -> bool:
     for pattern_word, found_word in zip(pattern.split(), found.split(), strict=False):
         if pattern_word[:1].isupper() and not found_word[:1].isupper():
             return False
+        # Mixed-case abbreviations ("LeT", "IoT") must match exactly, or "Let us" becomes a group.
+        mixed = any(c.isupper() for c in pattern_word[1:]) and not pattern_word.isupper()
+        if len(pattern_word) <= 5 and mixed and pattern_word != found_word:
+            return False
     return True
 
 

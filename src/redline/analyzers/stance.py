@@ -110,8 +110,11 @@ def _in_if_clause(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children) and ancestor.dep_ in ("advcl", "ccomp"):
             return True
-    # Inverted counterfactual: "had we first taken control".
     sentence = token.sent
+    before = sentence.text[: max(0, token.idx - sentence.start_char)]
+    if re.search(r"\bin (?:the )?(?:event|case) of (?:a |an |the )?(?:[\w-]+ ){0,2}$", before, re.IGNORECASE):
+        return True
+    # Inverted counterfactual: "had we first taken control".
     return bool(re.search(r"(?:^|[,;—-]\s*)had\s+(?:we|they|he|she|it|you|i)\b", sentence.text[: max(0, token.idx - sentence.start_char)], re.IGNORECASE))
 
 

@@ -1,0 +1,110 @@
+from collections.abc import Callable
+
+import pytest
+
+from redline.document import Document, Span
+from redline.lexicon import PLOVER_TYPES, ActionLexicon
+
+
+def _names(span: Span, role: str) -> set[str]:
+    found = {str(span.attrs.get(f"{role}_name") or "")}
+    state = span.attrs.get(f"{role}_state")
+    if state:
+        found.add(str(state).replace("_", " ").title())
+    found |= {str(t).replace("_", " ").title() for t in span.attrs.get("targets", [])} if role == "target" else set()
+    return {name.lower() for name in found}
+
+
+def _matches(span: Span, expected: dict) -> bool:
+    if not set(expected["stance"]) & set(span.attrs["stances"]) or span.attrs["level"] != expected["level"]:
+        return False
+    if expected.get("actor") and expected["actor"].lower() not in _names(span, "actor"):
+        return False
+    targets = expected.get("target")
+    if targets:
+        targets = [targets] if isinstance(targets, str) else targets
+        if not {t.lower() for t in targets} & _names(span, "target"):
+            return False
+    return not expected.get("section") or span.attrs["section"] == expected["section"]
+
+
+def _claims_at(document: Document, quote: str) -> list[Span]:
+    start = document.text.find(quote)
+    assert start >= 0, quote
+    end = start + len(quote)
+    return [c for c in document.layer("claims") if c.start < end and start < c.end]
+
+
+@pytest.mark.parametrize("seed", ["seed_op_ed", "seed_interview"])
+def test_claims_seed_gold(seed: str, request: pytest.FixtureRequest) -> None:
+    document, gold = request.getfixturevalue(seed)
+    missing = [
+        expected["quote"] for expected in gold["claims"]
+        if not any(_matches(c, expected) for c in _claims_at(document, expected["quote"]))
+    ]  # fmt: skip
+    assert not missing
+
+
+@pytest.mark.parametrize("seed", ["seed_op_ed", "seed_interview"])
+def test_claims_seed_document_expectations(seed: str, request: pytest.FixtureRequest) -> None:
+    document, gold = request.getfixturevalue(seed)
+    profile = document.metadata.extra["escalation"]
+    expectations = gold["document_expectations"]
+    assert profile["max_advocate"] == expectations["max_level_advocated"]
+    if "max_level_reported" in expectations:
+        assert profile["max_report"] == expectations["max_level_reported"]
+
+
+def test_claims_host_questions_are_not_advocacy(seed_interview: tuple[Document, dict]) -> None:
+    document, _ = seed_interview
+    assert not [c for c in document.layer("claims") if c.attrs["speaker"] == "Host" and c.attrs["stance"] == "advocate"]
+
+
+def test_claims_comment_call_belongs_to_commenter(seed_interview: tuple[Document, dict]) -> None:
+    document, _ = seed_interview
+    [claim] = [c for c in _claims_at(document, "vaporize Washington D.C.") if c.attrs["action_key"] == "vaporize"]
+    assert claim.attrs["section"] == "comments"
+    assert claim.attrs["speaker"] != "Alexander Dugin"
+    assert (claim.attrs["stance"], claim.attrs["level"], claim.attrs["target_name"]) == ("advocate", 5, "Washington, D.C.")
+
+
+@pytest.mark.parametrize(
+    "text,stance,level",
+    [
+        ("Russian missiles struck Kharkiv overnight.", "report", 3),
+        ("We must strike Kharkiv before the winter.", "advocate", 3),
+        ("Strike them now, before it is too late.", "advocate", 3),
+        ("If NATO sends troops, we will strike their bases.", "threaten", 3),
+        ("I do not see how a nuclear war can be avoided.", "predict", 5),
+        ("Will Washington really invade Venezuela?", "question", 3),
+        ("A ceasefire now would be a betrayal of the fallen.", "reject", 0),
+        ("The Kremlin says it will strike Kyiv.", "report", 4),
+        ("Kyiv was struck by drones on Monday.", "report", 4),
+        ("The two ministers agreed to resume talks in Istanbul.", "report", 0),
+    ],
+)
+def test_claims_stance_and_level(analyse: Callable[..., Document], text: str, stance: str, level: int) -> None:
+    claims = analyse(text).layer("claims")
+    assert any(c.attrs["stance"] == stance and c.attrs["level"] == level for c in claims), [
+        (c.text, c.attrs["stance"], c.attrs["level"]) for c in claims
+    ]
+
+
+def test_claims_reported_strike_differs_from_call(analyse: Callable[..., Document]) -> None:
+    reported = analyse("Israel struck Tehran last night.").layer("claims")
+    called = analyse("Israel should strike Tehran tonight.").layer("claims")
+    assert {c.attrs["stance"] for c in reported} == {"report"}
+    assert {c.attrs["stance"] for c in called} == {"advocate"}
+
+
+def test_claims_passive_agent_is_actor(analyse: Callable[..., Document]) -> None:
+    [claim] = [c for c in analyse("Odesa was shelled by Russia.").layer("claims") if c.attrs["action_key"] == "shell"]
+    assert (claim.attrs["actor_name"], claim.attrs["target_name"]) == ("Russia", "Odesa")
+
+
+def test_claims_lexicon_is_valid() -> None:
+    lexicon = ActionLexicon.load()
+    actions = [a for group in (*lexicon.lemmas.values(), *lexicon.phrases.values()) for a in group]
+    assert len(actions) >= 250
+    assert {a.plover for a in actions} == PLOVER_TYPES
+    assert {a.level for a in actions} == {0, 1, 2, 3, 4, 5}

@@ -1,0 +1,62 @@
+import json
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from redline.document import Document, Metadata
+from redline.pipeline import Pipeline
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--runslow", action="store_true", help="run tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--runslow") or os.environ.get("REDLINE_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@cache
+def _default_pipeline() -> Pipeline:
+    return Pipeline.from_names()
+
+
+@pytest.fixture(scope="session")
+def analyse() -> Callable[..., Document]:
+    """Run the default pipeline over a text (with an optional date)."""
+
+    def run(text: str, date: str | None = None) -> Document:
+        return _default_pipeline().run(Document.from_text(text, Metadata(date=date)))
+
+    return run
+
+
+@cache
+def _seed(name: str) -> tuple[Document, dict]:
+    text_path = SEEDS / f"{name}.txt"
+    if not text_path.exists():
+        pytest.skip(f"seed documents not found at {SEEDS} (../shared/seeds beside the checkout)")
+    from redline.readers import read_sources
+
+    document = next(d for d in read_sources([str(text_path)], max_bytes=5_000_000) if isinstance(d, Document))
+    gold = json.loads((SEEDS / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return _default_pipeline().run(document), gold
+
+
+@pytest.fixture(scope="session")
+def seed_op_ed() -> tuple[Document, dict]:
+    return _seed("000_0c4ecdcb9482897c")
+
+
+@pytest.fixture(scope="session")
+def seed_interview() -> tuple[Document, dict]:
+    return _seed("002_1e772d624eee5f02")
