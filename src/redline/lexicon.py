@@ -110,11 +110,17 @@ class ActionLexicon:
         return sorted(found, key=lambda m: m.start)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
+
+
 def _phrase_end(doc: Doc, start: int, words: tuple[str, ...]) -> int | None:
     """Match phrase words against lemmas or lower-case forms, allowing one determiner between."""
     index = start
     for word in words:
-        while index < len(doc) and doc[index].pos_ == "DET" and word not in ("a", "an", "the", "this"):
+        if word in _DETERMINERS and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
+            index += 1  # "end the war" matches "end this war", "end their war"
+            continue
+        while index < len(doc) and doc[index].pos_ == "DET":
             index += 1
         if index >= len(doc) or word not in (doc[index].lemma_.lower(), doc[index].lower_):
             return None

@@ -163,16 +163,52 @@ def _target_tokens(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd") or (trigger.pos_ == "VERB" and child.dep_ == "nsubjpass"):
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+        elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or _along_with(child)):
             found.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "advmod" and child.lower_ in ("together",):
-            for prep in child.children:
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
+            for nested in (c for c in child.children if c.dep_ == "prep"):  # "out of Estonia"
+                found.extend(c for c in nested.children if c.dep_ == "pobj")
     if trigger.pos_ != "VERB" and trigger.dep_ == "dobj":
         for sibling in trigger.head.children:
             if sibling.dep_ == "prep" and sibling.lower_ in ("against", "on", "at"):
                 found.extend(c for c in sibling.children if c.dep_ == "pobj")
     return found
+
+
+def _along_with(prep: Token) -> bool:
+    """"together with X", "along with X": X shares the action's fate."""
+    return prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
+
+
+def _condition_targets(trigger: Token, mentions: _MentionIndex) -> list[Mention]:
+    """The actors of an "if" clause in this or the previous sentence: whom a threat answers."""
+    sentences = list(trigger.doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end), 0)
+    for sentence in (sentences[index], sentences[index - 1] if index else None):
+        if sentence is None:
+            continue
+        for token in sentence:
+            if token.lower_ in ("if", "unless") and token.dep_ == "mark" and token.i < trigger.i:
+                clause = token.head
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [m for subject in subjects for m in _phrase_mentions(subject, mentions)]
+                if found:
+                    return found
+    return []
+
+
+def _nearby_places(trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention]) -> list[Mention]:
+    """When the parse gives no object: the state or place named next in the clause ("control ...
+    over regions of former Ukraine"), or, for a pronoun object ("control of them"), just before."""
+    sentence = trigger.sent
+    own = {actors[0].state, actors[0].actor_id} if actors else set()
+    last = trigger.doc[min(match.end + 25, sentence.end) - 1]
+    after = [m for m in mentions.within(trigger.idx, last.idx + len(last)) if m.type in ("state", "place") and m.state not in own]
+    if after:
+        return after[:1]
+    if any(t.lower_ in ("them", "it") for t in trigger.doc[match.end : min(match.end + 4, sentence.end)]):
+        before = [m for m in mentions.within(sentence.start_char, trigger.idx) if m.type in ("state", "place") and m.state not in own]
+        return before[-1:]
+    return []
 
 
 def _patient_subject(trigger: Token) -> Token | None:
@@ -233,14 +269,21 @@ def _claim(
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = stance_of(trigger, in_group_subject=own_side, level=level)
     inferred = False
-    if (not actors or generic) and in_group and reading.stance in ("advocate", "threaten") and in_group_span:
+    if (not actors or generic) and in_group and reading.stance in ("advocate", "threaten", "reject") and in_group_span:
         actors = [Mention(in_group_span.start, in_group_span.end, in_group, str(in_group_span.attrs["name"]),
                           "state", None, in_group, pronoun=True)]  # fmt: skip
         inferred = True
+    if not targets and reading.stance == "threaten":
+        targets = _condition_targets(trigger, mentions)
+    target_inferred = False
+    if not targets and match.action.plover in ("ASSAULT", "COERCE"):
+        targets = _nearby_places(trigger, match, mentions, actors)
+        target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
     targets = _rank_targets(targets, match)
     start, end = _extent(trigger, match, actor_token)
     attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
+    attrs["target_inferred"] = target_inferred
     return document.make_span(
         start, end, f"{reading.stance}", analyzer=ANALYZER,
         rule=f"{match.action.key}|{reading.rule}|{level_rule}",
@@ -284,7 +327,7 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
         start = actor_token.left_edge.i
     end = max(last.i, trigger.right_edge.i)
     end = min(end, sentence.end - 1, match.end - 1 + 30)
-    while end > start and doc[end].is_punct:
+    while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return doc[start].idx, doc[end].idx + len(doc[end])
 

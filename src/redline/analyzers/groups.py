@@ -10,7 +10,7 @@ whole. Where the evidence does not add up, the pronouns stay unresolved: never a
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -131,39 +131,51 @@ def _leader_evidence(
     gazetteer: Gazetteer,
     scopes: ScopeIndex,
 ) -> list[Evidence]:
+    """"our president": the state named beside it, else the leaders the voice names elsewhere.
+
+    A state named in the same sentence whose leader is not also named there is the best
+    reading ("our president proposed to Trump the terms under which Russia ..."); otherwise
+    every leader the voice names outside this sentence shares the cue's weight, and a leader
+    named in the sentence itself is the counterpart, not "ours".
+    """
     cue = _cues()["leader_cue"]
+    roles = set(cue["roles"])
     found = []
     for hit in re.finditer(cue["pattern"], document.text, re.IGNORECASE):
-        scope = scopes.at(hit.start())
-        sentence = _sentence_of(sentences, hit.start())
-        voice = [a for a in actors if scopes.at(a.start).key == scope.key]
-        leader = _likely_leader(voice, sentence, gazetteer, set(cue["roles"]))
-        if leader is not None:
-            state = gazetteer[leader]
-            found.append(Evidence(state.id, state.name, float(cue["weight"]), cue["id"], hit.start(), hit.end()))
+        key = scopes.at(hit.start()).key
+        start, end = _sentence_of(sentences, hit.start())
+        voice = [a for a in actors if scopes.at(a.start).key == key]
+        beside = [a for a in voice if start <= a.start < end]
+        candidates = _states_beside(beside) or _leader_states(voice, beside, gazetteer, roles)
+        for state in sorted(candidates):
+            entry = gazetteer.get(state)
+            if entry is not None:
+                weight = float(cue["weight"]) / len(candidates)
+                found.append(Evidence(entry.id, entry.name, weight, cue["id"], hit.start(), hit.end()))
     return found
+
+
+def _states_beside(beside: list[Span]) -> set[str]:
+    people_states = {str(a.attrs.get("state")) for a in beside if a.attrs.get("type") == "person"}
+    states = {str(a.attrs["actor_id"]) for a in beside if a.attrs.get("type") == "state"}
+    remaining = states - people_states
+    return remaining if len(remaining) == 1 else set()
+
+
+def _leader_states(voice: list[Span], beside: list[Span], gazetteer: Gazetteer, roles: set[str]) -> set[str]:
+    excluded = {a.attrs["actor_id"] for a in beside}
+    states: set[str] = set()
+    for actor in voice:
+        if actor.attrs.get("type") != "person" or actor.attrs["actor_id"] in excluded:
+            continue
+        entry = gazetteer.get(str(actor.attrs["actor_id"]))
+        if entry is not None:
+            states.update(r.of for r in entry.roles if r.role in roles)
+    return states
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return next(((s, e) for s, e in sentences if s <= offset < e), (offset, offset))
-
-
-def _likely_leader(
-    voice: list[Span], sentence: tuple[int, int], gazetteer: Gazetteer, roles: set[str]
-) -> str | None:
-    """The state of a leader the voice names outside this sentence, the most-named state first."""
-    state_counts = Counter(str(a.attrs.get("state")) for a in voice if a.attrs.get("state"))
-    beside = {a.attrs["actor_id"] for a in voice if sentence[0] <= a.start < sentence[1]}
-    leaders: set[str] = set()
-    for actor in voice:
-        if actor.attrs.get("type") != "person" or actor.attrs["actor_id"] in beside:
-            continue
-        entry = gazetteer.get(str(actor.attrs["actor_id"]))
-        if entry is not None:
-            leaders.update(r.of for r in entry.roles if r.role in roles)
-    if not leaders:
-        return None
-    return max(sorted(leaders), key=lambda state: state_counts[state])
 
 
 def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:

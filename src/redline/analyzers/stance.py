@@ -132,7 +132,7 @@ _BREAKS = ("—", "–", ";", ":", " - ")
 
 def _is_question(sentence: SpacySpan, trigger: Token) -> bool:
     """The sentence asks, and the action is in the asking part (not before "—and so what?")."""
-    text = sentence.text.rstrip(" \"'”’»)")
+    text = sentence.text.rstrip().rstrip("\"'”’»)")
     if not text.endswith("?"):
         return False
     last_break = max(text.rfind(mark) for mark in _BREAKS)
