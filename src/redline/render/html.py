@@ -93,6 +93,7 @@ def _fragment(document: Document, style: str, script: str) -> str:
         _header(document),
         _escalation(document),
         _outline(document),
+        _graph(document),
         _legend(document),
         _main(document),
         _findings(document),
@@ -128,6 +129,17 @@ def _escalation(document: Document) -> str:
         return ""
     return "<section class=\"rl-escalation\"><h2>Escalation profile</h2>" + _table(
         ("Item", "Value"), rows) + "</section>"
+
+
+def _graph(document: Document) -> str:
+    """The alignment graph as inline SVG (actors sized by mentions, edges coloured by relation)."""
+    if not document.layer("alignment"):
+        return ""
+    from redline.graph import alignment_graph
+    from redline.render.graph_svg import alignment_svg
+
+    svg = alignment_svg(alignment_graph([document]))
+    return f"<section class=\"rl-graph\"><h2>Alignment</h2>{svg}</section>" if svg else ""
 
 
 def _outline(document: Document) -> str:
