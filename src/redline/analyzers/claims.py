@@ -31,6 +31,8 @@ _LIGHT_VERBS = {"deliver", "carry", "launch", "conduct", "prepare", "begin", "st
                 "commit", "use", "unleash", "mount", "stage", "continue", "resume", "order", "need"}  # fmt: skip
 _REGIME_WORDS = {"regime", "government", "leadership", "junta", "authorities", "elite", "elites"}
 _CAPITAL_WORDS = {"capital", "government quarter", "leadership", "regime", "decapitation", "kremlin", "parliament"}
+# Only these kinds of force reach level 4 by naming a capital, a regime or a leadership.
+_DESTRUCTIVE_MODES = {"destroy", "aerial", "massacre", "assassinate", "unconventional", "explosives"}
 _SEIZE_LEMMAS = {"take", "capture", "seize", "grab", "annex", "occupy", "conquer"}
 
 
@@ -269,14 +271,15 @@ def _claim(
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = stance_of(trigger, in_group_subject=own_side, level=level)
     inferred = False
-    if (not actors or generic) and in_group and reading.stance in ("advocate", "threaten", "reject") and in_group_span:
+    speaker_involved = reading.stance != "predict" or _first_person(trigger)
+    if speaker_involved and (not actors or generic) and in_group and reading.stance in ("advocate", "threaten", "reject", "predict") and in_group_span:
         actors = [Mention(in_group_span.start, in_group_span.end, in_group, str(in_group_span.attrs["name"]),
                           "state", None, in_group, pronoun=True)]  # fmt: skip
         inferred = True
     if not targets and reading.stance == "threaten":
         targets = _condition_targets(trigger, mentions)
     target_inferred = False
-    if not targets and match.action.plover in ("ASSAULT", "COERCE"):
+    if not targets and match.action.plover in ("ASSAULT", "COERCE") and (own_side or reading.stance != "report"):
         targets = _nearby_places(trigger, match, mentions, actors)
         target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
@@ -292,6 +295,10 @@ def _claim(
     )  # fmt: skip
 
 
+def _first_person(trigger: Token) -> bool:
+    return any(t.lower_ in ("i", "we", "us", "our") for t in trigger.sent)
+
+
 def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
     """Seizing a country outranks seizing a person ("take Kallas, together with Estonia itself")."""
     if match.action.key in _SEIZE_LEMMAS:
@@ -305,7 +312,8 @@ def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: 
     clause = trigger.doc[min(trigger.left_edge.i, verb.i) : max(trigger.right_edge.i, verb.right_edge.i if verb.i >= trigger.i else trigger.right_edge.i) + 1]
     words = clause.text.lower()
     for word, raised in lexicon.modifiers.items():
-        if raised > level and (raised == 5 or level >= 3) and f" {word} " in f" {words} ":
+        destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
+        if raised > level and (raised == 5 or destructive) and f" {word} " in f" {words} ":
             level, rule = raised, f"modifier:{word}"
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(f" {w} " in f" {words} " for w in cue_words):

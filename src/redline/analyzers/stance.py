@@ -114,6 +114,9 @@ def _in_if_clause(token: Token) -> bool:
     before = sentence.text[: max(0, token.idx - sentence.start_char)]
     if re.search(r"\bin (?:the )?(?:event|case) of (?:a |an |the )?(?:[\w-]+ ){0,2}$", before, re.IGNORECASE):
         return True
+    clause = token.doc[token.left_edge.i : token.right_edge.i + 1].text if token.pos_ in ("VERB", "AUX") else ""
+    if re.search(r"\bin (?:the )?(?:event|case) of\b", clause, re.IGNORECASE):
+        return True
     # Inverted counterfactual: "had we first taken control".
     return bool(re.search(r"(?:^|[,;—-]\s*)had\s+(?:we|they|he|she|it|you|i)\b", sentence.text[: max(0, token.idx - sentence.start_char)], re.IGNORECASE))
 
