@@ -116,11 +116,10 @@ def _resolve(
     on: date | None,
 ) -> list[Mention]:
     matches = list(matches)
-    certain = Counter(
-        gazetteer.state_of(m.values[0][0]) or m.values[0][0]
-        for m in matches
-        if len({entry_id for entry_id, _ in m.values}) == 1
-    )
+    certain: Counter[str] = Counter()
+    for match in matches:
+        if len({entry_id for entry_id, _ in match.values}) == 1:
+            certain.update(_affiliation_chain(gazetteer, match.values[0][0]))
     mentions = []
     for match in matches:
         ner = _ner_label_at(entities, match.start, match.end)
@@ -155,12 +154,23 @@ def _score(
     if ner and entry.type in NER_TYPES.get(ner, ()):
         score += 1.0
     state = gazetteer.state_of(entry.id) or entry.id
-    score += min(certain[entry.id] + certain[state] * 0.5, 3.0)
+    score += min(certain[entry.id] + (certain[state] * 0.5 if state != entry.id else 0.0), 3.0)
     if entry.type == "state":
         score += 0.5
     if on and entry.roles and any(role.held_on(on) for role in entry.roles):
         score += 0.5
     return score
+
+
+def _affiliation_chain(gazetteer: Gazetteer, entry_id: str) -> list[str]:
+    """The entry and everything it belongs to: Atlanta -> Georgia (U.S. state) -> United States."""
+    chain: list[str] = []
+    current: str | None = entry_id
+    while current and current not in chain and len(chain) < 5:
+        chain.append(current)
+        entry = gazetteer.get(current)
+        current = entry.affiliation if entry else None
+    return chain
 
 
 def _ner_label_at(entities: list[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -272,7 +282,7 @@ def _unlinked(
     found: list[Mention] = []
     surnames: dict[str, str] = {}
     for start, end, label in entities:
-        if label not in NER_LABELS_KEPT or _overlaps(start, end, taken):
+        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or _overlaps(start, end, taken):
             continue
         name = " ".join(text[start:end].split())
         name = re.sub(r"^(?:the|The)\s+|'s$|’s$", "", name)
@@ -280,9 +290,11 @@ def _unlinked(
             continue
         if label == "PERSON" and " " in name:
             surnames.setdefault(name.split()[-1], name)
-        canonical = surnames.get(name, name) if label == "PERSON" else name
+        # A surname of a person named in full earlier is that person, whatever NER calls it.
+        canonical = surnames.get(name, name)
+        kind = "person" if canonical != name else _type_of(label)
         actor_id = "ner:" + re.sub(r"[^a-z0-9]+", "_", fold(canonical)).strip("_")
-        found.append(Mention(start, end, actor_id, canonical, _type_of(label), "ner",
+        found.append(Mention(start, end, actor_id, canonical, kind, "ner",
                              CONFIDENCE["ner"], (("ner_label", label),)))  # fmt: skip
     return found
 
