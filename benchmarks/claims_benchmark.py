@@ -216,7 +216,8 @@ def main() -> None:
         "# Claims benchmark", "", "Command: `python benchmarks/claims_benchmark.py` (defaults as in its docstring)", "",
         "## PLOVER event type on the PLOVER GSR", "", plover(args.plover, pipeline),
         "## CAMEO five classes (ConfliBERT cameo_class)", "", cameo(args.cameo, pipeline),
-        "## Hand-labelled regression set (benchmarks/data/claims_labelled.yaml)", "", labelled(args.labelled, pipeline),
+        "## Hand-labelled regression set (benchmarks/data/claims_labelled.yaml)", "",
+        labelled(args.labelled, pipeline) if args.labelled.exists() else f"({args.labelled} not found)\n",
     ]  # fmt: skip
     if not args.skip_speed:
         sections += ["## Speed (default pipeline, one process, this machine)", "", speed(args.corpus, args.words, pipeline)]
