@@ -119,6 +119,18 @@ class Gazetteer:
         ]
         return [person for _, person in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
+    def holders_titled(self, phrase: str, of: str, on: date | None) -> list[Entry]:
+        """People whose office of ``of`` is titled with ``phrase`` ("president"), latest first."""
+        phrase = phrase.lower()
+        found = [
+            (held.start or date.min, person)
+            for person in self.entries.values()
+            for held in person.roles
+            if held.of == of and held.title.lower().startswith(phrase) and (on is None or held.held_on(on))
+            and not any(word in held.title.lower() for word in ("vice", "deputy", "acting"))
+        ]
+        return [person for _, person in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
     def state_of(self, entry_id: str | None) -> str | None:
         """The state an entry belongs to (itself for a state), following affiliations."""
         seen: set[str] = set()

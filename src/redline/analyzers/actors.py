@@ -222,7 +222,10 @@ def _role_mentions(
         state, start, end = _state_beside(text, title.start, title.end, states)
         if state is None or state.entry_id is None:
             continue
-        holders = gazetteer.holders(role, state.entry_id, on)
+        if re.search(r"\b(?:vice|deputy)[\s-]+$", text[max(0, title.start - 8):title.start], re.IGNORECASE):
+            continue
+        # The office's own title first ("President of Iran" heads the government), then the role.
+        holders = gazetteer.holders_titled(title.form, state.entry_id, on) or gazetteer.holders(role, state.entry_id, on)
         if not holders:
             continue
         # Undated text: of everyone who held the office, prefer one the text names elsewhere.

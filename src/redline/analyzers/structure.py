@@ -1,383 +1,263 @@
-"""The structure layer: the parts of a document and who speaks in each.
+"""The structure layer: the parts of a document, who speaks in each, and its sentences.
 
-The cascade, in order, each stage working on what the earlier ones left:
-1. reader comments: a region a reader already found (HTML), an explicit opener ("12 Comments"),
-   or a run of two or more blank lines near the end followed by text in another voice;
-2. the leading dateline, title block (title, subtitle, standfirst, byline, interview intro);
-3. trailing apparatus: translation credits, translator's and editor's notes, adverts;
-4. speaker turns: "Name:" labels that recur or are role words ("Host:", "Q:"), each turn running
-   through its continuation paragraphs;
-5. body, paragraphs, stage directions and footnote markers; sentences from the parse.
-All cue words live in ``data/structure.yaml``.
+The cascade, in order; each stage works on what the earlier ones left, because each needs
+the boundary the one before it drew:
+
+1. reader comments (``structure_comments``): a region the reader found, an opener line, a
+   blank-line run followed by other voices, or a cluster of comment headers. Found first so
+   that nothing after it can be taken for the article's body or a speaker's turn.
+2. speaker labels: "Name:" at a line start, kept when they recur, are role words ("Host",
+   "Q") or alternate between several voices; prose colons and "Note:" never qualify.
+3. the head: a leading dateline (a line, or an inline prefix as in " date 2025-05-21 Every"),
+   title, subtitle, standfirst, byline and an interview intro naming the interviewee.
+4. apparatus around the body: translation credits, notes, adverts, an author bio.
+5. body, paragraphs and turns (each turn runs through its continuation paragraphs).
+6. inline marks: stage directions "(Applause)", footnote markers "Bharat.1".
+7. sentences from the spaCy parse, cut where a structural block begins or ends.
+
+Every cue word lives in ``data/structure.yaml``.
+
+>>> from redline.pipeline import Pipeline   # doctest: +SKIP
+>>> doc = Pipeline.from_names(["structure"]).run(Document.from_text("Host: Hi.\\nGuest: Hello."))
+>>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
+['Host', 'Guest']
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
-import yaml
-
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.structure_comments import Region, find_region, split_comments
+from redline.analyzers.structure_cues import StructureCues, load_cues
+from redline.analyzers.structure_rules import (
+    Finding, Line, accept_speakers, classify_apparatus, classify_bio, covered,
+    footnote_markers, interviewee, paragraphs, parse_label, scan_head, shift, split_lines,
+    stage_directions, turns,
+)  # fmt: skip
 from redline.document import Document, Span
 
 ANALYZER = "structure"
-_LABEL = re.compile(r"^(?P<label>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3}|[A-Z][A-Z .’'\-]{0,40}[A-Z]|Q|A)\s*:\s+\S")
-_TITLE_MAX = 160
-
-
-@cache
-def _cues() -> dict[str, Any]:
-    text = (resources.files("redline") / "data" / "structure.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
-
-
-_CASE_SENSITIVE = frozenset({"advert_author", "byline", "intro"})
-
-
-@cache
-def _rx(key: str) -> re.Pattern[str]:
-    return re.compile(_cues()[key], 0 if key in _CASE_SENSITIVE else re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int  # without the newline
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-
-def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    end = len(text) if end is None else end
-    found = []
-    position = start
-    for raw in text[start:end].split("\n"):
-        stripped_left = len(raw) - len(raw.lstrip())
-        content = raw.strip()
-        begin = position + stripped_left
-        found.append(Line(begin, begin + len(content), content))
-        position += len(raw) + 1
-    return found
+LANGUAGE_MIN_LETTERS = 40
+LANGUAGE_SAMPLE_CHARS = 10_000
+# Where a sentence is said to stand, innermost first (turns count as the body).
+_SECTIONS = ("comment", "note", "advert", "translation_credit", "title", "subtitle",
+             "standfirst", "byline", "dateline", "turn", "body", "comments")  # fmt: skip
+_BLOCKS = frozenset({*_SECTIONS, "paragraph", "speaker_label"})
+_NOT_SENTENCES = frozenset({"speaker_label", "dateline", "stage_direction"})
 
 
 class StructureAnalyzer:
-    """Finds dateline, title block, turns, body, comments, notes, credits and adverts."""
+    """Finds dateline, title block, turns, body, comments, notes, credits, adverts, sentences."""
 
     name: ClassVar[str] = ANALYZER
     version: ClassVar[str] = "1.0.0"
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ("structure", "sentences")
 
+    def __init__(self) -> None:
+        self._cues: StructureCues | None = None
+
     def initialize(self) -> None:
-        _cues()
+        if self._cues is None:
+            self._cues = load_cues()
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
-        text = document.text
-        builder = _Builder(document)
-        metadata: dict[str, Any] = {}
-        article_end = _comments(document, builder)
-        lines = [line for line in _lines(text, 0, article_end) if not line.blank]
-        body_start = _head(document, lines, builder, metadata)
-        lines = [line for line in lines if line.start >= body_start]
-        body_end = _tail(lines, builder, metadata, article_end)
-        body_lines = [line for line in lines if line.end <= body_end and not builder.claimed(line)]
-        _turns(body_lines, builder, body_end)
-        _body(text, body_lines, builder)
-        _inline_marks(text, body_start, body_end, builder)
-        if "language" not in metadata:
-            metadata["language"] = _language(text[body_start:body_end] or text)
-        sentences = [
-            document.make_span(s.start_char + _lead(s.text), s.end_char - _trail(s.text), "sentence",
-                               analyzer=ANALYZER, rule="spacy.sents", confidence=0.9)
-            for s in context.parsed.sents if s.text.strip()
-        ]  # fmt: skip
-        return AnalyzerOutput(layers={"structure": builder.spans, "sentences": sentences}, metadata=metadata)
+        self.initialize()
+        assert self._cues is not None
+        findings = _Structure(document, self._cues).findings()
+        sentences = _sentences(context, findings)
+        return AnalyzerOutput(
+            layers={"structure": _spans(document, findings), "sentences": _spans(document, sentences)},
+            metadata=_metadata(document.text, findings),
+        )
 
 
-def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
+class _Structure:
+    """The cascade over one document; each step appends to ``found``."""
+
+    def __init__(self, document: Document, cues: StructureCues):
+        self.document, self.text, self.cues = document, document.text, cues
+        self.lines = split_lines(self.text)
+        self.found: list[Finding] = []
+
+    def findings(self) -> list[Finding]:
+        region = find_region(self.document, self.lines, self.cues, self._labelled_anywhere(),
+                             self._is_apparatus)  # fmt: skip
+        main_end = region.start if region else len(self.text)
+        main = [line for line in self.lines if line.end <= main_end]
+        guest = interviewee(main, self.cues)
+        labels = [label for line in main if (label := parse_label(line, self.cues))]
+        accepted = accept_speakers(labels, guest)
+        head = scan_head(self.text, main, self.cues, lambda line: line.start in accepted)
+        self.found.extend(head.findings)
+        guest = head.interviewee or guest
+        body = self._body(_clip(main, head.body_start), accepted)
+        if body is not None:
+            start, end, body_lines = body
+            inside = [label for label in labels if start <= label.start < end]
+            self.found.extend(turns(inside, accepted, body_lines, end, guest, self.cues.answer_roles))
+        self._inline(head.body_start, main_end)
+        if region is not None:
+            self._comments(region)
+        return self.found
+
+    def _labelled_anywhere(self) -> Any:
+        labels = [label for line in self.lines if (label := parse_label(line, self.cues))]
+        accepted = accept_speakers(labels, interviewee(self.lines, self.cues))
+        return lambda line: line.start in accepted
+
+    def _is_apparatus(self, line: Line) -> bool:
+        return bool(classify_apparatus(line.text, self.cues) or classify_bio(line.text, self.cues))
+
+    def _body(self, lines: list[Line], accepted: dict[int, str]) -> tuple[int, int, list[Line]] | None:
+        """Body and paragraph findings; returns (start, end, lines) of the body."""
+        groups = paragraphs(lines, lambda line: line.start in accepted)
+        kinds = self._apparatus(groups)
+        first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+        if first is None:
+            return None
+        last = max(i for i, kind in enumerate(kinds) if kind is None)
+        for i, (group, kind) in enumerate(zip(groups, kinds, strict=True)):
+            if kind is not None:
+                self.found.append(kind)
+            elif not self._only_stage_direction(group):
+                rule = "paragraph.line" if len(group) == 1 else "paragraph.block"
+                self.found.append(Finding(group[0].start, group[-1].end, "paragraph", rule, 0.9))
+        start, end = groups[first][0].start, groups[last][-1].end
+        self.found.append(Finding(start, end, "body", "body.between_head_and_apparatus", 0.85))
+        return start, end, [line for group in groups[first : last + 1] for line in group]
+
+    def _apparatus(self, groups: list[list[Line]]) -> list[Finding | None]:
+        """Per paragraph, the note, credit or advert it is; author bios only in the closing run."""
+        kinds = [self._classify(group, classify_apparatus) for group in groups]
+        for index in reversed(range(len(groups))):
+            if kinds[index] is None:
+                kinds[index] = self._classify(groups[index], classify_bio)
+                if kinds[index] is None:
+                    break
+        return kinds
+
+    def _classify(self, group: list[Line], rule: Callable[[str, StructureCues], Finding | None]) -> Finding | None:
+        start, end = group[0].start, group[-1].end
+        found = rule(self.text[start:end], self.cues)
+        return shift(found, start) if found else None
+
+    def _only_stage_direction(self, group: list[Line]) -> bool:
+        marks = stage_directions(self.text, group[0].start, group[-1].end, self.cues)
+        return any(mark.start == group[0].start and mark.end == group[-1].end for mark in marks)
+
+    def _inline(self, start: int, end: int) -> None:
+        self.found.extend(stage_directions(self.text, start, end, self.cues))
+        self.found.extend(footnote_markers(self.text, start, end, self.cues))
+
+    def _comments(self, region: Region) -> None:
+        self.found.append(Finding(region.start, region.end, "comments", region.rule, region.confidence))
+        self.found.extend(split_comments(self.text, region, self.cues))
 
 
-def _trail(text: str) -> int:
-    return len(text) - len(text.rstrip())
-
-
-class _Builder:
-    def __init__(self, document: Document):
-        self.document = document
-        self.spans: list[Span] = []
-        self._claimed: list[tuple[int, int]] = []
-
-    def add(self, start: int, end: int, label: str, rule: str, confidence: float, claim: bool = False, **attrs: Any) -> Span:
-        span = self.document.make_span(start, end, label, analyzer=ANALYZER, rule=rule, confidence=confidence, attrs=attrs)
-        self.spans.append(span)
-        if claim:
-            self._claimed.append((start, end))
-        return span
-
-    def claimed(self, line: Line) -> bool:
-        return any(s <= line.start and line.end <= e for s, e in self._claimed)
-
-
-# -- 1. comments ---------------------------------------------------------------------------------
-
-
-def _comments(document: Document, builder: _Builder) -> int:
-    """Mark the reader-comment region and its comments; return where the article ends."""
-    text = document.text
-    region = _region_from_reader(document) or _region_from_opener(text) or _region_after_gap(text)
-    if region is None:
-        return len(text.rstrip()) if text.strip() else len(text)
-    start, end, rule = region
-    builder.add(start, end, "comments", rule, 0.8 if rule != "comments.blank_run_voice_shift" else 0.65, claim=True)
-    for index, (c_start, c_end, author) in enumerate(_split_comments(text, start, end)):
-        attrs = {"index": index, **({"author": author} if author else {})}
-        builder.add(c_start, c_end, "comment", "comments.split", 0.7, **attrs)
-    return start
-
-
-def _region_from_reader(document: Document) -> tuple[int, int, str] | None:
-    for region in document.metadata.extra.get("regions") or []:
-        if isinstance(region, dict) and region.get("kind") == "comments":
-            start, end = int(region["start"]), int(region["end"])
-            if 0 <= start < end <= len(document.text):
-                return start, end, "comments.reader_region"
-    return None
-
-
-def _region_from_opener(text: str) -> tuple[int, int, str] | None:
-    openers = [re.compile(p, re.IGNORECASE) for p in _cues()["comment_openers"]]
-    for line in _lines(text):
-        if line.start > len(text) * 0.3 and any(p.match(line.text) for p in openers):
-            end = len(text.rstrip())
-            first = _next_content(text, line.end)
-            if first is not None and first < end:
-                return first, end, "comments.opener"
-    return None
-
-
-def _region_after_gap(text: str) -> tuple[int, int, str] | None:
-    """After the last run of 2+ blank lines in the second half, if another voice follows."""
-    gaps = [m for m in re.finditer(r"\n[ \t]*\n[ \t]*\n\s*", text) if m.start() > len(text) * 0.5]
-    if not gaps:
-        return None
-    gap = gaps[-1]
-    end = len(text.rstrip())
-    tail = text[gap.end() : end]
-    if not tail.strip() or len(tail) > 0.4 * len(text) or _LABEL.match(tail):
-        return None
-    if not re.search(r"\b(?:I|I'm|I am|my|me)\b|!|\?|\breply\b|@\w+", tail, re.IGNORECASE):
-        return None
-    return gap.end(), end, "comments.blank_run_voice_shift"
-
-
-def _next_content(text: str, offset: int) -> int | None:
-    match = re.compile(r"\S").search(text, offset)
-    return match.start() if match else None
-
-
-def _split_comments(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    lines = [line for line in _lines(text, start, end) if not line.blank]
-    header = _rx("comment_header")
-    markers = [re.compile(p, re.IGNORECASE) for p in _cues()["comment_markers"]]
-    has_headers = sum(bool(header.match(line.text)) for line in lines) >= 1
-    comments: list[list[Any]] = []
+def _clip(lines: Sequence[Line], start: int) -> list[Line]:
+    """The lines from ``start`` on; a line that ``start`` falls inside keeps only its rest."""
+    kept = []
     for line in lines:
-        if any(m.match(line.text) for m in markers):
-            if comments:
-                comments[-1][1] = line.end
-            continue
-        if has_headers and header.match(line.text):
-            author = re.split(r"\s*(?:says:|wrote:|said:|[·|•—-])", line.text)[0].strip().lstrip("@")
-            comments.append([line.start, line.end, author, True])
-        elif has_headers and comments and comments[-1][3]:
-            comments[-1][1] = line.end
-            comments[-1][3] = False if False else comments[-1][3]
-        elif has_headers and comments:
-            comments[-1][1] = line.end
-        else:
-            comments.append([line.start, line.end, None, False])
-    return [(s, e, author) for s, e, author, _ in comments]
+        if line.start >= start:
+            kept.append(line)
+        elif line.end > start:
+            kept.append(Line(start, line.end, line.text[start - line.start :], line.gap))
+    return kept
 
 
-# -- 2. head ------------------------------------------------------------------------------------
+# -- sentences ------------------------------------------------------------------------------------
 
 
-def _head(document: Document, lines: list[Line], builder: _Builder, metadata: dict[str, Any]) -> int:
-    """Dateline and title block; returns where the body starts."""
-    if not lines:
-        return 0
-    start = lines[0].start
-    dateline = _rx("dateline").match(document.text[start : start + 200])
-    if dateline and dateline.start("date") < 40:
-        date = _iso(dateline.group("date"))
-        if date:
-            builder.add(start + _lead(dateline.group()), start + dateline.end(), "dateline", "dateline.leading", 0.9, claim=True, date=date)
-            metadata["date"] = date
-            rest = _next_content(document.text, start + dateline.end())
-            if rest is None:
-                return len(document.text)
-            if lines[0].end > rest:  # the body goes on on the same line
-                return rest
-            lines = [line for line in lines if line.start >= rest]
-    block = _title_block(lines)
-    labels = ("title", "subtitle")
-    for index, line in enumerate(block):
-        byline = _rx("byline").match(line.text)
-        intro = _rx("intro").match(line.text)
-        if byline:
-            builder.add(line.start, line.end, "byline", "byline.by", 0.85, claim=True, author=byline.group("author"))
-            metadata.setdefault("author", byline.group("author"))
-        elif intro:
-            builder.add(line.start, line.end, "standfirst", "intro.conversation_with", 0.8, claim=True, interviewee=intro.group("name"))
-            metadata.setdefault("standfirst", line.text)
-        else:
-            label = labels[index] if index < 2 and not line.text.endswith(".") or index == 0 else "standfirst"
-            builder.add(line.start, line.end, label, f"head.{label}", 0.7, claim=True)
-            metadata.setdefault(label, line.text)
-    if block:
-        after = lines[len(block)] if len(lines) > len(block) else None
-        return after.start if after else block[-1].end
-    return lines[0].start if lines else 0
+def _sentences(context: AnalysisContext, findings: Sequence[Finding]) -> list[Finding]:
+    """spaCy's sentences, cut at block boundaries so that none runs from a title into the body."""
+    cuts = sorted({p for f in findings if f.label in _BLOCKS for p in (f.start, f.end)})
+    skip = [f for f in findings if f.label in _NOT_SENTENCES]
+    sections = sorted((f for f in findings if f.label in _SECTIONS), key=lambda f: _SECTIONS.index(f.label))
+    found = []
+    for sentence in context.parsed.sents:
+        for start, end in _cut(sentence.text, sentence.start_char, cuts):
+            if not covered(start, end, skip):
+                found.append(Finding(start, end, "sentence", "spacy.sents", 0.9, _where(start, end, sections)))
+    return found
 
 
-def _title_block(lines: list[Line]) -> list[Line]:
-    """Short leading lines followed by the longer text they head (never the whole document)."""
-    block = []
-    for line in lines[:5]:
-        if len(line.text) > _TITLE_MAX or _LABEL.match(line.text) or _is_apparatus(line.text):
-            break
-        block.append(line)
-    if len(block) == len(lines) or not block:
-        return []
-    if block[0].text.endswith((".", "!", "?")) and not _rx("byline").match(block[0].text):
-        return []
-    return block
+def _cut(text: str, offset: int, cuts: Sequence[int]) -> Iterable[tuple[int, int]]:
+    bounds = [offset, *(c for c in cuts if offset < c < offset + len(text)), offset + len(text)]
+    for begin, stop in zip(bounds, bounds[1:], strict=False):
+        piece = text[begin - offset : stop - offset]
+        if piece.strip():
+            yield begin + len(piece) - len(piece.lstrip()), stop - (len(piece) - len(piece.rstrip()))
 
 
-def _is_apparatus(text: str) -> bool:
-    return bool(_rx("advert").match(text) or _rx("translation_credit").match(text) or _note(text))
+def _where(start: int, end: int, sections: Sequence[Finding]) -> dict[str, Any]:
+    for section in sections:
+        if section.start <= start < section.end:
+            attrs: dict[str, Any] = {"section": _section_name(section.label)}
+            if section.label == "turn":
+                attrs["speaker"] = section.attrs["speaker"]
+            return attrs
+    return {"section": "other"}
 
 
-def _iso(raw: str) -> str | None:
-    from datetime import datetime
-
-    for pattern in ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(raw, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return None
+def _section_name(label: str) -> str:
+    return {"turn": "body", "comment": "comments"}.get(label, label)
 
 
-# -- 3. tail --------------------------------------------------------------------------------------
+# -- spans and metadata ----------------------------------------------------------------------------
 
 
-def _note(text: str) -> bool:
-    return any(re.match(p, text, re.IGNORECASE) for p in _cues()["note_openers"])
+def _spans(document: Document, findings: Iterable[Finding]) -> list[Span]:
+    spans: dict[tuple[int, int, str], Span] = {}
+    for f in findings:
+        if f.end > f.start and (f.start, f.end, f.label) not in spans:
+            spans[(f.start, f.end, f.label)] = document.make_span(
+                f.start, f.end, f.label, analyzer=ANALYZER, rule=f.rule, confidence=f.confidence,
+                attrs=f.attrs,
+            )
+    return sorted(spans.values(), key=lambda s: (s.start, -s.end, s.label))
 
 
-def _tail(lines: list[Line], builder: _Builder, metadata: dict[str, Any], article_end: int) -> int:
-    """Credits, notes and adverts (anywhere, usually at the end); returns where the body ends."""
-    body_end = article_end
-    trailing = True
-    for line in reversed(lines):
-        credit = _rx("translation_credit").match(line.text)
-        if credit:
-            language = (credit.group("language") or "").lower()
-            code = _cues()["languages"].get(language)
-            builder.add(line.start, line.end, "translation_credit", "credit.translated", 0.9, claim=True,
-                        **({"language": code} if code else {}))  # fmt: skip
-            if code:
-                metadata.setdefault("translated_from", code)
-        elif _note(line.text):
-            kind = "translator" if re.match(r"^translator", line.text, re.IGNORECASE) else "editor" if re.match(r"^editor", line.text, re.IGNORECASE) else "note"
-            builder.add(line.start, line.end, "note", "note.opener", 0.9, claim=True, kind=kind)
-        elif _rx("advert").match(line.text) and len(line.text) < 200:
-            builder.add(line.start, line.end, "advert", "advert.call_to_buy", 0.8, claim=True)
-            author = _rx("advert_author").match(line.text)
-            if author:
-                metadata.setdefault("author", author.group("author"))
-        else:
-            trailing = False
-            continue
-        if trailing:
-            body_end = min(body_end, line.start)
-    return body_end
+def _metadata(text: str, findings: Sequence[Finding]) -> dict[str, Any]:
+    first = {f.label: f for f in reversed(findings)}
+    found: dict[str, Any] = {}
+    for label in ("title", "subtitle"):
+        if label in first:
+            found[label] = text[first[label].start : first[label].end]
+    standfirsts = [f for f in findings if f.label == "standfirst"]
+    standfirsts.sort(key=lambda f: (f.attrs.get("kind") == "intro", f.start))
+    if standfirsts:
+        found["standfirst"] = text[standfirsts[0].start : standfirsts[0].end]
+    if "dateline" in first:
+        found["date"] = first["dateline"].attrs.get("date")
+    found["author"] = _author(findings)
+    credits = [f.attrs["language"] for f in findings if f.label == "translation_credit" and "language" in f.attrs]
+    found["translated_from"] = credits[0] if credits else None
+    found["language"] = _language(text, first.get("body"))
+    return {key: value for key, value in found.items() if value is not None}
 
 
-# -- 4. turns ---------------------------------------------------------------------------------------
-
-
-def _speaker(line: Line) -> str | None:
-    match = _LABEL.match(line.text)
-    if not match:
+def _author(findings: Sequence[Finding]) -> str | None:
+    """A byline names the author; an op-ed's promo or bio may; an interview's never does."""
+    bylines = [f for f in findings if f.label == "byline"]
+    if bylines:
+        return str(bylines[0].attrs["author"])
+    if any(f.label == "turn" for f in findings):
         return None
-    label = " ".join(match.group("label").split())
-    if label.lower().rstrip(".") in _cues()["not_speakers"] or _note(line.text):
-        return None
-    return label
+    hints = [f for f in findings if f.label in ("advert", "note") and f.attrs.get("author")]
+    return str(hints[0].attrs["author"]) if hints else None
 
 
-def _turns(lines: list[Line], builder: _Builder, body_end: int) -> None:
-    labelled = [(line, _speaker(line)) for line in lines]
-    speakers = Counter(label for _, label in labelled if label)
-    roles = set(_cues()["role_labels"])
-    accepted = {
-        label for label, count in speakers.items()
-        if count >= 2 or label.lower() in roles or (len(speakers) >= 2 and sum(speakers.values()) >= 3)
-    }  # fmt: skip
-    if sum(speakers[label] for label in accepted) < 2:
-        return
-    starts = [(line, label) for line, label in labelled if label in accepted]
-    for index, (line, label) in enumerate(starts):
-        end = starts[index + 1][0].start if index + 1 < len(starts) else body_end
-        last = max((candidate.end for candidate in lines if line.start <= candidate.start < end), default=line.end)
-        colon = line.text.index(":")
-        builder.add(line.start, last, "turn", "turn.speaker_label", 0.85, speaker=_display(label), raw_label=label, index=index)
-        builder.add(line.start, line.start + colon + 1, "speaker_label", "turn.speaker_label", 0.85, speaker=_display(label))
-
-
-def _display(label: str) -> str:
-    return label.title() if label.isupper() and len(label) > 2 else label
-
-
-# -- 5. body and inline marks --------------------------------------------------------------------------
-
-
-def _body(text: str, lines: list[Line], builder: _Builder) -> None:
-    if not lines:
-        return
-    builder.add(lines[0].start, lines[-1].end, "body", "body.between_head_and_tail", 0.8)
-    for line in lines:
-        builder.add(line.start, line.end, "paragraph", "paragraph.line", 0.9)
-
-
-def _inline_marks(text: str, start: int, end: int, builder: _Builder) -> None:
-    for match in _rx("stage_direction").finditer(text, start, end):
-        builder.add(match.start(), match.end(), "stage_direction", "stage.bracketed", 0.9)
-    for match in re.finditer(r"(?<=[a-z\]\)])[.,;:]?(?P<n>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])(?=\s|$)|\[(?P<b>\d{1,2})\]", text[start:end]):
-        group = "n" if match.group("n") else "b"
-        s, e = match.span(group)
-        if group == "b":
-            s, e = match.span()
-        builder.add(start + s, start + e, "footnote_marker", "footnote.glued_digit", 0.7)
-
-
-def _language(text: str) -> str | None:
+def _language(text: str, body: Finding | None) -> str | None:
     import py3langid
 
-    sample = text[:5000].strip()
-    if len(sample) < 20:
+    sample = (text[body.start : body.end] if body else text)[:LANGUAGE_SAMPLE_CHARS]
+    if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:
         return None
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+__all__ = ["StructureAnalyzer"]

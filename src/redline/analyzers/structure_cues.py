@@ -1,0 +1,229 @@
+"""The cue lists of the structure analyzer, read once from ``data/structure.yaml``.
+
+The YAML holds words and regular expressions; this module validates them and compiles them
+into :class:`StructureCues`. Two placeholders may appear in the YAML patterns: ``NAME`` (one
+capitalised personal name of one to four words) and ``NAMES`` (several, joined by "and" or
+"&"); both stay case-sensitive inside otherwise case-insensitive patterns.
+
+>>> cues = load_cues()
+>>> cues.role_speakers["q"]
+'Q'
+>>> iso_date(cues.date.search("Posted on 21 May 2025"))
+'2025-05-21'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redline.errors import ConfigError
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
+_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_REQUIRED = (
+    "version", "role_speakers", "answer_roles", "not_speakers", "name_particles",
+    "intro_patterns", "byline_patterns", "note_patterns", "translation_patterns", "languages",
+    "advert_patterns", "bio_roles", "comment_openers", "comment_ui_words",
+    "comment_header_verbs", "timestamp_patterns", "reader_address", "stage_direction_words",
+    "stage_direction_heads", "footnote_exclusions", "dateline_keywords", "months",
+)  # fmt: skip
+
+
+def normalise_apostrophes(text: str) -> str:
+    """``text`` with typographic apostrophes as ``'``; the length is unchanged."""
+    return text.translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, so that derived patterns can be cached
+class StructureCues:
+    """Compiled cues; every pattern is case-insensitive except the names inside it."""
+
+    version: str
+    role_speakers: Mapping[str, str]
+    answer_roles: frozenset[str]
+    not_speakers: frozenset[str]
+    name_particles: frozenset[str]
+    intro: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    notes: tuple[tuple[re.Pattern[str], str], ...]
+    translation: tuple[re.Pattern[str], ...]
+    languages: Mapping[str, str]
+    adverts: tuple[re.Pattern[str], ...]
+    promo_author: re.Pattern[str]
+    bio: re.Pattern[str]
+    comment_openers: tuple[re.Pattern[str], ...]
+    comment_ui_words: frozenset[str]
+    comment_header_verbs: frozenset[str]
+    timestamp: re.Pattern[str]
+    reader_address: re.Pattern[str]
+    stage_words: frozenset[str]
+    stage_heads: frozenset[str]
+    footnote_exclusions: frozenset[str]
+    date: re.Pattern[str]
+    dateline_line: re.Pattern[str]
+    dateline_prefix: re.Pattern[str]
+    months: Mapping[str, int]
+
+
+def load_cues(path: str | Path | None = None) -> StructureCues:
+    """The cues in ``path``, or the packaged ``data/structure.yaml`` (read once per process)."""
+    if path is None:
+        return _packaged()
+    return _from_text(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@cache
+def _packaged() -> StructureCues:
+    source = resources.files("redline") / "data" / "structure.yaml"
+    return _from_text(source.read_text(encoding="utf-8"), "redline/data/structure.yaml")
+
+
+def _from_text(text: str, source: str) -> StructureCues:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{source}: not valid YAML ({error}); fix the file's syntax") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: expected a mapping of cue lists, got {type(raw).__name__}")
+    missing = [key for key in _REQUIRED if key not in raw]
+    if missing:
+        raise ConfigError(f"{source}: missing cue lists {missing}; every key of {_REQUIRED} is needed")
+    return _compile(raw, source)
+
+
+def _compile(raw: dict[str, Any], source: str) -> StructureCues:
+    months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
+    date_rx = _date_pattern(months)
+    def words(items: Sequence[Any]) -> frozenset[str]:
+        return _lower_set(items, source)
+
+    return StructureCues(
+        version=str(raw["version"]),
+        role_speakers={str(k).lower(): str(v) for k, v in raw["role_speakers"].items()},
+        answer_roles=words(raw["answer_roles"]),
+        not_speakers=frozenset(normalise_apostrophes(w) for w in words(raw["not_speakers"])),
+        name_particles=words(raw["name_particles"]),
+        intro=_patterns(raw["intro_patterns"], source),
+        byline=_patterns(raw["byline_patterns"], source),
+        notes=tuple((_pattern(n["pattern"], source), str(n["kind"])) for n in raw["note_patterns"]),
+        translation=_patterns(raw["translation_patterns"], source),
+        languages={str(k).lower(): str(v) for k, v in raw["languages"].items()},
+        adverts=_patterns(raw["advert_patterns"], source),
+        promo_author=_pattern(r"(?P<author>NAME)'s\b", source),
+        bio=_pattern(rf"^(?P<name>NAME)\s+is\s+(?:a|an|the)\b.*?\b(?:{_alternation(raw['bio_roles'])})\b", source),
+        comment_openers=_patterns(raw["comment_openers"], source),
+        comment_ui_words=words(raw["comment_ui_words"]),
+        comment_header_verbs=words(raw["comment_header_verbs"]),
+        timestamp=_pattern(f"(?:{'|'.join(raw['timestamp_patterns'])}|{date_rx}{_TIME})", source),
+        reader_address=_pattern(rf"\b(?:{_alternation(raw['reader_address'])})\b", source),
+        stage_words=words(raw["stage_direction_words"]),
+        stage_heads=words(raw["stage_direction_heads"]),
+        footnote_exclusions=words(raw["footnote_exclusions"]),
+        date=_pattern(date_rx, source),
+        dateline_line=_pattern(_dateline_line(raw["dateline_keywords"], date_rx), source),
+        dateline_prefix=_pattern(_dateline_prefix(raw["dateline_keywords"], date_rx), source),
+        months=months,
+    )
+
+
+def _lower_set(items: Sequence[Any], source: str) -> frozenset[str]:
+    strange = [item for item in items if not isinstance(item, str)]
+    if strange:
+        raise ConfigError(
+            f"{source}: cue words must be strings, found {strange!r}; quote words that YAML "
+            "reads as booleans or numbers ('no', 'off', '12')"
+        )
+    return frozenset(item.lower() for item in items)
+
+
+def _alternation(items: Sequence[Any]) -> str:
+    ordered = sorted({str(item) for item in items}, key=lambda item: (-len(item), item))
+    return "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in ordered)
+
+
+def _expand(pattern: str) -> str:
+    name = rf"(?-i:{_TOKEN}(?:\s+(?:(?:PARTICLES)\s+)*{_TOKEN}){{0,3}})"
+    names = rf"{name}(?:\s+(?:and|&)\s+{name})*"
+    return pattern.replace("NAMES", names).replace("NAME", name)
+
+
+def _pattern(pattern: str, source: str) -> re.Pattern[str]:
+    expanded = _expand(pattern).replace("PARTICLES", "de|da|di|del|der|van|von|bin|ibn|al|el|la|le")
+    try:
+        return re.compile(expanded, re.IGNORECASE)
+    except re.error as error:
+        raise ConfigError(
+            f"{source}: pattern {pattern!r} is not a valid regular expression ({error}); fix it"
+        ) from error
+
+
+def _patterns(patterns: Sequence[str], source: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(_pattern(str(p), source) for p in patterns)
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?-i:[A-Z]{2,4}))?"
+    r"|T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+
+
+def _date_pattern(months: Mapping[str, int]) -> str:
+    month = rf"(?:{_alternation(list(months))})\.?"
+    return (
+        rf"(?:{_WEEKDAY})?(?:"
+        r"(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"
+        rf"|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{month}),?\s+(?P<y3>\d{{4}})"
+        r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
+    )
+
+
+def _dateline_line(keywords: Sequence[str], date_rx: str) -> str:
+    """A whole line that is a date, perhaps after "Published", "Date:" or a place ("Moscow, ")."""
+    return (
+        rf"^(?:(?:{_alternation(keywords)})\s*[:\-–—]?\s*|(?-i:[{_UPPER}][\w .'’\-]{{1,30}}),\s*)?"
+        rf"{date_rx}{_TIME}\s*$"
+    )
+
+
+def _dateline_prefix(keywords: Sequence[str], date_rx: str) -> str:
+    """A date opening a line: after a keyword, as ISO, or before a dash (wire style).
+
+    Which of these it is decides whether it counts (see ``structure_rules.leading_dateline``).
+    """
+    return (
+        rf"^(?:(?P<keyword>{_alternation(keywords)})\s*[:\-–—]?\s*"
+        rf"|(?P<place>(?-i:[{_UPPER}][{_UPPER} .'’\-]{{1,30}})),\s*)?"
+        rf"(?P<date>{date_rx}{_TIME})"
+        r"(?P<separator>\s*(?:\([^)\n]{1,40}\)\s*)?[—–\-|:](?=\s))?"
+    )
+
+
+def iso_date(match: re.Match[str] | None, months: Mapping[str, int] | None = None) -> str | None:
+    """The ISO form of a date matched by :attr:`StructureCues.date`, or None if it is invalid."""
+    if match is None:
+        return None
+    months = months if months is not None else load_cues().months
+    groups = match.groupdict()
+    for index in "1234":
+        year, month, day = (groups.get(f"{part}{index}") for part in "ymd")
+        if year and month and day:
+            number = int(month) if month.isdigit() else months.get(month.lower().rstrip("."), 0)
+            try:
+                return date(int(year), number, int(day)).isoformat()
+            except ValueError:
+                return None
+    return None
