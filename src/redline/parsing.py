@@ -9,7 +9,7 @@ pieces tile the text exactly, token offsets are offsets into the original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -50,3 +50,22 @@ def parse(nlp: Language, text: str, *, batch_size: int = 64) -> Doc:
     if joined.text != text:  # pragma: no cover - a guard on spaCy's behaviour
         raise AssertionError("spaCy changed the text while joining parsed pieces")
     return joined
+
+
+def parse_many(nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Doc]:
+    """Parse many texts, the pieces of all of them through one ``nlp.pipe`` (several processes).
+
+    Yields one Doc per text, in order; each Doc's text equals its input exactly.
+    """
+    texts = list(texts)
+    owners: list[int] = []
+    all_pieces: list[str] = []
+    for index, text in enumerate(texts):
+        for piece in pieces(text):
+            owners.append(index)
+            all_pieces.append(piece)
+    grouped: list[list[Doc]] = [[] for _ in texts]
+    for owner, doc in zip(owners, nlp.pipe(all_pieces, n_process=n_process, batch_size=batch_size), strict=True):
+        grouped[owner].append(doc)
+    for text, docs in zip(texts, grouped, strict=True):
+        yield Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)

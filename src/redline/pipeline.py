@@ -51,10 +51,28 @@ class Pipeline:
             document = merge_output(document, analyzer, output)
         return document
 
-    def pipe(self, documents: Iterable[Document]) -> Iterator[Document]:
-        """Run over many documents, one at a time (the corpus layer adds processes)."""
+    def pipe(
+        self, documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[Document]:
+        """Run over many documents; spaCy parses each batch with ``n_process`` processes."""
+        from redline.nlp import load_pipeline
+
+        self.initialize()
+        batch: list[Document] = []
         for document in documents:
-            yield self.run(document)
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, load_pipeline(self.spacy_pipeline), n_process)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, load_pipeline(self.spacy_pipeline), n_process)
+
+    def _run_batch(self, batch: list[Document], nlp: Any, n_process: int) -> Iterator[Document]:
+        from redline.parsing import parse_many
+
+        parsed = parse_many(nlp, [d.text for d in batch], n_process=n_process)
+        for document, doc in zip(batch, parsed, strict=True):
+            yield self.run(document, AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc))
 
 
 def _check_chain(analyzers: Sequence[Analyzer]) -> None:
