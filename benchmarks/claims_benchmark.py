@@ -134,7 +134,10 @@ def labelled(path: Path, pipeline: Pipeline) -> str:
         for claim in item.get("claims") or []:
             gold_total += 1
             at = item["text"].find(claim["trigger"])
-            found = next((p for p in predicted if p.start <= at < p.end and p.id not in used), None)
+            # The claim whose action word stands at the trigger, else the narrowest covering it.
+            covering = [p for p in predicted if p.start <= at < p.end and p.id not in used]
+            covering.sort(key=lambda p: (not _action_at(p, at), p.end - p.start))
+            found = covering[0] if covering else None
             ok_stances = {claim["stance"], *(claim.get("also_ok") or [])}
             _tally(stance_counts, claim["stance"], found is not None and bool(ok_stances & set(found.attrs["stances"])), "gold")
             _tally(level_counts, str(claim["level"]), found is not None and found.attrs["level"] == claim["level"], "gold")
@@ -159,6 +162,11 @@ def labelled(path: Path, pipeline: Pipeline) -> str:
             lines.append(f"| {key} | {g_total} | {g_hit / max(1, g_total):.2f} | {p_total} | {p_hit / max(1, p_total):.2f} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _action_at(claim: Span, at: int) -> bool:
+    """Claim ids are claims/<offset of the action word>/<lexicon key>."""
+    return claim.id.split("/")[1] == str(at)
 
 
 def _tally(counts: dict[str, list[int]], key: str, hit: bool, side: str) -> None:
