@@ -8,9 +8,11 @@ the boundary the one before it drew:
    that nothing after it can be taken for the article's body or a speaker's turn.
 2. speaker labels: "Name:" at a line start, kept when they recur, are role words ("Host",
    "Q") or alternate between several voices; prose colons and "Note:" never qualify.
-3. the head: a leading dateline (a line, or an inline prefix as in " date 2025-05-21 Every"),
-   title, subtitle, standfirst, byline and an interview intro naming the interviewee.
-4. apparatus around the body: translation credits, notes, adverts, an author bio.
+3. the head (``structure_head``): a leading dateline (a line, or an inline prefix as in
+   " date 2025-05-21 Every"), title, subtitle, standfirst, byline and an interview intro
+   naming the interviewee.
+4. apparatus around the body (``structure_rules``): translation credits, notes, adverts and
+   an author bio.
 5. body, paragraphs and turns (each turn runs through its continuation paragraphs).
 6. inline marks: stage directions "(Applause)", footnote markers "Bharat.1".
 7. sentences from the spaCy parse, cut where a structural block begins or ends.
@@ -18,32 +20,58 @@ the boundary the one before it drew:
 Every cue word lives in ``data/structure.yaml``.
 
 >>> from redline.pipeline import Pipeline   # doctest: +SKIP
->>> doc = Pipeline.from_names(["structure"]).run(Document.from_text("Host: Hi.\\nGuest: Hello."))
+>>> text = "Host: Will you strike?\\nGuest: No."
+>>> doc = Pipeline.from_names(["structure"]).run(Document.from_text(text))   # doctest: +SKIP
 >>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
 ['Host', 'Guest']
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.structure_comments import Region, find_region, split_comments
 from redline.analyzers.structure_cues import StructureCues, load_cues
+from redline.analyzers.structure_head import interviewee, scan_head
 from redline.analyzers.structure_rules import (
-    Finding, Line, accept_speakers, classify_apparatus, classify_bio, covered,
-    footnote_markers, interviewee, paragraphs, parse_label, scan_head, shift, split_lines,
-    stage_directions, turns,
-)  # fmt: skip
+    Finding,
+    Line,
+    SpanIndex,
+    accept_speakers,
+    classify_apparatus,
+    classify_bio,
+    footnote_markers,
+    paragraphs,
+    parse_label,
+    shift,
+    split_lines,
+    stage_directions,
+    turns,
+)
 from redline.document import Document, Span
 
 ANALYZER = "structure"
 LANGUAGE_MIN_LETTERS = 40
 LANGUAGE_SAMPLE_CHARS = 10_000
 # Where a sentence is said to stand, innermost first (turns count as the body).
-_SECTIONS = ("comment", "note", "advert", "translation_credit", "title", "subtitle",
-             "standfirst", "byline", "dateline", "turn", "body", "comments")  # fmt: skip
+_SECTIONS = (
+    "comment",
+    "note",
+    "advert",
+    "translation_credit",
+    "title",
+    "subtitle",
+    "standfirst",
+    "byline",
+    "dateline",
+    "turn",
+    "body",
+    "comments",
+)
 _BLOCKS = frozenset({*_SECTIONS, "paragraph", "speaker_label"})
 _NOT_SENTENCES = frozenset({"speaker_label", "dateline", "stage_direction"})
 
@@ -60,16 +88,16 @@ class StructureAnalyzer:
         self._cues: StructureCues | None = None
 
     def initialize(self) -> None:
-        if self._cues is None:
-            self._cues = load_cues()
+        self._cues = self._cues or load_cues()
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
-        self.initialize()
-        assert self._cues is not None
-        findings = _Structure(document, self._cues).findings()
+        findings = _Structure(document, self._cues or load_cues()).findings()
         sentences = _sentences(context, findings)
         return AnalyzerOutput(
-            layers={"structure": _spans(document, findings), "sentences": _spans(document, sentences)},
+            layers={
+                "structure": _spans(document, findings),
+                "sentences": _spans(document, sentences),
+            },
             metadata=_metadata(document.text, findings),
         )
 
@@ -83,8 +111,9 @@ class _Structure:
         self.found: list[Finding] = []
 
     def findings(self) -> list[Finding]:
-        region = find_region(self.document, self.lines, self.cues, self._labelled_anywhere(),
-                             self._is_apparatus)  # fmt: skip
+        region = find_region(
+            self.document, self.lines, self.cues, self._labelled_anywhere(), self._is_apparatus
+        )
         main_end = region.start if region else len(self.text)
         main = [line for line in self.lines if line.end <= main_end]
         guest = interviewee(main, self.cues)
@@ -97,13 +126,15 @@ class _Structure:
         if body is not None:
             start, end, body_lines = body
             inside = [label for label in labels if start <= label.start < end]
-            self.found.extend(turns(inside, accepted, body_lines, end, guest, self.cues.answer_roles))
+            self.found.extend(
+                turns(inside, accepted, body_lines, end, guest, self.cues.answer_roles)
+            )
         self._inline(head.body_start, main_end)
         if region is not None:
             self._comments(region)
         return self.found
 
-    def _labelled_anywhere(self) -> Any:
+    def _labelled_anywhere(self) -> Callable[[Line], bool]:
         labels = [label for line in self.lines if (label := parse_label(line, self.cues))]
         accepted = accept_speakers(labels, interviewee(self.lines, self.cues))
         return lambda line: line.start in accepted
@@ -111,7 +142,9 @@ class _Structure:
     def _is_apparatus(self, line: Line) -> bool:
         return bool(classify_apparatus(line.text, self.cues) or classify_bio(line.text, self.cues))
 
-    def _body(self, lines: list[Line], accepted: dict[int, str]) -> tuple[int, int, list[Line]] | None:
+    def _body(
+        self, lines: list[Line], accepted: dict[int, str]
+    ) -> tuple[int, int, list[Line]] | None:
         """Body and paragraph findings; returns (start, end, lines) of the body."""
         groups = paragraphs(lines, lambda line: line.start in accepted)
         kinds = self._apparatus(groups)
@@ -119,7 +152,7 @@ class _Structure:
         if first is None:
             return None
         last = max(i for i, kind in enumerate(kinds) if kind is None)
-        for i, (group, kind) in enumerate(zip(groups, kinds, strict=True)):
+        for group, kind in zip(groups, kinds, strict=True):
             if kind is not None:
                 self.found.append(kind)
             elif not self._only_stage_direction(group):
@@ -139,7 +172,9 @@ class _Structure:
                     break
         return kinds
 
-    def _classify(self, group: list[Line], rule: Callable[[str, StructureCues], Finding | None]) -> Finding | None:
+    def _classify(
+        self, group: list[Line], rule: Callable[[str, StructureCues], Finding | None]
+    ) -> Finding | None:
         start, end = group[0].start, group[-1].end
         found = rule(self.text[start:end], self.cues)
         return shift(found, start) if found else None
@@ -153,7 +188,9 @@ class _Structure:
         self.found.extend(footnote_markers(self.text, start, end, self.cues))
 
     def _comments(self, region: Region) -> None:
-        self.found.append(Finding(region.start, region.end, "comments", region.rule, region.confidence))
+        self.found.append(
+            Finding(region.start, region.end, "comments", region.rule, region.confidence)
+        )
         self.found.extend(split_comments(self.text, region, self.cues))
 
 
@@ -174,29 +211,33 @@ def _clip(lines: Sequence[Line], start: int) -> list[Line]:
 def _sentences(context: AnalysisContext, findings: Sequence[Finding]) -> list[Finding]:
     """spaCy's sentences, cut at block boundaries so that none runs from a title into the body."""
     cuts = sorted({p for f in findings if f.label in _BLOCKS for p in (f.start, f.end)})
-    skip = [f for f in findings if f.label in _NOT_SENTENCES]
-    sections = sorted((f for f in findings if f.label in _SECTIONS), key=lambda f: _SECTIONS.index(f.label))
+    skip = [SpanIndex(f for f in findings if f.label == label) for label in _NOT_SENTENCES]
+    sections = [(label, SpanIndex(f for f in findings if f.label == label)) for label in _SECTIONS]
     found = []
     for sentence in context.parsed.sents:
         for start, end in _cut(sentence.text, sentence.start_char, cuts):
-            if not covered(start, end, skip):
-                found.append(Finding(start, end, "sentence", "spacy.sents", 0.9, _where(start, end, sections)))
+            if not any(index.covers(start, end) for index in skip):
+                attrs = _where(start, sections)
+                found.append(Finding(start, end, "sentence", "spacy.sents", 0.9, attrs))
     return found
 
 
 def _cut(text: str, offset: int, cuts: Sequence[int]) -> Iterable[tuple[int, int]]:
-    bounds = [offset, *(c for c in cuts if offset < c < offset + len(text)), offset + len(text)]
-    for begin, stop in zip(bounds, bounds[1:], strict=False):
-        piece = text[begin - offset : stop - offset]
+    stop = offset + len(text)
+    inner = cuts[bisect_right(cuts, offset) : bisect_left(cuts, stop)]
+    for begin, end in pairwise([offset, *inner, stop]):
+        piece = text[begin - offset : end - offset]
         if piece.strip():
-            yield begin + len(piece) - len(piece.lstrip()), stop - (len(piece) - len(piece.rstrip()))
+            yield begin + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
-def _where(start: int, end: int, sections: Sequence[Finding]) -> dict[str, Any]:
-    for section in sections:
-        if section.start <= start < section.end:
-            attrs: dict[str, Any] = {"section": _section_name(section.label)}
-            if section.label == "turn":
+def _where(start: int, sections: Sequence[tuple[str, SpanIndex]]) -> dict[str, Any]:
+    """The innermost section holding ``start`` (and the speaker, inside a turn)."""
+    for label, index in sections:
+        section = index.at(start)
+        if section is not None:
+            attrs: dict[str, Any] = {"section": _section_name(label)}
+            if label == "turn":
                 attrs["speaker"] = section.attrs["speaker"]
             return attrs
     return {"section": "other"}
@@ -214,7 +255,12 @@ def _spans(document: Document, findings: Iterable[Finding]) -> list[Span]:
     for f in findings:
         if f.end > f.start and (f.start, f.end, f.label) not in spans:
             spans[(f.start, f.end, f.label)] = document.make_span(
-                f.start, f.end, f.label, analyzer=ANALYZER, rule=f.rule, confidence=f.confidence,
+                f.start,
+                f.end,
+                f.label,
+                analyzer=ANALYZER,
+                rule=f.rule,
+                confidence=f.confidence,
                 attrs=f.attrs,
             )
     return sorted(spans.values(), key=lambda s: (s.start, -s.end, s.label))
@@ -233,7 +279,11 @@ def _metadata(text: str, findings: Sequence[Finding]) -> dict[str, Any]:
     if "dateline" in first:
         found["date"] = first["dateline"].attrs.get("date")
     found["author"] = _author(findings)
-    credits = [f.attrs["language"] for f in findings if f.label == "translation_credit" and "language" in f.attrs]
+    credits = [
+        f.attrs["language"]
+        for f in findings
+        if f.label == "translation_credit" and "language" in f.attrs
+    ]
     found["translated_from"] = credits[0] if credits else None
     found["language"] = _language(text, first.get("body"))
     return {key: value for key, value in found.items() if value is not None}
@@ -251,7 +301,7 @@ def _author(findings: Sequence[Finding]) -> str | None:
 
 
 def _language(text: str, body: Finding | None) -> str | None:
-    import py3langid
+    import py3langid  # type: ignore[import-untyped]  # the package ships no type hints
 
     sample = (text[body.start : body.end] if body else text)[:LANGUAGE_SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:

@@ -25,10 +25,13 @@ from redline.document import Document
 OPENER_MAX_WORDS = 12
 MIN_ARTICLE_WORDS = 20
 VOICE_THRESHOLD = 3
+MAX_BLANK_RUNS = 20
 _FIRST_SINGULAR = re.compile(r"\bI\b|\b(?i:me|my|mine|myself)\b")
 _HANDLE = re.compile(r"(?:^|\s)@[\w.]{2,30}\b")
 _AUTHOR = r"(?P<author>@?[^\s:,;!?()]{1,30}(?:\s+[^\s:,;!?()]{1,30}){0,3}?)"
-_COLON_AUTHOR = re.compile(r"^(?P<author>@[\w.]{2,30}|[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){0,2}):\s")
+_COLON_AUTHOR = re.compile(
+    r"^(?P<author>@[\w.]{2,30}|[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){0,2}):\s"
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,11 @@ class Header:
 
 
 def find_region(
-    document: Document, lines: Sequence[Line], cues: StructureCues,
-    has_label: Callable[[Line], bool], is_apparatus: Callable[[Line], bool],
+    document: Document,
+    lines: Sequence[Line],
+    cues: StructureCues,
+    has_label: Callable[[Line], bool],
+    is_apparatus: Callable[[Line], bool],
 ) -> Region | None:
     """The reader-comment section of ``document``, if it has one."""
     return (
@@ -65,7 +71,11 @@ def _from_reader(document: Document) -> Region | None:
         if not isinstance(region, dict) or region.get("kind") != "comments":
             continue
         start, end = region.get("start"), region.get("end")
-        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(document.text):
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and 0 <= start < end <= len(document.text)
+        ):
             return Region(start, end, "comments.reader_region", 0.95)
     return None
 
@@ -77,7 +87,7 @@ def is_opener(line: Line, cues: StructureCues) -> bool:
 
 def _from_opener(lines: Sequence[Line], cues: StructureCues) -> Region | None:
     words = 0
-    for index, line in enumerate(lines[:-1]):
+    for line in lines[:-1]:
         if words >= MIN_ARTICLE_WORDS and is_opener(line, cues):
             return Region(line.start, lines[-1].end, "comments.opener", 0.9)
         words += line.words
@@ -85,17 +95,16 @@ def _from_opener(lines: Sequence[Line], cues: StructureCues) -> Region | None:
 
 
 def _from_blank_run(
-    lines: Sequence[Line], cues: StructureCues,
-    has_label: Callable[[Line], bool], is_apparatus: Callable[[Line], bool],
+    lines: Sequence[Line],
+    cues: StructureCues,
+    has_label: Callable[[Line], bool],
+    is_apparatus: Callable[[Line], bool],
 ) -> Region | None:
     best: tuple[int, int] | None = None
-    words = 0
-    for index, line in enumerate(lines):
-        if index and words >= MIN_ARTICLE_WORDS and line.gap >= 3 and line.gap > _usual_gap(lines[1:index]):
-            score = _voice_shift(lines[:index], lines[index:], cues, has_label, is_apparatus)
-            if score >= VOICE_THRESHOLD and (best is None or score > best[0]):
-                best = (score, index)
-        words += line.words
+    for index in _blank_runs(lines):
+        score = _voice_shift(lines[:index], lines[index:], cues, has_label, is_apparatus)
+        if score >= VOICE_THRESHOLD and (best is None or score > best[0]):
+            best = (score, index)
     if best is None:
         return None
     score, index = best
@@ -103,13 +112,30 @@ def _from_blank_run(
     return Region(lines[index].start, lines[-1].end, "comments.blank_run_voice_shift", confidence)
 
 
+def _blank_runs(lines: Sequence[Line]) -> list[int]:
+    """Lines after two or more blank lines, where the text's paragraphs are closer together.
+
+    Only the last few are weighed: comments end a text, and each weighing reads the whole tail.
+    """
+    found, words = [], 0
+    for index, line in enumerate(lines):
+        if index and words >= MIN_ARTICLE_WORDS and line.gap >= 3:
+            found.append(index)
+        words += line.words
+    found = found[-MAX_BLANK_RUNS:]
+    return [index for index in found if lines[index].gap > _usual_gap(lines[1:index])]
+
+
 def _usual_gap(lines: Sequence[Line]) -> float:
     return statistics.median(line.gap for line in lines) if lines else 1.0
 
 
 def _voice_shift(
-    before: Sequence[Line], after: Sequence[Line], cues: StructureCues,
-    has_label: Callable[[Line], bool], is_apparatus: Callable[[Line], bool],
+    before: Sequence[Line],
+    after: Sequence[Line],
+    cues: StructureCues,
+    has_label: Callable[[Line], bool],
+    is_apparatus: Callable[[Line], bool],
 ) -> int:
     """How many signs say the text after a blank run is in other voices than the text before."""
     article, tail = _joined(before), _joined(after)
@@ -174,12 +200,15 @@ def is_ui_line(text: str, cues: StructureCues) -> bool:
 def _header_patterns(cues: StructureCues) -> tuple[re.Pattern[str], ...]:
     stamp = rf"(?P<ts>{cues.timestamp.pattern})"
     verbs = "|".join(sorted(cues.comment_header_verbs))
-    return tuple(re.compile(p, re.IGNORECASE) for p in (
-        rf"^{_AUTHOR}\s+(?:{verbs})\s*:?$",
-        rf"^{_AUTHOR}\s*(?:[·•|,–—\-]|\bon\b)\s*{stamp}(?:\s*[·•|].*)?$",
-        rf"^{_AUTHOR}\s+{stamp}$",
-        r"^@(?P<author>[\w.]{2,30})$",
-    ))  # fmt: skip
+    return tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            rf"^{_AUTHOR}\s+(?:{verbs})\s*:?$",
+            rf"^{_AUTHOR}\s*(?:[·•|,\u2013\u2014\-]|\bon\b)\s*{stamp}(?:\s*[·•|].*)?$",
+            rf"^{_AUTHOR}\s+{stamp}$",
+            r"^@(?P<author>[\w.]{2,30})$",
+        )
+    )
 
 
 def header_at(lines: Sequence[Line], index: int, cues: StructureCues) -> Header | None:
@@ -210,7 +239,7 @@ def _name_line(text: str, cues: StructureCues) -> bool:
     )
 
 
-# -- splitting the section into comments ------------------------------------------------------------
+# -- splitting the section into comments -------------------------------------------------------
 
 
 def split_comments(text: str, region: Region, cues: StructureCues) -> list[Finding]:
@@ -280,7 +309,7 @@ def _comment(
     index: int, lines: list[Line], header: Header | None, rule: str, cues: StructureCues
 ) -> Finding:
     attrs: dict[str, Any] = {"index": index}
-    body = lines[header.size:] if header else lines
+    body = lines[header.size :] if header else lines
     author = header.author if header else _colon_author(lines[0].text, cues)
     if author:
         attrs["author"] = author
@@ -294,7 +323,7 @@ def _comment(
 
 
 def _colon_author(text: str, cues: StructureCues) -> str | None:
-    """"Mike: well said" names its author; "Note: ..." does not."""
+    """The author of a comment opening "Mike: well said" (never of "Note: ...")."""
     match = _COLON_AUTHOR.match(normalise_apostrophes(text))
     if not match:
         return None

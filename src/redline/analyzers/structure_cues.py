@@ -27,9 +27,10 @@ import yaml
 
 from redline.errors import ConfigError
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
-_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# Capitals of Latin-1, Latin Extended-A (whose cases alternate) and Cyrillic.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0490"
+_TOKEN = rf"[{_UPPER}][\w'\u2019\-]*\.?"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _REQUIRED = (
     "version", "role_speakers", "answer_roles", "not_speakers", "name_particles",
     "intro_patterns", "byline_patterns", "note_patterns", "translation_patterns", "languages",
@@ -97,13 +98,16 @@ def _from_text(text: str, source: str) -> StructureCues:
         raise ConfigError(f"{source}: expected a mapping of cue lists, got {type(raw).__name__}")
     missing = [key for key in _REQUIRED if key not in raw]
     if missing:
-        raise ConfigError(f"{source}: missing cue lists {missing}; every key of {_REQUIRED} is needed")
+        raise ConfigError(
+            f"{source}: missing cue lists {missing}; every key of {_REQUIRED} is needed"
+        )
     return _compile(raw, source)
 
 
 def _compile(raw: dict[str, Any], source: str) -> StructureCues:
     months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
     date_rx = _date_pattern(months)
+
     def words(items: Sequence[Any]) -> frozenset[str]:
         return _lower_set(items, source)
 
@@ -120,7 +124,10 @@ def _compile(raw: dict[str, Any], source: str) -> StructureCues:
         languages={str(k).lower(): str(v) for k, v in raw["languages"].items()},
         adverts=_patterns(raw["advert_patterns"], source),
         promo_author=_pattern(r"(?P<author>NAME)'s\b", source),
-        bio=_pattern(rf"^(?P<name>NAME)\s+is\s+(?:a|an|the)\b.*?\b(?:{_alternation(raw['bio_roles'])})\b", source),
+        bio=_pattern(
+            rf"^(?P<name>NAME)\s+is\s+(?:a|an|the)\b.*?\b(?:{_alternation(raw['bio_roles'])})\b",
+            source,
+        ),
         comment_openers=_patterns(raw["comment_openers"], source),
         comment_ui_words=words(raw["comment_ui_words"]),
         comment_header_verbs=words(raw["comment_header_verbs"]),
@@ -194,7 +201,8 @@ def _date_pattern(months: Mapping[str, int]) -> str:
 def _dateline_line(keywords: Sequence[str], date_rx: str) -> str:
     """A whole line that is a date, perhaps after "Published", "Date:" or a place ("Moscow, ")."""
     return (
-        rf"^(?:(?:{_alternation(keywords)})\s*[:\-–—]?\s*|(?-i:[{_UPPER}][\w .'’\-]{{1,30}}),\s*)?"
+        rf"^(?:(?:{_alternation(keywords)})\s*[:\-\u2013\u2014]?\s*"
+        rf"|(?-i:[{_UPPER}][\w .'\u2019\-]{{1,30}}),\s*)?"
         rf"{date_rx}{_TIME}\s*$"
     )
 
@@ -205,10 +213,10 @@ def _dateline_prefix(keywords: Sequence[str], date_rx: str) -> str:
     Which of these it is decides whether it counts (see ``structure_rules.leading_dateline``).
     """
     return (
-        rf"^(?:(?P<keyword>{_alternation(keywords)})\s*[:\-–—]?\s*"
-        rf"|(?P<place>(?-i:[{_UPPER}][{_UPPER} .'’\-]{{1,30}})),\s*)?"
+        rf"^(?:(?P<keyword>{_alternation(keywords)})\s*[:\-\u2013\u2014]?\s*"
+        rf"|(?P<place>(?-i:[{_UPPER}][{_UPPER} .'\u2019\-]{{1,30}})),\s*)?"
         rf"(?P<date>{date_rx}{_TIME})"
-        r"(?P<separator>\s*(?:\([^)\n]{1,40}\)\s*)?[—–\-|:](?=\s))?"
+        r"(?P<separator>\s*(?:\([^)\n]{1,40}\)\s*)?[\u2014\u2013\-|:](?=\s))?"
     )
 
 

@@ -7,30 +7,28 @@ turns them into spans. Nothing here reads files: the cues arrive as :class:`Stru
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.analyzers.structure_cues import StructureCues, iso_date, normalise_apostrophes
+from redline.analyzers.structure_cues import StructureCues, normalise_apostrophes
 
-HEAD_MAX_LINES = 8
-HEAD_MAX_WORDS = 45
-TITLE_MAX_WORDS = 20
-MIN_BODY_WORDS_AFTER_TITLE = 40
 ADVERT_MAX_WORDS = 30
 BIO_MAX_WORDS = 60
-_ANCHORS = frozenset({"dateline", "byline", "standfirst"})
-_TERMINAL = tuple(".!?:;\"'”’)]…»")
-_LABEL = re.compile(r"^(?P<name>[^\W\d_][^:\n]{0,58}?)\s*:(?=\s|$)")
+_TERMINAL = tuple(".!?:;\"'”\u2019)]…»")
+# "Host:", also in Markdown emphasis ("**Host:**", "**Host**:").
+_LABEL = re.compile(r"^[*_]{0,2}(?P<name>[^\W\d_][^:*\n]{0,58}?)\s*[*_]{0,2}:[*_]{0,2}(?=\s|$)")
 _PAREN = re.compile(r"^(?P<name>.*?)\s*[(\[](?P<note>[^()\[\]]{1,40})[)\]]$")
-_NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’\-]*$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'\u2019\-]*$")
 _NOT_IN_NAMES = re.compile(r"[,;!?\"“”«»]")
 _STAGE = re.compile(r"[(\[]\s*(?P<inside>[^()\[\]\n]{1,60}?)\s*[)\]]")
-_FOOTNOTE_GLUED = re.compile(r"(?<=[^\W\d_])(?P<word_end>[.,;!?”’\"')\]])(?P<number>[1-9]\d?)(?=\s|$)")
+_FOOTNOTE_GLUED = re.compile(
+    r"(?<=[^\W\d_])(?P<word_end>[.,;!?”\u2019\"')\]])(?P<number>[1-9]\d?)(?=\s|$)"
+)
 _FOOTNOTE_BRACKET = re.compile(r"(?:(?<=\S)|(?<=\S ))(?P<mark>\[(?P<number>\d{1,3})\])")
 _FOOTNOTE_SUPERSCRIPT = re.compile(r"(?<=\S)(?P<number>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_TRAILING_BRACKET = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -96,16 +94,6 @@ def _ends_block(line: Line) -> bool:
     return line.text.endswith(_TERMINAL) or line.words <= 8
 
 
-def titleish(text: str) -> bool:
-    """Short, no final full stop, colon or comma: the shape of a headline."""
-    stripped = _TRAILING_BRACKET.sub("", text).rstrip("”’\"'»")
-    return (
-        0 < len(text.split()) <= TITLE_MAX_WORDS
-        and not stripped.endswith((".", ",", ";", ":", "…"))
-        and not text.startswith(("@", "#", "http"))
-    )
-
-
 # -- speaker labels -------------------------------------------------------------------------------
 
 
@@ -132,7 +120,11 @@ def parse_label(line: Line, cues: StructureCues) -> Label | None:
     kind = _label_kind(name, cues)
     if kind is None:
         return None
-    speaker = cues.role_speakers.get(_key(name), _display_name(name)) if kind == "role" else _display_name(name)
+    speaker = (
+        cues.role_speakers.get(_key(name), _display_name(name))
+        if kind == "role"
+        else _display_name(name)
+    )
     return Label(line.start, line.start + match.end(), raw, speaker, kind, note)
 
 
@@ -154,7 +146,11 @@ def _label_kind(name: str, cues: StructureCues) -> str | None:
     if name.upper() == name and len(tokens) <= 5 and any(c.isalpha() for c in name):
         return "caps"
     particles = cues.name_particles
-    if len(tokens) <= 4 and all(t[0].isupper() or t.lower() in particles for t in tokens) and tokens[0][0].isupper():
+    if (
+        len(tokens) <= 4
+        and all(t[0].isupper() or t.lower() in particles for t in tokens)
+        and tokens[0][0].isupper()
+    ):
         return "name"
     return None
 
@@ -183,37 +179,54 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
         elif counts[label.speaker] >= 2 or label.speaker == interviewee:
             rules[label.start] = "turn.recurring_name"
     voices = {label.speaker for label in labels if label.start in rules}
-    named_only = all(label.kind != "role" and label.speaker != interviewee
-                     for label in labels if label.start in rules)  # fmt: skip
+    named_only = all(
+        label.kind != "role" and label.speaker != interviewee
+        for label in labels
+        if label.start in rules
+    )
     if len(voices) < 2 and named_only:
         return {}
     if len(voices) >= 2 and len(rules) >= 3:
         for label in labels:
-            if label.start not in rules and (label.kind == "caps" or len(label.speaker.split()) >= 2):
+            if label.start not in rules and (
+                label.kind == "caps" or len(label.speaker.split()) >= 2
+            ):
                 rules[label.start] = "turn.alternation"
     return rules
 
 
 def turns(
-    labels: Sequence[Label], rules: Mapping[int, str], lines: Sequence[Line], body_end: int,
-    interviewee: str | None, answer_roles: frozenset[str],
+    labels: Sequence[Label],
+    rules: Mapping[int, str],
+    lines: Sequence[Line],
+    body_end: int,
+    interviewee: str | None,
+    answer_roles: frozenset[str],
 ) -> list[Finding]:
     """A turn per accepted label, through its continuation paragraphs; plus the label spans."""
     accepted = [label for label in labels if label.start in rules]
+    starts = [line.start for line in lines]
     found: list[Finding] = []
     for index, label in enumerate(accepted):
         limit = accepted[index + 1].start if index + 1 < len(accepted) else body_end
-        end = max((line.end for line in lines if label.start <= line.start < limit and line.end <= limit),
-                  default=label.end)  # fmt: skip
-        speaker = interviewee if interviewee and label.raw.lower() in answer_roles else label.speaker
-        attrs = {"speaker": speaker, "index": index, "label": label.raw}
-        if label.note:
-            attrs["note"] = label.note
-        confidence = {"turn.role_label": 0.9, "turn.recurring_name": 0.85}.get(rules[label.start], 0.7)
-        found.append(Finding(label.start, end, "turn", rules[label.start], confidence, attrs))
-        found.append(Finding(label.start, label.end, "speaker_label", rules[label.start], confidence,
-                             {"speaker": speaker, "label": label.raw}))  # fmt: skip
+        last = bisect_left(starts, limit) - 1  # the last line that starts before the next label
+        end = max(lines[last].end, label.end) if last >= 0 else label.end
+        answer = interviewee and label.raw.lower() in answer_roles
+        speaker = interviewee if answer and interviewee else label.speaker
+        found.extend(_turn(label, index, end, speaker, rules[label.start]))
     return found
+
+
+def _turn(label: Label, index: int, end: int, speaker: str, rule: str) -> list[Finding]:
+    attrs: dict[str, Any] = {"speaker": speaker, "index": index, "label": label.raw}
+    if label.note:
+        attrs["note"] = label.note
+    confidence = {"turn.role_label": 0.9, "turn.recurring_name": 0.85}.get(rule, 0.7)
+    marker = {"speaker": speaker, "label": label.raw}
+    return [
+        Finding(label.start, end, "turn", rule, confidence, attrs),
+        Finding(label.start, label.end, "speaker_label", rule, confidence, marker),
+    ]
 
 
 # -- notes, credits, adverts, bios -----------------------------------------------------------------
@@ -255,10 +268,12 @@ def _credit(text: str, match: re.Match[str], cues: StructureCues) -> Finding:
 
 
 def _promo(normal: str, cues: StructureCues) -> dict[str, Any]:
-    """"Order NAME's BOOK here" names the author of the piece it ends, most often."""
+    """The NAME of "Order NAME's BOOK here": most often the author of the piece it ends."""
     first_word = re.match(r"\S+\s*", normal)
     match = cues.promo_author.search(normal, first_word.end() if first_word else 0)
-    return {"author": match.group("author"), "author_rule": "advert.possessive_promo"} if match else {}
+    return (
+        {"author": match.group("author"), "author_rule": "advert.possessive_promo"} if match else {}
+    )
 
 
 def classify_bio(text: str, cues: StructureCues) -> Finding | None:
@@ -275,169 +290,35 @@ def classify_bio(text: str, cues: StructureCues) -> Finding | None:
 def shift(finding: Finding, offset: int, end: int | None = None) -> Finding:
     """``finding`` moved by ``offset`` (and ending at ``end`` when given)."""
     stop = end if end is not None else finding.end + offset
-    return Finding(finding.start + offset, stop, finding.label, finding.rule, finding.confidence,
-                   finding.attrs)  # fmt: skip
-
-
-# -- the head: dateline, title block, byline, interview intro -------------------------------------
-
-
-@dataclass
-class Head:
-    """What the head scan found, and where the body begins."""
-
-    findings: list[Finding] = field(default_factory=list)
-    body_start: int = 0
-    interviewee: str | None = None
-
-
-def interviewee(lines: Sequence[Line], cues: StructureCues) -> str | None:
-    """The name in an intro line among the first lines ("Conversation with NAME on ...")."""
-    for line in lines[:HEAD_MAX_LINES]:
-        for pattern in cues.intro:
-            match = pattern.match(normalise_apostrophes(line.text))
-            if match and match.groupdict().get("name"):
-                return match.group("name")
-    return None
-
-
-def scan_head(text: str, lines: Sequence[Line], cues: StructureCues, is_turn: Callable[[Line], bool]) -> Head:
-    """Dateline, title, subtitle, standfirst, byline and intro lines before the body."""
-    head = Head(body_start=lines[0].start if lines else len(text))
-    zone: list[tuple[Line, Finding | None]] = []
-    for line in lines[:HEAD_MAX_LINES]:
-        if is_turn(line):
-            break
-        special = _head_special(line, cues, dated=any(f and f.label == "dateline" for _, f in zone))
-        if special is not None and special.label == "dateline" and special.end < line.end:
-            zone.append((line, special))  # an inline dateline: the rest of its line is body
-            return _resolve_head(text, lines, zone, head, inline=True)
-        if line.words > HEAD_MAX_WORDS:
-            break
-        zone.append((line, special))
-    return _resolve_head(text, lines, zone, head, inline=False)
-
-
-def _head_special(line: Line, cues: StructureCues, dated: bool) -> Finding | None:
-    normal = normalise_apostrophes(line.text)
-    if not dated:
-        dateline = leading_dateline(line, cues)
-        if dateline:
-            return dateline
-    for pattern in cues.byline:
-        match = pattern.match(normal)
-        if match and line.words <= 14:
-            return Finding(line.start, line.end, "byline", "byline.by", 0.9, {"author": match.group("author")})
-    for pattern in cues.intro:
-        match = pattern.match(normal)
-        if match:
-            name = match.groupdict().get("name")
-            return Finding(line.start, line.end, "standfirst", "standfirst.intro_line", 0.85,
-                           {"kind": "intro", **({"interviewee": name} if name else {})})  # fmt: skip
-    apparatus = classify_apparatus(line.text, cues)
-    return shift(apparatus, line.start) if apparatus and apparatus.label != "advert" else None
-
-
-def leading_dateline(line: Line, cues: StructureCues) -> Finding | None:
-    """A date making up ``line``, or opening it in a form that cannot be prose."""
-    whole = cues.dateline_line.match(line.text)
-    if whole:
-        day = iso_date(cues.date.search(line.text), cues.months)
-        return Finding(line.start, line.end, "dateline", "dateline.line", 0.9, {"date": day}) if day else None
-    match = cues.dateline_prefix.match(line.text)
-    if not match:
-        return None
-    day = iso_date(match, cues.months)
-    rest = line.text[match.end("date"):]
-    if match.group("keyword") and rest[:1].isspace():
-        rule, confidence = "dateline.keyword_prefix", 0.95
-    elif match.group("y1") and not match.group("place") and rest[:1].isspace():
-        rule, confidence = "dateline.iso_prefix", 0.9
-    elif match.group("separator"):
-        rule, confidence = "dateline.wire_prefix", 0.8
-    else:
-        return None
-    return Finding(line.start, line.start + match.end("date"), "dateline", rule, confidence, {"date": day}) if day else None
-
-
-def _resolve_head(
-    text: str, lines: Sequence[Line], zone: list[tuple[Line, Finding | None]], head: Head, inline: bool
-) -> Head:
-    # Notes and credits also end texts and open posts, so only these prove a head above them.
-    anchors = [i for i, (_, f) in enumerate(zone) if f is not None and f.label in _ANCHORS]
-    last_anchor = anchors[-1] if anchors else -1
-    size = last_anchor + 1
-    while size < len(zone) and zone[size][1] is None and titleish(zone[size][0].text) and size < 3 + last_anchor:
-        size += 1
-    size = _keep_body(text, lines, zone, size, anchored=last_anchor >= 0)
-    head.findings = _label_head(zone[:size])
-    if inline and size == len(zone):
-        dateline = zone[-1][1]
-        assert dateline is not None
-        head.body_start = _next_content(text, dateline.end, head.body_start)
-    elif size < len(lines):
-        head.body_start = lines[size].start
-    else:
-        head.body_start = lines[-1].end if lines else len(text)
-    head.interviewee = next((str(f.attrs["interviewee"]) for f in head.findings if "interviewee" in f.attrs), None)
-    return head
-
-
-def _keep_body(text: str, lines: Sequence[Line], zone: list[tuple[Line, Finding | None]], size: int,
-               anchored: bool) -> int:  # fmt: skip
-    """Shrink the head so that a body remains; untitled short texts (posts) keep no head."""
-    while size and zone[size - 1][1] is None:
-        rest = sum(line.words for line in lines[size:])
-        if rest and (anchored or rest >= MIN_BODY_WORDS_AFTER_TITLE):
-            break
-        size -= 1
-    return size
-
-
-def _label_head(zone: Sequence[tuple[Line, Finding | None]]) -> list[Finding]:
-    findings: list[Finding] = []
-    plain = 0
-    for line, special in zone:
-        if special is not None:
-            findings.append(special)
-            continue
-        label = _plain_head_label(plain, line, findings)
-        confidence = {"title": 0.8, "subtitle": 0.7}.get(label, 0.6)
-        findings.append(Finding(line.start, line.end, label, f"head.{label}", confidence))
-        plain += 1
-    return findings
-
-
-def _plain_head_label(position: int, line: Line, before: Sequence[Finding]) -> str:
-    if position == 0 and titleish(line.text):
-        return "title"
-    previous = before[-1].label if before else None
-    if position == 1 and previous == "title" and titleish(line.text):
-        return "subtitle"
-    return "standfirst"
-
-
-def _next_content(text: str, offset: int, default: int) -> int:
-    match = re.compile(r"\S").search(text, offset)
-    return match.start() if match else default
+    return Finding(
+        finding.start + offset, stop, finding.label, finding.rule, finding.confidence, finding.attrs
+    )
 
 
 # -- inline marks -------------------------------------------------------------------------------
 
 
 def stage_directions(text: str, start: int, end: int, cues: StructureCues) -> list[Finding]:
-    """"(Applause)", "[Laughter]", "(APPLAUSE.)": a bracket holding only stage words."""
+    """Brackets holding only stage words: "(Applause)", "[Laughter]", "(APPLAUSE.)"."""
     found = []
     for match in _STAGE.finditer(text, start, end):
         words = re.findall(r"[^\W\d_][\w\-]*", match.group("inside").lower())
         if words and set(words) <= cues.stage_words and set(words) & cues.stage_heads:
-            found.append(Finding(match.start(), match.end(), "stage_direction", "stage.bracketed", 0.9,
-                                 {"direction": match.group("inside").strip(" .").lower()}))  # fmt: skip
+            found.append(
+                Finding(
+                    match.start(),
+                    match.end(),
+                    "stage_direction",
+                    "stage.bracketed",
+                    0.9,
+                    {"direction": match.group("inside").strip(" .").lower()},
+                )
+            )
     return found
 
 
 def footnote_markers(text: str, start: int, end: int, cues: StructureCues) -> list[Finding]:
-    """"Bharat.1 Let", "[3]", "¹": note numbers glued to the text they annotate."""
+    """Note numbers glued to the text they annotate: "Bharat.1 Let", "[3]", "¹"."""
     found = []
     for match in _FOOTNOTE_GLUED.finditer(text, start, end):
         word = re.search(r"[^\W\d_]+$", text[max(start, match.start() - 12) : match.start()])
@@ -456,6 +337,20 @@ def _footnote(match: re.Match[str], rule: str, confidence: float, group: str = "
     return Finding(begin, stop, "footnote_marker", rule, confidence, {"number": number})
 
 
-def covered(start: int, end: int, spans: Iterable[Finding]) -> bool:
-    """Whether ``[start, end)`` lies inside one of ``spans``."""
-    return any(span.start <= start and end <= span.end for span in spans)
+class SpanIndex:
+    """Findings that do not overlap one another (one label's), looked up by offset."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self._items = sorted(findings, key=lambda f: f.start)
+        self._starts = [f.start for f in self._items]
+
+    def at(self, offset: int) -> Finding | None:
+        """The finding containing ``offset``, if any."""
+        index = bisect_right(self._starts, offset) - 1
+        item = self._items[index] if index >= 0 else None
+        return item if item is not None and offset < item.end else None
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one finding contains all of ``[start, end)``."""
+        item = self.at(start)
+        return item is not None and end <= item.end
