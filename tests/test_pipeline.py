@@ -1,10 +1,11 @@
+import pickle
 from typing import ClassVar
 
 import pytest
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.document import Document
-from redline.errors import PipelineError
+from redline.document import Document, Metadata
+from redline.errors import AnalysisFailed, PipelineError
 from redline.pipeline import Pipeline
 
 
@@ -78,3 +79,51 @@ def test_pipeline_refuses_undeclared_layer() -> None:
 def test_pipeline_from_unknown_name() -> None:
     with pytest.raises(PipelineError, match="no analyzer named 'nope'"):
         Pipeline.from_names(["nope"])
+
+
+class FailsOnBoom(Words):
+    name: ClassVar[str] = "fails_on_boom"
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        if "boom" in document.text:
+            raise RuntimeError("cannot digest boom\nsecond line")
+        return AnalyzerOutput(layers={})
+
+
+TEXTS = [
+    "Host: Will Moscow strike Kyiv?\n\nIvan Petrov: If NATO goes further, we will have to respond.",
+    "The sanctions against Iran were lifted in 2016.",
+    "We must talk to Beijing, not threaten it.",
+    "Washington sent tanks to Poland last week.",
+    "The ceasefire held for a month.",
+]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipeline_pipe_matches_run_in_order(n_process: int) -> None:
+    pipeline = Pipeline.from_names(["structure", "actors"])
+    documents = [Document.from_text(text) for text in TEXTS]
+    expected = [pipeline.run(document).to_json() for document in documents]
+    found = [d.to_json() for d in pipeline.pipe(documents, n_process=n_process, batch_size=2)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipeline_pipe_returns_failures_and_goes_on(n_process: int) -> None:
+    pipeline = Pipeline([Words(), FailsOnBoom()])
+    texts = ["first one", "a boom here", "third one"]
+    documents = [Document.from_text(t, Metadata(source=f"doc{i}.txt")) for i, t in enumerate(texts)]
+    results = list(pipeline.pipe(documents, n_process=n_process, batch_size=1, errors="return"))
+    assert [type(r).__name__ for r in results] == ["Document", "AnalysisFailed", "Document"]
+    failure = results[1]
+    assert isinstance(failure, AnalysisFailed)
+    assert str(failure) == "doc1.txt: analysis failed: RuntimeError: cannot digest boom"
+    assert failure.document_id == documents[1].id
+    assert pickle.loads(pickle.dumps(failure)).document_id == documents[1].id
+
+
+def test_pipeline_pipe_raises_by_default() -> None:
+    pipeline = Pipeline([Words(), FailsOnBoom()])
+    with pytest.raises(RuntimeError, match="cannot digest boom"):
+        list(pipeline.pipe([Document.from_text("a boom here")]))

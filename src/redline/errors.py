@@ -6,6 +6,7 @@ Every message says what was expected, what was found and what to do about it.
     ├── InputError          an input (file, line, column, stdin) cannot be read as a document
     ├── SpanError           offsets that do not lie inside the text (also a ValueError)
     ├── PipelineError       analyzers whose requirements are not met, or that misbehave
+    │   └── AnalysisFailed  one document an analyzer could not get through (batch runs go on)
     ├── ModelNotFoundError  no spaCy pipeline or shipped model could be loaded
     └── ConfigError         a configuration value or file is invalid
 """
@@ -39,6 +40,23 @@ class SpanError(RedlineError, ValueError):
 
 class PipelineError(RedlineError):
     """The analyzer chain cannot be built or an analyzer returned something invalid."""
+
+
+class AnalysisFailed(PipelineError):
+    """One document the pipeline could not analyse; ``str(error)`` is one line.
+
+    Batch runs (``Pipeline.pipe(..., errors="return")``) yield it in the document's place.
+    """
+
+    def __init__(self, source: str, problem: str, *, document_id: str | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        self.document_id = document_id
+        super().__init__(f"{source}: analysis failed: {problem}")
+
+    def __reduce__(self) -> tuple[type[AnalysisFailed], tuple[str, str], dict[str, str | None]]:
+        # Exceptions pickle through self.args; this one crosses process boundaries in batch runs.
+        return (AnalysisFailed, (self.source, self.problem), {"document_id": self.document_id})
 
 
 class ModelNotFoundError(RedlineError):

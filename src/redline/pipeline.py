@@ -6,13 +6,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
 from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
 from redline.document import Document, Metadata
-from redline.errors import UNMET_REQUIREMENT, PipelineError
+from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
 
 class Pipeline:
@@ -51,28 +53,106 @@ class Pipeline:
             document = merge_output(document, analyzer, output)
         return document
 
+    def run_safely(
+        self, document: Document, context: AnalysisContext | None = None
+    ) -> Document | AnalysisFailed:
+        """Like :meth:`run`, but a failure comes back as an :class:`AnalysisFailed` value."""
+        try:
+            return self.run(document, context)
+        except Exception as error:  # noqa: BLE001 - any analyzer bug must not stop a batch
+            return _failure(document, error)
+
     def pipe(
-        self, documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16
-    ) -> Iterator[Document]:
-        """Run over many documents; spaCy parses each batch with ``n_process`` processes."""
+        self,
+        documents: Iterable[Document],
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+        errors: Literal["raise", "return"] = "raise",
+    ) -> Iterator[Document | AnalysisFailed]:
+        """Run over many documents, in order, with ``n_process`` worker processes.
+
+        Each worker parses and analyses whole batches, so the analyzers run in parallel too, and
+        holds at most two batches in flight: a corpus is streamed, never read whole.
+        ``errors="return"`` yields an :class:`AnalysisFailed` in place of a document that fails.
+        """
         from redline.nlp import load_pipeline
 
         self.initialize()
-        batch: list[Document] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch, load_pipeline(self.spacy_pipeline), n_process)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch, load_pipeline(self.spacy_pipeline), n_process)
+        load_pipeline(self.spacy_pipeline)  # loaded before workers fork, so they share it
+        batches = _batched(documents, batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from self._run_batch(batch, errors)
+            return
+        yield from self._pipe_parallel(batches, n_process, errors)
 
-    def _run_batch(self, batch: list[Document], nlp: Any, n_process: int) -> Iterator[Document]:
+    def _pipe_parallel(
+        self, batches: Iterator[list[Document]], n_process: int, errors: str
+    ) -> Iterator[Document | AnalysisFailed]:
+        global _WORKER_PIPELINE
+        _WORKER_PIPELINE = self
+        # fork: workers inherit the loaded spaCy pipeline, models and lexicons without pickling.
+        context = multiprocessing.get_context("fork")
+        with context.Pool(n_process, initializer=_limit_worker_threads) as pool:
+            pending: deque[Any] = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_run_worker_batch, (batch, errors)))
+                if len(pending) >= 2 * n_process:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+
+    def _run_batch(self, batch: list[Document], errors: str) -> list[Document | AnalysisFailed]:
+        from redline.nlp import load_pipeline
         from redline.parsing import parse_many
 
-        parsed = parse_many(nlp, [d.text for d in batch], n_process=n_process)
+        nlp = load_pipeline(self.spacy_pipeline)
+        try:
+            parsed = list(parse_many(nlp, [d.text for d in batch]))
+        except Exception:
+            if errors == "raise":
+                raise
+            parsed = [None] * len(batch)  # parse one by one below, so one bad text fails alone
+        results: list[Document | AnalysisFailed] = []
         for document, doc in zip(batch, parsed, strict=True):
-            yield self.run(document, AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc))
+            context = AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc)
+            results.append(self.run(document, context) if errors == "raise" else self.run_safely(document, context))
+        return results
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _limit_worker_threads() -> None:
+    # Each worker is one of n_process; a multi-threaded BLAS in every worker oversubscribes the cores.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
+def _run_worker_batch(batch: list[Document], errors: str) -> list[Document | AnalysisFailed]:
+    assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
+    return _WORKER_PIPELINE._run_batch(batch, errors)
+
+
+def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _failure(document: Document, error: Exception) -> AnalysisFailed:
+    if isinstance(error, AnalysisFailed):
+        return error
+    source = document.metadata.source or document.id
+    problem = f"{type(error).__name__}: {error}".splitlines()[0]
+    return AnalysisFailed(source, problem, document_id=document.id)
 
 
 def _check_chain(analyzers: Sequence[Analyzer]) -> None:

@@ -173,3 +173,25 @@ def test_html_escalation_section_only_when_present(transcript: Document) -> None
     assert "Escalation profile" not in render_html(transcript)
     doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"peak": 4}})})
     assert "<h2>Escalation profile</h2>" in render_html(doc)
+
+
+def test_html_technique_histogram_shows_definitions_on_hover() -> None:
+    from redline.techniques.taxonomy import TECHNIQUES
+
+    text = "Either you surrender now, or you perish, said the so-called experts."
+    doc = Document.from_text(text)
+    spans = [
+        doc.make_span(0, 39, "False_Dilemma-No_Choice", analyzer="techniques", rule="cue:either_or",
+                      attrs={"techniques": ["False_Dilemma-No_Choice", "Appeal_to_Fear-Prejudice"],
+                             "definition": TECHNIQUES["False_Dilemma-No_Choice"].definition}),
+        doc.make_span(50, 67, "Name_Calling-Labeling", analyzer="techniques", rule="cue:so_called",
+                      attrs={"techniques": ["Name_Calling-Labeling", "Doubt"]}),
+    ]
+    report = render_html(doc.with_layers({"techniques": spans}))
+    section = report.split('<section class="rl-techniques">', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r'<tr title="([^"]*)"><th scope="row">([^<]+)</th>', section)
+    assert [name for _, name in rows] == [
+        "Appeal_to_Fear-Prejudice", "Doubt", "False_Dilemma-No_Choice", "Name_Calling-Labeling"]
+    assert dict((name, title) for title, name in rows)["Doubt"] == escape(TECHNIQUES["Doubt"].definition)
+    assert "style=" not in section  # the report's CSP forbids inline style attributes
+    assert TECHNIQUES["False_Dilemma-No_Choice"].definition in report  # the span's tooltip

@@ -18,7 +18,7 @@ def test_markdown_sections_in_order(transcript: Document) -> None:
     headings = [line for line in output.splitlines() if line.startswith("#")]
     assert headings == [
         "# Redline report: Jets for Kyiv? A debate", "## Structure", "### Turns by speaker",
-        "### Sections", "## Layers", "## Findings: actors (9)", "## Findings: claims (1)",
+        "### Sections", "## Persuasion techniques", "## Layers", "## Findings: actors (9)", "## Findings: claims (1)",
         "## Findings: techniques (1)",
     ]
 
@@ -51,3 +51,15 @@ def test_markdown_escalation_only_when_present(transcript: Document) -> None:
     doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"peak": 4}})})
     assert "## Escalation profile" in render_markdown(doc)
     assert "| peak | 4 |" in render_markdown(doc)
+
+
+def test_markdown_technique_histogram_counts_every_technique(transcript: Document) -> None:
+    output = render_markdown(transcript)
+    block = output.split("## Persuasion techniques", 1)[1].split("## Layers", 1)[0]
+    counted = {row.split("|")[1].strip().replace("\\_", "_"): int(row.split("|")[3])
+               for row in _table_rows(block)[2:]}
+    expected: dict[str, int] = {}
+    for span in transcript.layer("techniques"):
+        for name in span.attrs.get("techniques", [span.label]):
+            expected[name] = expected.get(name, 0) + 1
+    assert counted == expected

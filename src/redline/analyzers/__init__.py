@@ -21,11 +21,13 @@ BUILTIN: dict[str, str] = {
     "claims": "redline.analyzers.claims:ClaimAnalyzer",
     "redlines": "redline.analyzers.redlines:RedLineAnalyzer",
     "escalation": "redline.analyzers.escalation:EscalationAnalyzer",
+    "techniques": "redline.analyzers.techniques:TechniqueAnalyzer",
 }
 
 # The order the default pipeline runs them in.
 DEFAULT_ANALYZERS: tuple[str, ...] = (
     "structure", "actors", "groups", "alignment", "claims", "redlines", "escalation",
+    "techniques",
 )
 
 

@@ -38,7 +38,7 @@ PALETTE: tuple[str, ...] = (
 KEY_ATTRS: dict[str, tuple[str, ...]] = {
     "actors": ("name", "actor_id", "type"),
     "claims": ("stance", "level", "actor", "target"),
-    "techniques": ("techniques", "cue"),
+    "techniques": ("techniques", "category", "cue"),
     "incitement": ("kind", "target", "severity"),
 }
 
@@ -76,6 +76,14 @@ class SectionRow:
     kind: str
     count: int
     first_words: str
+
+
+@dataclass(frozen=True)
+class TechniqueCount:
+    technique: str
+    category: str
+    spans: int
+    definition: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,30 @@ def layer_counts(document: Document) -> list[LayerCount]:
     return rows
 
 
+def technique_histogram(document: Document) -> list[TechniqueCount]:
+    """Spans per persuasion technique (a span with several techniques counts for each), most first.
+
+    Definitions come from the taxonomy, so a technique named only as a second label has one too.
+    """
+    from redline.techniques.taxonomy import TECHNIQUES
+
+    counts: Counter[str] = Counter()
+    for span in document.layer("techniques"):
+        names = span.attrs.get("techniques")
+        counts.update(names if isinstance(names, list) else [span.label])
+    rows = []
+    for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        known = TECHNIQUES.get(str(name))
+        rows.append(TechniqueCount(str(name), known.category if known else "", count,
+                                   known.definition if known else ""))
+    return rows
+
+
+def histogram_bar(count: int, largest: int, width: int = 20) -> str:
+    """A bar of block characters, ``width`` long for the largest count."""
+    return "█" * max(1, round(width * count / largest)) if largest else ""
+
+
 def first_words(text: str, count: int = 8) -> str:
     """The first ``count`` words of ``text`` on one line, with an ellipsis when cut."""
     words = clean(text).split(" ")
@@ -212,7 +244,10 @@ def provenance(span: Span) -> str:
 def tooltip(span: Span, layer: str) -> str:
     """A few lines describing a finding, for hover text."""
     lines = [f"{layer}: {span.label}", f"{provenance(span)} · confidence {span.confidence:.2f}"]
-    lines += [f"{name}: {value}" for name, value in key_attrs(span, layer)]
+    lines += [f"{name}: {value}" for name, value in key_attrs(span, layer) if name != "definition"]
+    definition = span.attrs.get("definition")
+    if isinstance(definition, str) and definition:
+        lines.append(quote(definition, 400))
     return "\n".join(lines)
 
 

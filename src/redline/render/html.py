@@ -93,6 +93,7 @@ def _fragment(document: Document, style: str, script: str) -> str:
         _header(document),
         _escalation(document),
         _outline(document),
+        _techniques(document),
         _graph(document),
         _legend(document),
         _main(document),
@@ -129,6 +130,29 @@ def _escalation(document: Document) -> str:
         return ""
     return "<section class=\"rl-escalation\"><h2>Escalation profile</h2>" + _table(
         ("Item", "Value"), rows) + "</section>"
+
+
+def _techniques(document: Document) -> str:
+    """A bar per technique; hovering a row shows the technique's definition."""
+    rows = summary.technique_histogram(document)
+    if not rows:
+        return ""
+    largest = max(row.spans for row in rows)
+    colour = summary.layer_colour("techniques")
+    # Bars are SVG rects: the report's CSP forbids inline style attributes.
+    items = "".join(
+        f"<tr title=\"{escape(row.definition)}\"><th scope=\"row\">{escape(row.technique)}</th>"
+        f"<td>{escape(row.category)}</td><td class=\"rl-num\">{row.spans}</td>"
+        f"<td><svg class=\"rl-bar\" width=\"160\" height=\"12\" role=\"img\" "
+        f"aria-label=\"{row.spans}\"><rect width=\"{160 * row.spans / largest:.0f}\" height=\"12\" "
+        f"fill=\"{colour}\"/></svg></td></tr>"
+        for row in rows
+    )
+    return (
+        "<section class=\"rl-techniques\"><h2>Persuasion techniques</h2>"
+        "<table class=\"rl-table rl-histogram\"><thead><tr><th>Technique</th><th>Category</th>"
+        f"<th>Spans</th><th></th></tr></thead><tbody>{items}</tbody></table></section>"
+    )
 
 
 def _graph(document: Document) -> str:

@@ -39,6 +39,7 @@ def render_markdown(document: Document) -> str:
     if escalation is not None:
         blocks.append("## Escalation profile\n\n" + _table(("Item", "Value"), escalation))
     blocks.append(_structure(document))
+    blocks.append(_techniques(document))
     blocks.append(_layer_counts(document))
     blocks.extend(_findings(document, layer) for layer in summary.finding_layers(document))
     return "\n\n".join(block for block in blocks if block) + "\n"
@@ -64,6 +65,18 @@ def _structure(document: Document) -> str:
     if comments:
         parts.append(f"Comments: {comments} (named authors: {authors})")
     return "## Structure\n\n" + "\n\n".join(parts) if parts else ""
+
+
+def _techniques(document: Document) -> str:
+    rows = summary.technique_histogram(document)
+    if not rows:
+        return ""
+    largest = max(row.spans for row in rows)
+    body = _table(("Technique", "Category", "Spans", "", "Definition"), [
+        (r.technique, r.category, str(r.spans), summary.histogram_bar(r.spans, largest, 10), r.definition)
+        for r in rows
+    ])
+    return "## Persuasion techniques\n\n" + body
 
 
 def _layer_counts(document: Document) -> str:

@@ -46,6 +46,9 @@ def _sections(document: Document) -> list[RenderableType]:
     if escalation is not None:
         parts.append(_pairs_table("Escalation profile", escalation))
     parts.extend(_structure(document))
+    histogram = summary.technique_histogram(document)
+    if histogram:
+        parts.append(_techniques(histogram))
     parts.append(_layer_counts(document))
     for layer in summary.finding_layers(document):
         parts.append(_findings(document, layer))
@@ -88,6 +91,15 @@ def _structure(document: Document) -> list[RenderableType]:
     if comments:
         parts.append(Text(f"Comments: {comments} (named authors: {authors})"))
     return parts
+
+
+def _techniques(rows: list[summary.TechniqueCount]) -> Table:
+    table = _table("Persuasion techniques", ("Technique", "Category", "Spans", ""))
+    largest = max(row.spans for row in rows)
+    for row in rows:
+        bar = Text(summary.histogram_bar(row.spans, largest), style=summary.layer_colour("techniques"))
+        table.add_row(_plain(row.technique, 60), _plain(row.category, 40), str(row.spans), bar)
+    return table
 
 
 def _layer_counts(document: Document) -> Table:

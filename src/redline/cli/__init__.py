@@ -143,6 +143,14 @@ def ladder() -> None:
 
 
 @app.command()
+def techniques() -> None:
+    """List the persuasion techniques (SemEval-2023 Task 3) with their definitions."""
+    from redline.techniques import techniques_command
+
+    techniques_command()
+
+
+@app.command()
 def graph(
     paths: Annotated[list[str], typer.Argument(help="Documents or corpora to draw the alignment graph of.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file: .json (node-link) or .graphml.")],
@@ -280,6 +288,13 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[], None]]:
 def _usage_error(message: str) -> None:
     stderr.print(f"[red]usage error:[/red] {escape(message)}", markup=True, highlight=False)
     raise typer.Exit(2)
+
+
+def _register_subcommands() -> None:
+    """Sub-command groups live in their own modules of this package; one line each here."""
+
+
+_register_subcommands()
 
 
 def main() -> None:

@@ -1,0 +1,65 @@
+"""Persuasion techniques: the SemEval-2023 taxonomy, the cue lexicon and the shipped model.
+
+The analyzer that uses them is :class:`redline.analyzers.techniques.TechniqueAnalyzer`.
+
+>>> from redline.techniques import TECHNIQUES, resolve
+>>> len(TECHNIQUES), resolve("Black-and-White_Fallacy")
+(23, ('False_Dilemma-No_Choice',))
+"""
+
+from __future__ import annotations
+
+from redline.techniques.taxonomy import (
+    CATEGORIES,
+    PTC_TO_2023,
+    SEMEVAL2021_TO_2023,
+    TECHNIQUES,
+    Technique,
+    by_category,
+    resolve,
+    technique,
+)
+
+
+def techniques_command() -> None:
+    """Print the 23 techniques by category, with definitions and cue counts, as a Rich table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from redline.techniques.cues import CueLexicon
+
+    cue_counts: dict[str, int] = {}
+    for cue in CueLexicon.load().cues:
+        for name in cue.techniques:
+            cue_counts[name] = cue_counts.get(name, 0) + 1
+    modelled = {name for names in PTC_TO_2023.values() for name in names}
+    table = Table(title="Persuasion techniques (SemEval-2023 Task 3)", show_lines=False)
+    table.add_column("Category", style="bold")
+    table.add_column("Technique", no_wrap=True)
+    table.add_column("Definition")
+    table.add_column("Model", justify="center")
+    table.add_column("Cues", justify="right")
+    for category, items in by_category().items():
+        for i, item in enumerate(items):
+            table.add_row(
+                category if i == 0 else "",
+                item.name,
+                item.definition,
+                "yes" if item.name in modelled else "-",
+                str(cue_counts.get(item.name, 0)),
+                end_section=i == len(items) - 1,
+            )
+    Console().print(table)
+
+
+__all__ = [
+    "CATEGORIES",
+    "PTC_TO_2023",
+    "SEMEVAL2021_TO_2023",
+    "TECHNIQUES",
+    "Technique",
+    "by_category",
+    "resolve",
+    "technique",
+    "techniques_command",
+]
