@@ -77,6 +77,11 @@ class ActionLexicon:
             else:
                 self.phrases.setdefault(action.words[0], []).append(action)
         self.modifiers = _modifiers(data.get("level_modifiers") or [])
+        # Phrases that contain an action word but name no action ("prisoners of war").
+        self.non_actions: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in data.get("non_actions") or []:
+            words = tuple(str(phrase).lower().split())
+            self.non_actions.setdefault(words[0], []).append(words)
 
     @classmethod
     def load(cls) -> ActionLexicon:
@@ -89,7 +94,7 @@ class ActionLexicon:
     def find(self, doc: Doc) -> list[ActionMatch]:
         """Every action in ``doc``; a phrase beats the single words inside it."""
         found: list[ActionMatch] = []
-        covered: set[int] = set()
+        covered = self._non_action_tokens(doc)
         for token in doc:
             candidates = self.phrases.get(token.lemma_.lower(), [])
             if token.lower_ != token.lemma_.lower():
@@ -108,6 +113,17 @@ class ActionLexicon:
                     found.append(ActionMatch(action, token.i, token.i + 1, token.i))
                     break
         return sorted(found, key=lambda m: m.start)
+
+
+    def _non_action_tokens(self, doc: Doc) -> set[int]:
+        covered: set[int] = set()
+        for token in doc:
+            for form in {token.lemma_.lower(), token.lower_}:
+                for words in self.non_actions.get(form, ()):
+                    end = _phrase_end(doc, token.i, words)
+                    if end is not None:
+                        covered.update(range(token.i, end))
+        return covered
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})

@@ -20,14 +20,28 @@ MAX_PIECE_CHARS = 20_000
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:;\"'”’)\]])[ \t]*\n\s*")
 
 
+# A paragraph that opens with a speaker label ("Host: ", "Ivan Petrov: ", "Q: "): the label is
+# parsed on its own, so the parser never makes the speaker's name the subject of the turn's
+# first clause.
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+
+
 def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[str]:
     """Consecutive pieces of ``text`` that concatenate back to exactly ``text``."""
     start = 0
     for match in _PARAGRAPH_END.finditer(text):
-        yield from _bounded(text[start : match.end()], max_chars)
+        yield from _labelled(text[start : match.end()], max_chars)
         start = match.end()
     if start < len(text):
-        yield from _bounded(text[start:], max_chars)
+        yield from _labelled(text[start:], max_chars)
+
+
+def _labelled(paragraph: str, max_chars: int) -> Iterator[str]:
+    label = _SPEAKER_LABEL.match(paragraph)
+    if label and label.end() < len(paragraph):
+        yield paragraph[: label.end()]
+        paragraph = paragraph[label.end() :]
+    yield from _bounded(paragraph, max_chars)
 
 
 def _bounded(piece: str, max_chars: int) -> Iterator[str]:

@@ -81,6 +81,16 @@ def test_claims_comment_call_belongs_to_commenter(seed_interview: tuple[Document
         ("The Kremlin says it will strike Kyiv.", "report", 4),
         ("Kyiv was struck by drones on Monday.", "report", 4),
         ("The two ministers agreed to resume talks in Istanbul.", "report", 0),
+        # Refusals by the speaker's side, and condemnations of an action.
+        ("We will never invade Georgia, whatever our critics say.", "reject", 3),
+        ("We refuse to negotiate with the junta in Niamey.", "reject", 0),
+        ("We reject any deal that begins with the surrender of our land.", "reject", 0),
+        ("Calls to nuke Gaza are disgusting.", "reject", 5),
+        ("Bombing hospitals is nothing to cheer.", "reject", 3),
+        # Conditional threats without an "if".
+        ("Should they cross the river, our artillery will turn Kherson into a sea of fire.", "threaten", 4),
+        ("Keep arming them, and Warsaw will be wiped off the map.", "threaten", 4),
+        ("Any tanker that enters the strait without permission will be seized.", "threaten", 2),
     ],
 )
 def test_claims_stance_and_level(analyse: Callable[..., Document], text: str, stance: str, level: int) -> None:
@@ -88,6 +98,21 @@ def test_claims_stance_and_level(analyse: Callable[..., Document], text: str, st
     assert any(c.attrs["stance"] == stance and c.attrs["level"] == level for c in claims), [
         (c.text, c.attrs["stance"], c.attrs["level"]) for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow rejected the American ultimatum outright.",
+        "We refuse to negotiate with terrorists who are holding our children hostage.",
+        "Russia will not attack Finland, the minister predicted.",
+    ],
+)
+def test_claims_refusals_of_others_are_not_the_speakers(analyse: Callable[..., Document], text: str) -> None:
+    """Contrasts to the rejections above: someone else's refusal or denial, and what the refused party does."""
+    claims = analyse(text).layer("claims")
+    hostile = [c for c in claims if c.attrs["action_key"] in ("ultimatum", "hostage", "attack")]
+    assert hostile and all(c.attrs["stance"] != "reject" for c in hostile), [(c.text, c.attrs["stance"]) for c in claims]
 
 
 def test_claims_reported_strike_differs_from_call(analyse: Callable[..., Document]) -> None:
@@ -108,3 +133,30 @@ def test_claims_lexicon_is_valid() -> None:
     assert len(actions) >= 250
     assert {a.plover for a in actions} == PLOVER_TYPES
     assert {a.level for a in actions} == {0, 1, 2, 3, 4, 5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prisoners of war were exchanged on Friday.",
+        "Veterans of the Great Patriotic War laid flowers at the memorial.",
+        "A new war memorial was unveiled in Tallinn.",
+    ],
+)
+def test_claims_names_and_non_actions_are_not_claims(analyse: Callable[..., Document], text: str) -> None:
+    assert not [c for c in analyse(text).layer("claims") if c.attrs["action_key"] in ("war", "world war")]
+
+
+def test_claims_nuclear_word_leaves_diplomacy_on_level_0(analyse: Callable[..., Document]) -> None:
+    [deal] = [c for c in analyse("Iran and the United States revived the nuclear deal.").layer("claims")
+              if c.attrs["action_key"] == "deal"]
+    assert deal.attrs["level"] == 0
+    threat = analyse("They threatened a nuclear strike.").layer("claims")
+    assert {c.attrs["level"] for c in threat} == {5}
+
+
+def test_claims_seizing_assets_is_not_seizing_territory(analyse: Callable[..., Document]) -> None:
+    [assets] = [c for c in analyse("The EU seized Russia's central bank assets.").layer("claims")
+                if c.attrs["action_key"] == "seize"]
+    [land] = [c for c in analyse("Russia seized Crimea in 2014.").layer("claims") if c.attrs["action_key"] == "seize"]
+    assert (assets.attrs["level"], land.attrs["level"]) == (2, 3)

@@ -73,11 +73,18 @@ class ClaimAnalyzer:
         mentions = _mentions(document)
         in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
         spans = []
+        events = [(s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"]
         for match in self._lexicon.find(parsed):
+            if _inside_named_event(parsed[match.head].idx, events):
+                continue  # "the Great Patriotic War", "the Six-Day War": a name, not a claim
             claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon)
             if claim is not None:
                 spans.append(claim)
         return AnalyzerOutput(layers={"claims": list({s.id: s for s in spans}.values())})
+
+
+def _inside_named_event(offset: int, events: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in events)
 
 
 # -- actors and targets ----------------------------------------------------------------------
@@ -154,8 +161,11 @@ def _actor_token(trigger: Token, verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if trigger.dep_ in ("dobj", "attr", "pobj", "xcomp") and (verb.lemma_ in _LIGHT_VERBS or trigger.dep_ == "dobj"):
             return _subject_of(verb)
-        if trigger.dep_ in ("nsubj", "nsubjpass"):
-            return None
+        top = trigger  # "fire" in "a sea of fire" -> "sea"
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
+            top = top.head.head
+        if top.dep_ == "pobj" and top.head.lower_ in ("into", "to") and top.head.head == verb:
+            return _subject_of(verb)  # a result: "our artillery will turn Seoul into a sea of fire"
         return None
     return _agent(trigger) or _subject_of(trigger)
 
@@ -266,7 +276,7 @@ def _claim(
         return None
     generic = actor_token is not None and actor_token.lower_ in ("one", "you", "someone", "somebody", "i")
     own_side = bool(actors and in_group and actors[0].state == in_group) or generic or (
-        actor_token is not None and actor_token.lower_ in ("we", "us")
+        actor_token is not None and (actor_token.lower_ in ("we", "us") or _ours(actor_token))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = stance_of(trigger, in_group_subject=own_side, level=level)
@@ -295,6 +305,11 @@ def _claim(
     )  # fmt: skip
 
 
+def _ours(token: Token) -> bool:
+    """"our artillery", "my government": a subject the speaker claims as their side's."""
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
+
+
 def _first_person(trigger: Token) -> bool:
     return any(t.lower_ in ("i", "we", "us", "our") for t in trigger.sent)
 
@@ -311,18 +326,34 @@ def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: 
     verb = governing_verb(trigger)
     clause = trigger.doc[min(trigger.left_edge.i, verb.i) : max(trigger.right_edge.i, verb.right_edge.i if verb.i >= trigger.i else trigger.right_edge.i) + 1]
     words = clause.text.lower()
+    own_words = {t.lower_ for t in trigger.subtree}
     for word, raised in lexicon.modifiers.items():
         destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
-        if raised > level and (raised == 5 or destructive) and f" {word} " in f" {words} ":
+        # "nuclear talks" and "the nuclear deal" stay diplomacy; a guarantee given "with our nuclear
+        # weapons" is a nuclear commitment (the ladder's level 5 names it).
+        hostile = level >= 1 or (match.action.plover in ("SUPPORT", "AID") and word in own_words)
+        if raised > level and ((raised == 5 and hostile) or destructive) and f" {word} " in f" {words} ":
             level, rule = raised, f"modifier:{word}"
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(f" {w} " in f" {words} " for w in cue_words):
             level, rule = raised, "escalate_to"
     if level == 3 and match.action.plover == "ASSAULT" and any(t.kind == "capital" for t in targets):
         level, rule = 4, "target:capital"
-    if match.action.key in _SEIZE_LEMMAS and level < 3 and any(t.type in ("state",) or t.kind in ("territory", "region", "country") for t in targets):
+    if match.action.key in _SEIZE_LEMMAS and level < 3 and any(
+        (t.type in ("state",) or t.kind in ("territory", "region", "country")) and _names_object(t, trigger)
+        for t in targets
+    ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _names_object(mention: Mention, trigger: Token) -> bool:
+    """The mention is the object itself ("seized Crimea"), not a possessor inside it ("seized
+    Russia's assets") nor a bystander."""
+    for token in _target_tokens(trigger):
+        if mention.start <= token.idx < mention.end:
+            return True
+    return False
 
 
 def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tuple[int, int]:

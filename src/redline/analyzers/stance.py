@@ -44,7 +44,7 @@ def governing_verb(token: Token) -> Token:
     current = token
     for _ in range(8):
         head = current.head
-        if head is current or head.pos_ in ("VERB", "AUX"):
+        if head == current or head.pos_ in ("VERB", "AUX"):
             return head
         current = head
     return current
@@ -54,7 +54,7 @@ def verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is the complement of ("have to strike" -> strike, have)."""
     chain = [verb]
     current = verb
-    while current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and current.head != current:
         current = current.head
         chain.append(current)
         if len(chain) > 5:
@@ -122,12 +122,37 @@ def _in_if_clause(token: Token) -> bool:
 
 
 def _has_condition(verb: Token) -> bool:
-    """The clause is the consequence of an 'if' (in the same sentence)."""
+    """The clause is the consequence of a condition in the same sentence: an "if" or "unless"
+    clause, an inverted "should X ...", or an imperative joined by "and" ("keep pushing, and ...")."""
     for candidate in verb_chain(verb):
         for child in candidate.children:
             if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
                 return True
-    return False
+            if child.dep_ == "advcl" and child.i < candidate.i and any(
+                c.lower_ == "should" and c.i == child.left_edge.i for c in child.children
+            ):
+                return True
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and head.i < verb.i and _is_imperative(head)
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+    )
+
+
+def _passive(verb: Token) -> bool:
+    """Passive with no "by" agent; "will be boarded and seized" lends its auxiliaries to "seized"."""
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "auxpass" for v in verbs for c in v.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
+def _conditional_subject(verb: Token) -> bool:
+    """A subject restricted by a relative clause: "any warship that enters our waters"."""
+    subject = _subject(verb)
+    return subject is not None and any(c.dep_ == "relcl" for c in subject.children) and any(
+        t.lower_ in ("any", "every", "anyone", "whoever") for t in subject.subtree
+    )
 
 
 _BREAKS = ("—", "–", ";", ":", " - ")
@@ -144,7 +169,7 @@ def _is_question(sentence: SpacySpan, trigger: Token) -> bool:
 
 def _detached(trigger: Token, verb: Token) -> bool:
     """A noun phrase set off from the clause by a dash or colon is a fragment of its own."""
-    if trigger.pos_ == "VERB" or verb is trigger:
+    if trigger.pos_ == "VERB" or verb == trigger:
         return False
     low, high = sorted((trigger.right_edge.i, verb.i))
     return any(t.text in ("—", "–", ":", ";") for t in trigger.doc[low:high])
@@ -167,7 +192,7 @@ def _reported_speech(verb: Token) -> Token | None:
     """The third-party subject of a verb of saying that this clause is the content of."""
     current = verb
     for _ in range(4):
-        if current.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "pobj", "dobj") or current.head is current:
+        if current.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "pobj", "dobj") or current.head == current:
             return None
         current = current.head
         if current.lemma_ in cues()["speech_verbs"]:
@@ -185,15 +210,48 @@ def _epistemic_frame(chain: list[Token]) -> Token | None:
 
 
 def _rejection_frame(trigger: Token, verb: Token) -> str | None:
-    sentence = trigger.sent
-    window = sentence.text.lower()
-    tail = sentence.doc[trigger.i : sentence.end].text.lower()
-    if verb.lemma_ in cues()["rejection_verbs"] and trigger is not verb:
+    if _rejecting_verb(trigger) is not None:
         return "reject.verb"
-    if trigger.dep_ in ("nsubj", "nsubjpass", "csubj") or verb.lemma_ in cues()["evaluation_verbs"]:
+    evaluated = _evaluated_subject(trigger)
+    if evaluated is not None or verb.lemma_ in cues()["evaluation_verbs"]:
+        head = evaluated.head if evaluated is not None else trigger
+        tail = trigger.doc[max(head.i, trigger.i) : trigger.sent.end].text.lower()
         if any(re.search(rf"\b{re.escape(word)}\b", tail) for word in cues()["negative_evaluations"]):
             return "reject.evaluation"
-    del window
+    return None
+
+
+def _rejecting_verb(trigger: Token) -> Token | None:
+    """A verb of refusal above the action whose subject is the speaker or unstated.
+
+    "We refuse to negotiate", "we reject any talks that begin with surrender", "rule out
+    strikes": the speaker rejects. "Moscow rejected the talks" only reports someone's refusal.
+    """
+    for ancestor in list(trigger.ancestors)[:5]:
+        if ancestor.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in ancestor.children):
+            return None  # "terrorists who hold hostages": what they do is not what is refused
+        if ancestor.lemma_ not in cues()["rejection_verbs"]:
+            continue
+        subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and ancestor.dep_ in ("xcomp", "ccomp", "conj"):
+            subject = _subject(ancestor)
+        if subject is None or subject.lower_ in ("i", "we"):
+            return ancestor
+        return None
+    return None
+
+
+def _evaluated_subject(trigger: Token) -> Token | None:
+    """The subject phrase, holding the action, of a copula or verb of evaluation.
+
+    "Calls to nuke Gaza are disgusting", "Killing teenagers is nothing to cheer".
+    """
+    for node in [trigger, *trigger.ancestors][:5]:
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj") and node.head.lemma_ in cues()["evaluation_verbs"]:
+            return node
+        nominal_modifier = node.head.pos_ in ("NOUN", "PROPN")  # "calls to nuke", "killing teenagers"
+        if node.pos_ in ("VERB", "AUX") and not nominal_modifier and node.dep_ not in ("xcomp", "pcomp", "pobj"):
+            return None
     return None
 
 
@@ -265,12 +323,17 @@ def _own_stance(
         return StanceReading("reject" if negated else "advocate", "advocate.verb")
     if _prescriptive(trigger):
         return StanceReading("advocate", "advocate.prescriptive")
-    # 9. "will" for others: a prediction.
-    if future or modals & {"may", "might"}:
-        return StanceReading("predict", "predict.future")
+    # 9. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future:
         return StanceReading("reject", "reject.own_side")
-    # 10. Otherwise the speaker says it happened or is happening.
+    # 10. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
+    # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
+    if future and not negated and level >= 2 and _passive(verb) and (_has_condition(verb) or _conditional_subject(verb)):
+        return StanceReading("threaten", "threaten.agentless_condition", also=("predict",))
+    # 11. "will" for others: a prediction.
+    if future or modals & {"may", "might"}:
+        return StanceReading("predict", "predict.future")
+    # 12. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
 
 
