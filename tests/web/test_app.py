@@ -1,0 +1,68 @@
+"""The HTTP service answers with the same Documents as the library."""
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from redline.analysis import analyze
+from redline.config import RedlineConfig
+from redline.document import Document
+from redline.web import create_app
+
+CONFIG = RedlineConfig(analyzers=("structure", "actors", "groups", "alignment", "claims"), max_bytes=2_000)
+TEXT = (
+    "Host: Will Moscow strike Kyiv?\n\nIvan Petrov: If NATO goes further, we will strike their bases.\n\n"
+    "Host: And if it does not?\n\nIvan Petrov: Then we will talk."
+)
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(CONFIG))
+
+
+def test_app_health_names_the_analyzers(client: TestClient) -> None:
+    answer = client.get("/health").json()
+    assert answer["status"] == "ok" and answer["analyzers"] == list(CONFIG.analyzers)
+
+
+def test_app_analyze_returns_the_librarys_document(client: TestClient) -> None:
+    answer = client.post("/analyze", json={"text": TEXT, "metadata": {"author": "Ivan Petrov"}})
+    assert answer.status_code == 200
+    served = Document.from_json(answer.content)
+    expected = analyze(TEXT, config=CONFIG, metadata=served.metadata.model_copy(update={"title": None}))
+    assert served.layers == expected.layers
+    assert served.metadata.author == "Ivan Petrov"
+    threat = [c for c in served.layer("claims") if c.attrs["stance"] == "threaten"]
+    assert threat and TEXT[threat[0].start : threat[0].end] == threat[0].text
+
+
+def test_app_analyze_html_report(client: TestClient) -> None:
+    answer = client.post("/analyze?format=html", json={"text": TEXT})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+    assert "Content-Security-Policy" in answer.text
+
+
+@pytest.mark.parametrize(
+    "body,status,message",
+    [
+        ({"text": "   "}, 422, "text is empty"),
+        ({"text": "x" * 2_001}, 413, "limit is 2,000"),
+        ({"words": "no text field"}, 422, "text"),
+    ],
+)
+def test_app_analyze_refuses_bad_requests(client: TestClient, body: dict, status: int, message: str) -> None:
+    answer = client.post("/analyze", json=body)
+    assert answer.status_code == status
+    assert message in json.dumps(answer.json())
+
+
+def test_app_analyze_refuses_malformed_json(client: TestClient) -> None:
+    answer = client.post("/analyze", content=b"{not json", headers={"content-type": "application/json"})
+    assert answer.status_code == 422
+
+
+def test_app_lists_ladder_and_techniques(client: TestClient) -> None:
+    assert [level["level"] for level in client.get("/ladder").json()["levels"]] == [0, 1, 2, 3, 4, 5]
+    assert len(client.get("/techniques").json()["techniques"]) == 23
