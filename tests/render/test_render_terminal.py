@@ -79,3 +79,17 @@ def test_terminal_control_characters_are_shown_not_sent() -> None:
     output = render_text(doc.with_layers({"actors": [span]}), width=200)
     assert "\x1b" not in output and "\x07" not in output
     assert "\\x1b[31m" in output
+
+
+def test_terminal_escalation_breakdown_is_a_table_and_claims_are_quoted(transcript: Document) -> None:
+    claim = transcript.layer("claims")[0]
+    extra = {"escalation": {"index": 60, "max_advocate_claims": [claim.id],
+                            "by_speaker": {"Guest": {"index": 60, "max_advocate": 3},
+                                           "Host": {"index": 10, "max_advocate": None}}}}
+    doc = transcript.model_copy(update={"metadata": Metadata(extra=extra)})
+    output = render_text(doc, width=120)
+    assert f"“{claim.text}”" in output or claim.text[:40] in output
+    assert "Escalation by speaker" in output
+    guest = next(line for line in output.splitlines() if "Guest" in line)
+    assert "60" in guest and "3" in guest
+    assert "by_speaker" not in output

@@ -115,11 +115,66 @@ def metadata_rows(document: Document) -> list[tuple[str, str]]:
 
 
 def escalation_rows(document: Document) -> list[tuple[str, str]] | None:
-    """The items of ``metadata.extra["escalation"]`` as text, or None when there is none."""
+    """The headline items of ``metadata.extra["escalation"]`` as text (breakdowns apart), or None.
+
+    Lists of claim ids are shown as the claims' quotes, the first two in full.
+    """
     escalation = document.metadata.extra.get("escalation")
     if not isinstance(escalation, dict) or not escalation:
         return None
-    return [(quote(str(key), 100), format_value(value, 400)) for key, value in escalation.items()]
+    return [(quote(str(key), 100), _claims_or_value(document, value))
+            for key, value in escalation.items() if _breakdown(value) is None]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def escalation_breakdowns(document: Document) -> list[Breakdown]:
+    """Tables of the escalation items that map names to profiles ("by_speaker", "by_section")."""
+    escalation = document.metadata.extra.get("escalation")
+    if not isinstance(escalation, dict):
+        return []
+    tables = []
+    for key, value in escalation.items():
+        table = _breakdown(value)
+        if table is not None:
+            columns, rows = table
+            tables.append(Breakdown(quote(str(key).replace("_", " "), 60), columns, rows))
+    return tables
+
+
+def _breakdown(value: object) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
+    if not isinstance(value, dict) or not value or not all(isinstance(v, dict) for v in value.values()):
+        return None
+    columns: list[str] = []
+    for profile in value.values():
+        columns.extend(str(k) for k in profile if str(k) not in columns)
+    rows = tuple(
+        (quote(str(name), 60), *(("" if profile.get(c) is None else format_value(profile.get(c), 40)) for c in columns))
+        for name, profile in value.items()
+    )
+    return ("", *(c.replace("max_", "") for c in columns)), rows
+
+
+def _claims_or_value(document: Document, value: object, shown: int = 2) -> str:
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        spans = [document.span_by_id(v) for v in value if _has_span(document, v)]
+        if len(spans) == len(value):
+            quotes = "; ".join(f"“{quote(s.text, 90)}”" for s in spans[:shown])
+            return quotes + (f" (+{len(spans) - shown} more)" if len(spans) > shown else "")
+    return format_value(value, 400)
+
+
+def _has_span(document: Document, span_id: str) -> bool:
+    try:
+        document.span_by_id(span_id)
+    except KeyError:
+        return False
+    return True
 
 
 def speaker_rows(document: Document) -> list[SpeakerRow]:

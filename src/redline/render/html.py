@@ -128,8 +128,12 @@ def _escalation(document: Document) -> str:
     rows = summary.escalation_rows(document)
     if rows is None:
         return ""
+    breakdowns = "".join(
+        f"<h3>Escalation {escape(b.title)}</h3>" + _table(b.columns, b.rows)
+        for b in summary.escalation_breakdowns(document)
+    )
     return "<section class=\"rl-escalation\"><h2>Escalation profile</h2>" + _table(
-        ("Item", "Value"), rows) + "</section>"
+        ("Item", "Value"), rows) + breakdowns + "</section>"
 
 
 def _techniques(document: Document) -> str:

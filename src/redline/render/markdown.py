@@ -38,6 +38,8 @@ def render_markdown(document: Document) -> str:
     escalation = summary.escalation_rows(document)
     if escalation is not None:
         blocks.append("## Escalation profile\n\n" + _table(("Item", "Value"), escalation))
+        blocks.extend(f"### Escalation {b.title}\n\n" + _table(b.columns, b.rows)
+                      for b in summary.escalation_breakdowns(document))
     blocks.append(_structure(document))
     blocks.append(_techniques(document))
     blocks.append(_layer_counts(document))

@@ -45,6 +45,11 @@ def _sections(document: Document) -> list[RenderableType]:
     escalation = summary.escalation_rows(document)
     if escalation is not None:
         parts.append(_pairs_table("Escalation profile", escalation))
+        for breakdown in summary.escalation_breakdowns(document):
+            table = _table(f"Escalation {breakdown.title}", breakdown.columns)
+            for row in breakdown.rows:
+                table.add_row(*(_plain(cell, 60) for cell in row))
+            parts.append(table)
     parts.extend(_structure(document))
     histogram = summary.technique_histogram(document)
     if histogram:
