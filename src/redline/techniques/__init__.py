@@ -34,21 +34,17 @@ def techniques_command() -> None:
             cue_counts[name] = cue_counts.get(name, 0) + 1
     modelled = {name for names in PTC_TO_2023.values() for name in names}
     table = Table(title="Persuasion techniques (SemEval-2023 Task 3)", show_lines=False)
-    table.add_column("Category", style="bold")
-    table.add_column("Technique", no_wrap=True)
-    table.add_column("Definition")
-    table.add_column("Model", justify="center")
-    table.add_column("Cues", justify="right")
+    table.add_column("Technique", max_width=34, overflow="fold")
+    table.add_column("Definition", ratio=1)
+    table.add_column("Found by", max_width=12)
     for category, items in by_category().items():
+        table.add_row(f"[bold]{category}[/bold]", "", "")
         for i, item in enumerate(items):
-            table.add_row(
-                category if i == 0 else "",
-                item.name,
-                item.definition,
-                "yes" if item.name in modelled else "-",
-                str(cue_counts.get(item.name, 0)),
-                end_section=i == len(items) - 1,
-            )
+            finders = ["model"] if item.name in modelled else []
+            if cue_counts.get(item.name):
+                finders.append(f"{cue_counts[item.name]} cue{'s' if cue_counts[item.name] > 1 else ''}")
+            table.add_row("  " + item.name, item.definition, " + ".join(finders) or "-",
+                          end_section=i == len(items) - 1)
     Console().print(table)
 
 
