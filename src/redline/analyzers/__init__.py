@@ -22,12 +22,13 @@ BUILTIN: dict[str, str] = {
     "redlines": "redline.analyzers.redlines:RedLineAnalyzer",
     "escalation": "redline.analyzers.escalation:EscalationAnalyzer",
     "techniques": "redline.analyzers.techniques:TechniqueAnalyzer",
+    "incitement": "redline.analyzers.incitement:IncitementAnalyzer",
 }
 
 # The order the default pipeline runs them in.
 DEFAULT_ANALYZERS: tuple[str, ...] = (
     "structure", "actors", "groups", "alignment", "claims", "redlines", "escalation",
-    "techniques",
+    "techniques", "incitement",
 )
 
 

@@ -291,7 +291,15 @@ def _usage_error(message: str) -> None:
 
 
 def _register_subcommands() -> None:
-    """Sub-command groups live in their own modules of this package; one line each here."""
+    """Commands that live in their own modules of this package (imported here, after ``app``
+    exists, because they use this module's helpers)."""
+    from redline.cli.corpus import corpus_app
+    from redline.cli.moderate import moderate
+    from redline.cli.serve import serve
+
+    app.command()(moderate)
+    app.command()(serve)
+    app.add_typer(corpus_app, name="corpus")
 
 
 _register_subcommands()

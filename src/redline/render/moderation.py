@@ -9,7 +9,7 @@ comment per line, for a moderation queue.
 The view shows what the text says and where; it never suggests what to do about it.
 
 >>> from redline.document import Document
->>> moderation_items([Document.from_text("No comments here.")])
+>>> moderation_items([Document.from_text("No comments here.")], min_severity=0)
 []
 """
 
@@ -28,6 +28,8 @@ from rich.text import Text
 from redline.document import Document, Span
 
 LAYER = "incitement"
+# Comments below this severity are left out; 0 lists every comment, with findings or not.
+DEFAULT_MIN_SEVERITY = 1
 _QUOTE_LIMIT = 160
 
 
@@ -70,10 +72,13 @@ class ModerationItem:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def moderation_items(documents: Iterable[Document], *, min_severity: int = 0) -> list[ModerationItem]:
+def moderation_items(
+    documents: Iterable[Document], *, min_severity: int = DEFAULT_MIN_SEVERITY
+) -> list[ModerationItem]:
     """The comments of ``documents`` with their findings, most severe first.
 
-    A comment without findings has severity None and is kept only when ``min_severity`` is 0.
+    Comments below ``min_severity`` are left out; one without findings has severity None and
+    is kept only when ``min_severity`` is 0.
     Ties keep the most labels first, then the highest confidence, then document order.
     """
     found: list[tuple[tuple[Any, ...], ModerationItem]] = []
@@ -83,7 +88,13 @@ def moderation_items(documents: Iterable[Document], *, min_severity: int = 0) ->
             if (item.severity if item.severity is not None else 0) < min_severity:
                 continue
             best = max((s.confidence for s in item.spans), default=0.0)
-            key = (-(item.severity if item.severity is not None else -1), -len(item.labels), -best, order, item.start)
+            key = (
+                -(item.severity if item.severity is not None else -1),
+                -len(item.labels),
+                -best,
+                order,
+                item.start,
+            )
             found.append((key, item))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]
@@ -97,8 +108,16 @@ def render_jsonl(items: Sequence[ModerationItem]) -> str:
 def render_table(items: Sequence[ModerationItem], *, width: int = 120) -> str:
     """A plain-text table (no colour codes) of the items, ``width`` columns wide."""
     buffer = StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
-                      force_jupyter=False, markup=False, emoji=False, highlight=False)  # fmt: skip
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        force_jupyter=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
     console.print(moderation_table(items))
     return buffer.getvalue()
 
@@ -144,11 +163,20 @@ def _item(document: Document, comment: Span, position: int) -> ModerationItem:
     inside = [s for s in document.layer(LAYER) if comment.start <= s.start < comment.end]
     inside.sort(key=lambda s: (-_severity(s), s.start, s.label))
     spans = tuple(
-        ModerationSpan(label=s.label, start=s.start, end=s.end, quote=s.text, severity=_severity(s) if s.attrs.get("severity") is not None else None,
-                       target=_str(s.attrs.get("target")), target_name=_str(s.attrs.get("target_name")),
-                       target_group=_str(s.attrs.get("target_group")), rule=s.rule or "", confidence=s.confidence)
+        ModerationSpan(
+            label=s.label,
+            start=s.start,
+            end=s.end,
+            quote=s.text,
+            severity=_severity(s) if s.attrs.get("severity") is not None else None,
+            target=_str(s.attrs.get("target")),
+            target_name=_str(s.attrs.get("target_name")),
+            target_group=_str(s.attrs.get("target_group")),
+            rule=s.rule or "",
+            confidence=s.confidence,
+        )
         for s in inside
-    )  # fmt: skip
+    )
     targets = []
     for span in spans:
         name = span.target_name or span.target
@@ -158,7 +186,11 @@ def _item(document: Document, comment: Span, position: int) -> ModerationItem:
     return ModerationItem(
         document_id=document.id,
         source=document.metadata.source,
-        comment_index=int(index) if index is not None else position if comment.label == "comment" else None,
+        comment_index=int(index)
+        if index is not None
+        else position
+        if comment.label == "comment"
+        else None,
         author=_str(comment.attrs.get("author")),
         start=comment.start,
         end=comment.end,

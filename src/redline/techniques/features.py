@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from redline.sparse import csr_linear
+
 _TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]")
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
@@ -265,12 +267,8 @@ def linear_scores(
     coef: npt.NDArray[np.float32],
     intercept: npt.NDArray[np.float32],
 ) -> npt.NDArray[np.float32]:
-    """``X @ coef.T + intercept`` for a CSR batch, without scipy. Shape (rows, classes)."""
-    indptr, indices, data = batch
-    rows = len(indptr) - 1
-    out = np.tile(intercept.astype(np.float32), (rows, 1))
-    if len(indices) == 0:
-        return out
+    """``X @ coef.T + intercept`` for a CSR batch. Shape (rows, classes)."""
+    return csr_linear(batch, coef, intercept)
     contributions = coef[:, indices].T * data[:, None]
     nonempty = np.flatnonzero(np.diff(indptr) > 0)
     sums = np.add.reduceat(contributions, indptr[nonempty], axis=0)

@@ -1,0 +1,625 @@
+"""The cue cascade of the incitement layer: one sentence of a parsed document at a time.
+
+For a violent word (``violent_verbs``, ``violent_phrases``, ``patient_verbs``, or a noun frame
+such as "death to X"), in this order:
+
+1. **Contrasts** come first, because they look like calls: words inside quotation marks,
+   clauses under a verb of saying whose subject is someone else ("they call for genocide"),
+   under a verb, noun or adjective of condemnation ("I condemn those who ...", "it is wrong to
+   ..."), clauses used as a subject ("threatening to kill X will get you jailed"), negated
+   clauses and negative subjects ("no one should ever ..."), and questions are not calls.
+2. **The frame** makes a call or a threat: a regretted missed chance ("we had a chance to hang
+   ...") or "time to X"; an endorsing copula ("it would be best to X"); an imperative,
+   "please" or "let's"; a wish ("I hope someone ..."); "deserve"; first-person intent or future
+   ("I will / am going to / want to X") is a **threat**, and so is "you will be X-ed"; an
+   obligation modal ("we should X", "X must die") is a **call**; where the claims layer reads
+   the same word as advocated ("one could destroy ...") or threatened by the speaker's side, so
+   is it here. Without a frame a violent word reports or predicts, and yields nothing.
+3. **The target**: the verb's object (or the subject of a passive, of "die", of "deserve"),
+   linked to the actors layer, else a named group (identity term, dehumanising term, a noun for
+   people), else a pronoun. A verb with an everyday sense ("kill the lights") needs a person,
+   a group or a place as its object; without one, the model must vouch for the sentence.
+4. **The severity** is the ladder level of the claim on the same word, else the cue's level.
+
+Dehumanising terms count when said of someone (predicate, "X of Y", apposition) or, plural and
+alone, of a group; an identity group among a finding's targets makes it an identity attack too;
+with no cue at all, a named identity group as subject or object of a sentence the model finds
+hateful is an identity attack (the model decides, see the analyzer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from redline.document import Document
+from redline.incitement import parse
+from redline.incitement.cues import Cues
+from redline.incitement.targets import Target, TargetResolver
+
+_QUOTES = '"“”«»„'
+_FIRST_PERSON = {"i", "we", "me", "us"}
+_SPEAKER_SUBJECTS = {"i", "we"}
+# Ladder level of words that name no violence (insults, dehumanisation): hostile rhetoric.
+RHETORIC_LEVEL = 1
+
+
+@dataclass
+class Finding:
+    """One cue finding before the model has scored its sentence."""
+
+    label: str
+    kind: str
+    start: int
+    end: int
+    cue: str
+    level: int
+    targets: list[Target] = field(default_factory=list)
+    needs_model: bool = False
+    base: float = 0.75
+    head: int = -1
+    claim_stance: str | None = None  # the claims layer's stance on the same word, if it has one
+
+
+class SentenceReader:
+    """The cue cascade over the parse of one document (see the module docstring)."""
+
+    def __init__(self, document: Document, parsed: SpacyDoc, cues: Cues):
+        self.document = document
+        self.doc = parsed
+        self.cues = cues
+        self.targets = TargetResolver(document, parsed, cues)
+
+    def sentence(self, start: int, end: int) -> list[Finding]:
+        tokens = self.doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            return []
+        findings: list[Finding] = []
+        taken: set[int] = set()
+        for token in tokens:
+            if token.i in taken:
+                continue
+            found = self._violence(token, start, end) or self._noun_frame(token, start, end)
+            if found is not None:
+                taken.add(found.head)
+                findings.append(found)
+        findings.extend(self._dehumanization(tokens, start, end))
+        findings.extend(self._identity_attacks(findings, tokens, start, end))
+        # Dehumanising words name no violence (hostile rhetoric) unless the sentence calls for it.
+        violent = max(
+            (f.level for f in findings if f.label in ("call_to_violence", "threat")),
+            default=RHETORIC_LEVEL,
+        )
+        for finding in findings:
+            if finding.label in ("dehumanization", "identity_attack"):
+                finding.level = max(finding.level, violent)
+        return findings
+
+    # -- violent verbs ----------------------------------------------------------------------
+
+    def _trigger(self, token: Token) -> tuple[str, int, bool] | None:
+        """(cue, level, person_only) when ``token`` heads a violent action."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        for words, level, cue in self.cues.phrases:
+            if words[0] in (lemma, lower) and parse.phrase_at(token, words):
+                return cue, level, False
+        verb = self.cues.violent_verbs.get(lemma) or self.cues.violent_verbs.get(lower)
+        if verb is not None and (token.pos_ in ("VERB", "AUX") or parse.sentence_initial(token)):
+            return f"verb:{lemma if lemma in self.cues.violent_verbs else lower}", verb[0], verb[1]
+        if lemma in self.cues.patient_verbs and token.pos_ == "VERB":
+            return f"verb:{lemma}", self.cues.patient_verbs[lemma], False
+        return None
+
+    def _violence(self, token: Token, start: int, end: int) -> Finding | None:
+        trigger = self._trigger(token)
+        if trigger is None:
+            return None
+        cue, level, person_only = trigger
+        if self._contrast(token):
+            return None
+        frame = self._frame(token)
+        if frame is None:
+            return None
+        label, kind, frame_tokens = frame
+        targets = self.targets.of_verb(token, kind)
+        if (
+            token.lemma_.lower() in self.cues.patient_verbs
+            and not targets
+            and token.lemma_.lower() not in self.cues.violent_verbs
+        ):
+            return None
+        # Identifiable targets: people, groups, places, institutions; "kill the lights" has none.
+        identifiable = any(t.kind != "thing" for t in targets)
+        if person_only and targets and not identifiable:
+            return None
+        needs_model = not identifiable
+        # A subject in the frame brings its whole phrase ("All gay people should be shot").
+        first = min(
+            [
+                token.i,
+                *(t.left_edge.i if t.dep_ in ("nsubj", "nsubjpass") else t.i for t in frame_tokens),
+            ]
+        )
+        last = max([token.right_edge.i, *(t.i for t in frame_tokens)])
+        span_start, span_end = parse.bounded(self.doc, first, last, start, end)
+        claim = self.targets.claim_on(token)
+        return Finding(
+            label,
+            kind,
+            span_start,
+            span_end,
+            f"{cue}|frame:{kind}",
+            self.targets.level(token, level, targets),
+            targets,
+            needs_model=needs_model,
+            base=0.8 if identifiable else 0.6,
+            head=token.i,
+            claim_stance=str(claim.attrs["stance"]) if claim is not None else None,
+        )
+
+    def _noun_frame(self, token: Token, start: int, end: int) -> Finding | None:
+        """ "Death to X", "execution is the only solution for X", "I call for the extermination of X"."""
+        key = token.lemma_.lower()
+        if (
+            key not in self.cues.violent_nouns
+            or token.pos_ not in ("NOUN", "PROPN")
+            or self._contrast(token)
+        ):
+            return None
+        level = self.cues.violent_nouns[key]
+        objects: list[Token] = []
+        kind = ""
+        preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+        head = token.head
+        if "to" in preps and (token.dep_ == "ROOT" or token.i == token.sent.start):
+            kind, objects = "death_to", parse.pobjs(preps["to"])
+        elif token.dep_ in ("nsubj", "attr") and any(
+            c.lemma_.lower() in self.cues.solution_nouns
+            for c in head.children
+            if c.dep_ in ("attr", "nsubj") and c is not token
+        ):
+            kind = "solution"
+            for noun in [
+                token,
+                *(c for c in head.children if c.lemma_.lower() in self.cues.solution_nouns),
+            ]:
+                objects += [
+                    p
+                    for prep in noun.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "of")
+                    for p in parse.pobjs(prep)
+                ]
+        elif token.dep_ in ("dobj", "pobj"):
+            verb = head.head if token.dep_ == "pobj" else head
+            subject = parse.subject(verb)
+            own = subject is not None and subject.lower_ in _SPEAKER_SUBJECTS
+            if verb.lemma_ in (
+                "call",
+                "demand",
+                "want",
+                "need",
+                "deserve",
+                "bring",
+                "support",
+                "urge",
+            ) and (own or parse.imperative(verb) or verb.lemma_ == "deserve"):
+                kind = "demand"
+                if verb.lemma_ == "deserve" and subject is not None:
+                    objects = [subject]
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "for", "to"):
+                        objects += parse.pobjs(prep)
+        if not kind:
+            return None
+        targets = [self.targets.resolve(o) for o in objects]
+        human = any(t.human for t in targets)
+        span_start, span_end = parse.bounded(
+            self.doc, token.sent.start, token.sent.end - 1, start, end
+        )
+        return Finding(
+            "call_to_violence",
+            kind,
+            span_start,
+            span_end,
+            f"noun:{key}|frame:{kind}",
+            self.targets.level(token, level, targets),
+            targets,
+            needs_model=not human,
+            base=0.8 if human else 0.55,
+            head=token.i,
+        )
+
+    def _contrast(self, token: Token) -> bool:
+        """Quoted, reported, condemned, negated, asked or used as a topic: not the speaker's call."""
+        sentence = token.sent
+        before = self.doc[sentence.start : token.i].text
+        if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+            return True
+        if parse.is_question(token):
+            return True
+        chain = parse.chain(token)
+        if any(
+            c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ in ("neg", "advmod"))
+            for v in chain
+            for c in v.children
+        ):
+            return True
+        subject = parse.subject(token)
+        if subject is not None and parse.negative_subject(subject, self.cues):
+            return True
+        for node in [*chain, *list(chain[-1].ancestors)[:6]]:
+            lemma = node.lemma_.lower()
+            if node is not token and node.dep_ in ("csubj", "csubjpass"):
+                return True
+            if node is not token and lemma in self.cues.condemn_verbs and node.pos_ == "VERB":
+                return True
+            if node is not token and lemma in self.cues.condemn_nouns and node.pos_ == "NOUN":
+                return True
+            if (
+                node is not token
+                and lemma in self.cues.reporting_verbs
+                and node.pos_ in ("VERB", "AUX")
+                and node not in chain[:1]
+            ):
+                speaker = parse.subject(node)
+                if speaker is None or speaker.lower_ not in _SPEAKER_SUBJECTS:
+                    if not (
+                        lemma in ("want", "wish", "plan")
+                        and speaker is not None
+                        and speaker.lower_ in _FIRST_PERSON
+                    ):
+                        return True
+            if node is not token and (lemma == "be" or node.pos_ == "AUX"):
+                complements = [c for c in node.children if c.dep_ in ("acomp", "attr")]
+                if any(
+                    c.lemma_.lower() in self.cues.condemn_adjectives
+                    or c.lemma_.lower() in self.cues.condemn_nouns
+                    for c in complements
+                ):
+                    return True
+                if any(c.dep_ == "neg" for c in node.children) and any(
+                    c.lower_ in ("okay", "ok", "right", "acceptable", "fine") for c in complements
+                ):
+                    return True
+        return False
+
+    def _frame(self, token: Token) -> tuple[str, str, list[Token]] | None:
+        """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
+        chain = parse.chain(token)
+        subject = parse.subject(token)
+        modals = parse.modals(chain)
+        lemma = token.lemma_.lower()
+        # A regretted missed chance or "time to X": "we had a chance to hang the traitors".
+        for node in chain:
+            if (
+                node.dep_ in ("acl", "relcl")
+                and node.head.lemma_.lower() in self.cues.opportunity_nouns
+            ):
+                noun = node.head
+                return (
+                    "call_to_violence",
+                    "time_to" if noun.lemma_.lower() == "time" else "missed_chance",
+                    [noun.head if noun.head.i < noun.i else noun, noun],
+                )
+            if node.dep_ in ("xcomp", "advcl") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == "time" for c in node.head.children
+            ):
+                return "call_to_violence", "time_to", [node.head]
+        if (
+            any(m.lower_ == "should" for m in modals)
+            and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children)
+            and token.tag_ == "VBN"
+        ):
+            return "call_to_violence", "regret", modals
+        top = chain[-1]
+        # An endorsing copula: "it would be best to X", "it's in everybody's interest to X".
+        for node in [top, top.head]:
+            if node.lemma_ == "be" and any(
+                c.lemma_.lower() in self.cues.endorsing for c in node.subtree if c.i < token.i
+            ):
+                return "call_to_violence", "endorsement", [node]
+        # Imperatives and "let's".
+        if parse.imperative(top) or parse.imperative(token):
+            extra = [
+                t
+                for t in self.doc[token.sent.start : token.i]
+                if t.lower_ in ("please", "just", "let", "'s", "us")
+            ]
+            return (
+                "call_to_violence",
+                "please" if any(t.lower_ == "please" for t in extra) else "imperative",
+                extra,
+            )
+        # Wishes: "I hope someone shoots him", "I would love to see them suffer", "if only someone would".
+        for node in list(token.ancestors)[:5]:
+            if node.lemma_.lower() in self.cues.wish_verbs and node.pos_ == "VERB":
+                wisher = parse.subject(node)
+                if wisher is None or wisher.lower_ in _FIRST_PERSON or wisher.lower_ in ("one",):
+                    if node.lemma_.lower() in ("love", "like") and not any(
+                        a.lemma_ == "see" for a in token.ancestors
+                    ):
+                        break
+                    return (
+                        "call_to_violence",
+                        "wish",
+                        [node, *([wisher] if wisher is not None else [])],
+                    )
+        sentence_start = self.doc[token.sent.start : token.i].text.lower()
+        if re.search(r"\bif only\b", sentence_start):
+            return "call_to_violence", "wish", []
+        deserve = next((v for v in chain if v.lemma_ == "deserve"), None)
+        if deserve is not None:
+            return "call_to_violence", "deserve", [deserve]
+        call_modal = [m for m in modals if parse.modal_key(m) in self.cues.call_modals]
+        threat_modal = [m for m in modals if parse.modal_key(m) in self.cues.threat_modals]
+        intent = next(
+            (
+                v
+                for v in chain[1:]
+                if v.lemma_.lower() in self.cues.intent_verbs or v.lower_ in ("gonna", "wanna")
+            ),
+            None,
+        )
+        first_person = subject is not None and subject.lower_ in _FIRST_PERSON
+        # Threats: the speaker's own intent or future ("I will", "I'm going to", "I want to").
+        if first_person and (threat_modal or intent is not None or parse.going_to(chain)):
+            return (
+                "threat",
+                "intent",
+                [*([subject] if subject else []), *threat_modal, *([intent] if intent else [])],
+            )
+        # Obligation: "we should X", "X must die", "X should be shot", "someone should X".
+        if call_modal:
+            return (
+                "call_to_violence",
+                "obligation",
+                [*call_modal, *([subject] if subject is not None else [])],
+            )
+        # "You will be X-ed", "you will die", "X will die at my hands": announced violence.
+        if (
+            subject is not None
+            and subject.lower_ in ("you", "u", "ya")
+            and (threat_modal or parse.going_to(chain))
+        ):
+            if parse.passive(token) or lemma in self.cues.patient_verbs:
+                return "threat", "announced", [subject, *threat_modal]
+        if (
+            threat_modal
+            and lemma in self.cues.patient_verbs
+            and any(t.lower_ in ("my", "our") for t in token.subtree)
+        ):
+            return "threat", "announced", threat_modal
+        # The claims layer's stance reader knows more frames ("one could destroy X" advocates,
+        # "we will strike" threatens); its reading of the same word is taken over.
+        claim = self.targets.claim_on(token)
+        if claim is not None and not claim.attrs.get("negated"):
+            agent = [subject] if subject is not None else []
+            if claim.attrs.get("stance") == "advocate":
+                return "call_to_violence", "advocated", agent
+            if claim.attrs.get("stance") == "threaten":
+                return "threat", "threatened", agent
+        return None
+
+    # -- dehumanisation -----------------------------------------------------------------------
+
+    def _dehumanization(self, tokens: Any, start: int, end: int) -> list[Finding]:
+        cues = self.cues
+        words = [t.lower_ for t in tokens]
+        findings: list[Finding] = []
+        i = 0
+        while i < len(tokens):
+            hit = parse.lookup(words[i:], cues.dehumanizing, anchored=True)
+            if hit is None:
+                i += 1
+                continue
+            term, family = hit
+            term_tokens = tokens[i : i + len(term)]
+            head = (
+                term_tokens[-1]
+                if term_tokens[-1].pos_ in ("NOUN", "PROPN", "ADJ")
+                else term_tokens[0]
+            )
+            if (
+                len(term) > 1
+                and term_tokens[0].pos_ == "NOUN"
+                and term_tokens[0].dep_ != "compound"
+                and term_tokens[0].head.i > term_tokens[-1].i
+            ):
+                head = term_tokens[0]
+            i += len(term)
+            if (
+                head.dep_ in ("compound", "amod")
+                and head.head.i > head.i
+                and len(term) == 1
+                and family != "subhuman"
+            ):
+                continue
+            if self._contrast(head) or (parse.negated_copula(head) and term[0] != "not"):
+                continue
+            referents, how = self._referent(head, term_tokens)
+            targets = [self.targets.resolve(r) for r in referents]
+            if referents and not any(t.human for t in targets):
+                continue
+            if (
+                how == "self"
+                and family in ("filth", "disease")
+                and head.tag_ not in ("NNS", "NNPS")
+            ):
+                continue
+            strong = (
+                bool(referents)
+                or (family in ("subhuman", "demonic") and how != "self")
+                or (len(term) > 1 and family == "subhuman")
+            )
+            first = (
+                min([term_tokens[0].i, *(t.i for t in referents if t.i < term_tokens[0].i)])
+                if how == "of"
+                else term_tokens[0].i
+            )
+            last = term_tokens[-1].i
+            if how == "of":
+                last = max(last, *(r.right_edge.i for r in referents))
+                det = [c for c in head.children if c.dep_ == "det"]
+                first = min([first, *(d.i for d in det)])
+            span_start, span_end = parse.bounded(self.doc, first, last, start, end)
+            findings.append(
+                Finding(
+                    "dehumanization",
+                    family,
+                    span_start,
+                    span_end,
+                    f"term:{'_'.join(term)}",
+                    RHETORIC_LEVEL,
+                    targets,
+                    needs_model=not strong,
+                    base=0.8 if strong else 0.5,
+                    head=head.i,
+                )
+            )
+        return findings
+
+    def _referent(self, head: Token, term: Sequence[Token]) -> tuple[list[Token], str]:
+        """Whom a dehumanising term is said of, and how: predicate, "of X", modifier, or itself."""
+        copula = head.head
+        node = head
+        # Only "of" and "like" lead up to a predicate ("they are a bunch of rats", "they are like
+        # rats"); "our nation is in subjugation to the Antichrists" predicates nothing of "nation".
+        while (
+            node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "like")
+        ):
+            node = node.head.head
+        if node is not head or head.dep_ in ("attr", "acomp", "oprd"):
+            copula = node.head if node.dep_ in ("attr", "acomp", "oprd", "dobj") else node
+            subject = parse.subject(copula)
+            if subject is not None and copula.lemma_ in (
+                "be",
+                "act",
+                "behave",
+                "become",
+                "remain",
+                "seem",
+                "look",
+                "treat",
+                "call",
+            ):
+                return list(parse.unwrap(subject, self.cues)), "predicate"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return list(parse.pobjs(child)), "of"
+            if (
+                child.dep_ in ("amod", "compound")
+                and parse.lookup([child.lower_], self.cues.identity) is not None
+            ):
+                return [child], "modifier"
+            if child.dep_ == "prep" and child.lower_ == "like":
+                return list(parse.pobjs(child)), "like"
+        if head.dep_ == "appos":
+            return [head.head], "appos"
+        return [], "self"
+
+    # -- identity attacks ---------------------------------------------------------------------
+
+    def _identity_attacks(
+        self, findings: list[Finding], tokens: Any, start: int, end: int
+    ) -> list[Finding]:
+        """A finding aimed at an identity group is also an identity attack; and the model may
+        find one where a named group is the subject or object of a hostile sentence."""
+        attacks = []
+        for finding in findings:
+            groups = [t for t in finding.targets if t.group]
+            if groups:
+                attacks.append(
+                    Finding(
+                        "identity_attack",
+                        groups[0].group or "identity",
+                        finding.start,
+                        finding.end,
+                        finding.cue,
+                        finding.level,
+                        groups,
+                        finding.needs_model,
+                        finding.base,
+                        finding.head,
+                    )
+                )
+        if attacks or findings:
+            return attacks
+        words = [t.lower_ for t in tokens]
+        for i, token in enumerate(tokens):
+            hit = parse.lookup(words[i:], self.cues.identity, anchored=True)
+            if hit is None or token.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "attr",
+                "amod",
+                "compound",
+                "poss",
+            ):
+                continue
+            noun = token if token.dep_ not in ("amod", "compound") else token.head
+            # "X are disgusting" would read as a condemnation to the general contrast check; the
+            # hostility check runs its own on the verb.
+            hostile = self._hostility(noun)
+            if hostile is None and (self._contrast(token) or parse.negated_copula(token)):
+                continue
+            target = self.targets.resolve(noun)
+            if not target.group:
+                continue
+            span_start, span_end = parse.bounded(self.doc, tokens[0].i, tokens[-1].i, start, end)
+            if hostile is not None:
+                attacks.append(
+                    Finding(
+                        "identity_attack",
+                        target.group,
+                        span_start,
+                        span_end,
+                        f"hostile:{hostile}",
+                        RHETORIC_LEVEL,
+                        [target],
+                        needs_model=True,
+                        base=0.6,
+                        head=token.i,
+                    )
+                )
+            else:
+                attacks.append(
+                    Finding(
+                        "identity_attack",
+                        target.group,
+                        span_start,
+                        span_end,
+                        "model",
+                        RHETORIC_LEVEL,
+                        [target],
+                        needs_model=True,
+                        base=0.3,
+                        head=token.i,
+                    )
+                )
+            break
+        return attacks
+
+    def _hostility(self, group: Token) -> str | None:
+        """The word that makes a sentence hostile to ``group``: "I hate X", "X are disgusting"."""
+        verb = group.head
+        if group.dep_ == "dobj" and verb.lemma_.lower() in self.cues.hostile_verbs:
+            agent = parse.subject(verb)
+            if agent is not None and agent.lower_ in _FIRST_PERSON and not self._contrast(verb):
+                return verb.lemma_.lower()
+        if (
+            group.dep_ == "nsubj"
+            and verb.lemma_ == "be"
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            for complement in verb.children:
+                words = {complement.lemma_.lower(), complement.lower_}
+                if complement.dep_ in ("acomp", "attr") and words & self.cues.hostile_adjectives:
+                    return complement.lower_ if not self._contrast(verb) else None
+        return None

@@ -1,0 +1,245 @@
+"""Whom an incitement finding is aimed at: a linked actor, a named group, a place or a person.
+
+A noun phrase's head resolves, in this order, to an actor of the actors layer (or a "they" the
+groups layer resolved), else an identity group or a dehumanising term of the lexicon, else an
+institution or place ("the regime", "the mosque"; a place named after it, "... in Kiev", becomes
+the linked actor), else a noun for people, a pronoun, a named entity, and last a thing (which
+no violent verb with an everyday sense counts as a target: "kill the lights").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from redline.document import Document, Span
+from redline.incitement import parse
+from redline.incitement.cues import Cues
+
+
+@dataclass(frozen=True)
+class Target:
+    """Whom a finding is aimed at: a linked actor, a named group, or an unnamed person."""
+
+    actor_id: str | None
+    name: str | None
+    group: str | None = None  # identity category (religion, nationality, ...)
+    human: bool = True
+    kind: str = "unknown"  # actor | identity | dehumanised | people | pronoun | institution | thing
+    start: int = 0
+    end: int = 0
+
+    @property
+    def value(self) -> str | None:
+        """The span's ``target`` attribute: an actor id, else a named group or place, else None."""
+        if self.actor_id:
+            return self.actor_id
+        return (
+            self.name if self.kind in ("identity", "dehumanised", "people", "institution") else None
+        )
+
+
+class TargetResolver:
+    """Targets of violent verbs and noun phrases, and the claims on the same words."""
+
+    def __init__(self, document: Document, parsed: SpacyDoc, cues: Cues):
+        self.doc = parsed
+        self.cues = cues
+        self.actors = sorted(document.layer("actors"), key=lambda s: s.start)
+        self.pronouns = [
+            g for g in document.layer("groups") if g.label == "they" and g.attrs.get("resolved")
+        ]
+        self.claims = list(document.layer("claims"))
+
+    def of_verb(self, token: Token, kind: str) -> list[Target]:
+        objects: list[Token] = []
+        lemma = token.lemma_.lower()
+        passive = parse.passive(token)
+        patient = lemma in self.cues.patient_verbs and not any(
+            c.dep_ == "dobj" for c in token.children
+        )
+        if passive or patient or kind == "deserve":
+            holder = next((v for v in parse.chain(token) if v.lemma_ == "deserve"), token)
+            subject = parse.subject(holder) if kind == "deserve" else parse.subject(token)
+            if subject is not None:
+                objects.append(subject)
+        for child in token.children:
+            if child.dep_ in ("dobj", "dative", "oprd"):
+                objects.append(child)
+            elif child.dep_ == "prep" and child.lower_ in (
+                "against",
+                "at",
+                "on",
+                "of",
+                "to",
+                "upon",
+            ):
+                objects.extend(parse.pobjs(child))
+            elif (
+                child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in self.cues.patient_verbs
+            ):
+                objects.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            elif child.dep_ == "prt":
+                objects.extend(c for c in child.children if c.dep_ in ("dobj", "pobj"))
+        expanded: list[Token] = []
+        for obj in objects:
+            expanded.extend(parse.unwrap(obj, self.cues))
+        resolved = [self.resolve(o) for o in expanded]
+        # "destroy the government quarter in Kiev": the parse hangs the place on the verb.
+        places = [
+            a
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "at")
+            for o in parse.pobjs(p)
+            for a in self.actors
+            if a.start <= o.idx < a.end
+        ]
+        if places:
+            place = places[0]
+            resolved = [
+                Target(
+                    str(place.attrs.get("actor_id")),
+                    str(place.attrs.get("name")),
+                    None,
+                    False,
+                    "actor",
+                    t.start,
+                    t.end,
+                )
+                if t.kind == "institution"
+                else t
+                for t in resolved
+            ]
+        return [t for t in resolved if t.name]
+
+    def resolve(self, token: Token) -> Target:
+        """Who a noun phrase's head names."""
+        cues = self.cues
+        start, end = parse.np_extent(token)
+        head_start, head_end = token.idx, token.idx + len(token)
+        actors = [a for a in self.actors if a.start < end and start < a.end]
+        if actors:
+            best = next((a for a in actors if a.start <= head_start < a.end), actors[-1])
+            a = best.attrs
+            atype = str(a.get("type"))
+            group = (
+                "nationality"
+                if atype == "state" and (a.get("match") == "demonym" or parse.of_complement(token))
+                else None
+            )
+            # An actor the gazetteer does not know ("Muslims" found by NER) may still name an
+            # identity group.
+            named = parse.lookup(best.text.lower().split(), cues.identity)
+            group = group or (named[1] if named is not None else None)
+            institution = (
+                atype in ("state", "government", "organisation", "armed_group", "place", "weapon")
+                and not group
+            )
+            return Target(
+                str(a.get("actor_id")),
+                str(a.get("name")),
+                group,
+                human=not institution or atype in ("place", "state", "government"),
+                kind="actor",
+                start=best.start,
+                end=best.end,
+            )
+        for they in self.pronouns:
+            if they.start <= head_start < they.end:
+                return Target(
+                    str(they.attrs["actor_id"]),
+                    str(they.attrs["name"]),
+                    None,
+                    True,
+                    "actor",
+                    head_start,
+                    head_end,
+                )
+        words = [
+            t.lower_
+            for t in self.doc[
+                self.doc[0].i + parse.token_index(self.doc, start) : parse.token_index(
+                    self.doc, end - 1
+                )
+                + 1
+            ]
+        ]
+        for table, kind in ((cues.identity, "identity"), (cues.dehumanizing, "dehumanised")):
+            hit = parse.lookup(words, table)
+            if hit is not None:
+                name = " ".join(hit[0])
+                surface = parse.surface(self.doc, start, end, hit[0])
+                category = hit[1] if kind == "identity" else None
+                if (
+                    kind == "identity"
+                    and len(hit[0]) == 1
+                    and parse.adjectival(hit[0][0])
+                    and token.lower_ not in cues.person_nouns
+                    and token.lower_ != hit[0][0]
+                ):
+                    return Target(None, token.text, None, False, "thing", head_start, head_end)
+                return Target(None, surface or name, category, True, kind, start, end)
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if lower in cues.institutions or lemma in cues.institutions:
+            # "the government quarter in Kiev": the place the institution belongs to is the target.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    for place in parse.pobjs(prep):
+                        actor = next((a for a in self.actors if a.start <= place.idx < a.end), None)
+                        if actor is not None:
+                            return Target(
+                                str(actor.attrs.get("actor_id")),
+                                str(actor.attrs.get("name")),
+                                None,
+                                False,
+                                "actor",
+                                start,
+                                max(end, actor.end),
+                            )
+            return Target(
+                None, parse.strip_det(self.doc, start, end), None, False, "institution", start, end
+            )
+        if (
+            lower in cues.person_nouns
+            or lemma in cues.person_nouns
+            or (re.search(r"(?:ists?|ians?|ites?)$", lower) and token.pos_ in ("NOUN", "PROPN"))
+        ):
+            return Target(
+                None, parse.strip_det(self.doc, start, end), None, True, "people", start, end
+            )
+        if lower in cues.person_pronouns or lemma in ("they", "he", "she", "you"):
+            return Target(None, token.text, None, True, "pronoun", head_start, head_end)
+        if token.ent_type_ in ("PERSON", "NORP"):
+            return Target(
+                None,
+                parse.strip_det(self.doc, start, end),
+                "nationality" if token.ent_type_ == "NORP" else None,
+                True,
+                "people",
+                start,
+                end,
+            )
+        if token.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+            return Target(
+                None, parse.strip_det(self.doc, start, end), None, True, "people", start, end
+            )
+        return Target(None, parse.strip_det(self.doc, start, end), None, False, "thing", start, end)
+
+    def actors_in(self, token: Token) -> list[Span]:
+        start, end = parse.np_extent(token)
+        return [a for a in self.actors if a.start < end and start < a.end]
+
+    def claim_on(self, token: Token) -> Span | None:
+        """The claim whose action is this very word, if the claims layer found one."""
+        for claim in self.claims:
+            action = str(claim.attrs.get("action") or "")
+            if claim.start <= token.idx < claim.end and token.text in action.split():
+                return claim
+        return None
+
+    def level(self, token: Token, level: int, targets: list[Target]) -> int:
+        claim = self.claim_on(token)
+        return int(claim.attrs.get("level") or level) if claim is not None else level

@@ -1,0 +1,87 @@
+"""Exports: Parquet (one file per table) and JSON Lines of Documents, written atomically.
+
+>>> with CorpusStore.open("redline.duckdb") as store:            # doctest: +SKIP
+...     export_parquet(store, Path("export/"))
+[PosixPath('export/documents.parquet'), PosixPath('export/spans.parquet'), ...]
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from redline.store.rows import ANNOTATION_TABLES
+from redline.store.store import CorpusStore
+
+EXPORTED_TABLES: tuple[str, ...] = ("documents", *ANNOTATION_TABLES, "failures")
+_ORDER = {"documents": "id", "failures": "key"}
+
+
+def export_parquet(store: CorpusStore, directory: Path) -> list[Path]:
+    """Write ``<table>.parquet`` for every table into ``directory``; returns the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in EXPORTED_TABLES:
+        order = _ORDER.get(
+            table, "doc_id, seq" if table != "speaker_escalation" else "doc_id, speaker"
+        )
+        path = directory / f"{table}.parquet"
+        write_relation(store.con.sql(f"SELECT * FROM {table} ORDER BY {order}"), path)
+        written.append(path)
+    return written
+
+
+def export_jsonl(store: CorpusStore, path: Path) -> int:
+    """Write every stored Document as one JSON line (id order); returns how many."""
+    count = 0
+    with _atomic(path) as temporary, temporary.open("w", encoding="utf-8") as stream:
+        for document in store.documents():
+            stream.write(document.to_json(indent=None) + "\n")
+            count += 1
+    return count
+
+
+def write_relation(relation: duckdb.DuckDBPyRelation, path: Path) -> None:
+    """Write a query's rows to ``.csv`` or ``.parquet`` (by suffix), replacing ``path`` whole."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise ValueError(f"expected a file ending in .csv or .parquet, got {path.name!r}")
+    with _atomic(path) as temporary:
+        if suffix == ".csv":
+            relation.write_csv(str(temporary), header=True)
+        else:
+            relation.write_parquet(str(temporary))
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``, renamed over it when the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_graph(edges: Any, path: Path) -> tuple[int, int]:
+    """Write alignment edges (a DataFrame) as ``.json`` (node-link) or ``.graphml``."""
+    from redline.graph import graph_to_json, write_graphml
+    from redline.store.trends import alignment_network
+
+    network = alignment_network(edges)
+    if path.suffix.lower() == ".json":
+        with _atomic(path) as temporary:
+            temporary.write_text(graph_to_json(network) + "\n", encoding="utf-8")
+    else:
+        write_graphml(network, path)
+    return network.number_of_nodes(), network.number_of_edges()

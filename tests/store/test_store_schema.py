@@ -1,0 +1,138 @@
+"""The schema: versioned, migrates forward, and matches what the row builder writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from redline.document import Document
+from redline.store import SCHEMA_VERSION, CorpusStore, StoreError
+from redline.store.rows import ANNOTATION_TABLES, LAYER_TABLES, document_rows
+from redline.store.schema import migrate, schema_version
+
+VERSIONS = {"claims": "1.0.0", "incitement": "0.9.0", "escalation": "1.0.0"}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:
+    con.register("_rows", pa.Table.from_pylist(rows))
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+    con.unregister("_rows")
+
+
+def _with_incitement(builder: Callable[..., Document]) -> Document:
+    base = builder(
+        "Wipe them off the map, said the host.",
+        date="2024-05-01",
+        claims=(("Wipe", "advocate", 3, "Host"),),
+    )
+    span = base.make_span(
+        0,
+        21,
+        "call_to_violence",
+        analyzer="incitement",
+        rule="cue.wipe_out",
+        confidence=0.8,
+        attrs={
+            "kind": "call",
+            "target": None,
+            "severity": 3,
+            "stance": "advocate",
+            "speaker": "Host",
+            "section": "article",
+        },
+    )
+    return base.with_layers({"incitement": [span]})
+
+
+def test_schema_version_one_database_migrates_forward(
+    db_path: Path, builder: Callable[..., Document]
+) -> None:
+    document = _with_incitement(builder)
+    rows = document_rows(document, VERSIONS)
+    with duckdb.connect(str(db_path)) as con:
+        assert migrate(con, path=str(db_path), target=1) == 1
+        _insert(con, "documents", rows["documents"])
+        _insert(con, "claims", rows["claims"])
+        _insert(con, "spans", rows["spans"])
+        # Version 1 had no incitement table: its spans lived in the generic table.
+        typed = {column for column, _, _ in LAYER_TABLES["incitement"].columns}
+        _insert(
+            con,
+            "spans",
+            [
+                {**{k: v for k, v in row.items() if k not in typed}, "layer": "incitement"}
+                for row in rows["incitement"]
+            ],
+        )
+    with CorpusStore.open(db_path) as store:
+        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 2
+        assert store.con.execute(
+            "SELECT label, severity, analyzer_version FROM incitement"
+        ).fetchall() == [("call_to_violence", 3, "0.9.0")]
+        assert store.count("spans") == len(document.layer("sentences"))
+        assert store.con.execute(
+            "SELECT speaker, escalation_index FROM speaker_escalation"
+        ).fetchall() == [("Host", 60)]  # 100 * (0.6 * 0.6 + 0.4 * 0.6): one advocated level 3
+        assert store.document(document.id).to_json() == document.to_json()
+        applied = store.con.execute(
+            "SELECT version FROM schema_version ORDER BY version"
+        ).fetchall()
+        assert applied == [(1,), (2,)]
+
+
+def test_schema_tables_have_the_columns_rows_are_built_with(
+    db_path: Path, corpus_documents: list[Document]
+) -> None:
+    with CorpusStore.open(db_path) as store:
+        for table in ("documents", *ANNOTATION_TABLES):
+            columns = {
+                row[0]
+                for row in store.con.execute(
+                    "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
+                ).fetchall()
+            }
+            built = {
+                key
+                for document in corpus_documents
+                for key in (
+                    r
+                    for rows in [document_rows(document, VERSIONS)[table]]
+                    for row in rows
+                    for r in row
+                )
+            }
+            assert built <= columns, (table, built - columns)
+
+
+def test_schema_newer_than_this_redline_is_refused(db_path: Path) -> None:
+    with CorpusStore.open(db_path) as store:
+        store.con.execute(
+            "INSERT INTO schema_version VALUES (99, 'future', current_timestamp::TIMESTAMP)"
+        )
+    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 2; upgrade"):
+        CorpusStore.open(db_path)
+
+
+def test_schema_a_failed_migration_changes_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redline.store import schema
+
+    with duckdb.connect(str(db_path)) as con:
+        migrate(con, path=str(db_path), target=1)
+    broken = schema.Migration(
+        2, "broken", ("CREATE TABLE half_done (x INTEGER)", "SELECT no_such_column")
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS", (schema.MIGRATIONS[0], broken))
+    with duckdb.connect(str(db_path)) as con:
+        with pytest.raises(duckdb.Error):
+            migrate(con, path=str(db_path))
+        assert schema_version(con, str(db_path)) == 1
+        tables = {
+            row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        assert "half_done" not in tables
