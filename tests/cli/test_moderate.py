@@ -58,3 +58,9 @@ def test_moderate_usage_errors_exit_2(thread: Path) -> None:
     assert CliRunner().invoke(app, ["moderate", str(thread), "--format", "xml"]).exit_code == 2
     assert CliRunner().invoke(app, ["moderate", str(thread), "--min-severity", "9"]).exit_code == 2
     assert CliRunner().invoke(app, ["moderate"]).exit_code == 2
+
+
+def test_moderate_all_inputs_failed_prints_no_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["moderate", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file or directory"]

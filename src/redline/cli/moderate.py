@@ -74,6 +74,8 @@ def moderate(
         else:
             failures += 1
             stderr.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
+    if not documents:
+        raise typer.Exit(1)  # every input failed, each said so on stderr; nothing to list
     items = moderation_items(documents, min_severity=min_severity)
     body = render_jsonl(items) if output_format is ModerationFormat.jsonl else render_table(items)
     if out is None:
