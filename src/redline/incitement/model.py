@@ -20,11 +20,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import io
 import json
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -202,14 +202,7 @@ def _write_npz(path: Path, arrays: Mapping[str, npt.NDArray[Any]]) -> None:
             archive.writestr(info, buffer.getvalue(), compresslevel=9)
 
 
-_cached: IncitementModel | None = None
-_lock = threading.Lock()
-
-
+@functools.cache
 def load_model() -> IncitementModel:
     """The shipped model, loaded on first use and shared by the whole process."""
-    global _cached
-    with _lock:
-        if _cached is None:
-            _cached = IncitementModel.load()
-        return _cached
+    return IncitementModel.load()

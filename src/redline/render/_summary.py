@@ -162,19 +162,12 @@ def _breakdown(value: object) -> tuple[tuple[str, ...], tuple[tuple[str, ...], .
 
 def _claims_or_value(document: Document, value: object, shown: int = 2) -> str:
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        spans = [document.span_by_id(v) for v in value if _has_span(document, v)]
+        by_id = {span.id: span for span in document.spans()}
+        spans = [by_id[v] for v in value if v in by_id]
         if len(spans) == len(value):
             quotes = "; ".join(f"“{quote(s.text, 90)}”" for s in spans[:shown])
             return quotes + (f" (+{len(spans) - shown} more)" if len(spans) > shown else "")
     return format_value(value, 400)
-
-
-def _has_span(document: Document, span_id: str) -> bool:
-    try:
-        document.span_by_id(span_id)
-    except KeyError:
-        return False
-    return True
 
 
 def speaker_rows(document: Document) -> list[SpeakerRow]:

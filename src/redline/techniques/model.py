@@ -16,10 +16,10 @@ through :mod:`importlib.resources`; nothing is downloaded. Scoring needs numpy o
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -175,14 +175,7 @@ class TechniqueModel:
             ) from error
 
 
-_cached: TechniqueModel | None = None
-_lock = threading.Lock()
-
-
+@functools.cache
 def load_model() -> TechniqueModel:
     """The shipped model, loaded on first use and shared by the whole process."""
-    global _cached
-    with _lock:
-        if _cached is None:
-            _cached = TechniqueModel.load()
-        return _cached
+    return TechniqueModel.load()
