@@ -126,9 +126,10 @@ def candidates(doc: SourceDocument) -> list[Passage]:
     return windows(doc)
 
 
-def choose(dataset: str, data: Path, rng: random.Random) -> list[tuple[Passage, str]]:
-    by_rhetoric, at_random = QUOTAS[dataset]
-    docs = [doc for doc in iter_documents(dataset, data)]
+def choose(dataset: str, data: Path, rng: random.Random, quotas: dict[str, tuple[int, int]],
+           skip: set[tuple[str, str]]) -> list[tuple[Passage, str]]:
+    by_rhetoric, at_random = quotas[dataset]
+    docs = [doc for doc in iter_documents(dataset, data) if (dataset, doc.doc_id) not in skip]
     rng.shuffle(docs)
     best: list[Passage] = []
     pool: list[SourceDocument] = []
@@ -152,12 +153,20 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=20261205)
+    parser.add_argument("--skip", type=Path, help="a passages.jsonl whose documents are not taken again")
+    parser.add_argument("--quotas", type=json.loads, default=QUOTAS,
+                        help='JSON {"dataset": [by rhetoric, at random], ...}; default: QUOTAS')
+    parser.add_argument("--first-batch", type=int, default=0, help="number of the first batch file")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    skip = set()
+    if args.skip:
+        with args.skip.open(encoding="utf-8") as handle:
+            skip = {(row["dataset"], row["doc_id"]) for row in map(json.loads, handle)}
     rows = []
-    for dataset in QUOTAS:
+    for dataset in args.quotas:
         docs = {d.doc_id: d for d in iter_documents(dataset, args.data)}
-        for passage, how in choose(dataset, args.data, rng):
+        for passage, how in choose(dataset, args.data, rng, args.quotas, skip):
             doc = docs[passage.doc_id]
             rows.append({
                 "pid": f"{dataset}:{passage.doc_id}:{passage.start}",
@@ -174,7 +183,7 @@ def main() -> None:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     for number in range(0, len(rows), BATCH_SIZE):
-        path = args.out / "batches" / f"{number // BATCH_SIZE:02d}.jsonl"
+        path = args.out / "batches" / f"{args.first_batch + number // BATCH_SIZE:02d}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
             for row in rows[number:number + BATCH_SIZE]:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
