@@ -16,6 +16,7 @@ from redline.errors import PipelineError
 BUILTIN: dict[str, str] = {
     "structure": "redline.analyzers.structure:StructureAnalyzer",
     "actors": "redline.analyzers.actors:ActorAnalyzer",
+    "voices": "redline.analyzers.voices:VoiceAnalyzer",
     "groups": "redline.analyzers.groups:GroupAnalyzer",
     "alignment": "redline.analyzers.alignment:AlignmentAnalyzer",
     "claims": "redline.analyzers.claims:ClaimAnalyzer",
@@ -27,7 +28,7 @@ BUILTIN: dict[str, str] = {
 
 # The order the default pipeline runs them in.
 DEFAULT_ANALYZERS: tuple[str, ...] = (
-    "structure", "actors", "groups", "alignment", "claims", "redlines", "escalation",
+    "structure", "actors", "voices", "groups", "alignment", "claims", "redlines", "escalation",
     "techniques", "incitement",
 )
 

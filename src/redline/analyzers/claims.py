@@ -279,7 +279,7 @@ def _claim(
         actor_token is not None and (actor_token.lower_ in ("we", "us") or _ours(actor_token))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
-    reading = stance_of(trigger, in_group_subject=own_side, level=level)
+    reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
     inferred = False
     speaker_involved = reading.stance != "predict" or _first_person(trigger)
     if speaker_involved and (not actors or generic) and in_group and reading.stance in ("advocate", "threaten", "reject", "predict") and in_group_span:
@@ -303,6 +303,15 @@ def _claim(
         confidence=_confidence(actors, targets, reading),
         span_id=f"claims/{trigger.idx}/{match.action.key}", attrs=attrs,
     )  # fmt: skip
+
+
+def _voice_reading(reading: StanceReading, scope: Any) -> StanceReading:
+    """Inside a direct quotation the quoted speaker speaks: the claim carries their own stance
+    ("We will respond," Lavrov said: Lavrov threatens), and the writer's reporting is kept in
+    ``reported_by``. Paraphrase stays the writer's report."""
+    if scope.label != "quote" or reading.rule != "report.speech" or reading.reported_stance is None:
+        return reading
+    return StanceReading(reading.reported_stance, f"quote.{reading.reported_stance}", negated=reading.negated)
 
 
 def _ours(token: Token) -> bool:
@@ -402,6 +411,8 @@ def _attrs(
     if reading.reported_by is not None:
         attrs["reported_speaker"] = trigger.doc[reading.reported_by].text
         attrs["reported_stance"] = reading.reported_stance
+    if scope.label == "quote":
+        attrs["reported_by"] = scope.reported_by
     return attrs
 
 

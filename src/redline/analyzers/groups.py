@@ -70,6 +70,8 @@ class GroupAnalyzer:
             evidence[scopes.at(item.start).key].append(item)
         for item in _leader_evidence(document, actors, sentences, self._gazetteer, scopes):
             evidence[scopes.at(item.start).key].append(item)
+        for key, item in _speaker_evidence(document, scopes, self._gazetteer):
+            evidence[key].append(item)
         resolved = {key: _decide(items) for key, items in evidence.items()}
         comment_items = [e for key, items in evidence.items() if key.startswith("comment:") for e in items]
         if comment_items:
@@ -113,6 +115,22 @@ def _identity_evidence(
                 continue
             start = actor.start - (len(window) - hit.start())
             found.append(Evidence(target[0], target[1], float(cue["weight"]), cue["id"], start, actor.end))
+    return found
+
+
+def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazetteer) -> list[tuple[str, Evidence]]:
+    """A quoted official speaks for their state: the quote's speaker, linked by the actors
+    layer to a person, ministry or government, names the state "we" stands for in the quote.
+    (The voices layer, when the pipeline has it, holds the quotes.)"""
+    weight = float(_cues()["speaker_state_weight"])
+    found = []
+    for quote in document.layer("voices"):
+        state = gazetteer.get(quote.attrs.get("state"))
+        if quote.label != "quote" or state is None:
+            continue
+        key = scopes.at(quote.start).key
+        start, end = int(quote.attrs["speaker_start"]), int(quote.attrs["speaker_end"])
+        found.append((key, Evidence(state.id, state.name, weight, "speaker_state", start, end)))
     return found
 
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from redline.document import Document, Span
 
-# Innermost first: a comment beats the comment section, a note beats the turn around it.
-_PRIORITY = ("comment", "comments", "note", "advert", "translation_credit", "turn", "body")
+# Innermost first: a quotation beats whatever it is quoted in, a comment beats the comment
+# section, a note beats the turn around it.
+_PRIORITY = ("quote", "comment", "comments", "note", "advert", "translation_credit", "turn", "body")
 AUTHOR = "author"
 
 
@@ -21,8 +22,9 @@ class Scope:
     """The voice a stretch of text is in.
 
     ``section`` is body, comments, note, advert, ... ; ``speaker`` the turn's speaker, the
-    comment's author (or "commenter N"), or "author" for an article's own voice; ``key`` groups
-    text spoken by the same voice (all turns of one speaker, one comment).
+    comment's author (or "commenter N"), a quoted speaker, or "author" for an article's own
+    voice; ``key`` groups text spoken by the same voice (all turns of one speaker, one comment,
+    every quotation of one speaker); ``reported_by`` is the voice a quotation is quoted in.
     """
 
     section: str
@@ -31,6 +33,7 @@ class Scope:
     start: int
     end: int
     label: str = "body"
+    reported_by: str | None = None
 
 
 class ScopeIndex:
@@ -39,6 +42,7 @@ class ScopeIndex:
     def __init__(self, document: Document):
         self._text_length = len(document.text)
         spans = [s for s in document.layer("structure") if s.label in _PRIORITY]
+        spans += [s for s in document.layer("voices") if s.label == "quote"]
         spans.sort(key=lambda s: (_PRIORITY.index(s.label), s.start))
         self._scopes = [_scope(span) for span in spans]
         self._by_start = sorted(self._scopes, key=lambda s: s.start)
@@ -68,6 +72,11 @@ def _rank(scope: Scope) -> int:
 
 
 def _scope(span: Span) -> Scope:
+    if span.label == "quote":
+        speaker = str(span.attrs["speaker"])
+        key = f"quote:{span.attrs.get('speaker_id') or speaker.lower()}"
+        return Scope(str(span.attrs.get("section", "body")), speaker, key, span.start, span.end, "quote",
+                     reported_by=str(span.attrs.get("reported_by", AUTHOR)))
     if span.label == "turn":
         speaker = str(span.attrs.get("speaker", "speaker"))
         return Scope("body", speaker, f"speaker:{speaker}", span.start, span.end, "turn")
