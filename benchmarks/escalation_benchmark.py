@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -32,6 +33,8 @@ from escalation_metrics import PRF, bootstrap_interval, label_prf, macro_f1, mat
 from escalation_sources import DEFAULT_DATA, passage_text
 
 ROOT = Path(__file__).resolve().parents[1]
+BEFORE_CORPUS = "a186e51"
+"""The last commit before Redline was changed against the corpus: "Redline as it is today"."""
 COUNTED = ("advocate", "threaten", "predict", "report")
 """The stances whose highest level per passage is scored (reject does not escalate)."""
 
@@ -86,6 +89,46 @@ def gold_of(record: dict[str, Any]) -> Prediction:
 # --- systems ---------------------------------------------------------------------------------
 
 
+class RedlineAtCommit:
+    """Redline's default pipeline as it was at an earlier commit: this script runs in a child
+    process against a git worktree of that commit and hands its predictions back as JSON."""
+
+    def __init__(self, commit: str, split: str, data: Path) -> None:
+        self.commit, self.split, self.data = commit, split, data
+        self.name = f"Redline at {commit[:7]} (before the corpus)"
+
+    def predict(self, records: list[dict[str, Any]], texts: list[str]) -> list[Prediction]:
+        import subprocess
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            tree = Path(folder) / "tree"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), self.commit],
+                           check=True, capture_output=True)
+            try:
+                out = Path(folder) / "predictions.json"
+                env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+                subprocess.run([sys.executable, __file__, "--split", self.split, "--data", str(self.data),
+                                "--predictions-to", str(out)], check=True, env=env)
+                rows = json.loads(out.read_text(encoding="utf-8"))
+            finally:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+        by_pid = {row["pid"]: _prediction_from_json(row) for row in rows}
+        return [by_pid[r["pid"]] for r in records]
+
+
+def _prediction_to_json(pid: str, prediction: Prediction) -> dict[str, Any]:
+    return {"pid": pid, "claims": [vars(c) for c in prediction.claims],
+            "redlines": [vars(r) for r in prediction.redlines], "calls": prediction.calls,
+            "we_by_voice": prediction.we_by_voice}
+
+
+def _prediction_from_json(row: dict[str, Any]) -> Prediction:
+    return Prediction([Claim(**c) for c in row["claims"]],
+                      [RedLine([tuple(s) for s in r["spans"]], r["setter"], r["against"]) for r in row["redlines"]],
+                      [tuple(c) for c in row["calls"]], row["we_by_voice"])
+
+
 class KeywordLadder:
     name = "keyword ladder"
 
@@ -109,16 +152,23 @@ class KeywordLadder:
 
 
 class RedlineToday:
-    name = "Redline (default pipeline)"
+    """Redline's default pipeline; ``rules_only`` takes the claim model out of it."""
 
-    def __init__(self, n_process: int) -> None:
+    def __init__(self, n_process: int, rules_only: bool = False) -> None:
         self.pipeline = _default_pipeline()
+        if rules_only:
+            from redline.analyzers.claims import ClaimAnalyzer
+            from redline.pipeline import Pipeline
+
+            analyzers = [ClaimAnalyzer(model=None) if a.name == "claims" else a for a in self.pipeline.analyzers]
+            self.pipeline = Pipeline(analyzers, spacy_pipeline=self.pipeline.spacy_pipeline)
+        self.name = "Redline, rules alone" if rules_only else "Redline (default pipeline)"
         self.n_process = n_process
 
     def predict(self, records: list[dict[str, Any]], texts: list[str]) -> list[Prediction]:
         from redline.document import Document, Metadata
 
-        documents = [Document.from_text(text, Metadata(language=r["lang"])) for r, text in zip(records, texts)]
+        documents = [Document.from_text(text, Metadata(**metadata_of(r))) for r, text in zip(records, texts)]
         return [self._convert(doc) for doc in self.pipeline.pipe(documents, n_process=self.n_process)]
 
     @staticmethod
@@ -139,6 +189,21 @@ class RedlineToday:
                 votes.setdefault(str(span.attrs.get("speaker")), Counter())[_state(span.attrs.get("actor_id"))] += 1
         we = {voice: _majority(counter) for voice, counter in votes.items()}
         return Prediction(claims, redlines, calls, we)
+
+
+def metadata_of(record: dict[str, Any]) -> dict[str, Any]:
+    """What a user analysing the passage knows beside its text, as the dataset gives it: the
+    language; who delivered a UN speech (its country); that a kremlin.ru item is the Kremlin's."""
+    metadata: dict[str, Any] = {"language": record["lang"]}
+    if record["dataset"] == "ungdc":
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=record["group"].removeprefix("ungdc:"))
+        if country is not None:
+            metadata["author"] = getattr(country, "common_name", None) or country.name
+    elif record["dataset"] == "kremlin_en":
+        metadata["author"] = "the Kremlin"
+    return metadata
 
 
 def _default_pipeline() -> Any:
@@ -276,8 +341,17 @@ def table(rows: list[list[str]], header: Iterable[str] = HEADER) -> list[str]:
 def run(args: argparse.Namespace) -> None:
     records = load_corpus(args.split)
     texts = [passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"], args.data) for r in records]
+    if args.predictions_to:
+        predictions = RedlineToday(args.n_process).predict(records, texts)
+        rows = [_prediction_to_json(r["pid"], p) for r, p in zip(records, predictions)]
+        args.predictions_to.write_text(json.dumps(rows), encoding="utf-8")
+        return
     golds = [gold_of(r) for r in records]
-    systems: list[tuple[Any, set[str]]] = [(KeywordLadder(), set()), (RedlineToday(args.n_process), {"redlines", "we", "calls"})]
+    full = {"redlines", "we", "calls"}
+    systems: list[tuple[Any, set[str]]] = [(KeywordLadder(), set())]
+    if args.before:
+        systems.append((RedlineAtCommit(args.before, args.split, args.data), full))
+    systems += [(RedlineToday(args.n_process, rules_only=True), full), (RedlineToday(args.n_process), full)]
     results: dict[str, dict[str, Tally]] = {}
     per_passage: dict[str, list[tuple[dict[str, Any], Prediction, Prediction]]] = {}
     timings = {}
@@ -370,6 +444,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "escalation.md")
     parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--before", default=BEFORE_CORPUS,
+                        help="also score Redline as it was at this commit ('' to skip)")
+    parser.add_argument("--predictions-to", type=Path, help=argparse.SUPPRESS)
     run(parser.parse_args())
 
 

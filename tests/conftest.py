@@ -41,6 +41,25 @@ def analyse() -> Callable[..., Document]:
 
 
 @cache
+def _rules_pipeline() -> Pipeline:
+    from redline.analyzers.claims import ClaimAnalyzer
+
+    default = _default_pipeline()
+    analyzers = [ClaimAnalyzer(model=None) if a.name == "claims" else a for a in default.analyzers]
+    return Pipeline(analyzers, spacy_pipeline=default.spacy_pipeline)
+
+
+@pytest.fixture(scope="session")
+def analyse_rules() -> Callable[..., Document]:
+    """The default pipeline with the claim model taken out: the rules' own findings."""
+
+    def run(text: str, date: str | None = None) -> Document:
+        return _rules_pipeline().run(Document.from_text(text, Metadata(date=date)))
+
+    return run
+
+
+@cache
 def _seed(name: str) -> tuple[Document, dict]:
     text_path = SEEDS / f"{name}.txt"
     if not text_path.exists():

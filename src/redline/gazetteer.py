@@ -10,6 +10,8 @@ loads and indexes them.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -130,6 +132,19 @@ class Gazetteer:
             and not any(word in held.title.lower() for word in ("vice", "deputy", "acting"))
         ]
         return [person for _, person in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+    def named(self, form: str) -> list[Entry]:
+        """The entries one of whose names, aliases or metonyms is ``form``, ignoring case."""
+        return [self.entries[i] for i in self._by_form.get(form.strip().casefold(), ())]
+
+    @functools.cached_property
+    def _by_form(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for form, how in entry.surface_forms():
+                if how != "demonym":
+                    index.setdefault(form.casefold(), []).append(entry.id)
+        return {form: tuple(dict.fromkeys(ids)) for form, ids in index.items()}
 
     def state_of(self, entry_id: str | None) -> str | None:
         """The state an entry belongs to (itself for a state), following affiliations."""

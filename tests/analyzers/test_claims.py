@@ -93,8 +93,10 @@ def test_claims_comment_call_belongs_to_commenter(seed_interview: tuple[Document
         ("Any tanker that enters the strait without permission will be seized.", "threaten", 2),
     ],
 )
-def test_claims_stance_and_level(analyse: Callable[..., Document], text: str, stance: str, level: int) -> None:
-    claims = analyse(text).layer("claims")
+# The rules' contrasts (the claim model decides on top of them; the escalation benchmark and
+# the quality gate measure the combination).
+def test_claims_stance_and_level(analyse_rules: Callable[..., Document], text: str, stance: str, level: int) -> None:
+    claims = analyse_rules(text).layer("claims")
     assert any(c.attrs["stance"] == stance and c.attrs["level"] == level for c in claims), [
         (c.text, c.attrs["stance"], c.attrs["level"]) for c in claims
     ]
@@ -108,22 +110,22 @@ def test_claims_stance_and_level(analyse: Callable[..., Document], text: str, st
         "Russia will not attack Finland, the minister predicted.",
     ],
 )
-def test_claims_refusals_of_others_are_not_the_speakers(analyse: Callable[..., Document], text: str) -> None:
+def test_claims_refusals_of_others_are_not_the_speakers(analyse_rules: Callable[..., Document], text: str) -> None:
     """Contrasts to the rejections above: someone else's refusal or denial, and what the refused party does."""
-    claims = analyse(text).layer("claims")
+    claims = analyse_rules(text).layer("claims")
     hostile = [c for c in claims if c.attrs["action_key"] in ("ultimatum", "hostage", "attack")]
     assert hostile and all(c.attrs["stance"] != "reject" for c in hostile), [(c.text, c.attrs["stance"]) for c in claims]
 
 
-def test_claims_reported_strike_differs_from_call(analyse: Callable[..., Document]) -> None:
-    reported = analyse("Israel struck Tehran last night.").layer("claims")
-    called = analyse("Israel should strike Tehran tonight.").layer("claims")
+def test_claims_reported_strike_differs_from_call(analyse_rules: Callable[..., Document]) -> None:
+    reported = analyse_rules("Israel struck Tehran last night.").layer("claims")
+    called = analyse_rules("Israel should strike Tehran tonight.").layer("claims")
     assert {c.attrs["stance"] for c in reported} == {"report"}
     assert {c.attrs["stance"] for c in called} == {"advocate"}
 
 
-def test_claims_passive_agent_is_actor(analyse: Callable[..., Document]) -> None:
-    [claim] = [c for c in analyse("Odesa was shelled by Russia.").layer("claims") if c.attrs["action_key"] == "shell"]
+def test_claims_passive_agent_is_actor(analyse_rules: Callable[..., Document]) -> None:
+    [claim] = [c for c in analyse_rules("Odesa was shelled by Russia.").layer("claims") if c.attrs["action_key"] == "shell"]
     assert (claim.attrs["actor_name"], claim.attrs["target_name"]) == ("Russia", "Odesa")
 
 
@@ -143,20 +145,20 @@ def test_claims_lexicon_is_valid() -> None:
         "A new war memorial was unveiled in Tallinn.",
     ],
 )
-def test_claims_names_and_non_actions_are_not_claims(analyse: Callable[..., Document], text: str) -> None:
-    assert not [c for c in analyse(text).layer("claims") if c.attrs["action_key"] in ("war", "world war")]
+def test_claims_names_and_non_actions_are_not_claims(analyse_rules: Callable[..., Document], text: str) -> None:
+    assert not [c for c in analyse_rules(text).layer("claims") if c.attrs["action_key"] in ("war", "world war")]
 
 
-def test_claims_nuclear_word_leaves_diplomacy_on_level_0(analyse: Callable[..., Document]) -> None:
-    [deal] = [c for c in analyse("Iran and the United States revived the nuclear deal.").layer("claims")
+def test_claims_nuclear_word_leaves_diplomacy_on_level_0(analyse_rules: Callable[..., Document]) -> None:
+    [deal] = [c for c in analyse_rules("Iran and the United States revived the nuclear deal.").layer("claims")
               if c.attrs["action_key"] == "deal"]
     assert deal.attrs["level"] == 0
-    threat = analyse("They threatened a nuclear strike.").layer("claims")
+    threat = analyse_rules("They threatened a nuclear strike.").layer("claims")
     assert {c.attrs["level"] for c in threat} == {5}
 
 
-def test_claims_seizing_assets_is_not_seizing_territory(analyse: Callable[..., Document]) -> None:
-    [assets] = [c for c in analyse("The EU seized Russia's central bank assets.").layer("claims")
+def test_claims_seizing_assets_is_not_seizing_territory(analyse_rules: Callable[..., Document]) -> None:
+    [assets] = [c for c in analyse_rules("The EU seized Russia's central bank assets.").layer("claims")
                 if c.attrs["action_key"] == "seize"]
-    [land] = [c for c in analyse("Russia seized Crimea in 2014.").layer("claims") if c.attrs["action_key"] == "seize"]
+    [land] = [c for c in analyse_rules("Russia seized Crimea in 2014.").layer("claims") if c.attrs["action_key"] == "seize"]
     assert (assets.attrs["level"], land.attrs["level"]) == (2, 3)

@@ -394,3 +394,27 @@ def test_structure_cues_errors_say_what_is_wrong(tmp_path: Path) -> None:
     broken.write_text("[unclosed", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_cues(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("MOSCOW, March 3 (Reuters) - Russia said it would respond.", "MOSCOW, March 3 (Reuters) -"),
+        ("BEIJING -- China warned Taiwan on Monday.", "BEIJING --"),
+        ("WASHINGTON (AP) — The United States imposed sanctions on Iran.", "WASHINGTON (AP) —"),
+        ("МОСКВА, 5 декабря. /ТАСС/. Россия ответит.", "МОСКВА, 5 декабря. /ТАСС/."),
+    ],
+)
+def test_structure_wire_dateline_is_no_actor(text: str, dateline: str) -> None:
+    from redline import analyze
+
+    document = analyze(Document.from_text(text))
+    assert [s.text for s in document.layer("structure") if s.label == "dateline"] == [dateline]
+    assert not [a for a in document.layer("actors") if a.start < len(dateline)]
+
+
+def test_structure_capitals_before_a_dash_need_a_place_shape() -> None:
+    from redline import analyze
+
+    document = analyze(Document.from_text("NATO — a relic of the cold war — must go."))
+    assert not [s for s in document.layer("structure") if s.label == "dateline"]

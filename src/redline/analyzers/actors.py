@@ -95,7 +95,10 @@ class ActorAnalyzer:
         mentions += _role_mentions(self.gazetteer, self._titles, document.text, mentions, on)
         mentions += _coreferent(document.text, mentions)
         mentions += _unlinked(document.text, entities, mentions)
-        spans = [_span(document, self.gazetteer, mention) for mention in mentions]
+        # A dateline names where a story was filed: never an actor or a target.
+        datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
+        spans = [_span(document, self.gazetteer, mention) for mention in mentions
+                 if not any(start <= mention.start < end for start, end in datelines)]
         return AnalyzerOutput(layers={"actors": _dedupe(spans)})
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import ScopeIndex
 from redline.analyzers.stance import StanceReading, governing_verb, stance_of
+from redline.claims_model import ClaimDecision, ClaimModel, candidate_features, load_claim_model
 from redline.document import Document, Span
 from redline.lexicon import ActionLexicon, ActionMatch
 
@@ -58,29 +59,62 @@ class ClaimAnalyzer:
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
 
-    def __init__(self) -> None:
+    def __init__(self, model: str | None = "default") -> None:
+        """``model``: "default" for the shipped claim model, a folder holding another one, or
+        None for the rules alone."""
         self._lexicon: ActionLexicon | None = None
+        self.model_path = model
+        self._model: ClaimModel | None = None
 
     def initialize(self) -> None:
         if self._lexicon is None:
             self._lexicon = ActionLexicon.load()
+        if self.model_path is not None and self._model is None:
+            self._model = load_claim_model(None if self.model_path == "default" else self.model_path)
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        candidates = self.candidates(document, context)
+        if self._model is None:
+            spans = [span for span, _ in candidates]
+        else:
+            decisions = self._model.decide([features for _, features in candidates])
+            spans = [_decided(span, decision, self._model) for (span, _), decision in zip(candidates, decisions)
+                     if decision.is_claim >= self._model.claim_threshold]
+        return AnalyzerOutput(layers={"claims": spans})
+
+    def candidates(self, document: Document, context: AnalysisContext) -> list[tuple[Span, list[str]]]:
+        """Every claim the rules find, with the feature strings the claim model reads."""
         self.initialize()
         assert self._lexicon is not None
         parsed = context.parsed
         scopes = ScopeIndex(document)
         mentions = _mentions(document)
         in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
-        spans = []
+        found: dict[str, tuple[Span, list[str]]] = {}
         events = [(s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"]
         for match in self._lexicon.find(parsed):
             if _inside_named_event(parsed[match.head].idx, events):
                 continue  # "the Great Patriotic War", "the Six-Day War": a name, not a claim
             claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon)
             if claim is not None:
-                spans.append(claim)
-        return AnalyzerOutput(layers={"claims": list({s.id: s for s in spans}.values())})
+                found[claim[0].id] = claim
+        return list(found.values())
+
+
+def _decided(span: Span, decision: ClaimDecision, model: ClaimModel) -> Span:
+    """The candidate with the model's stance and level where the model is sure enough; the
+    rules' reading is kept beside them."""
+    attrs = dict(span.attrs)
+    stance = model.stance_for(decision, attrs["stance"])
+    level = decision.level if decision.level_probability >= model.level_threshold else attrs["level"]
+    attrs.update(
+        rule_stance=attrs["stance"], rule_level=attrs["level"], stance=stance, level=level,
+        stance_probability=round(decision.stance_probability, 3), level_probability=round(decision.level_probability, 3),
+    )
+    attrs["stances"] = [stance] + [s for s in attrs["stances"] if s != stance]
+    return span.model_copy(update={
+        "label": stance, "rule": f"{span.rule}|model", "confidence": round(decision.is_claim, 3), "attrs": attrs,
+    })  # fmt: skip
 
 
 def _inside_named_event(offset: int, events: list[tuple[int, int]]) -> bool:
@@ -259,7 +293,7 @@ def _claim(
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
     lexicon: ActionLexicon,
-) -> Span | None:
+) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
     scope = scopes.at(trigger.idx)
     in_group_span = in_groups.get(scope.key) or (in_groups.get("comments") if scope.section == "comments" else None)
@@ -294,15 +328,27 @@ def _claim(
         target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
     targets = _rank_targets(targets, match)
-    start, end = _extent(trigger, match, actor_token)
+    start, end = _after_dateline(document, *_extent(trigger, match, actor_token))
     attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
     attrs["target_inferred"] = target_inferred
-    return document.make_span(
+    span = document.make_span(
         start, end, f"{reading.stance}", analyzer=ANALYZER,
         rule=f"{match.action.key}|{reading.rule}|{level_rule}",
         confidence=_confidence(actors, targets, reading),
         span_id=f"claims/{trigger.idx}/{match.action.key}", attrs=attrs,
     )  # fmt: skip
+    features = candidate_features(
+        trigger, verb, actor_token, reading, level, level_rule, match.action, scope, own_side, bool(actors), bool(targets),
+    )  # fmt: skip
+    return span, features
+
+
+def _after_dateline(document: Document, start: int, end: int) -> tuple[int, int]:
+    """A claim never starts inside the dateline the parse may have joined to its sentence."""
+    for line in document.layer("structure"):
+        if line.label == "dateline" and line.start <= start < line.end < end:
+            start = line.end + (len(document.text[line.end : end]) - len(document.text[line.end : end].lstrip()))
+    return start, end
 
 
 def _voice_reading(reading: StanceReading, scope: Any) -> StanceReading:

@@ -119,11 +119,23 @@ def _identity_evidence(
 
 
 def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazetteer) -> list[tuple[str, Evidence]]:
-    """A quoted official speaks for their state: the quote's speaker, linked by the actors
-    layer to a person, ministry or government, names the state "we" stands for in the quote.
-    (The voices layer, when the pipeline has it, holds the quotes.)"""
+    """An official speaks for their state. A quote's speaker linked by the actors layer to a
+    person, ministry or government; a turn's speaker label; the document's author as its
+    metadata names them (a UN speech's country, a ministry's statement): each names the state
+    "we" stands for in that voice. (The voices layer, when the pipeline has it, holds the quotes.)"""
     weight = float(_cues()["speaker_state_weight"])
     found = []
+    author = document.metadata.author
+    if author:
+        state = _state_named(gazetteer, author)
+        if state is not None:
+            found.append(("body", Evidence(state.id, state.name, weight, "author_metadata", 0, 0)))
+    for turn in document.layer("structure"):
+        if turn.label == "turn" and turn.attrs.get("speaker"):
+            state = _state_named(gazetteer, str(turn.attrs["speaker"]))
+            if state is not None:
+                key = scopes.at(turn.start).key
+                found.append((key, Evidence(state.id, state.name, weight, "turn_speaker", turn.start, turn.start)))
     for quote in document.layer("voices"):
         state = gazetteer.get(quote.attrs.get("state"))
         if quote.label != "quote" or state is None:
@@ -132,6 +144,12 @@ def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazette
         start, end = int(quote.attrs["speaker_start"]), int(quote.attrs["speaker_end"])
         found.append((key, Evidence(state.id, state.name, weight, "speaker_state", start, end)))
     return found
+
+
+def _state_named(gazetteer: Gazetteer, name: str) -> Any:
+    """The state of the one gazetteer entry called ``name``; None when none or several are."""
+    states = {gazetteer.state_of(entry.id) for entry in gazetteer.named(name)} - {None}
+    return gazetteer.get(states.pop()) if len(states) == 1 else None
 
 
 def _in_group_actor(actor: Span) -> tuple[str, str] | None:
@@ -223,7 +241,8 @@ def _in_group_span(
     actor_id, name, confidence = decision
     supporting = sorted((e for e in items if e.actor_id == actor_id), key=lambda e: (-e.weight, e.start))
     first = supporting[0]
-    scope = scopes.at(first.start)
+    # The evidence may stand outside the voice it speaks for (a quote's speaker, the metadata).
+    scope = scopes.with_key(key) or scopes.at(first.start)
     return document.make_span(
         first.start, first.end, "in_group", analyzer=ANALYZER, rule=first.cue,
         confidence=confidence, span_id=f"groups/in_group/{key}",

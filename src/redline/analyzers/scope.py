@@ -59,6 +59,10 @@ class ScopeIndex:
                 best = scope
         return best or Scope("body", AUTHOR, "body", 0, self._text_length, "body")
 
+    def with_key(self, key: str) -> Scope | None:
+        """The first scope of the voice ``key`` (a speaker's turns, one comment, one quoted speaker)."""
+        return next((s for s in self._by_start if s.key == key), None)
+
     def scopes(self) -> list[Scope]:
         """Every voice-bearing scope (turns, comments, the body) in document order."""
         return sorted(

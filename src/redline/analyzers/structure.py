@@ -130,9 +130,24 @@ class _Structure:
                 turns(inside, accepted, body_lines, end, guest, self.cues.answer_roles)
             )
         self._inline(head.body_start, main_end)
+        self._wire_dateline(main)
         if region is not None:
             self._comments(region)
         return self.found
+
+    def _wire_dateline(self, main: list[Line]) -> None:
+        """A wire dateline opening the story ("BEIJING --", "МОСКВА, 5 декабря. /ТАСС/."), in
+        one of its first three lines: the place there is where the story was filed, never an
+        actor or a target."""
+        if any(f.label == "dateline" for f in self.found):
+            return
+        for line in main[:3]:
+            for pattern in self.cues.wire_datelines:
+                match = pattern.match(self.text, line.start, line.end)
+                if match is not None and match.end() < line.end:
+                    end = line.start + len(self.text[line.start : match.end()].rstrip())
+                    self.found.append(Finding(line.start, end, "dateline", "wire_dateline", 0.8))
+                    return
 
     def _labelled_anywhere(self) -> Callable[[Line], bool]:
         labels = [label for line in self.lines if (label := parse_label(line, self.cues))]

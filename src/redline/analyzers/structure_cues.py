@@ -74,6 +74,7 @@ class StructureCues:
     dateline_line: re.Pattern[str]
     dateline_prefix: re.Pattern[str]
     months: Mapping[str, int]
+    wire_datelines: tuple[re.Pattern[str], ...] = ()
 
 
 def load_cues(path: str | Path | None = None) -> StructureCues:
@@ -140,6 +141,8 @@ def _compile(raw: dict[str, Any], source: str) -> StructureCues:
         dateline_line=_pattern(_dateline_line(raw["dateline_keywords"], date_rx), source),
         dateline_prefix=_pattern(_dateline_prefix(raw["dateline_keywords"], date_rx), source),
         months=months,
+        # Case matters: a wire dateline's place is in capitals.
+        wire_datelines=tuple(re.compile(p) for p in raw.get("wire_datelines", [])),
     )
 
 
