@@ -106,7 +106,7 @@ def _decided(span: Span, decision: ClaimDecision, model: ClaimModel) -> Span:
     rules' reading is kept beside them."""
     attrs = dict(span.attrs)
     stance = model.stance_for(decision, attrs["stance"])
-    level = decision.level if decision.level_probability >= model.level_threshold else attrs["level"]
+    level = model.level_for(decision, attrs["level"])
     attrs.update(
         rule_stance=attrs["stance"], rule_level=attrs["level"], stance=stance, level=level,
         stance_probability=round(decision.stance_probability, 3), level_probability=round(decision.level_probability, 3),
@@ -378,9 +378,10 @@ def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
 
 def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon) -> tuple[int, str]:
     level, rule = match.action.level, "lexicon"
-    verb = governing_verb(trigger)
-    clause = trigger.doc[min(trigger.left_edge.i, verb.i) : max(trigger.right_edge.i, verb.right_edge.i if verb.i >= trigger.i else trigger.right_edge.i) + 1]
-    words = clause.text.lower()
+    # The rung comes from the action and what it is done to: the words of the action's own
+    # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
+    # power, attacked ...") or the rest of the sentence.
+    words = _action_phrase(trigger).lower()
     own_words = {t.lower_ for t in trigger.subtree}
     for word, raised in lexicon.modifiers.items():
         destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
@@ -400,6 +401,13 @@ def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: 
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _action_phrase(trigger: Token) -> str:
+    """The trigger's phrase without its subjects: "use nuclear weapons against Kyiv", "a
+    nuclear strike", "destroy the government quarter"."""
+    subjects = {t.i for child in trigger.children if child.dep_ in ("nsubj", "nsubjpass", "csubj") for t in child.subtree}
+    return " ".join(t.text for t in trigger.subtree if t.i not in subjects)
 
 
 def _names_object(mention: Mention, trigger: Token) -> bool:

@@ -63,6 +63,15 @@ class ClaimModel:
     card: dict[str, Any]
     stance_overrides: str = "any"
     """"any": the model may replace any stance of the rules; "report": only their default."""
+    level_ceiling: int = 3
+    """The model re-rungs only claims the rules put at this level or below (see the training
+    script: it cannot itself tell a 4 or a 5, so those stay the rules')."""
+
+    def level_for(self, decision: ClaimDecision, rule_level: int) -> int:
+        """The level to keep: the model's where it is sure and the rules' rung is not above the ceiling."""
+        if rule_level <= self.level_ceiling and decision.level_probability >= self.level_threshold:
+            return decision.level
+        return rule_level
 
     def stance_for(self, decision: ClaimDecision, rule_stance: str) -> str:
         """The stance to keep: the model's where it is sure and allowed to override, else the rules'."""
@@ -110,7 +119,7 @@ def save_claim_model(model: ClaimModel, folder: Path) -> None:
         "format": FORMAT, "families": list(model.families), "stances": list(model.stances),
         "levels": list(model.levels), "claim_threshold": model.claim_threshold,
         "stance_threshold": model.stance_threshold, "level_threshold": model.level_threshold,
-        "stance_overrides": model.stance_overrides,
+        "stance_overrides": model.stance_overrides, "level_ceiling": model.level_ceiling,
         "vocabulary": vocabulary, "card": model.card,
     }
     (folder / CARD_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
@@ -140,4 +149,5 @@ def load_claim_model(path: str | None = None) -> ClaimModel:
         levels=tuple(int(v) for v in meta["levels"]), claim_threshold=float(meta["claim_threshold"]),
         stance_threshold=float(meta["stance_threshold"]), level_threshold=float(meta["level_threshold"]),
         weights=weights, card=meta["card"], stance_overrides=str(meta.get("stance_overrides", "any")),
+        level_ceiling=int(meta.get("level_ceiling", 3)),
     )

