@@ -20,7 +20,13 @@ from escalation_metrics import PRF, cohen_kappa, match_spans
 
 
 def _voice_key(voice: dict[str, Any]) -> tuple[str, str]:
-    name = "author" if voice["type"] == "author" else voice["name"].lower().split()[-1] if voice["name"] else ""
+    name = (
+        "author"
+        if voice["type"] == "author"
+        else voice["name"].lower().split()[-1]
+        if voice["name"]
+        else ""
+    )
     return voice["type"], name
 
 
@@ -36,16 +42,26 @@ def compare(first: dict[str, Any], second: dict[str, Any], stats: dict[str, Any]
     reds = [tuple(r["condition"]) for r in first["redlines"]]
     reds2 = [tuple(r["condition"]) for r in second["redlines"]]
     stats["redlines"].add(PRF(len(match_spans(reds, reds2)), len(reds2), len(reds)))
-    calls = [(s["start"], s["end"]) for s in first["incitement"] if s["label"] == "call_to_violence"]
-    calls2 = [(s["start"], s["end"]) for s in second["incitement"] if s["label"] == "call_to_violence"]
+    calls = [
+        (s["start"], s["end"]) for s in first["incitement"] if s["label"] == "call_to_violence"
+    ]
+    calls2 = [
+        (s["start"], s["end"]) for s in second["incitement"] if s["label"] == "call_to_violence"
+    ]
     stats["calls"].add(PRF(len(match_spans(calls, calls2)), len(calls2), len(calls)))
     voices2 = {_voice_key(v): v for v in second["voices"]}
     for voice in first["voices"]:
         twin = voices2.get(_voice_key(voice))
         if twin is not None and (voice["we"] or twin["we"]):
             stats["we"].append((voice["we"], twin["we"]))
-    top = {s: max([c["level"] for c in first["claims"] if c["stance"] == s], default=None) for s in STANCES}
-    top2 = {s: max([c["level"] for c in second["claims"] if c["stance"] == s], default=None) for s in STANCES}
+    top = {
+        s: max([c["level"] for c in first["claims"] if c["stance"] == s], default=None)
+        for s in STANCES
+    }
+    top2 = {
+        s: max([c["level"] for c in second["claims"] if c["stance"] == s], default=None)
+        for s in STANCES
+    }
     for stance in ("advocate", "threaten"):
         if top[stance] is not None or top2[stance] is not None:
             stats["top"].append((top[stance], top2[stance]))
@@ -55,7 +71,13 @@ def main(work: Path) -> int:
     passages = load_passages(work)
     first, second = _drafts(work / "drafts"), _drafts(work / "second")
     stats: dict[str, Any] = {
-        "claims": PRF(), "redlines": PRF(), "calls": PRF(), "stance": [], "level": [], "we": [], "top": [],
+        "claims": PRF(),
+        "redlines": PRF(),
+        "calls": PRF(),
+        "stance": [],
+        "level": [],
+        "we": [],
+        "top": [],
     }
     compared = 0
     for pid in sorted(set(first) & set(second)):
@@ -75,6 +97,13 @@ def main(work: Path) -> int:
         "",
         "`python benchmarks/escalation_corpus.py agreement` (the two passes before adjudication).",
         "",
+        "Who annotated: every pass was made by a separate annotation session of the same AI model, "
+        "working from ANNOTATION.md alone; the second pass never saw the first, and an adjudicating "
+        "session then settled each disagreement against the guidelines. Sessions of one model share "
+        "its habits, so this agreement is likely higher than two independent human annotators would "
+        "reach: read the kappas as an upper bound on how well-defined the task is, not as proof that "
+        "the labels are right.",
+        "",
         f"Passages annotated twice and compared: **{compared}** of {len(passages)} chosen "
         f"({compared / len(passages):.1%}). Claims: {int(stats['claims'].gold)} in the first pass, "
         f"{int(stats['claims'].predicted)} in the second, {int(stats['claims'].tp)} matched by overlap.",
@@ -87,7 +116,7 @@ def main(work: Path) -> int:
         f"| passage's highest advocated / threatened level: kappa | {cohen_kappa(stats['top']):.3f} (n={len(stats['top'])}) |",
         f"| red lines (condition span) F1 | {stats['redlines'].f1:.3f} (first {int(stats['redlines'].gold)}, second {int(stats['redlines'].predicted)}) |",
         f"| call to violence F1 | {stats['calls'].f1:.3f} (first {int(stats['calls'].gold)}, second {int(stats['calls'].predicted)}) |",
-        f"| \"we\" per voice, same id | {we_agree:.3f} (n={len(stats['we'])}) |",
+        f'| "we" per voice, same id | {we_agree:.3f} (n={len(stats["we"])}) |',
         "",
         "Stance confusion on matched claims (first pass → second pass), most frequent disagreements:",
         "",

@@ -78,11 +78,23 @@ def load_corpus(split: str) -> list[dict[str, Any]]:
 
 def gold_of(record: dict[str, Any]) -> Prediction:
     voices = {v["id"]: v for v in record["voices"]}
-    claims = [Claim(c["start"], c["end"], c["stance"], c["level"], c["negated"], voices[c["voice"]]["type"])
-              for c in record["claims"]]
-    redlines = [RedLine([tuple(r["condition"])] + ([tuple(r["consequence"])] if r["consequence"] else []),
-                        r["setter"], r["against"]) for r in record["redlines"]]
-    calls = [(s["start"], s["end"]) for s in record["incitement"] if s["label"] == "call_to_violence"]
+    claims = [
+        Claim(
+            c["start"], c["end"], c["stance"], c["level"], c["negated"], voices[c["voice"]]["type"]
+        )
+        for c in record["claims"]
+    ]
+    redlines = [
+        RedLine(
+            [tuple(r["condition"])] + ([tuple(r["consequence"])] if r["consequence"] else []),
+            r["setter"],
+            r["against"],
+        )
+        for r in record["redlines"]
+    ]
+    calls = [
+        (s["start"], s["end"]) for s in record["incitement"] if s["label"] == "call_to_violence"
+    ]
     return Prediction(claims, redlines, calls)
 
 
@@ -103,37 +115,67 @@ class RedlineAtCommit:
 
         with tempfile.TemporaryDirectory() as folder:
             tree = Path(folder) / "tree"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), self.commit],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), self.commit],
+                check=True,
+                capture_output=True,
+            )
             try:
                 out = Path(folder) / "predictions.json"
                 env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-                subprocess.run([sys.executable, __file__, "--split", self.split, "--data", str(self.data),
-                                "--predictions-to", str(out)], check=True, env=env)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--split",
+                        self.split,
+                        "--data",
+                        str(self.data),
+                        "--predictions-to",
+                        str(out),
+                    ],
+                    check=True,
+                    env=env,
+                )
                 rows = json.loads(out.read_text(encoding="utf-8"))
             finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                    capture_output=True,
+                )
         by_pid = {row["pid"]: _prediction_from_json(row) for row in rows}
         return [by_pid[r["pid"]] for r in records]
 
 
 def _prediction_to_json(pid: str, prediction: Prediction) -> dict[str, Any]:
-    return {"pid": pid, "claims": [vars(c) for c in prediction.claims],
-            "redlines": [vars(r) for r in prediction.redlines], "calls": prediction.calls,
-            "we_by_voice": prediction.we_by_voice}
+    return {
+        "pid": pid,
+        "claims": [vars(c) for c in prediction.claims],
+        "redlines": [vars(r) for r in prediction.redlines],
+        "calls": prediction.calls,
+        "we_by_voice": prediction.we_by_voice,
+    }
 
 
 def _prediction_from_json(row: dict[str, Any]) -> Prediction:
-    return Prediction([Claim(**c) for c in row["claims"]],
-                      [RedLine([tuple(s) for s in r["spans"]], r["setter"], r["against"]) for r in row["redlines"]],
-                      [tuple(c) for c in row["calls"]], row["we_by_voice"])
+    return Prediction(
+        [Claim(**c) for c in row["claims"]],
+        [
+            RedLine([tuple(s) for s in r["spans"]], r["setter"], r["against"])
+            for r in row["redlines"]
+        ],
+        [tuple(c) for c in row["calls"]],
+        row["we_by_voice"],
+    )
 
 
 class KeywordLadder:
     name = "keyword ladder"
 
     def __init__(self) -> None:
-        data = yaml.safe_load((ROOT / "benchmarks" / "data" / "keyword_ladder.yaml").read_text(encoding="utf-8"))
+        data = yaml.safe_load(
+            (ROOT / "benchmarks" / "data" / "keyword_ladder.yaml").read_text(encoding="utf-8")
+        )
         self.patterns = [
             (int(level), re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE))
             for level, words in data["levels"].items()
@@ -160,7 +202,10 @@ class RedlineToday:
             from redline.analyzers.claims import ClaimAnalyzer
             from redline.pipeline import Pipeline
 
-            analyzers = [ClaimAnalyzer(model=None) if a.name == "claims" else a for a in self.pipeline.analyzers]
+            analyzers = [
+                ClaimAnalyzer(model=None) if a.name == "claims" else a
+                for a in self.pipeline.analyzers
+            ]
             self.pipeline = Pipeline(analyzers, spacy_pipeline=self.pipeline.spacy_pipeline)
         self.name = "Redline, rules alone" if rules_only else "Redline (default pipeline)"
         self.n_process = n_process
@@ -168,25 +213,46 @@ class RedlineToday:
     def predict(self, records: list[dict[str, Any]], texts: list[str]) -> list[Prediction]:
         from redline.document import Document, Metadata
 
-        documents = [Document.from_text(text, Metadata(**metadata_of(r))) for r, text in zip(records, texts)]
-        return [self._convert(doc) for doc in self.pipeline.pipe(documents, n_process=self.n_process)]
+        documents = [
+            Document.from_text(text, Metadata(**metadata_of(r))) for r, text in zip(records, texts)
+        ]
+        return [
+            self._convert(doc) for doc in self.pipeline.pipe(documents, n_process=self.n_process)
+        ]
 
     @staticmethod
     def _convert(document: Any) -> Prediction:
-        claims = [Claim(s.start, s.end, str(s.attrs.get("stance")), int(s.attrs.get("level") or 0),
-                        bool(s.attrs.get("negated")), str(s.attrs.get("speaker")))
-                  for s in document.layer("claims")]
+        claims = [
+            Claim(
+                s.start,
+                s.end,
+                str(s.attrs.get("stance")),
+                int(s.attrs.get("level") or 0),
+                bool(s.attrs.get("negated")),
+                str(s.attrs.get("speaker")),
+            )
+            for s in document.layer("claims")
+        ]
         redlines = []
         for span in document.layer("redlines"):
             if span.attrs.get("kind") == "condition":
                 continue  # the same line as its conditional_threat
-            redlines.append(RedLine([(span.start, span.end)], _state(span.attrs.get("setter")),
-                                    [_state(a) for a in span.attrs.get("against") or []]))
-        calls = [(s.start, s.end) for s in document.layer("incitement") if s.label == "call_to_violence"]
+            redlines.append(
+                RedLine(
+                    [(span.start, span.end)],
+                    _state(span.attrs.get("setter")),
+                    [_state(a) for a in span.attrs.get("against") or []],
+                )
+            )
+        calls = [
+            (s.start, s.end) for s in document.layer("incitement") if s.label == "call_to_violence"
+        ]
         votes: dict[str, Counter[str | None]] = {}
         for span in document.layer("groups"):
             if span.label == "we":
-                votes.setdefault(str(span.attrs.get("speaker")), Counter())[_state(span.attrs.get("actor_id"))] += 1
+                votes.setdefault(str(span.attrs.get("speaker")), Counter())[
+                    _state(span.attrs.get("actor_id"))
+                ] += 1
         we = {voice: _majority(counter) for voice, counter in votes.items()}
         return Prediction(claims, redlines, calls, we)
 
@@ -231,7 +297,9 @@ class Tally:
     claims: PRF = field(default_factory=PRF)
     stance_pairs: list[tuple[str, str]] = field(default_factory=list)
     level_pairs: list[tuple[int, int]] = field(default_factory=list)
-    top_pairs: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: {s: [] for s in (*COUNTED, "passage")})
+    top_pairs: dict[str, list[tuple[int, int]]] = field(
+        default_factory=lambda: {s: [] for s in (*COUNTED, "passage")}
+    )
     redlines: PRF = field(default_factory=PRF)
     redlines_span: PRF = field(default_factory=PRF)
     calls: PRF = field(default_factory=PRF)
@@ -243,13 +311,20 @@ def _top(claims: Iterable[Claim], stances: Iterable[str]) -> int:
     return max((c.level for c in claims if c.stance in wanted and not c.negated), default=-1)
 
 
-def score_passage(record: dict[str, Any], gold: Prediction, predicted: Prediction | None,
-                  tallies: dict[str, Tally], voice_types: bool) -> None:
+def score_passage(
+    record: dict[str, Any],
+    gold: Prediction,
+    predicted: Prediction | None,
+    tallies: dict[str, Tally],
+    voice_types: bool,
+) -> None:
     """Add one passage to the tallies it belongs to ('all', its language, its genre; and
     per voice type, the claims of that voice type)."""
     predicted = predicted or Prediction()
     slices = ["all", f"lang={record['lang']}", f"genre={record['genre']}"]
-    pairs = match_spans([(c.start, c.end) for c in gold.claims], [(c.start, c.end) for c in predicted.claims])
+    pairs = match_spans(
+        [(c.start, c.end) for c in gold.claims], [(c.start, c.end) for c in predicted.claims]
+    )
     for name in slices:
         tally = tallies.setdefault(name, Tally())
         tally.claims.add(PRF(len(pairs), len(predicted.claims), len(gold.claims)))
@@ -260,10 +335,18 @@ def score_passage(record: dict[str, Any], gold: Prediction, predicted: Predictio
             g, p = _top(gold.claims, [stance]), _top(predicted.claims, [stance])
             if g >= 0 or p >= 0:
                 tally.top_pairs[stance].append((g, p))
-        tally.top_pairs["passage"].append((_top(gold.claims, COUNTED + ("question", "hypothetical")),
-                                           _top(predicted.claims, COUNTED + ("question", "hypothetical"))))
+        tally.top_pairs["passage"].append(
+            (
+                _top(gold.claims, COUNTED + ("question", "hypothetical")),
+                _top(predicted.claims, COUNTED + ("question", "hypothetical")),
+            )
+        )
         _score_redlines(gold, predicted, tally)
-        tally.calls.add(PRF(len(match_spans(gold.calls, predicted.calls)), len(predicted.calls), len(gold.calls)))
+        tally.calls.add(
+            PRF(
+                len(match_spans(gold.calls, predicted.calls)), len(predicted.calls), len(gold.calls)
+            )
+        )
         if predicted.we_by_voice is not None:
             _score_we(record, predicted.we_by_voice, tally)
     if voice_types:
@@ -315,32 +398,64 @@ def _ratio(pairs: list[tuple[int, int]], within: int) -> float | None:
 
 def summary_row(name: str, tally: Tally, has: set[str]) -> list[str]:
     stance = label_prf(tally.stance_pairs, STANCES)
-    row = [name, f"{tally.claims.precision:.3f}", f"{tally.claims.recall:.3f}", f"{tally.claims.f1:.3f}",
-           f"{macro_f1(stance):.3f}"]
+    row = [
+        name,
+        f"{tally.claims.precision:.3f}",
+        f"{tally.claims.recall:.3f}",
+        f"{tally.claims.f1:.3f}",
+        f"{macro_f1(stance):.3f}",
+    ]
     row += [f"{stance[s].f1:.3f}" for s in ("threaten", "advocate", "reject", "predict", "report")]
     row += [_fmt(_ratio(tally.level_pairs, 0)), _fmt(_ratio(tally.level_pairs, 1))]
     advocated_or_threatened = tally.top_pairs["advocate"] + tally.top_pairs["threaten"]
-    row += [_fmt(_ratio(advocated_or_threatened, 0)), _fmt(_ratio(tally.top_pairs["passage"], 0)),
-            _fmt(_ratio(tally.top_pairs["passage"], 1))]
-    row += [_fmt(tally.redlines.f1) if "redlines" in has else "—",
-            _fmt(sum(tally.we) / len(tally.we) if tally.we else None) if "we" in has else "—",
-            _fmt(tally.calls.f1) if "calls" in has else "—"]
+    row += [
+        _fmt(_ratio(advocated_or_threatened, 0)),
+        _fmt(_ratio(tally.top_pairs["passage"], 0)),
+        _fmt(_ratio(tally.top_pairs["passage"], 1)),
+    ]
+    row += [
+        _fmt(tally.redlines.f1) if "redlines" in has else "—",
+        _fmt(sum(tally.we) / len(tally.we) if tally.we else None) if "we" in has else "—",
+        _fmt(tally.calls.f1) if "calls" in has else "—",
+    ]
     return row
 
 
-HEADER = ("system", "claim P", "claim R", "claim F1", "stance macro-F1", "threaten F1", "advocate F1",
-          "reject F1", "predict F1", "report F1", "level exact", "level ±1", "top adv/thr exact",
-          "passage level exact", "passage level ±1", "red lines F1", "we acc.", "call F1")
+HEADER = (
+    "system",
+    "claim P",
+    "claim R",
+    "claim F1",
+    "stance macro-F1",
+    "threaten F1",
+    "advocate F1",
+    "reject F1",
+    "predict F1",
+    "report F1",
+    "level exact",
+    "level ±1",
+    "top adv/thr exact",
+    "passage level exact",
+    "passage level ±1",
+    "red lines F1",
+    "we acc.",
+    "call F1",
+)
 
 
 def table(rows: list[list[str]], header: Iterable[str] = HEADER) -> list[str]:
     header = list(header)
-    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + [
+        "| " + " | ".join(r) + " |" for r in rows
+    ]
 
 
 def run(args: argparse.Namespace) -> None:
     records = load_corpus(args.split)
-    texts = [passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"], args.data) for r in records]
+    texts = [
+        passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"], args.data)
+        for r in records
+    ]
     if args.predictions_to:
         predictions = RedlineToday(args.n_process).predict(records, texts)
         rows = [_prediction_to_json(r["pid"], p) for r, p in zip(records, predictions)]
@@ -351,7 +466,10 @@ def run(args: argparse.Namespace) -> None:
     systems: list[tuple[Any, set[str]]] = [(KeywordLadder(), set())]
     if args.before:
         systems.append((RedlineAtCommit(args.before, args.split, args.data), full))
-    systems += [(RedlineToday(args.n_process, rules_only=True), full), (RedlineToday(args.n_process), full)]
+    systems += [
+        (RedlineToday(args.n_process, rules_only=True), full),
+        (RedlineToday(args.n_process), full),
+    ]
     results: dict[str, dict[str, Tally]] = {}
     per_passage: dict[str, list[tuple[dict[str, Any], Prediction, Prediction]]] = {}
     timings = {}
@@ -367,7 +485,9 @@ def run(args: argparse.Namespace) -> None:
     write_report(args, records, results, systems, per_passage, timings)
 
 
-def _interval(units: list[tuple[dict[str, Any], Prediction, Prediction]], measure: Callable[[Tally], float]) -> str:
+def _interval(
+    units: list[tuple[dict[str, Any], Prediction, Prediction]], measure: Callable[[Tally], float]
+) -> str:
     def statistic(sample: list[Any]) -> float:
         tallies: dict[str, Tally] = {}
         for record, gold, predicted in sample:
@@ -385,8 +505,14 @@ def measure_all(units: list[Any], measure: Callable[[Tally], float]) -> float:
     return measure(tallies["all"])
 
 
-def write_report(args: argparse.Namespace, records: list[dict[str, Any]], results: dict[str, dict[str, Tally]],
-                 systems: list[tuple[Any, set[str]]], per_passage: dict[str, Any], timings: dict[str, float]) -> None:
+def write_report(
+    args: argparse.Namespace,
+    records: list[dict[str, Any]],
+    results: dict[str, dict[str, Tally]],
+    systems: list[tuple[Any, set[str]]],
+    per_passage: dict[str, Any],
+    timings: dict[str, float],
+) -> None:
     claims = sum(len(r["claims"]) for r in records)
     lines = [
         "# Escalation benchmark",
@@ -403,25 +529,42 @@ def write_report(args: argparse.Namespace, records: list[dict[str, Any]], result
         "as happening, threatened, advocated, predicted, asked or supposed (rejected and negated claims "
         "excluded; no claim counts as -1). *red lines F1*: a red line counts when it overlaps the annotated "
         "condition-to-consequence stretch and its setter and one of its against-whom are right. "
-        "*we acc.*: voices whose \"we\" the annotation resolves. *call F1*: call-to-violence spans by overlap.",
+        '*we acc.*: voices whose "we" the annotation resolves. *call F1*: call-to-violence spans by overlap.',
         "",
         "## All passages",
         "",
     ]
     lines += table([summary_row(s.name, results[s.name]["all"], has) for s, has in systems])
     lines += ["", "95% intervals (passages resampled, 300 draws):", ""]
-    lines += table([[s.name,
-                     _interval(per_passage[s.name], lambda t: t.claims.f1),
-                     _interval(per_passage[s.name], lambda t: macro_f1(label_prf(t.stance_pairs, STANCES))),
-                     _interval(per_passage[s.name], lambda t: _ratio(t.top_pairs["passage"], 0) or 0.0)]
-                    for s, _ in systems], ("system", "claim F1", "stance macro-F1", "passage level exact"))
-    for prefix, title in (("lang=", "By language"), ("genre=", "By genre"), ("voice=", "By voice type of the annotated claim")):
+    lines += table(
+        [
+            [
+                s.name,
+                _interval(per_passage[s.name], lambda t: t.claims.f1),
+                _interval(
+                    per_passage[s.name], lambda t: macro_f1(label_prf(t.stance_pairs, STANCES))
+                ),
+                _interval(per_passage[s.name], lambda t: _ratio(t.top_pairs["passage"], 0) or 0.0),
+            ]
+            for s, _ in systems
+        ],
+        ("system", "claim F1", "stance macro-F1", "passage level exact"),
+    )
+    for prefix, title in (
+        ("lang=", "By language"),
+        ("genre=", "By genre"),
+        ("voice=", "By voice type of the annotated claim"),
+    ):
         lines += ["", f"## {title}", ""]
         rows = []
         for system, has in systems:
             for key in sorted(k for k in results[system.name] if k.startswith(prefix)):
-                n = sum(1 for r in records if prefix != "voice=" and f"{prefix}{r[prefix[:-1]]}" == key)
-                label = f"{system.name}: {key.removeprefix(prefix)}" + (f" ({n} passages)" if n else "")
+                n = sum(
+                    1 for r in records if prefix != "voice=" and f"{prefix}{r[prefix[:-1]]}" == key
+                )
+                label = f"{system.name}: {key.removeprefix(prefix)}" + (
+                    f" ({n} passages)" if n else ""
+                )
                 row = summary_row(label, results[system.name][key], has)
                 if prefix == "voice=":
                     row = row[:1] + ["—", row[2], "—"] + row[4:12] + ["—"] * 6
@@ -431,9 +574,14 @@ def write_report(args: argparse.Namespace, records: list[dict[str, Any]], result
     counts = Counter(c["stance"] for r in records for c in r["claims"])
     levels = Counter(c["level"] for r in records for c in r["claims"])
     lines += table([[s, str(counts[s])] for s in STANCES], ("stance", "claims"))
-    lines += [""] + table([[str(level), str(levels[level])] for level in range(6)], ("level", "claims"))
+    lines += [""] + table(
+        [[str(level), str(levels[level])] for level in range(6)], ("level", "claims")
+    )
     lines += ["", "## Time", ""]
-    lines += [f"- {name}: {seconds:.1f} s for {len(records)} passages" for name, seconds in timings.items()]
+    lines += [
+        f"- {name}: {seconds:.1f} s for {len(records)} passages"
+        for name, seconds in timings.items()
+    ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[:20]))
 
@@ -442,10 +590,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("train", "dev", "test", "all"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "escalation.md")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results" / "escalation.md"
+    )
     parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--before", default=BEFORE_CORPUS,
-                        help="also score Redline as it was at this commit ('' to skip)")
+    parser.add_argument(
+        "--before",
+        default=BEFORE_CORPUS,
+        help="also score Redline as it was at this commit ('' to skip)",
+    )
     parser.add_argument("--predictions-to", type=Path, help=argparse.SUPPRESS)
     run(parser.parse_args())
 

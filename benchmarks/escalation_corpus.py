@@ -108,13 +108,15 @@ def resolve(draft: dict[str, Any], passage: dict[str, Any]) -> dict[str, Any]:
     voices = []
     for index, voice in enumerate(draft.get("voices") or []):
         what = f"{pid} voice {index}"
-        voices.append({
-            "id": str(voice.get("id")),
-            "type": _choice(voice.get("type"), VOICE_TYPES, what),
-            "name": str(voice.get("name") or ""),
-            "kind": _choice(voice.get("kind"), VOICE_KINDS, what),
-            "we": _ident(voice.get("we"), what + " we"),
-        })
+        voices.append(
+            {
+                "id": str(voice.get("id")),
+                "type": _choice(voice.get("type"), VOICE_TYPES, what),
+                "name": str(voice.get("name") or ""),
+                "kind": _choice(voice.get("kind"), VOICE_KINDS, what),
+                "we": _ident(voice.get("we"), what + " we"),
+            }
+        )
     ids = {voice["id"] for voice in voices}
     if len(ids) != len(voices) or not voices:
         raise DraftError(f"{pid}: voices need unique ids, and at least the author")
@@ -122,43 +124,57 @@ def resolve(draft: dict[str, Any], passage: dict[str, Any]) -> dict[str, Any]:
     for index, claim in enumerate(draft.get("claims") or []):
         what = f"{pid} claim {index} ({claim.get('text')!r})"
         start, end = locate(text, claim.get("text"), claim.get("occ"), what)
-        claims.append({
-            "start": start, "end": end,
-            "voice": _choice(claim.get("voice"), ids, what + " voice"),
-            "actor": _ident(claim.get("actor"), what + " actor"),
-            "target": _ident(claim.get("target"), what + " target"),
-            "stance": _choice(claim.get("stance"), STANCES, what + " stance"),
-            "level": _level(claim.get("level"), what),
-            "negated": _flag(claim.get("negated", False), what + " negated"),
-            "conditional": _flag(claim.get("conditional", False), what + " conditional"),
-        })
+        claims.append(
+            {
+                "start": start,
+                "end": end,
+                "voice": _choice(claim.get("voice"), ids, what + " voice"),
+                "actor": _ident(claim.get("actor"), what + " actor"),
+                "target": _ident(claim.get("target"), what + " target"),
+                "stance": _choice(claim.get("stance"), STANCES, what + " stance"),
+                "level": _level(claim.get("level"), what),
+                "negated": _flag(claim.get("negated", False), what + " negated"),
+                "conditional": _flag(claim.get("conditional", False), what + " conditional"),
+            }
+        )
     redlines = []
     for index, line in enumerate(draft.get("redlines") or []):
         what = f"{pid} redline {index}"
-        condition = list(locate(text, line.get("condition"), line.get("condition_occ"), what + " condition"))
+        condition = list(
+            locate(text, line.get("condition"), line.get("condition_occ"), what + " condition")
+        )
         consequence = None
         if line.get("consequence"):
-            consequence = list(locate(text, line["consequence"], line.get("consequence_occ"), what + " consequence"))
+            consequence = list(
+                locate(
+                    text, line["consequence"], line.get("consequence_occ"), what + " consequence"
+                )
+            )
         against = line.get("against") or []
         if not isinstance(against, list):
             raise DraftError(f"{what}: against must be a list of ids")
-        redlines.append({
-            "voice": _choice(line.get("voice"), ids, what + " voice"),
-            "setter": _ident(line.get("setter"), what + " setter"),
-            "against": [_ident(a, what + " against") for a in against],
-            "condition": condition,
-            "consequence": consequence,
-            "level": _level(line.get("level"), what, nullable=consequence is None),
-        })
+        redlines.append(
+            {
+                "voice": _choice(line.get("voice"), ids, what + " voice"),
+                "setter": _ident(line.get("setter"), what + " setter"),
+                "against": [_ident(a, what + " against") for a in against],
+                "condition": condition,
+                "consequence": consequence,
+                "level": _level(line.get("level"), what, nullable=consequence is None),
+            }
+        )
     incitement = []
     for index, span in enumerate(draft.get("incitement") or []):
         what = f"{pid} incitement {index}"
         start, end = locate(text, span.get("text"), span.get("occ"), what)
-        incitement.append({
-            "start": start, "end": end,
-            "label": _choice(span.get("label"), INCITEMENT, what),
-            "target": _ident(span.get("target"), what + " target"),
-        })
+        incitement.append(
+            {
+                "start": start,
+                "end": end,
+                "label": _choice(span.get("label"), INCITEMENT, what),
+                "target": _ident(span.get("target"), what + " target"),
+            }
+        )
     return {
         "pid": pid,
         "main_voice": _choice(draft.get("main_voice"), VOICE_KINDS, f"{pid} main_voice"),
@@ -232,7 +248,9 @@ def _drafts(folder: Path) -> dict[str, tuple[dict[str, Any], str]]:
 
 def build(work: Path) -> int:
     passages = load_passages(work)
-    first, second, adjudicated = (_drafts(work / name) for name in ("drafts", "second", "adjudicated"))
+    first, second, adjudicated = (
+        _drafts(work / name) for name in ("drafts", "second", "adjudicated")
+    )
     records, dropped = [], []
     for pid, passage in passages.items():
         chosen = adjudicated.get(pid) or first.get(pid)
@@ -246,8 +264,21 @@ def build(work: Path) -> int:
         annotators = [first[pid][1]] if pid in first else []
         if pid in second:
             annotators.append(second[pid][1])
-        record = {key: passage[key] for key in (
-            "pid", "dataset", "doc_id", "group", "start", "end", "sha256", "lang", "genre", "chosen")}
+        record = {
+            key: passage[key]
+            for key in (
+                "pid",
+                "dataset",
+                "doc_id",
+                "group",
+                "start",
+                "end",
+                "sha256",
+                "lang",
+                "genre",
+                "chosen",
+            )
+        }
         record["split"] = split_of(passage["group"])
         record["annotators"] = annotators
         record["adjudicated"] = pid in adjudicated
@@ -263,15 +294,56 @@ def build(work: Path) -> int:
         for row in sorted(dropped, key=lambda r: r["pid"]):
             handle.write(canonical_line(row) + "\n")
     (CORPUS / "test.sha256").write_text(split_digest(records, "test") + "\n", encoding="utf-8")
-    print(f"{len(records)} passages, {len(dropped)} dropped; "
-          f"{sum(len(r['claims']) for r in records)} claims; "
-          + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r['split'] for r in records).items())))
+    print(
+        f"{len(records)} passages, {len(dropped)} dropped; "
+        f"{sum(len(r['claims']) for r in records)} claims; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r["split"] for r in records).items()))
+    )
+    return 0
+
+
+def stats() -> int:
+    """Counts of the built corpus, written to STATS.md beside it."""
+    records = [json.loads(line) for line in (CORPUS / "passages.jsonl").open(encoding="utf-8")]
+    claims = [c for r in records for c in r["claims"]]
+
+    def count(values: Iterable[Any]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(Counter(values).items(), key=lambda kv: str(kv[0])))
+
+    top = [max([c["level"] for c in r["claims"] if not c["negated"] and c["stance"] != "reject"], default=-1)
+           for r in records]
+    rows = [
+        ("passages", str(len(records))),
+        ("documents", str(len({(r["dataset"], r["doc_id"]) for r in records}))),
+        ("split units (outlet, speaker or document)", str(len({r["group"] for r in records}))),
+        ("passages by dataset", count(r["dataset"] for r in records)),
+        ("passages by language", count(r["lang"] for r in records)),
+        ("passages by genre", count(r["genre"] for r in records)),
+        ("passages by main voice", count(r["main_voice"] for r in records)),
+        ("passages by split", count(r["split"] for r in records)),
+        ("passages chosen by rhetoric / at random", count(r["chosen"] for r in records)),
+        ("passages presenting level >= 2 (not rejected, not negated)", str(sum(t >= 2 for t in top))),
+        ("passages annotated twice (then adjudicated)", str(sum(len(r["annotators"]) > 1 for r in records))),
+        ("claims", str(len(claims))),
+        ("claims by stance", count(c["stance"] for c in claims)),
+        ("claims by level", count(c["level"] for c in claims)),
+        ("claims by voice type", count(next(v["type"] for v in r["voices"] if v["id"] == c["voice"])
+                                       for r in records for c in r["claims"])),
+        ("negated / conditional claims", f"{sum(c['negated'] for c in claims)} / {sum(c['conditional'] for c in claims)}"),
+        ("red lines", str(sum(len(r["redlines"]) for r in records))),
+        ("incitement spans", count(s["label"] for r in records for s in r["incitement"])),
+        ("voices with a resolved \"we\"", str(sum(1 for r in records for v in r["voices"] if v["we"]))),
+    ]
+    lines = ["# The escalation corpus in numbers", "", "`python benchmarks/escalation_corpus.py stats`", "",
+             "| what | count |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+    (CORPUS / "STATS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("check", "build", "agreement", "digest"))
+    parser.add_argument("command", choices=("check", "build", "agreement", "digest", "stats"))
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
     args = parser.parse_args(argv)
@@ -279,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.paths, args.work)
     if args.command == "build":
         return build(args.work)
+    if args.command == "stats":
+        return stats()
     if args.command == "agreement":
         from escalation_agreement import main as agreement
 

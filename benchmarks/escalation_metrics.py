@@ -14,7 +14,9 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_spans(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def match_spans(
+    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, predicted index) of overlapping spans, the largest
     overlaps first (ties: the closer starts)."""
     candidates = [

@@ -126,8 +126,13 @@ def candidates(doc: SourceDocument) -> list[Passage]:
     return windows(doc)
 
 
-def choose(dataset: str, data: Path, rng: random.Random, quotas: dict[str, tuple[int, int]],
-           skip: set[tuple[str, str]]) -> list[tuple[Passage, str]]:
+def choose(
+    dataset: str,
+    data: Path,
+    rng: random.Random,
+    quotas: dict[str, tuple[int, int]],
+    skip: set[tuple[str, str]],
+) -> list[tuple[Passage, str]]:
     by_rhetoric, at_random = quotas[dataset]
     docs = [doc for doc in iter_documents(dataset, data) if (dataset, doc.doc_id) not in skip]
     rng.shuffle(docs)
@@ -153,9 +158,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=20261205)
-    parser.add_argument("--skip", type=Path, help="a passages.jsonl whose documents are not taken again")
-    parser.add_argument("--quotas", type=json.loads, default=QUOTAS,
-                        help='JSON {"dataset": [by rhetoric, at random], ...}; default: QUOTAS')
+    parser.add_argument(
+        "--skip", type=Path, help="a passages.jsonl whose documents are not taken again"
+    )
+    parser.add_argument(
+        "--quotas",
+        type=json.loads,
+        default=QUOTAS,
+        help='JSON {"dataset": [by rhetoric, at random], ...}; default: QUOTAS',
+    )
     parser.add_argument("--first-batch", type=int, default=0, help="number of the first batch file")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -168,13 +179,22 @@ def main() -> None:
         docs = {d.doc_id: d for d in iter_documents(dataset, args.data)}
         for passage, how in choose(dataset, args.data, rng, args.quotas, skip):
             doc = docs[passage.doc_id]
-            rows.append({
-                "pid": f"{dataset}:{passage.doc_id}:{passage.start}",
-                "dataset": dataset, "doc_id": passage.doc_id, "group": doc.group,
-                "start": passage.start, "end": passage.end, "sha256": sha256(passage.text),
-                "lang": doc.lang, "genre": doc.genre, "date": doc.date, "chosen": how,
-                "text": passage.text,
-            })
+            rows.append(
+                {
+                    "pid": f"{dataset}:{passage.doc_id}:{passage.start}",
+                    "dataset": dataset,
+                    "doc_id": passage.doc_id,
+                    "group": doc.group,
+                    "start": passage.start,
+                    "end": passage.end,
+                    "sha256": sha256(passage.text),
+                    "lang": doc.lang,
+                    "genre": doc.genre,
+                    "date": doc.date,
+                    "chosen": how,
+                    "text": passage.text,
+                }
+            )
         print(f"{dataset}: {sum(r['dataset'] == dataset for r in rows)} passages")
     rng.shuffle(rows)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -185,7 +205,7 @@ def main() -> None:
     for number in range(0, len(rows), BATCH_SIZE):
         path = args.out / "batches" / f"{args.first_batch + number // BATCH_SIZE:02d}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
-            for row in rows[number:number + BATCH_SIZE]:
+            for row in rows[number : number + BATCH_SIZE]:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(rows)} passages in {len(range(0, len(rows), BATCH_SIZE))} batches")
 

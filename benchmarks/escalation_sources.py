@@ -92,18 +92,24 @@ def _ru_zen_prop(data: Path) -> Iterator[SourceDocument]:
     base = data / "propaganda" / "ru_zen_prop" / "datasets"
     for part in ("train-articles", "dev-articles"):
         for doc_id, text in _articles(base / part):
-            yield SourceDocument("ru_zen_prop", f"{part}/{doc_id}", text, "ru", "blog", f"zen:{part}/{doc_id}")
+            yield SourceDocument(
+                "ru_zen_prop", f"{part}/{doc_id}", text, "ru", "blog", f"zen:{part}/{doc_id}"
+            )
 
 
 def _unlp2025(data: Path) -> Iterator[SourceDocument]:
     import pandas as pd
 
-    path = data / "propaganda" / "unlp2025_manipulation" / "data" / "span_detection" / "train.parquet"
+    path = (
+        data / "propaganda" / "unlp2025_manipulation" / "data" / "span_detection" / "train.parquet"
+    )
     frame = pd.read_parquet(path, columns=["id", "content", "lang"])
     for row in frame.itertuples(index=False):
         if row.lang == "ru":
             # No channel name is given, so the post is its own group.
-            yield SourceDocument("unlp2025", str(row.id), str(row.content), "ru", "post", f"unlp:{row.id}")
+            yield SourceDocument(
+                "unlp2025", str(row.id), str(row.content), "ru", "post", f"unlp:{row.id}"
+            )
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, object]]:
@@ -117,7 +123,12 @@ def _kremlin_en(data: Path) -> Iterator[SourceDocument]:
     for record in _jsonl(data / "realtext" / "kremlin_en_news" / "kremlin_en_news.jsonl"):
         doc_id = str(record["id"])
         yield SourceDocument(
-            "kremlin_en", doc_id, str(record["text"]), "en", "official", f"kremlin:{doc_id}",
+            "kremlin_en",
+            doc_id,
+            str(record["text"]),
+            "en",
+            "official",
+            f"kremlin:{doc_id}",
             date=str(record.get("date") or "") or None,
         )
 
@@ -126,8 +137,13 @@ def _ungdc(data: Path) -> Iterator[SourceDocument]:
     for record in _jsonl(data / "realtext" / "ungdc" / "ungdc_2000_2024.jsonl"):
         # Split by speaker: one country's speeches never sit in two splits.
         yield SourceDocument(
-            "ungdc", str(record["id"]), str(record["text"]), "en", "speech",
-            f"ungdc:{record['country_iso3']}", date=str(record["year"]),
+            "ungdc",
+            str(record["id"]),
+            str(record["text"]),
+            "en",
+            "speech",
+            f"ungdc:{record['country_iso3']}",
+            date=str(record["year"]),
         )
 
 
@@ -136,7 +152,9 @@ def _ethos(data: Path) -> Iterator[SourceDocument]:
     with path.open(encoding="utf-8", newline="") as handle:
         for index, row in enumerate(csv.DictReader(handle, delimiter=";")):
             doc_id = f"binary/{index}"
-            yield SourceDocument("ethos", doc_id, row["comment"], "en", "comment", f"ethos:{doc_id}")
+            yield SourceDocument(
+                "ethos", doc_id, row["comment"], "en", "comment", f"ethos:{doc_id}"
+            )
 
 
 def _olid(data: Path) -> Iterator[SourceDocument]:
@@ -183,8 +201,9 @@ class PassageMismatch(ValueError):
     """The dataset's text at the stored offsets is not the text that was annotated."""
 
 
-def passage_text(dataset: str, doc_id: str, start: int, end: int, digest: str,
-                 data: Path = DEFAULT_DATA) -> str:
+def passage_text(
+    dataset: str, doc_id: str, start: int, end: int, digest: str, data: Path = DEFAULT_DATA
+) -> str:
     """The passage's text, checked against the SHA-256 stored with its annotation."""
     text = document(dataset, doc_id, data).text[start:end]
     if sha256(text) != digest:
