@@ -194,20 +194,25 @@ class KeywordLadder:
 
 
 class RedlineToday:
-    """Redline's default pipeline; ``rules_only`` takes the claim model out of it."""
+    """Redline's default pipeline; ``rules_only`` takes the claim model out of it, ``model``
+    puts another claim model folder in its place."""
 
-    def __init__(self, n_process: int, rules_only: bool = False) -> None:
+    def __init__(self, n_process: int, rules_only: bool = False, model: Path | None = None) -> None:
         self.pipeline = _default_pipeline()
-        if rules_only:
+        if rules_only or model is not None:
             from redline.analyzers.claims import ClaimAnalyzer
             from redline.pipeline import Pipeline
 
-            analyzers = [
-                ClaimAnalyzer(model=None) if a.name == "claims" else a
-                for a in self.pipeline.analyzers
-            ]
+            claims = ClaimAnalyzer(model=str(model) if model is not None else None)
+            analyzers = [claims if a.name == "claims" else a for a in self.pipeline.analyzers]
             self.pipeline = Pipeline(analyzers, spacy_pipeline=self.pipeline.spacy_pipeline)
-        self.name = "Redline, rules alone" if rules_only else "Redline (default pipeline)"
+        self.name = (
+            "Redline, rules alone"
+            if rules_only
+            else f"Redline, claim model {model.name}"
+            if model is not None
+            else "Redline (default pipeline)"
+        )
         self.n_process = n_process
 
     def predict(self, records: list[dict[str, Any]], texts: list[str]) -> list[Prediction]:
@@ -415,6 +420,7 @@ def summary_row(name: str, tally: Tally, has: set[str]) -> list[str]:
     ]
     row += [
         _fmt(tally.redlines.f1) if "redlines" in has else "—",
+        _fmt(tally.redlines_span.f1) if "redlines" in has else "—",
         _fmt(sum(tally.we) / len(tally.we) if tally.we else None) if "we" in has else "—",
         _fmt(tally.calls.f1) if "calls" in has else "—",
     ]
@@ -438,6 +444,7 @@ HEADER = (
     "passage level exact",
     "passage level ±1",
     "red lines F1",
+    "red lines F1 (span only)",
     "we acc.",
     "call F1",
 )
@@ -466,8 +473,10 @@ def run(args: argparse.Namespace) -> None:
     systems: list[tuple[Any, set[str]]] = [(KeywordLadder(), set())]
     if args.before:
         systems.append((RedlineAtCommit(args.before, args.split, args.data), full))
+    systems.append((RedlineToday(args.n_process, rules_only=True), full))
+    for model in args.claim_model:
+        systems.append((RedlineToday(args.n_process, model=model), full))
     systems += [
-        (RedlineToday(args.n_process, rules_only=True), full),
         (RedlineToday(args.n_process), full),
     ]
     results: dict[str, dict[str, Tally]] = {}
@@ -517,7 +526,8 @@ def write_report(
     lines = [
         "# Escalation benchmark",
         "",
-        f"`python benchmarks/escalation_benchmark.py --split {args.split}` — the escalation corpus "
+        f"`python benchmarks/escalation_benchmark.py {' '.join(sys.argv[1:]) or '--split test'}` — "
+        "the escalation corpus "
         f"(`benchmarks/data/escalation/`, guidelines in ANNOTATION.md), split **{args.split}**: "
         f"{len(records)} passages, {claims} annotated claims "
         f"({sum(r['lang'] == 'en' for r in records)} English and {sum(r['lang'] == 'ru' for r in records)} Russian passages). "
@@ -530,6 +540,17 @@ def write_report(
         "excluded; no claim counts as -1). *red lines F1*: a red line counts when it overlaps the annotated "
         "condition-to-consequence stretch and its setter and one of its against-whom are right. "
         '*we acc.*: voices whose "we" the annotation resolves. *call F1*: call-to-violence spans by overlap.',
+        "",
+        "Systems: *keyword ladder* — every ladder word of `benchmarks/data/keyword_ladder.yaml` "
+        "(English and Russian) is a claim at its rung, stance report. *Redline at "
+        f"{BEFORE_CORPUS}* — Redline as it was before it was changed against this corpus (run from a "
+        "git worktree of that commit). *rules alone* — today's analyzers with the claim model taken "
+        "out. *claim model words-and-parse-alone* — the claim model trained without the rules' "
+        "reading as features (`scripts/train_claims_model.py --families lex`), where it is unsure "
+        "the rules decide. *default pipeline* — what `redline analyze` runs: the rules propose, the "
+        "shipped claim model (trained on train, settings chosen on dev) drops non-claims and decides "
+        "stance and level where it is sure. Russian text is not yet analysed by any Redline row "
+        "(the Russian pipeline is issue #13); its passages count as misses.",
         "",
         "## All passages",
         "",
@@ -567,7 +588,7 @@ def write_report(
                 )
                 row = summary_row(label, results[system.name][key], has)
                 if prefix == "voice=":
-                    row = row[:1] + ["—", row[2], "—"] + row[4:12] + ["—"] * 6
+                    row = row[:1] + ["—", row[2], "—"] + row[4:12] + ["—"] * 7
                 rows.append(row)
         lines += table(rows)
     lines += ["", "## Stance and level of the annotated claims", ""]
@@ -599,6 +620,8 @@ def main() -> None:
         default=BEFORE_CORPUS,
         help="also score Redline as it was at this commit ('' to skip)",
     )
+    parser.add_argument("--claim-model", type=Path, action="append", default=[],
+                        help="also score the default pipeline with this claim model folder")
     parser.add_argument("--predictions-to", type=Path, help=argparse.SUPPRESS)
     run(parser.parse_args())
 

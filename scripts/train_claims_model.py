@@ -55,20 +55,35 @@ def candidates(records: list[dict[str, Any]], data: Path) -> list[dict[str, Any]
     rules = ClaimAnalyzer(model=None)
     rows = []
     for record in records:
-        text = passage_text(record["dataset"], record["doc_id"], record["start"], record["end"], record["sha256"], data)
+        text = passage_text(
+            record["dataset"],
+            record["doc_id"],
+            record["start"],
+            record["end"],
+            record["sha256"],
+            data,
+        )
         document = Document.from_text(text, Metadata(language=record["lang"]))
         context = AnalysisContext(text)
         document = upstream.run(document, context)
         found = rules.candidates(document, context)
         gold = record["claims"]
-        pairs = dict((pi, gi) for gi, pi in match_spans([(c["start"], c["end"]) for c in gold],
-                                                        [(s.start, s.end) for s, _ in found]))
+        pairs = dict(
+            (pi, gi)
+            for gi, pi in match_spans(
+                [(c["start"], c["end"]) for c in gold], [(s.start, s.end) for s, _ in found]
+            )
+        )
         for index, (span, features) in enumerate(found):
             matched = gold[pairs[index]] if index in pairs else None
-            rows.append({
-                "features": features, "is_claim": matched is not None,
-                "stance": matched["stance"] if matched else None, "level": matched["level"] if matched else None,
-            })
+            rows.append(
+                {
+                    "features": features,
+                    "is_claim": matched is not None,
+                    "stance": matched["stance"] if matched else None,
+                    "level": matched["level"] if matched else None,
+                }
+            )
     return rows
 
 
@@ -83,19 +98,26 @@ def fit_heads(train: list[dict[str, Any]], families: tuple[str, ...], c: dict[st
         for feature in set(select(row["features"], families)):
             counts[feature] = counts.get(feature, 0) + 1
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= 2))}
-    model = ClaimModel(vocabulary, families, STANCES, tuple(range(6)), 0.5, 0.0, 0.0, {}, {}, "any", LEVEL_CEILING)
+    model = ClaimModel(
+        vocabulary, families, STANCES, tuple(range(6)), 0.5, 0.0, 0.0, {}, {}, "any", LEVEL_CEILING
+    )
     x = model._matrix([row["features"] for row in train])
     y_claim = np.array([row["is_claim"] for row in train], dtype=int)
     claim = LogisticRegression(C=c["claim"], max_iter=2000, random_state=SEED).fit(x, y_claim)
     matched = np.flatnonzero(y_claim)
-    stance = LogisticRegression(C=c["stance"], max_iter=2000, random_state=SEED, class_weight="balanced")
+    stance = LogisticRegression(
+        C=c["stance"], max_iter=2000, random_state=SEED, class_weight="balanced"
+    )
     stance.fit(x[matched], [train[i]["stance"] for i in matched])
     level = LogisticRegression(C=c["level"], max_iter=2000, random_state=SEED)
     level.fit(x[matched], [train[i]["level"] for i in matched])
     model.weights = {
-        "claim_coef": claim.coef_, "claim_intercept": claim.intercept_,
-        "stance_coef": _expand(stance, STANCES), "stance_intercept": _expand_intercept(stance, STANCES),
-        "level_coef": _expand(level, tuple(range(6))), "level_intercept": _expand_intercept(level, tuple(range(6))),
+        "claim_coef": claim.coef_,
+        "claim_intercept": claim.intercept_,
+        "stance_coef": _expand(stance, STANCES),
+        "stance_intercept": _expand_intercept(stance, STANCES),
+        "level_coef": _expand(level, tuple(range(6))),
+        "level_intercept": _expand_intercept(level, tuple(range(6))),
     }
     return model
 
@@ -104,14 +126,22 @@ def _expand(head: Any, classes: tuple[Any, ...]) -> np.ndarray:
     """Rows for every class, in ``classes`` order; classes never seen in training score -inf-ish."""
     coef = np.zeros((len(classes), head.coef_.shape[1]))
     for row, label in enumerate(head.classes_):
-        coef[classes.index(label)] = head.coef_[row] if len(head.classes_) > 2 else (head.coef_[0] if row else -head.coef_[0])
+        coef[classes.index(label)] = (
+            head.coef_[row]
+            if len(head.classes_) > 2
+            else (head.coef_[0] if row else -head.coef_[0])
+        )
     return coef
 
 
 def _expand_intercept(head: Any, classes: tuple[Any, ...]) -> np.ndarray:
     intercept = np.full(len(classes), -30.0)
     for row, label in enumerate(head.classes_):
-        intercept[classes.index(label)] = head.intercept_[row] if len(head.classes_) > 2 else (head.intercept_[0] if row else -head.intercept_[0])
+        intercept[classes.index(label)] = (
+            head.intercept_[row]
+            if len(head.classes_) > 2
+            else (head.intercept_[0] if row else -head.intercept_[0])
+        )
     return intercept
 
 
@@ -133,22 +163,45 @@ def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> d
     best_level, level_threshold, level_ceiling = -1.0, 2.0, 5
     for threshold in (*np.arange(0.3, 1.0, 0.05), 2.0):
         for overrides in ("report", "any"):
-            stances = [(d.stance if d.stance_probability >= threshold and overrides in ("any", rule(row, "stance"))
-                        else rule(row, "stance"), row["stance"]) for d, row in matched]
+            stances = [
+                (
+                    d.stance
+                    if d.stance_probability >= threshold
+                    and overrides in ("any", rule(row, "stance"))
+                    else rule(row, "stance"),
+                    row["stance"],
+                )
+                for d, row in matched
+            ]
             score = stance_macro_f1(stances)
             if score > best_stance + 1e-9:
                 best_stance, stance_threshold, stance_overrides = score, float(threshold), overrides
         for ceiling in (LEVEL_CEILING,):
-            levels = [(d.level if d.level_probability >= threshold and int(rule(row, "level")) <= ceiling
-                       else int(rule(row, "level")), row["level"]) for d, row in matched]
+            levels = [
+                (
+                    d.level
+                    if d.level_probability >= threshold and int(rule(row, "level")) <= ceiling
+                    else int(rule(row, "level")),
+                    row["level"],
+                )
+                for d, row in matched
+            ]
             exact = sum(a == b for a, b in levels) / max(1, len(levels))
-            print(f"  level threshold {threshold:.2f} ceiling {ceiling}: {exact:.3f}", file=sys.stderr) if verbose else None
+            print(
+                f"  level threshold {threshold:.2f} ceiling {ceiling}: {exact:.3f}", file=sys.stderr
+            ) if verbose else None
             if exact > best_level + 1e-9:
                 best_level, level_threshold, level_ceiling = exact, float(threshold), ceiling
     return {
-        "claim_f1": best_f1, "claim_threshold": best_threshold, "claim_f1_unfiltered": unfiltered,
-        "stance_macro_f1": best_stance, "stance_threshold": stance_threshold, "stance_overrides": stance_overrides,
-        "level_exact": best_level, "level_threshold": level_threshold, "level_ceiling": level_ceiling,
+        "claim_f1": best_f1,
+        "claim_threshold": best_threshold,
+        "claim_f1_unfiltered": unfiltered,
+        "stance_macro_f1": best_stance,
+        "stance_threshold": stance_threshold,
+        "stance_overrides": stance_overrides,
+        "level_exact": best_level,
+        "level_threshold": level_threshold,
+        "level_ceiling": level_ceiling,
     }
 
 
@@ -165,7 +218,9 @@ def stance_macro_f1(pairs: list[tuple[str, str]]) -> float:
         gold = sum(g == stance for _, g in pairs)
         if gold:
             precision, recall = tp / max(1, predicted), tp / gold
-            per_stance.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+            per_stance.append(
+                2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            )
     return float(np.mean(per_stance)) if per_stance else 0.0
 
 
@@ -176,7 +231,8 @@ def rules_baseline(rows: list[dict[str, Any]]) -> dict[str, float]:
     return {
         "claim_precision_all_candidates": precision,
         "stance_macro_f1": stance_macro_f1([(rule(r, "stance"), r["stance"]) for r in matched]),
-        "level_exact": sum(int(rule(r, "level")) == r["level"] for r in matched) / max(1, len(matched)),
+        "level_exact": sum(int(rule(r, "level")) == r["level"] for r in matched)
+        / max(1, len(matched)),
     }
 
 
@@ -186,16 +242,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "redline" / "models" / "claims")
+    parser.add_argument("--families", choices=("choose", "lex"), default="choose",
+                        help="lex: the words and the parse alone, without the rules' reading (the "
+                             "benchmark's 'model alone'); choose: decide on dev (the shipped model)")
     args = parser.parse_args()
     train = candidates(load_split("train"), args.data)
     dev = candidates(load_split("dev"), args.data)
-    print(f"train {len(train)} candidates ({sum(r['is_claim'] for r in train)} claims); "
-          f"dev {len(dev)} ({sum(r['is_claim'] for r in dev)})")
+    print(
+        f"train {len(train)} candidates ({sum(r['is_claim'] for r in train)} claims); "
+        f"dev {len(dev)} ({sum(r['is_claim'] for r in dev)})"
+    )
     print("rules on dev:", rules_baseline(dev))
     best: tuple[float, Any, dict[str, Any]] | None = None
-    for families in FAMILY_CHOICES:
+    for families in FAMILY_CHOICES if args.families == "choose" else (("lex",),):
         chosen: dict[str, float] = {}
-        for head, key in (("claim", "claim_f1"), ("stance", "stance_macro_f1"), ("level", "level_exact")):
+        for head, key in (
+            ("claim", "claim_f1"),
+            ("stance", "stance_macro_f1"),
+            ("level", "level_exact"),
+        ):
             scores = {}
             for c in C_GRID:
                 trial = {"claim": 1.0, "stance": 1.0, "level": 1.0, **chosen, head: c}
@@ -215,8 +280,12 @@ def main() -> None:
     model.level_threshold = card["dev"]["level_threshold"]
     model.level_ceiling = card["dev"]["level_ceiling"]
     model.card = {
-        **card, "trained_on": "escalation corpus, train split", "chosen_on": "dev split", "seed": SEED,
-        "train_candidates": len(train), "rules_on_dev": rules_baseline(dev),
+        **card,
+        "trained_on": "escalation corpus, train split",
+        "chosen_on": "dev split",
+        "seed": SEED,
+        "train_candidates": len(train),
+        "rules_on_dev": rules_baseline(dev),
     }
     save_claim_model(model, args.out)
     print("saved", args.out, model.card)

@@ -61,12 +61,16 @@ def test_escalation_corpus_split_units_never_cross_splits(records: list[dict[str
     assert len({record["pid"] for record in records}) == len(records)
 
 
-def test_escalation_corpus_test_split_matches_its_frozen_digest(records: list[dict[str, Any]]) -> None:
+def test_escalation_corpus_test_split_matches_its_frozen_digest(
+    records: list[dict[str, Any]],
+) -> None:
     pinned = (CORPUS / "test.sha256").read_text(encoding="utf-8").strip()
     assert split_digest(records, "test") == pinned
 
 
-def test_escalation_corpus_test_split_is_at_least_thirty_percent(records: list[dict[str, Any]]) -> None:
+def test_escalation_corpus_test_split_is_at_least_thirty_percent(
+    records: list[dict[str, Any]],
+) -> None:
     test = sum(record["split"] == "test" for record in records)
     assert test >= 0.30 * len(records)
 
@@ -75,5 +79,10 @@ def test_escalation_corpus_digest_notices_a_changed_label(records: list[dict[str
     test = [dict(record) for record in records if record["split"] == "test"]
     before = split_digest(test, "test")
     changed = next(record for record in test if record["claims"])
-    changed["claims"] = [{**changed["claims"][0], "stance": "advocate" if changed["claims"][0]["stance"] != "advocate" else "report"}]
+    changed["claims"] = [
+        {
+            **changed["claims"][0],
+            "stance": "advocate" if changed["claims"][0]["stance"] != "advocate" else "report",
+        }
+    ]
     assert split_digest(test, "test") != before

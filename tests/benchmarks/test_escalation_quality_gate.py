@@ -18,22 +18,36 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from escalation_sources import DEFAULT_DATA  # noqa: E402
 
+# Measured 2026-12-05 (benchmarks/results/escalation.md, default pipeline): claim F1 0.321,
+# stance macro-F1 0.414, level exact 0.655, passage level exact 0.345.
 FLOORS = {
-    "claim_f1": 0.0,
-    "stance_macro_f1": 0.0,
-    "level_exact": 0.0,
-    "passage_level_exact": 0.0,
+    "claim_f1": 0.30,
+    "stance_macro_f1": 0.38,
+    "level_exact": 0.62,
+    "passage_level_exact": 0.31,
 }
 
 
-@pytest.mark.skipif(not (DEFAULT_DATA / "propaganda" / "ptc").is_dir(), reason=f"datasets not found at {DEFAULT_DATA}")
+@pytest.mark.skipif(
+    not (DEFAULT_DATA / "propaganda" / "ptc").is_dir(),
+    reason=f"datasets not found at {DEFAULT_DATA}",
+)
 def test_escalation_quality_gate_default_pipeline_on_test_split() -> None:
-    from escalation_benchmark import STANCES, RedlineToday, Tally, gold_of, load_corpus, score_passage
+    from escalation_benchmark import (
+        STANCES,
+        RedlineToday,
+        Tally,
+        gold_of,
+        load_corpus,
+        score_passage,
+    )
     from escalation_metrics import label_prf, macro_f1
     from escalation_sources import passage_text
 
     records = load_corpus("test")  # exits when the split no longer matches its digest
-    texts = [passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"]) for r in records]
+    texts = [
+        passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"]) for r in records
+    ]
     predictions = RedlineToday(n_process=1).predict(records, texts)
     tallies: dict[str, Tally] = {}
     for record, predicted in zip(records, predictions):
@@ -43,7 +57,8 @@ def test_escalation_quality_gate_default_pipeline_on_test_split() -> None:
         "claim_f1": tally.claims.f1,
         "stance_macro_f1": macro_f1(label_prf(tally.stance_pairs, STANCES)),
         "level_exact": sum(a == b for a, b in tally.level_pairs) / len(tally.level_pairs),
-        "passage_level_exact": sum(a == b for a, b in tally.top_pairs["passage"]) / len(tally.top_pairs["passage"]),
+        "passage_level_exact": sum(a == b for a, b in tally.top_pairs["passage"])
+        / len(tally.top_pairs["passage"]),
     }
     below = {name: round(value, 3) for name, value in measured.items() if value < FLOORS[name]}
     assert not below, f"below the floors {FLOORS}: {below}"

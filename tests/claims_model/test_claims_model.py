@@ -16,7 +16,15 @@ def test_claims_model_loads_once_with_sane_settings() -> None:
     model = load_claim_model()
     assert model is load_claim_model()
     assert 0.0 <= model.claim_threshold < 1.0
-    assert set(model.stances) == {"report", "advocate", "threaten", "predict", "question", "hypothetical", "reject"}
+    assert set(model.stances) == {
+        "report",
+        "advocate",
+        "threaten",
+        "predict",
+        "question",
+        "hypothetical",
+        "reject",
+    }
     assert model.levels == (0, 1, 2, 3, 4, 5)
     assert model.card["trained_on"] == "escalation corpus, train split"
     assert all(np.isfinite(w).all() for w in model.weights.values())
@@ -24,7 +32,10 @@ def test_claims_model_loads_once_with_sane_settings() -> None:
 
 def test_claims_model_scores_are_deterministic_and_bounded() -> None:
     model = load_claim_model()
-    features = [["lex:lemma=strike", "lex:marker=will", "rule:stance=threaten", "rule:level=3"], ["lex:lemma=talk"]]
+    features = [
+        ["lex:lemma=strike", "lex:marker=will", "rule:stance=threaten", "rule:level=3"],
+        ["lex:lemma=talk"],
+    ]
     first, second = model.decide(features), model.decide(features)
     assert first == second
     assert all(0.0 <= d.is_claim <= 1.0 and 0.0 < d.stance_probability <= 1.0 for d in first)

@@ -102,14 +102,22 @@ def _speaker_phrase(tokens: Any) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def _speaker_actor(actors: list[Span], start: int, end: int, quote_start: int, tokens: Any) -> Span | None:
+def _speaker_actor(
+    actors: list[Span], start: int, end: int, quote_start: int, tokens: Any
+) -> Span | None:
     """The actor mention that names the speaker; for a pronoun, the last person named before."""
-    inside = [a for a in actors if a.start < end and start < a.end and a.attrs.get("type") in _PERSONISH]
+    inside = [
+        a for a in actors if a.start < end and start < a.end and a.attrs.get("type") in _PERSONISH
+    ]
     if inside:
         # "Foreign Minister Sergei Lavrov": the person, not the state in the title.
         return max(inside, key=lambda a: (a.attrs.get("type") == "person", a.end))
     if len(tokens) == 1 and tokens[0].lower_ in _PERSON_PRONOUNS:
-        before = [a for a in actors if a.end <= min(start, quote_start) and a.attrs.get("type") == "person"]
+        before = [
+            a
+            for a in actors
+            if a.end <= min(start, quote_start) and a.attrs.get("type") == "person"
+        ]
         if before:
             return before[-1]
     return None

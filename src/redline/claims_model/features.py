@@ -23,10 +23,45 @@ from spacy.tokens import Token
 FAMILIES = ("lex", "rule")
 _WINDOW = 4
 _MARKERS = {
-    "must", "should", "need", "have", "will", "would", "could", "can", "may", "might", "shall",
-    "not", "never", "no", "if", "unless", "let", "please", "ready", "going", "want", "call",
-    "demand", "urge", "threaten", "warn", "deny", "refuse", "reject", "condemn", "said", "say",
-    "says", "according", "if", "otherwise", "or", "else", "time", "only",
+    "must",
+    "should",
+    "need",
+    "have",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "not",
+    "never",
+    "no",
+    "if",
+    "unless",
+    "let",
+    "please",
+    "ready",
+    "going",
+    "want",
+    "call",
+    "demand",
+    "urge",
+    "threaten",
+    "warn",
+    "deny",
+    "refuse",
+    "reject",
+    "condemn",
+    "said",
+    "say",
+    "says",
+    "according",
+    "otherwise",
+    "or",
+    "else",
+    "time",
+    "only",
 }
 
 
@@ -54,7 +89,11 @@ def candidate_features(
     features += [f"lex:after={t.lower_}" for t in after]
     clause = trigger.doc[sentence.start : sentence.end]
     features += sorted({f"lex:marker={t.lower_}" for t in clause if t.lower_ in _MARKERS})
-    features += [f"lex:child={c.dep_}:{c.lower_}" for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")]
+    features += [
+        f"lex:child={c.dep_}:{c.lower_}"
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg", "mark", "advmod")
+    ]
     features += [
         f"rule:stance={reading.stance}",
         f"rule:rule={reading.rule}",

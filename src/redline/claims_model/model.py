@@ -76,7 +76,11 @@ class ClaimModel:
     def stance_for(self, decision: ClaimDecision, rule_stance: str) -> str:
         """The stance to keep: the model's where it is sure and allowed to override, else the rules'."""
         allowed = self.stance_overrides == "any" or rule_stance == self.stance_overrides
-        return decision.stance if allowed and decision.stance_probability >= self.stance_threshold else rule_stance
+        return (
+            decision.stance
+            if allowed and decision.stance_probability >= self.stance_threshold
+            else rule_stance
+        )
 
     def _matrix(self, candidates: Sequence[list[str]]) -> npt.NDArray[np.float64]:
         rows = np.zeros((len(candidates), len(self.vocabulary)), dtype=np.float64)
@@ -98,8 +102,15 @@ class ClaimModel:
         decisions = []
         for i in range(len(candidates)):
             s, lv = int(stance[i].argmax()), int(level[i].argmax())
-            decisions.append(ClaimDecision(float(claim[i]), self.stances[s], float(stance[i, s]),
-                                           self.levels[lv], float(level[i, lv])))
+            decisions.append(
+                ClaimDecision(
+                    float(claim[i]),
+                    self.stances[s],
+                    float(stance[i, s]),
+                    self.levels[lv],
+                    float(level[i, lv]),
+                )
+            )
         return decisions
 
 
@@ -116,13 +127,21 @@ def save_claim_model(model: ClaimModel, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     vocabulary = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
     meta = {
-        "format": FORMAT, "families": list(model.families), "stances": list(model.stances),
-        "levels": list(model.levels), "claim_threshold": model.claim_threshold,
-        "stance_threshold": model.stance_threshold, "level_threshold": model.level_threshold,
-        "stance_overrides": model.stance_overrides, "level_ceiling": model.level_ceiling,
-        "vocabulary": vocabulary, "card": model.card,
+        "format": FORMAT,
+        "families": list(model.families),
+        "stances": list(model.stances),
+        "levels": list(model.levels),
+        "claim_threshold": model.claim_threshold,
+        "stance_threshold": model.stance_threshold,
+        "level_threshold": model.level_threshold,
+        "stance_overrides": model.stance_overrides,
+        "level_ceiling": model.level_ceiling,
+        "vocabulary": vocabulary,
+        "card": model.card,
     }
-    (folder / CARD_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    (folder / CARD_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
     with (folder / WEIGHTS_FILE).open("wb") as handle:
         np.savez_compressed(handle, **{k: v.astype(np.float32) for k, v in model.weights.items()})
 
@@ -142,12 +161,19 @@ def load_claim_model(path: str | None = None) -> ClaimModel:
             "rebuild it with `python scripts/train_claims_model.py`"
         ) from error
     if meta.get("format") != FORMAT:
-        raise ModelNotFoundError(f"claim model in {folder} has format {meta.get('format')!r}, expected {FORMAT}")
+        raise ModelNotFoundError(
+            f"claim model in {folder} has format {meta.get('format')!r}, expected {FORMAT}"
+        )
     return ClaimModel(
         vocabulary={feature: i for i, feature in enumerate(meta["vocabulary"])},
-        families=tuple(meta["families"]), stances=tuple(meta["stances"]),
-        levels=tuple(int(v) for v in meta["levels"]), claim_threshold=float(meta["claim_threshold"]),
-        stance_threshold=float(meta["stance_threshold"]), level_threshold=float(meta["level_threshold"]),
-        weights=weights, card=meta["card"], stance_overrides=str(meta.get("stance_overrides", "any")),
+        families=tuple(meta["families"]),
+        stances=tuple(meta["stances"]),
+        levels=tuple(int(v) for v in meta["levels"]),
+        claim_threshold=float(meta["claim_threshold"]),
+        stance_threshold=float(meta["stance_threshold"]),
+        level_threshold=float(meta["level_threshold"]),
+        weights=weights,
+        card=meta["card"],
+        stance_overrides=str(meta.get("stance_overrides", "any")),
         level_ceiling=int(meta.get("level_ceiling", 3)),
     )
