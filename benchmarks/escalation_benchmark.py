@@ -242,9 +242,12 @@ class RedlineToday:
         for span in document.layer("redlines"):
             if span.attrs.get("kind") == "condition":
                 continue  # the same line as its conditional_threat
+            evidence = [(span.start, span.end)]
+            if span.attrs.get("sentence_span"):
+                evidence.append(tuple(span.attrs["sentence_span"]))
             redlines.append(
                 RedLine(
-                    [(span.start, span.end)],
+                    evidence,
                     _state(span.attrs.get("setter")),
                     [_state(a) for a in span.attrs.get("against") or []],
                 )

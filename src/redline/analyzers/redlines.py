@@ -145,6 +145,8 @@ def _cue_lines(
                 "consequence": consequence.text if consequence is not None else None,
                 "consequence_claim": consequence.id if consequence is not None else None,
                 "level": level, "sentence": text[start:end].strip(),
+                # The threshold's evidence is its sentence: what is unacceptable, what crosses it.
+                "sentence_span": [start, start + len(text[start:end].rstrip())],
                 "speaker": scope.speaker, "section": scope.section,
             },
         ))  # fmt: skip
