@@ -370,7 +370,8 @@ def _first_person(trigger: Token) -> bool:
 
 
 def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
-    """Seizing a country outranks seizing a person ("take Kallas, together with Estonia itself")."""
+    """Seizing a country outranks seizing a person taken with it: in ordinary usage the land is
+    what a seizure is about ("took the city and its mayor")."""
     if match.action.key in _SEIZE_LEMMAS:
         return sorted(targets, key=lambda t: t.type not in ("state", "place"))
     return targets

@@ -117,7 +117,8 @@ def _in_if_clause(token: Token) -> bool:
     clause = token.doc[token.left_edge.i : token.right_edge.i + 1].text if token.pos_ in ("VERB", "AUX") else ""
     if re.search(r"\bin (?:the )?(?:event|case) of\b", clause, re.IGNORECASE):
         return True
-    # Inverted counterfactual: "had we first taken control".
+    # Inverted counterfactual, ordinary English grammar ("had we known", "had they not shelled
+    # the plant"): the clause imagines, it neither reports nor denies.
     return bool(re.search(r"(?:^|[,;—-]\s*)had\s+(?:we|they|he|she|it|you|i)\b", sentence.text[: max(0, token.idx - sentence.start_char)], re.IGNORECASE))
 
 

@@ -294,7 +294,8 @@ class SentenceReader:
         subject = parse.subject(token)
         modals = parse.modals(chain)
         lemma = token.lemma_.lower()
-        # A regretted missed chance or "time to X": "we had a chance to hang the traitors".
+        # A regretted missed chance or "time to X" endorses X in ordinary usage ("we should have
+        # bombed them when we had the chance", "it is time to ..."); only violent verbs reach here.
         for node in chain:
             if (
                 node.dep_ in ("acl", "relcl")
