@@ -184,7 +184,7 @@ def _names_match(expected: str | None, found: Span, role: str) -> bool:
 
 
 # The layers the claims issue's speed target covers: structure, actors and claims with what they need.
-CLAIMS_PIPELINE = ("structure", "actors", "groups", "alignment", "claims", "redlines", "escalation")
+CLAIMS_PIPELINE = ("structure", "actors", "voices", "groups", "alignment", "claims", "redlines", "escalation")
 
 
 def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:

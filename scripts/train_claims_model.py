@@ -114,35 +114,23 @@ def fit_heads(train: list[dict[str, Any]], families: tuple[str, ...], c: dict[st
     model.weights = {
         "claim_coef": claim.coef_,
         "claim_intercept": claim.intercept_,
-        "stance_coef": _expand(stance, STANCES),
-        "stance_intercept": _expand_intercept(stance, STANCES),
-        "level_coef": _expand(level, tuple(range(6))),
-        "level_intercept": _expand_intercept(level, tuple(range(6))),
+        **dict(zip(("stance_coef", "stance_intercept"), _class_rows(stance, STANCES), strict=True)),
+        **dict(zip(("level_coef", "level_intercept"), _class_rows(level, tuple(range(6))), strict=True)),
     }
     return model
 
 
-def _expand(head: Any, classes: tuple[Any, ...]) -> np.ndarray:
-    """Rows for every class, in ``classes`` order; classes never seen in training score -inf-ish."""
+def _class_rows(head: Any, classes: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Weights and intercepts with a row for every class, in ``classes`` order; a class never
+    seen in training scores about -30, so it is never predicted."""
     coef = np.zeros((len(classes), head.coef_.shape[1]))
-    for row, label in enumerate(head.classes_):
-        coef[classes.index(label)] = (
-            head.coef_[row]
-            if len(head.classes_) > 2
-            else (head.coef_[0] if row else -head.coef_[0])
-        )
-    return coef
-
-
-def _expand_intercept(head: Any, classes: tuple[Any, ...]) -> np.ndarray:
     intercept = np.full(len(classes), -30.0)
+    binary = len(head.classes_) == 2  # scikit-learn keeps one row for two classes
     for row, label in enumerate(head.classes_):
-        intercept[classes.index(label)] = (
-            head.intercept_[row]
-            if len(head.classes_) > 2
-            else (head.intercept_[0] if row else -head.intercept_[0])
-        )
-    return intercept
+        sign = (1 if row else -1) if binary else 1
+        coef[classes.index(label)] = sign * head.coef_[0 if binary else row]
+        intercept[classes.index(label)] = sign * head.intercept_[0 if binary else row]
+    return coef, intercept
 
 
 def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
