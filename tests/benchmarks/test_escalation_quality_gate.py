@@ -18,8 +18,8 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from escalation_sources import DEFAULT_DATA  # noqa: E402
 
-# Measured 2026-12-05 (benchmarks/results/escalation.md, default pipeline): claim F1 0.328,
-# stance macro-F1 0.422, level exact 0.657, passage level exact 0.359.
+# Measured 2026-12-05 (benchmarks/results/escalation.md, default pipeline): claim F1 0.331,
+# stance macro-F1 0.407, level exact 0.660, passage level exact 0.365.
 FLOORS = {
     "claim_f1": 0.30,
     "stance_macro_f1": 0.38,
