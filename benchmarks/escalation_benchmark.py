@@ -606,6 +606,11 @@ def write_report(
         f"- {name}: {seconds:.1f} s for {len(records)} passages"
         for name, seconds in timings.items()
     ]
+    if args.speed_words:
+        from claims_benchmark import speed
+
+        lines += ["", "## Speed: the full default pipeline against spaCy alone, same words, same run", ""]
+        lines += [speed(args.data / "propaganda" / "ptc" / "train-articles", args.speed_words, _default_pipeline())]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[:20]))
 
@@ -623,6 +628,8 @@ def main() -> None:
         default=BEFORE_CORPUS,
         help="also score Redline as it was at this commit ('' to skip)",
     )
+    parser.add_argument("--speed-words", type=int, default=200_000,
+                        help="words of PTC train articles for the speed section (0 skips it)")
     parser.add_argument("--claim-model", type=Path, action="append", default=[],
                         help="also score the default pipeline with this claim model folder")
     parser.add_argument("--predictions-to", type=Path, help=argparse.SUPPRESS)
