@@ -148,7 +148,7 @@ def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> d
             best_f1, best_threshold = f1, float(threshold)
     matched = [(d, row) for d, row in zip(decisions, rows) if row["is_claim"]]
     best_stance, stance_threshold, stance_overrides = -1.0, 2.0, "report"
-    best_level, level_threshold, level_ceiling = -1.0, 2.0, 5
+    best_level, level_threshold = -1.0, 2.0
     for threshold in (*np.arange(0.3, 1.0, 0.05), 2.0):
         for overrides in ("report", "any"):
             stances = [
@@ -164,22 +164,20 @@ def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> d
             score = stance_macro_f1(stances)
             if score > best_stance + 1e-9:
                 best_stance, stance_threshold, stance_overrides = score, float(threshold), overrides
-        for ceiling in (LEVEL_CEILING,):
-            levels = [
-                (
-                    d.level
-                    if d.level_probability >= threshold and int(rule(row, "level")) <= ceiling
-                    else int(rule(row, "level")),
-                    row["level"],
-                )
-                for d, row in matched
-            ]
-            exact = sum(a == b for a, b in levels) / max(1, len(levels))
-            print(
-                f"  level threshold {threshold:.2f} ceiling {ceiling}: {exact:.3f}", file=sys.stderr
-            ) if verbose else None
-            if exact > best_level + 1e-9:
-                best_level, level_threshold, level_ceiling = exact, float(threshold), ceiling
+        levels = [
+            (
+                d.level
+                if d.level_probability >= threshold and int(rule(row, "level")) <= LEVEL_CEILING
+                else int(rule(row, "level")),
+                row["level"],
+            )
+            for d, row in matched
+        ]
+        exact = sum(a == b for a, b in levels) / max(1, len(levels))
+        if verbose:
+            print(f"  level threshold {threshold:.2f}: {exact:.3f}", file=sys.stderr)
+        if exact > best_level + 1e-9:
+            best_level, level_threshold = exact, float(threshold)
     return {
         "claim_f1": best_f1,
         "claim_threshold": best_threshold,
@@ -189,7 +187,7 @@ def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> d
         "stance_overrides": stance_overrides,
         "level_exact": best_level,
         "level_threshold": level_threshold,
-        "level_ceiling": level_ceiling,
+        "level_ceiling": LEVEL_CEILING,
     }
 
 

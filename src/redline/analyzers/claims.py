@@ -92,10 +92,11 @@ class ClaimAnalyzer:
         in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
         found: dict[str, tuple[Span, list[str]]] = {}
         events = [(s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"]
+        datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
         for match in self._lexicon.find(parsed):
             if _inside_named_event(parsed[match.head].idx, events):
                 continue  # "the Great Patriotic War", "the Six-Day War": a name, not a claim
-            claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon)
+            claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon, datelines)
             if claim is not None:
                 found[claim[0].id] = claim
         return list(found.values())
@@ -293,6 +294,7 @@ def _claim(
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
     lexicon: ActionLexicon,
+    datelines: list[tuple[int, int]],
 ) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
     scope = scopes.at(trigger.idx)
@@ -328,7 +330,7 @@ def _claim(
         target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
     targets = _rank_targets(targets, match)
-    start, end = _after_dateline(document, *_extent(trigger, match, actor_token))
+    start, end = _after_dateline(document.text, datelines, *_extent(trigger, match, actor_token))
     attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
     attrs["target_inferred"] = target_inferred
     span = document.make_span(
@@ -343,11 +345,11 @@ def _claim(
     return span, features
 
 
-def _after_dateline(document: Document, start: int, end: int) -> tuple[int, int]:
+def _after_dateline(text: str, datelines: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """A claim never starts inside the dateline the parse may have joined to its sentence."""
-    for line in document.layer("structure"):
-        if line.label == "dateline" and line.start <= start < line.end < end:
-            start = line.end + (len(document.text[line.end : end]) - len(document.text[line.end : end].lstrip()))
+    for line_start, line_end in datelines:
+        if line_start <= start < line_end < end:
+            start = line_end + (len(text[line_end:end]) - len(text[line_end:end].lstrip()))
     return start, end
 
 
