@@ -162,3 +162,27 @@ def test_claims_seizing_assets_is_not_seizing_territory(analyse_rules: Callable[
                 if c.attrs["action_key"] == "seize"]
     [land] = [c for c in analyse_rules("Russia seized Crimea in 2014.").layer("claims") if c.attrs["action_key"] == "seize"]
     assert (assets.attrs["level"], land.attrs["level"]) == (2, 3)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def test_claims_page_furniture_and_head_lines_stay_apart(analyse_rules: Callable[..., Document]) -> None:
+    document = analyse_rules((FIXTURES / "wire_story.txt").read_text(encoding="utf-8"))
+    claims = document.layer("claims")
+    assert claims, "the story's own claims are found"
+    # Nothing from "Read also: ..." or the wire credits, and no claim runs from the headline
+    # into the byline although neither ends in punctuation.
+    assert not [c for c in claims if "Read also" in c.text or "NATO allies" in c.text]
+    assert all("\n" not in c.text for c in claims)
+    assert all(c.attrs.get("actor") != "ner:anna_kowalczyk" for c in claims)
+
+
+def test_claims_state_voice_third_person_threat(analyse_rules: Callable[..., Document]) -> None:
+    """A spokesperson saying what their own state will do is that state's threat."""
+    document = analyse_rules((FIXTURES / "briefing_outlets.txt").read_text(encoding="utf-8"))
+    [threat] = [c for c in document.layer("claims") if c.attrs["action_key"] == "countermeasure"]
+    assert (threat.label, threat.attrs["actor"], threat.attrs["speaker"]) == ("threaten", "china", "Lin Jian")
+    assert threat.text.startswith("China will take")
+    [redline] = document.layer("redlines")
+    assert (redline.attrs["setter"], redline.attrs["against"]) == ("china", ["united_states"])

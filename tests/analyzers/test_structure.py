@@ -418,3 +418,61 @@ def test_structure_capitals_before_a_dash_need_a_place_shape() -> None:
 
     document = analyze(Document.from_text("NATO — a relic of the cold war — must go."))
     assert not [s for s in document.layer("structure") if s.label == "dateline"]
+
+
+# -- real page shapes: briefings, wire stories, forum threads -------------------------------------
+
+
+def test_structure_briefing_askers_named_by_outlet(analyse: Analyse) -> None:
+    """One spokesperson answering outlets that each ask once ("Bloomberg:", "Phoenix TV:")."""
+    document = _fixture(analyse, "briefing_outlets.txt")
+    assert _speakers(document) == [
+        "Lin Jian", "Bloomberg", "Lin Jian", "Phoenix TV", "Lin Jian", "AFP", "Lin Jian",
+    ]  # fmt: skip
+    assert {t.rule for t in _labels(document, "turn") if t.attrs["speaker"] != "Lin Jian"} == {
+        "turn.briefing_asker"
+    }
+    # The last answer ends before the page's share prompt and related links.
+    last = _labels(document, "turn")[-1]
+    assert document.text[last.start : last.end].rstrip().endswith("from China.")
+
+
+def test_structure_one_off_labels_in_prose_make_no_briefing(analyse: Analyse) -> None:
+    text = (
+        "Lin Jian: the spokesman spoke for an hour.\n\nBackground: the talks stalled.\n\n"
+        "Context: nobody expected more.\n\nLin Jian: he then left the room."
+    )
+    assert _labels(analyse(text), "turn") == []
+
+
+def test_structure_page_furniture_is_not_text(analyse: Analyse) -> None:
+    document = _fixture(analyse, "wire_story.txt")
+    kinds = [str(s.attrs["kind"]) for s in _labels(document, "furniture")]
+    assert kinds == ["related_link", "share_prompt", "wire_credit", "wire_credit"]
+    body = _labels(document, "body")[0]
+    assert document.text[body.start : body.end].rstrip().endswith("Polish territory.")
+
+
+def test_structure_kicker_is_not_the_title(analyse: Analyse) -> None:
+    document = _fixture(analyse, "wire_story.txt")
+    assert [s.text for s in _labels(document, "kicker")] == ["WORLD NEWS"]
+    assert [s.text for s in _labels(document, "title")] == [
+        "Poland warns of response after drone incursion"
+    ]
+    assert [s.attrs["author"] for s in _labels(document, "byline")] == ["Anna Kowalczyk and Mark Reed"]
+
+
+def test_structure_wire_dateline_after_the_head(analyse: Analyse) -> None:
+    document = _fixture(analyse, "wire_story.txt")
+    assert [s.text for s in _labels(document, "dateline")] == ["WARSAW, March 3 (Reuters) -"]
+
+
+def test_structure_forum_thread_without_comment_header(analyse: Analyse) -> None:
+    document = _fixture(analyse, "forum_thread.txt")
+    assert [s.rule for s in _labels(document, "comments")] == ["comments.forum_thread"]
+    comments = _labels(document, "comment")
+    assert [c.attrs["author"] for c in comments] == [
+        "north_watcher", "kastus_bel", "Ivan_the_Sceptic", "north_watcher",
+    ]  # fmt: skip
+    assert comments[-1].attrs["reply_to"] == "Ivan_the_Sceptic"
+    assert comments[0].attrs["timestamp"] == "12 May 2025, 09:14"

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Token
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.scope import ScopeIndex, TextUnits
 from redline.analyzers.stance import StanceReading, governing_verb, stance_of
 from redline.claims_model import ClaimDecision, ClaimModel, candidate_features, load_claim_model
 from redline.document import Document, Span
@@ -93,10 +93,15 @@ class ClaimAnalyzer:
         found: dict[str, tuple[Span, list[str]]] = {}
         events = [(s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"]
         datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
+        units = TextUnits(document)
         for match in self._lexicon.find(parsed):
-            if _inside_named_event(parsed[match.head].idx, events):
-                continue  # "the Great Patriotic War", "the Six-Day War": a name, not a claim
-            claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups, self._lexicon, datelines)
+            head = parsed[match.head].idx
+            if _inside_named_event(head, events) or not units.is_text(head):
+                continue  # "the Great Patriotic War" is a name; "Read also: ..." is the page's
+            unit = units.at(head)
+            bounds = (unit.start, unit.end) if unit is not None else (0, len(document.text))
+            claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups,
+                           self._lexicon, datelines, bounds)  # fmt: skip
             if claim is not None:
                 found[claim[0].id] = claim
         return list(found.values())
@@ -190,7 +195,9 @@ def _agent(verb: Token) -> Token | None:
 def _actor_token(trigger: Token, verb: Token) -> Token | None:
     if trigger.pos_ != "VERB":
         for child in trigger.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "PROPN")):
+            # "Russia's invasion", "the Russian invasion"; not "resolute countermeasures"
+            named_modifier = child.pos_ == "PROPN" or (child.pos_ == "ADJ" and child.text[:1].isupper())
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and named_modifier):
                 return child
             if child.dep_ == "prep" and child.lower_ == "by":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -295,17 +302,23 @@ def _claim(
     in_groups: dict[str, Span],
     lexicon: ActionLexicon,
     datelines: list[tuple[int, int]],
+    bounds: tuple[int, int],
 ) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
     scope = scopes.at(trigger.idx)
     in_group_span = in_groups.get(scope.key) or (in_groups.get("comments") if scope.section == "comments" else None)
     in_group = str(in_group_span.attrs["actor_id"]) if in_group_span else None
     actor_token = _actor_token(trigger, verb)
-    actors = _phrase_mentions(actor_token, mentions) if actor_token is not None else []
-    targets = [m for t in _target_tokens(trigger) for m in (_phrase_mentions(t, mentions) or _resolve_regime(t, mentions, in_group))]
+    def named(token: Token) -> list[Mention]:
+        # Only names inside the claim's own unit: a parse that ran a headline into the byline
+        # must not make the byline's author an actor.
+        return [m for m in _phrase_mentions(token, mentions) if bounds[0] <= m.start < bounds[1]]
+
+    actors = named(actor_token) if actor_token is not None else []
+    targets = [m for t in _target_tokens(trigger) for m in (named(t) or _resolve_regime(t, mentions, in_group))]
     patient = _patient_subject(trigger)
     if patient is not None and not targets:
-        targets = _phrase_mentions(patient, mentions)
+        targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
     if match.action.ambiguous and not targets:
@@ -331,6 +344,7 @@ def _claim(
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
     targets = _rank_targets(targets, match)
     start, end = _after_dateline(document.text, datelines, *_extent(trigger, match, actor_token))
+    start, end = _within(document.text, bounds, start, end)
     attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
     attrs["target_inferred"] = target_inferred
     span = document.make_span(
@@ -343,6 +357,16 @@ def _claim(
         trigger, verb, actor_token, reading, level, level_rule, match.action, scope, own_side, bool(actors), bool(targets),
     )  # fmt: skip
     return span, features
+
+
+def _within(text: str, bounds: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The claim's extent cut to its structural unit (a headline, a paragraph), trimmed."""
+    start, end = max(start, bounds[0]), min(end, bounds[1])
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _after_dateline(text: str, datelines: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

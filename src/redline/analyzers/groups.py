@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import Scope, ScopeIndex
+from redline.analyzers.scope import Scope, ScopeIndex, TextUnits
 from redline.document import Document, Span
 from redline.gazetteer import Gazetteer
 
@@ -135,7 +135,8 @@ def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazette
             state = _state_named(gazetteer, str(turn.attrs["speaker"]))
             if state is not None:
                 key = scopes.at(turn.start).key
-                found.append((key, Evidence(state.id, state.name, weight, "turn_speaker", turn.start, turn.start)))
+                label_end = turn.start + len(str(turn.attrs.get("label", "")))
+                found.append((key, Evidence(state.id, state.name, weight, "turn_speaker", turn.start, label_end)))
     for quote in document.layer("voices"):
         state = gazetteer.get(quote.attrs.get("state"))
         if quote.label != "quote" or state is None:
@@ -268,9 +269,10 @@ def _pronoun_spans(
     first = "|".join(pronouns["first_plural"])
     third = "|".join(pronouns["third_plural"])
     spans = []
+    units = TextUnits(document)
     for hit in re.finditer(rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE):
-        if hit.group() == "US":  # the abbreviation, not the pronoun
-            continue
+        if hit.group() == "US" or not units.is_text(hit.start()):
+            continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
         scope = scopes.at(hit.start())
         if hit.group("we"):
             decision = resolved.get(scope.key)

@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.scope import NOT_TEXT, ScopeIndex
 from redline.document import Document, Span
 from redline.incitement import LABELS
 from redline.incitement.cues import Cues, load_cues
@@ -95,7 +95,8 @@ class IncitementAnalyzer:
 
 
 def _sentences(document: Document, parsed: SpacyDoc) -> list[tuple[int, int]]:
-    ranges = [(s.start, s.end) for s in document.layer("sentences")]
+    # Page furniture ("Read also: ...") and bylines are the page's, not anyone's call.
+    ranges = [(s.start, s.end) for s in document.layer("sentences") if s.attrs.get("section") not in NOT_TEXT]
     return ranges or [(s.start_char, s.end_char) for s in parsed.sents]
 
 

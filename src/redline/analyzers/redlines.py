@@ -10,7 +10,9 @@ Two sources, both cited:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, ClassVar
@@ -18,7 +20,7 @@ from typing import Any, ClassVar
 import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.scope import ScopeIndex, TextUnits
 from redline.document import Document, Span
 
 ANALYZER = "redlines"
@@ -48,22 +50,37 @@ class RedLineAnalyzer:
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")]
         in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
-        claims = list(document.layer("claims"))
+        claims = _ByStart(document.layer("claims"))
+        actors = _ByStart(document.layer("actors"))
+        units = TextUnits(document)
         spans: dict[str, Span] = {}
         for index, (start, end) in enumerate(sentences):
-            sentence_claims = [c for c in claims if start <= c.start < end]
+            if not units.is_text(start):
+                continue  # a share prompt or a byline sets no red line
+            sentence_claims = claims.between(start, end)
             previous = sentences[index - 1] if index else None
-            for span in _conditional_threats(document, sentence_claims, (start, end), previous, scopes, in_groups):
+            for span in _conditional_threats(document, sentence_claims, (start, end), previous, scopes, in_groups, actors):
                 spans[span.id] = span
-            for span in _cue_lines(document, (start, end), sentence_claims, claims, scopes, in_groups):
+            for span in _cue_lines(document, (start, end), sentence_claims, claims, scopes, in_groups, actors):
                 spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
 
 
-def _actors_in(document: Document, start: int, end: int, exclude: str | None) -> list[dict[str, str]]:
+class _ByStart:
+    """Spans looked up by where they start: each sentence reads only its own (linear time)."""
+
+    def __init__(self, spans: Iterable[Span]):
+        self.items = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.items]
+
+    def between(self, start: int, end: int) -> list[Span]:
+        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def _actors_in(actors: _ByStart, start: int, end: int, exclude: str | None) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
-    for span in document.layer("actors"):
-        if start <= span.start and span.end <= end:
+    for span in actors.between(start, end):
+        if span.end <= end:
             state = span.attrs.get("state") or span.attrs["actor_id"]
             if state != exclude and span.attrs["actor_id"] != exclude:
                 seen.setdefault(str(span.attrs["actor_id"]), {"id": str(span.attrs["actor_id"]), "name": str(span.attrs["name"])})
@@ -81,7 +98,7 @@ def _setter(scope_key: str, in_groups: dict[str, Span], claim: Span | None) -> t
 
 def _conditional_threats(
     document: Document, claims: list[Span], sentence: tuple[int, int], previous: tuple[int, int] | None,
-    scopes: ScopeIndex, in_groups: dict[str, Span],
+    scopes: ScopeIndex, in_groups: dict[str, Span], actors: _ByStart,
 ) -> list[Span]:  # fmt: skip
     found = []
     for claim in claims:
@@ -93,7 +110,7 @@ def _conditional_threats(
         cond_start, cond_end = condition
         scope = scopes.at(claim.start)
         setter, setter_name = _setter(scope.key, in_groups, claim)
-        against = _actors_in(document, cond_start, cond_end, setter)
+        against = _actors_in(actors, cond_start, cond_end, setter)
         found.append(document.make_span(
             cond_start, claim.end, "conditional_threat", analyzer=ANALYZER, rule="condition+threat",
             confidence=0.7 if against else 0.55,
@@ -119,8 +136,8 @@ def _condition(text: str, sentence: tuple[int, int], previous: tuple[int, int] |
 
 
 def _cue_lines(
-    document: Document, sentence: tuple[int, int], sentence_claims: list[Span], all_claims: list[Span],
-    scopes: ScopeIndex, in_groups: dict[str, Span],
+    document: Document, sentence: tuple[int, int], sentence_claims: list[Span], all_claims: _ByStart,
+    scopes: ScopeIndex, in_groups: dict[str, Span], actors: _ByStart,
 ) -> list[Span]:  # fmt: skip
     start, end = sentence
     text = document.text
@@ -132,7 +149,7 @@ def _cue_lines(
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), sentence_claims, all_claims, end)
         setter, setter_name = _setter(scope.key, in_groups, None)
-        against = _actors_in(document, start, end, setter)
+        against = _actors_in(actors, start, end, setter)
         condition = _IF_CLAUSE.search(text, start, end)
         level = consequence.attrs.get("level") if consequence is not None else 1
         found.append(document.make_span(
@@ -153,10 +170,9 @@ def _cue_lines(
     return found
 
 
-def _consequence(after: int, sentence_claims: list[Span], all_claims: list[Span], sentence_end: int) -> Span | None:
+def _consequence(after: int, sentence_claims: list[Span], all_claims: _ByStart, sentence_end: int) -> Span | None:
     """The first threatened or advocated action after the cue, in this or the next sentence."""
-    window = [c for c in all_claims if after <= c.start < sentence_end + 400]
-    for claim in sorted(window, key=lambda c: c.start):
+    for claim in all_claims.between(after, sentence_end + 400):
         if claim.attrs.get("stance") in ("threaten", "advocate"):
             return claim
     return None

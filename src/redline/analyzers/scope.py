@@ -13,7 +13,9 @@ from redline.document import Document, Span
 
 # Innermost first: a quotation beats whatever it is quoted in, a comment beats the comment
 # section, a note beats the turn around it.
-_PRIORITY = ("quote", "comment", "comments", "note", "advert", "translation_credit", "turn", "body")
+_PRIORITY = (
+    "quote", "comment", "comments", "note", "advert", "furniture", "translation_credit", "turn", "body",
+)
 AUTHOR = "author"
 
 
@@ -91,3 +93,35 @@ def _scope(span: Span) -> Scope:
     if span.label == "comments":
         return Scope("comments", "commenters", "comments", span.start, span.end, "comments")
     return Scope(span.label, AUTHOR, span.label, span.start, span.end, span.label)
+
+
+# Structure that is the page's, not the text's: no claim, red line or call is read in it.
+NOT_TEXT = frozenset({"furniture", "byline", "kicker", "advert", "translation_credit", "speaker_label"})
+# The line-sized units a finding must not run across: a parse may join a headline, a byline and
+# the first paragraph into one "sentence" when none of them ends in punctuation.
+_UNITS = frozenset({*NOT_TEXT, "title", "subtitle", "standfirst", "paragraph", "note", "comment"})
+
+
+class TextUnits:
+    """The structural unit (headline, byline, paragraph, comment, furniture line ...) around an
+    offset, innermost first."""
+
+    def __init__(self, document: Document):
+        spans = [s for s in document.layer("structure") if s.label in _UNITS]
+        spans.sort(key=lambda s: (s.start, s.end - s.start))
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+
+    def at(self, offset: int) -> Span | None:
+        """The shortest unit containing ``offset``, if any (units nest at most a few deep)."""
+        index = bisect.bisect_right(self._starts, offset)
+        best: Span | None = None
+        for span in reversed(self._spans[max(0, index - 4) : index]):
+            if span.start <= offset < span.end and (best is None or span.end - span.start < best.end - best.start):
+                best = span
+        return best
+
+    def is_text(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the text proper, not in page furniture, a byline, ..."""
+        unit = self.at(offset)
+        return unit is None or unit.label not in NOT_TEXT

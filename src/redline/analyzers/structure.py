@@ -45,6 +45,7 @@ from redline.analyzers.structure_rules import (
     classify_apparatus,
     classify_bio,
     footnote_markers,
+    furniture_kind,
     paragraphs,
     parse_label,
     shift,
@@ -62,7 +63,9 @@ _SECTIONS = (
     "comment",
     "note",
     "advert",
+    "furniture",
     "translation_credit",
+    "kicker",
     "title",
     "subtitle",
     "standfirst",
@@ -108,6 +111,7 @@ class _Structure:
     def __init__(self, document: Document, cues: StructureCues):
         self.document, self.text, self.cues = document, document.text, cues
         self.lines = split_lines(self.text)
+        self._line_starts = [line.start for line in self.lines]
         self.found: list[Finding] = []
 
     def findings(self) -> list[Finding]:
@@ -130,7 +134,7 @@ class _Structure:
                 turns(inside, accepted, body_lines, end, guest, self.cues.answer_roles)
             )
         self._inline(head.body_start, main_end)
-        self._wire_dateline(main)
+        self._wire_dateline(_clip(main, head.body_start))
         if region is not None:
             self._comments(region)
         return self.found
@@ -143,9 +147,11 @@ class _Structure:
             return
         for line in main[:3]:
             for pattern in self.cues.wire_datelines:
-                match = pattern.match(self.text, line.start, line.end)
-                if match is not None and match.end() < line.end:
-                    end = line.start + len(self.text[line.start : match.end()].rstrip())
+                # Matched on the line itself: with a start position, "^" would only match at
+                # the text's very beginning.
+                match = pattern.match(line.text)
+                if match is not None and match.end() < len(line.text):
+                    end = line.start + len(line.text[: match.end()].rstrip())
                     self.found.append(Finding(line.start, end, "dateline", "wire_dateline", 0.8))
                     return
 
@@ -154,6 +160,12 @@ class _Structure:
         accepted = accept_speakers(labels, interviewee(self.lines, self.cues))
         return lambda line: line.start in accepted
 
+    def _furniture(self, line: Line) -> bool:
+        """A furniture line is a paragraph of its own, and so is the line after it."""
+        index = bisect_left(self._line_starts, line.start)
+        lines = (line, self.lines[index - 1]) if index > 0 else (line,)
+        return any(furniture_kind(one.text, self.cues) is not None for one in lines)
+
     def _is_apparatus(self, line: Line) -> bool:
         return bool(classify_apparatus(line.text, self.cues) or classify_bio(line.text, self.cues))
 
@@ -161,7 +173,7 @@ class _Structure:
         self, lines: list[Line], accepted: dict[int, str]
     ) -> tuple[int, int, list[Line]] | None:
         """Body and paragraph findings; returns (start, end, lines) of the body."""
-        groups = paragraphs(lines, lambda line: line.start in accepted)
+        groups = paragraphs(lines, lambda line: line.start in accepted or self._furniture(line))
         kinds = self._apparatus(groups)
         first = next((i for i, kind in enumerate(kinds) if kind is None), None)
         if first is None:

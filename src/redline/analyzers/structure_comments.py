@@ -178,9 +178,13 @@ def _from_headers(lines: Sequence[Line], cues: StructureCues) -> Region | None:
     if len(headers) < 2 or (ui_lines == 0 and len(headers) < 3):
         return None
     first = headers[0]
-    if sum(line.words for line in lines[:first]) < MIN_ARTICLE_WORDS:
-        return None
-    return Region(lines[first].start, lines[-1].end, "comments.header_cluster", 0.8)
+    if sum(line.words for line in lines[:first]) >= MIN_ARTICLE_WORDS:
+        return Region(lines[first].start, lines[-1].end, "comments.header_cluster", 0.8)
+    # No article above: a thread of posts, each opened by a "Posted by NAME" header.
+    forum = [i for i in headers if _forum_header(lines[i].text, cues)]
+    if len(forum) >= 2 and first in forum:
+        return Region(lines[first].start, lines[-1].end, "comments.forum_thread", 0.8)
+    return None
 
 
 # -- comment furniture ---------------------------------------------------------------------------
@@ -211,11 +215,33 @@ def _header_patterns(cues: StructureCues) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _forum_header(text: str, cues: StructureCues) -> bool:
+    lead = _lead_pattern(cues)
+    return lead is not None and lead.match(normalise_apostrophes(text)) is not None
+
+
+@cache
+def _lead_pattern(cues: StructureCues) -> re.Pattern[str] | None:
+    """A forum post's header: "Posted by NAME", then optionally "on"/"·"/"," and a timestamp."""
+    if not cues.comment_header_leads:
+        return None
+    leads = "|".join(re.escape(lead).replace(r"\ ", r"\s+") for lead in cues.comment_header_leads)
+    stamp = rf"(?P<ts>{cues.timestamp.pattern})"
+    return re.compile(
+        rf"^(?:{leads})\s+{_AUTHOR}(?:\s*(?:[·•|,\u2013\u2014\-]|\bon\b|\bat\b)\s*{stamp})?\s*:?$",
+        re.IGNORECASE,
+    )
+
+
 def header_at(lines: Sequence[Line], index: int, cues: StructureCues) -> Header | None:
     """The comment header starting at ``lines[index]`` (one line, or a name over a timestamp)."""
     text = normalise_apostrophes(lines[index].text)
     if is_ui_line(text, cues):
         return None
+    lead = _lead_pattern(cues)
+    match = lead.match(text) if lead is not None else None
+    if match and _plausible_author(match.group("author"), cues):
+        return Header(match.group("author").lstrip("@"), match.group("ts"), 1)
     for pattern in _header_patterns(cues):
         match = pattern.match(text)
         if match and _plausible_author(match.group("author"), cues):

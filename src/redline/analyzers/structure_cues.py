@@ -75,6 +75,9 @@ class StructureCues:
     dateline_prefix: re.Pattern[str]
     months: Mapping[str, int]
     wire_datelines: tuple[re.Pattern[str], ...] = ()
+    furniture: tuple[tuple[re.Pattern[str], str], ...] = ()
+    kicker_words: frozenset[str] = frozenset()
+    comment_header_leads: tuple[str, ...] = ()
 
 
 def load_cues(path: str | Path | None = None) -> StructureCues:
@@ -143,6 +146,12 @@ def _compile(raw: dict[str, Any], source: str) -> StructureCues:
         months=months,
         # Case matters: a wire dateline's place is in capitals.
         wire_datelines=tuple(re.compile(p) for p in raw.get("wire_datelines", [])),
+        furniture=tuple(
+            (_pattern(f["pattern"], source), str(f["kind"]))
+            for f in raw.get("furniture_patterns", [])
+        ),
+        kicker_words=words(raw.get("kicker_words", [])),
+        comment_header_leads=tuple(sorted(words(raw.get("comment_header_leads", [])))),
     )
 
 

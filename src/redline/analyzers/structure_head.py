@@ -18,7 +18,9 @@ HEAD_MAX_LINES = 8
 HEAD_MAX_WORDS = 45
 TITLE_MAX_WORDS = 20
 MIN_BODY_WORDS_AFTER_TITLE = 40
-_ANCHORS = frozenset({"dateline", "byline", "standfirst"})
+_ANCHORS = frozenset({"dateline", "byline", "standfirst", "kicker"})
+_KICKER_SEPARATORS = re.compile(r"\s*[|/•·:›»>]\s*|\s+[-–—]\s+")
+KICKER_MAX_WORDS = 5
 _TRAILING_BRACKET = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
@@ -72,6 +74,8 @@ def scan_head(
 
 def _head_special(line: Line, cues: StructureCues, dated: bool) -> Finding | None:
     normal = normalise_apostrophes(line.text)
+    if is_kicker(normal, cues):
+        return Finding(line.start, line.end, "kicker", "head.kicker", 0.8)
     if not dated:
         dateline = leading_dateline(line, cues)
         if dateline:
@@ -96,6 +100,16 @@ def _head_special(line: Line, cues: StructureCues, dated: bool) -> Finding | Non
             )
     apparatus = classify_apparatus(line.text, cues)
     return shift(apparatus, line.start) if apparatus and apparatus.label != "advert" else None
+
+
+def is_kicker(text: str, cues: StructureCues) -> bool:
+    """A section label above a headline ("WORLD NEWS", "Opinion", "ANALYSIS | Middle East"):
+    a few words, every part of it a section name."""
+    if len(text.split()) > KICKER_MAX_WORDS:
+        return False
+    parts = [part.strip(" .").lower() for part in _KICKER_SEPARATORS.split(text)]
+    parts = [part for part in parts if part]
+    return bool(parts) and all(part in cues.kicker_words for part in parts)
 
 
 def leading_dateline(line: Line, cues: StructureCues) -> Finding | None:

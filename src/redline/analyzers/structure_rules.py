@@ -159,7 +159,8 @@ def _display_name(name: str) -> str:
     """ALL-CAPS names in title case ("MARIA ZAKHAROVA" -> "Maria Zakharova"); others as written."""
     name = " ".join(name.split())
     letters = [c for c in name if c.isalpha()]
-    if len(letters) > 2 and name.upper() == name:
+    acronym = len(name.split()) == 1 and len(letters) <= 4  # "AFP", "CCTV", "TASS" stay
+    if len(letters) > 2 and name.upper() == name and not acronym:
         return name.title()
     return name
 
@@ -185,7 +186,7 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
         if label.start in rules
     )
     if len(voices) < 2 and named_only:
-        return {}
+        return _briefing(labels, rules)
     if len(voices) >= 2 and len(rules) >= 3:
         for label in labels:
             if label.start not in rules and (
@@ -193,6 +194,27 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
             ):
                 rules[label.start] = "turn.alternation"
     return rules
+
+
+def _briefing(labels: Sequence[Label], rules: dict[int, str]) -> dict[int, str]:
+    """A press briefing: one recurring speaker ("Lin Jian:") answering askers who each speak
+    once and are named by their outlet ("Bloomberg:", "Phoenix TV:", "AFP:").
+
+    Accepted only when the recurring speaker answers at least two different askers and every
+    asker's label is followed by the recurring speaker's, so that a run of one-off "Word:"
+    openings in prose is never read as a dialogue.
+    """
+    if not rules:
+        return {}
+    answerer = labels[next(i for i, label in enumerate(labels) if label.start in rules)].speaker
+    askers = [i for i, label in enumerate(labels) if label.speaker != answerer]
+    answered = [i for i in askers if i + 1 < len(labels) and labels[i + 1].speaker == answerer]
+    if len({labels[i].speaker for i in answered}) < 2 or len(answered) < len(askers):
+        return {}
+    briefing = dict(rules)
+    for index in askers:
+        briefing[labels[index].start] = "turn.briefing_asker"
+    return briefing
 
 
 def turns(
@@ -241,12 +263,27 @@ def note_kind(text: str, cues: StructureCues) -> str | None:
     return next((kind for pattern, kind in cues.notes if pattern.match(normal)), None)
 
 
+FURNITURE_MAX_WORDS = 40
+
+
+def furniture_kind(text: str, cues: StructureCues) -> str | None:
+    """The kind of page furniture a short line is ("Read also: ...", "Share this article")."""
+    if len(text.split()) > FURNITURE_MAX_WORDS:
+        return None
+    normal = normalise_apostrophes(text)
+    return next((kind for pattern, kind in cues.furniture if pattern.match(normal)), None)
+
+
 def classify_apparatus(text: str, cues: StructureCues) -> Finding | None:
-    """A note, translation credit or advert making up ``text`` (offsets relative to it)."""
+    """A note, translation credit, advert or page furniture making up ``text`` (offsets
+    relative to it)."""
     normal = normalise_apostrophes(text)
     kind = note_kind(normal, cues)
     if kind:
         return Finding(0, len(text), "note", f"note.{kind}", 0.95, {"kind": kind})
+    furniture = furniture_kind(text, cues)
+    if furniture:
+        return Finding(0, len(text), "furniture", f"furniture.{furniture}", 0.9, {"kind": furniture})
     for pattern in cues.translation:
         match = pattern.match(normal)
         if match:
