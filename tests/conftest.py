@@ -79,3 +79,28 @@ def seed_op_ed() -> tuple[Document, dict]:
 @pytest.fixture(scope="session")
 def seed_interview() -> tuple[Document, dict]:
     return _seed("002_1e772d624eee5f02")
+
+
+def _damage_a_data_block(path: Path, table: str = "documents") -> None:
+    """Overwrite bytes inside a block that holds ``table``'s rows, as a disk fault would.
+
+    DuckDB lays a file out as a 12 KiB header and then fixed-size blocks, block ``n`` at
+    ``12288 + n * block_size``; ``pragma_storage_info`` says which blocks a table uses.
+    """
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        [(block_size,)] = con.execute("SELECT block_size FROM pragma_database_size()").fetchall()
+        [(block,)] = con.execute(
+            f"SELECT max(block_id) FROM pragma_storage_info('{table}') "
+            "WHERE persistent AND block_id >= 0"
+        ).fetchall()
+    with path.open("r+b") as stream:
+        stream.seek(12288 + block * block_size + 4096)
+        stream.write(os.urandom(64))
+
+
+@pytest.fixture
+def damage_corpus() -> Callable[..., None]:
+    """Damage a corpus file in the middle (a data block), leaving its header intact."""
+    return _damage_a_data_block

@@ -259,3 +259,51 @@ def test_dask_runner_without_scheduler_runs_a_local_cluster(
     assert [row["document_json"] for row in rows if row["document_json"]] == expected_documents(
         jsonl_corpus, config
     )
+
+
+def test_dask_runner_local_dashboard_listens_on_loopback_unless_asked(
+    tmp_path: Path, jsonl_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the local cluster's dashboard listened on every interface (":0")."""
+    import distributed
+
+    made: list[dict[str, object]] = []
+
+    class Started(Exception):
+        pass
+
+    class RecordingCluster:
+        def __init__(self, **options: object) -> None:
+            made.append(options)
+            raise Started  # what was asked for is all this test needs
+
+    monkeypatch.setattr(distributed, "LocalCluster", RecordingCluster)
+    for asked in ({}, {"dashboard_address": "0.0.0.0:8787"}):
+        with pytest.raises(Started):
+            analyze_on_dask(
+                [jsonl_corpus],
+                tmp_path / "out",
+                scheduler=None,
+                config=QUICK,
+                partition_size=3,
+                **asked,  # type: ignore[arg-type]
+            )
+    assert [options["dashboard_address"] for options in made] == ["127.0.0.1:0", "0.0.0.0:8787"]
+    assert all(options.get("host") in (None, "127.0.0.1") for options in made)
+
+
+def test_dask_runner_result_files_honour_the_umask(tmp_path: Path, jsonl_corpus: Path) -> None:
+    import os
+    import stat
+
+    from redline.scale.partitions import plan_file
+    from redline.scale.worker import analyze_partition
+
+    [partition, *_] = plan_file(jsonl_corpus, partition_size=3, salt="test")
+    previous = os.umask(0o022)
+    try:
+        result = analyze_partition(partition, str(tmp_path), QUICK)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(Path(result.output).stat().st_mode) == 0o644
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []

@@ -208,3 +208,19 @@ def test_batch_estimates_the_documents_of_its_inputs(tmp_path: Path) -> None:
     (folder / ".hidden" / "skipped.txt").write_text("no", encoding="utf-8")
     (folder / "notes.docx").write_bytes(b"PK")
     assert estimate_total([str(folder), str(tmp_path / "missing.txt")]) == 1 + 3 + 5 + 1
+
+
+def test_batch_bad_configuration_fails_before_a_run_is_recorded(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """Issue 15: a run that could never succeed was left unfinished, so status called it
+    interrupted and resumable."""
+    from redline.errors import ModelNotFoundError
+
+    source = tmp_path / "a.txt"
+    source.write_text("Ministers met in Geneva.", encoding="utf-8")
+    config = FAST.updated(pipeline="no_such_pipeline_xyz")
+    with CorpusStore.open(db_path) as store:
+        with pytest.raises(ModelNotFoundError, match="no_such_pipeline_xyz"):
+            add_sources(store, [str(source)], config=config, n_process=1)
+        assert store.count("runs") == 0

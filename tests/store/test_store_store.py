@@ -184,3 +184,51 @@ def test_store_public_surface() -> None:
             "ingest_results",
         ]
     )
+
+
+def test_store_refuses_a_damaged_corpus_before_reading_or_writing(
+    db_path: Path, damage_corpus: Callable[[Path], None]
+) -> None:
+    """Issue 15: a file damaged in the middle opened cleanly; status, query and add went on."""
+    import duckdb
+
+    text = "troops at the border. " * 40
+    documents = [Document.from_text(f"Report {n}: {text}") for n in range(200)]
+    with CorpusStore.open(db_path) as store:
+        store.write(documents, VERSIONS)
+    damage_corpus(db_path)
+    with duckdb.connect(str(db_path), read_only=True) as con:  # the damage DuckDB alone misses
+        assert con.execute("SELECT count(*) FROM documents").fetchall() == [(200,)]
+    damaged = db_path.read_bytes()
+    for read_only in (True, False):
+        with pytest.raises(StoreError) as raised:
+            CorpusStore.open(db_path, read_only=read_only)
+        message = str(raised.value)
+        assert message.startswith(f"{db_path}: the corpus file is damaged (")
+        assert "restore it from a backup" in message and "\n" not in message
+    assert db_path.read_bytes() == damaged  # nothing written into it
+
+
+def test_store_document_with_deep_metadata_from_an_older_redline_still_exports(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Issue 15: one stored document nested 300 deep broke `corpus export` for everything."""
+    from redline.document import Metadata
+    from redline.readers.untrusted import MAX_NESTING
+    from redline.store import export_jsonl
+
+    deep: object = "leaf"
+    for _ in range(300):
+        deep = [deep]
+    # What an older reader let through, written as it was then.
+    stored = Document.from_text("Deep metadata.", Metadata(extra={"meta": deep}))
+    fine = Document.from_text("Plain metadata.", Metadata(extra={"desk": "world"}))
+    with CorpusStore.open(db_path) as store:
+        store.write([stored, fine], VERSIONS)
+        assert export_jsonl(store, tmp_path / "out.jsonl") == 2
+        assert store.document(fine.id).to_json() == fine.to_json()
+        kept = store.document(stored.id).metadata.extra["meta"]
+    depth = 0
+    while isinstance(kept, list):
+        kept, depth = kept[0], depth + 1
+    assert depth == MAX_NESTING and isinstance(kept, str)  # the rest kept as its JSON text

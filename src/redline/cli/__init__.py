@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -31,6 +31,10 @@ from rich.progress import (
 from redline.config import RedlineConfig
 from redline.document import Document
 from redline.errors import InputError, RedlineError
+from redline.store.files import atomic_path, safe_file_name, write_atomic
+
+if TYPE_CHECKING:
+    from redline.pipeline import Pipeline
 
 app = typer.Typer(
     name="redline",
@@ -109,7 +113,7 @@ def analyze(
                 failures += 1
                 stderr.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
             elif to_directory and out is not None:
-                _write_atomic(out / _file_name(item, fmt), _report(item, fmt))
+                write_atomic(out / _file_name(item, fmt), _report(item, fmt))
             else:
                 written.append(item)
             advance()
@@ -175,9 +179,10 @@ def graph(
             advance()
     built = alignment_graph(documents)
     if out.suffix.lower() == ".json":
-        _write_atomic(out, graph_to_json(built) + "\n")
+        write_atomic(out, graph_to_json(built) + "\n")
     else:
-        write_graphml(built, out)
+        with atomic_path(out) as temporary:
+            write_graphml(built, temporary)
     stderr.print(f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}")
     raise typer.Exit(1 if failures else 0)
 
@@ -192,18 +197,35 @@ def _config(path: Path | None) -> RedlineConfig:
         raise  # unreachable; _usage_error exits
 
 
+def _ready_pipeline(config: RedlineConfig) -> Pipeline:
+    """The pipeline of ``config`` with its models loaded, or one usage error (exit 2).
+
+    A bad configuration (an unknown spaCy pipeline, analyzers out of order, a missing model)
+    would fail every input alike; it is said once, before any input is read or file written.
+    """
+    from redline.analysis import get_pipeline
+    from redline.nlp import load_pipeline
+
+    try:
+        pipeline = get_pipeline(config)
+        pipeline.initialize()
+        load_pipeline(config.pipeline)
+    except RedlineError as error:
+        _usage_error(f"configuration: {error}")
+        raise  # unreachable; _usage_error exits
+    return pipeline
+
+
 def _analysed(paths: list[str], config: RedlineConfig) -> Iterator[Document | RedlineError]:
     """Each input's analysed Document, or the one-line error that stopped it."""
-    from redline.analysis import get_pipeline
     from redline.readers import read_sources
 
-    pipeline = None
+    pipeline = _ready_pipeline(config)
     for item in read_sources(paths, max_bytes=config.max_bytes):
         if isinstance(item, InputError):
             yield item
             continue
         try:
-            pipeline = pipeline or get_pipeline(config)
             yield pipeline.run(item)
         except RedlineError as error:
             yield InputError(item.metadata.source or item.id, str(error))
@@ -232,26 +254,24 @@ def _emit(documents: list[Document], fmt: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(body)
     else:
-        _write_atomic(out, body)
-
-
-def _write_atomic(path: Path, body: str) -> None:
-    """Write to a temporary file beside ``path`` and rename, so a failure never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(body)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_atomic(out, body)
 
 
 def _file_name(document: Document, fmt: str) -> str:
-    source = document.metadata.source or ""
-    stem = Path(source.split("#")[0]).stem if source and source != "<stdin>" else "document"
+    """``<stem>-<id>.<ext>``: the stem comes from the source (a URL's last path segment or
+    host), made safe, because a URL or metadata may hold ``:``, ``/``, NUL or worse."""
+    stem = safe_file_name(_source_stem(document.metadata.source or ""))
     return f"{stem}-{document.id[:8]}.{EXTENSIONS[fmt]}"
+
+
+def _source_stem(source: str) -> str:
+    if not source or source == "<stdin>":
+        return ""
+    if "://" in source:
+        parts = urlsplit(source)
+        segments = [segment for segment in parts.path.split("/") if segment]
+        return Path(segments[-1]).stem if segments else parts.hostname or ""
+    return Path(source.split("#")[0]).stem
 
 
 def _is_collection(path: str) -> bool:

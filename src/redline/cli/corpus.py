@@ -23,6 +23,7 @@ from redline.errors import RedlineError
 from redline.store.defaults import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_COMMIT_EVERY,
+    DEFAULT_DASHBOARD_ADDRESS,
     DEFAULT_DB,
     DEFAULT_PARTITION_SIZE,
 )
@@ -156,6 +157,14 @@ def add(
             "--partition-size", "--partitions", help="Documents per Dask partition.", min=1
         ),
     ] = DEFAULT_PARTITION_SIZE,
+    dashboard_address: Annotated[
+        str,
+        typer.Option(
+            "--dashboard-address",
+            help="Where the local Dask cluster's dashboard listens (default: this machine "
+            "only, a free port); 0.0.0.0:8787 opens it to the network.",
+        ),
+    ] = DEFAULT_DASHBOARD_ADDRESS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyse documents and store them; a rerun resumes, stored documents are skipped."""
@@ -165,15 +174,21 @@ def add(
         max_bytes=max_bytes,
         analyzers=[a.strip() for a in analyzers.split(",") if a.strip()] if analyzers else None,
     )
+    from redline.cli import _ready_pipeline
     from redline.store import CorpusStore
     from redline.store.batch import add_sources, estimate_total
     from redline.store.ingest import add_on_dask
 
-    _check_pipeline(config)  # before the corpus file is created
+    _ready_pipeline(config)  # a bad configuration: exit 2 before the corpus file is touched
     with _failing_cleanly(), CorpusStore.open(db) as store:
         if engine is Engine.dask:
             report = add_on_dask(
-                store, paths, config, scheduler=scheduler, partition_size=partition_size
+                store,
+                paths,
+                config,
+                scheduler=scheduler,
+                partition_size=partition_size,
+                dashboard_address=dashboard_address,
             )
         else:
             with _progress(estimate_total(paths), enabled=not quiet) as advance:
@@ -190,15 +205,6 @@ def add(
 
     render_add_report(report, db, stderr)
     raise typer.Exit(1 if report.failed else 0)
-
-
-def _check_pipeline(config: RedlineConfig) -> None:
-    from redline.analysis import get_pipeline
-
-    try:
-        get_pipeline(config)
-    except RedlineError as error:
-        _usage_error(str(error))
 
 
 @corpus_app.command()

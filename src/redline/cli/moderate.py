@@ -58,10 +58,11 @@ def moderate(
     """List the reader comments of documents by incitement severity, with spans and targets."""
     from rich.markup import escape
 
-    from redline.cli import _analysed, _write_atomic, stderr
+    from redline.cli import _analysed, stderr
     from redline.config import RedlineConfig
     from redline.document import Document
     from redline.render.moderation import moderation_items, render_jsonl, render_table
+    from redline.store.files import write_atomic
 
     config = RedlineConfig(analyzers=MODERATION_ANALYZERS).updated(
         pipeline=pipeline, max_bytes=max_bytes
@@ -81,5 +82,5 @@ def moderate(
     if out is None:
         typer.echo(body, nl=False)
     else:
-        _write_atomic(out, body)
+        write_atomic(out, body)
     raise typer.Exit(1 if failures else 0)

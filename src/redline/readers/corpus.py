@@ -8,7 +8,6 @@ the rows after it. Problems with the file as a whole are raised as InputError.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from redline.document import Document
 from redline.errors import InputError
 from redline.readers.decoding import first_line
 from redline.readers.rows import row_document
+from redline.readers.untrusted import UnsafeValue, loads_json
 
 Item = Document | InputError
 
@@ -54,13 +54,9 @@ def _json_object(
     if line is None:
         raise InputError(source, _too_long(where, limit, max_bytes), line=number)
     try:
-        row = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputError(source, f"{where}: not valid UTF-8 (byte {error.start}); "
-                         "JSON Lines files must be UTF-8", line=number) from error
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"{where}: malformed JSON ({error.msg})",
-                         line=number) from error
+        row = loads_json(line)
+    except UnsafeValue as error:
+        raise InputError(source, f"{where}: {error}", line=number) from error
     if not isinstance(row, dict):
         raise InputError(source, f"{where}: expected a JSON object with a 'text' field, "
                          f"found a JSON {_json_kind(row)}", line=number)

@@ -21,6 +21,7 @@ from typing import Any
 
 from redline.document import Document, JSONValue, Metadata
 from redline.errors import InputError
+from redline.readers.untrusted import UnsafeValue, bound_nesting, refuse_lone_surrogates
 
 _FIELDS = {
     "title": "title",
@@ -48,15 +49,28 @@ def row_document(
 ) -> Document:
     """The Document of one row; ``where`` ("line 7", "row 7") starts every problem text.
 
-    Raises InputError (with ``line``) for a row without usable text.
+    Raises InputError (with ``line``) for a row without usable text, or with a value that
+    cannot be kept (see :mod:`redline.readers.untrusted`).
 
     ``metadata.source`` is the row's url when it has one, else ``f"{path}#{number}"``.
     """
-    columns = {name.lower(): value for name, value in row.items()}
     try:
-        text = _row_text(columns.get("text"), where, path, max_bytes)
+        refuse_lone_surrogates(row, "")
+        return _document(row, path=path, where=where, number=number, max_bytes=max_bytes)
+    except UnsafeValue as error:
+        raise InputError(path, f"{where}: {error}", line=line) from None
     except InputError as error:
         raise InputError(path, error.problem, line=line) from None
+
+
+def _document(
+    row: Mapping[str, Any], *, path: str, where: str, number: int, max_bytes: int
+) -> Document:
+    # Bounded once here, so the recursive conversions below (and every later serialiser)
+    # meet at most MAX_NESTING levels.
+    row = {name: bound_nesting(value) for name, value in row.items()}
+    columns = {name.lower(): value for name, value in row.items()}
+    text = _row_text(columns.get("text"), where, path, max_bytes)
     metadata: dict[str, Any] = {}
     extra: dict[str, JSONValue] = {}
     for name, value in row.items():

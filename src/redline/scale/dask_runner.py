@@ -33,6 +33,7 @@ from redline.pipeline import Pipeline
 from redline.readers.decoding import first_line
 from redline.scale.partitions import KINDS, Partition, plan_file
 from redline.scale.worker import PartitionResult, analyze_partition
+from redline.store.defaults import DEFAULT_DASHBOARD_ADDRESS
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -54,6 +55,7 @@ def analyze_on_dask(
     config: RedlineConfig,
     partition_size: int,
     progress: Progress | None = None,
+    dashboard_address: str = DEFAULT_DASHBOARD_ADDRESS,
 ) -> list[Path]:
     """Analyse every record of ``inputs`` on Dask; return the result files, in input order.
 
@@ -63,6 +65,8 @@ def analyze_on_dask(
     number of JSONL lines or Parquet rows per partition and result file. Result files already
     in ``output_dir`` (from an interrupted run with the same inputs and settings) are reused.
     ``progress`` is called with each partition's :class:`PartitionResult` as it completes.
+    ``dashboard_address`` is where that LocalCluster's dashboard listens (default: loopback
+    only; ``"0.0.0.0:8787"`` opens it to the network).
 
     Each result file has the columns ``id``, ``source`` (``"corpus.jsonl:7"``),
     ``document_json`` (null on failure) and ``error`` (null on success); a bad record is one
@@ -78,7 +82,7 @@ def analyze_on_dask(
     output_dir.mkdir(parents=True, exist_ok=True)
     pending = [part for part in partitions if not (output_dir / part.output).exists()]
     if pending:
-        with _connect(scheduler) as client:
+        with _connect(scheduler, dashboard_address) as client:
             problems = _run(client, pending, output_dir, config, progress)
         if problems:
             raise problems[0]
@@ -129,7 +133,7 @@ def _corpus_files(inputs: Sequence[Path]) -> Iterator[Path]:
 
 
 @contextmanager
-def _connect(scheduler: str | None) -> Iterator[Client]:
+def _connect(scheduler: str | None, dashboard_address: str) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a LocalCluster made (and closed) here."""
     from distributed import Client, LocalCluster
 
@@ -138,7 +142,10 @@ def _connect(scheduler: str | None) -> Iterator[Client]:
         # models per process is the price of parallel analysis.
         with (
             LocalCluster(  # type: ignore[no-untyped-call]  # distributed is unannotated here
-                n_workers=_cores(), threads_per_worker=1, processes=True, dashboard_address=":0"
+                n_workers=_cores(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=dashboard_address,
             ) as cluster,
             Client(cluster) as client,  # type: ignore[no-untyped-call]
         ):

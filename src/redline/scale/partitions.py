@@ -39,6 +39,7 @@ from redline.errors import InputError
 from redline.readers.corpus import _LINE_FACTOR, _LINE_SLACK, _bounded_lines, _json_object
 from redline.readers.decoding import first_line
 from redline.readers.rows import row_document
+from redline.store.files import safe_file_name
 
 Item = Document | InputError
 Kind = Literal["jsonl", "parquet"]
@@ -101,8 +102,7 @@ def plan_file(path: Path, partition_size: int, salt: str) -> list[Partition]:
 def _output_stem(path: Path, status: os.stat_result, partition_size: int, salt: str) -> str:
     identity = f"{path.resolve()}|{status.st_size}|{status.st_mtime_ns}|{partition_size}|{salt}"
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:12]
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in path.stem)[:60]
-    return f"{safe}-{digest}"
+    return f"{safe_file_name(path.stem, fallback='corpus', max_length=60)}-{digest}"
 
 
 def _jsonl_blocks(path: Path, lines_per_block: int) -> list[tuple[int, int, int]]:

@@ -14,9 +14,7 @@ skips it.
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from redline.document import Document
 from redline.errors import AnalysisFailed, InputError
 from redline.pipeline import Pipeline
 from redline.scale.partitions import Partition, read_partition
+from redline.store.files import atomic_path
 
 RESULT_SCHEMA = pa.schema(
     [
@@ -140,12 +139,8 @@ def _row(
 
 
 def _write_atomically(rows: list[dict[str, Any]], target: Path) -> None:
-    """Write to a hidden temporary file beside ``target``, then rename it into place."""
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    try:
+    """Write the partition's rows whole or not at all (a result file that exists is complete)."""
+    with atomic_path(target) as temporary:
         pq.write_table(
             pa.Table.from_pylist(rows, schema=RESULT_SCHEMA), temporary, compression="zstd"
         )
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -130,9 +130,14 @@ def add_sources(
 ) -> AddReport:
     """Read, analyse and store ``sources`` (files, directories, corpus files); see the module."""
     from redline.analysis import get_pipeline
+    from redline.nlp import load_pipeline
 
     started = time.perf_counter()
     pipeline = get_pipeline(config)
+    # Models load before the run is recorded: a bad configuration fails here, and leaves no
+    # run that `status` would call interrupted and resumable.
+    pipeline.initialize()
+    load_pipeline(config.pipeline)
     versions = {analyzer.name: analyzer.version for analyzer in pipeline.analyzers}
     report = AddReport(run_id=store.start_run(sources, "local", versions))
     committer = Committer(store, report, commit_every=commit_every, advance=advance)

@@ -19,9 +19,11 @@ def write_chart(view: str, frame: Any, path: Path, *, by: str = "author") -> Non
         raise ValueError(
             f"charts are written as HTML; expected a file ending in .html, got {path.name!r}"
         )
+    from redline.store.files import atomic_path
+
     figure = _figure(view, frame, by)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.write_html(str(path), include_plotlyjs=True, full_html=True)
+    with atomic_path(path) as temporary:
+        figure.write_html(str(temporary), include_plotlyjs=True, full_html=True)
 
 
 def _figure(view: str, frame: Any, by: str) -> Any:

@@ -13,3 +13,6 @@ DEFAULT_COMMIT_EVERY = 64
 DEFAULT_BATCH_SIZE = 16
 # Documents per Dask partition (one result file each).
 DEFAULT_PARTITION_SIZE = 256
+# Where a local Dask cluster's dashboard listens: this machine only, on a free port. It shows
+# every task and its arguments, so opening it to the network is a choice (--dashboard-address).
+DEFAULT_DASHBOARD_ADDRESS = "127.0.0.1:0"

@@ -1,8 +1,8 @@
 """The store's one exception, and the templates of its messages.
 
 RedlineError
-└── StoreError   the corpus file cannot be opened, is not a Redline corpus, is newer than
-                 this Redline, is in use by another process, or a query against it failed
+└── StoreError   the corpus file cannot be opened, is not a Redline corpus, is damaged, is
+                 newer than this Redline, is in use by another process, or a query failed
 """
 
 from __future__ import annotations
@@ -28,4 +28,9 @@ NEWER_SCHEMA = (
 IN_USE = (
     "{path}: in use by another process (a DuckDB file has one writer at a time); wait for it "
     "to finish, or copy the file and read the copy"
+)
+DAMAGED = (
+    "{path}: the corpus file is damaged ({problem}), so it was not used and nothing was "
+    "written to it; restore it from a backup, or move it away and add the documents again "
+    "into a new corpus (--db NEW.duckdb)"
 )

@@ -7,15 +7,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from redline.store.files import atomic_path
 from redline.store.rows import ANNOTATION_TABLES
 from redline.store.store import CorpusStore
 
@@ -40,7 +37,7 @@ def export_parquet(store: CorpusStore, directory: Path) -> list[Path]:
 def export_jsonl(store: CorpusStore, path: Path) -> int:
     """Write every stored Document as one JSON line (id order); returns how many."""
     count = 0
-    with _atomic(path) as temporary, temporary.open("w", encoding="utf-8") as stream:
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as stream:
         for document in store.documents():
             stream.write(document.to_json(indent=None) + "\n")
             count += 1
@@ -52,25 +49,11 @@ def write_relation(relation: duckdb.DuckDBPyRelation, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise ValueError(f"expected a file ending in .csv or .parquet, got {path.name!r}")
-    with _atomic(path) as temporary:
+    with atomic_path(path) as temporary:
         if suffix == ".csv":
             relation.write_csv(str(temporary), header=True)
         else:
             relation.write_parquet(str(temporary))
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path``, renamed over it when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def write_graph(edges: Any, path: Path) -> tuple[int, int]:
@@ -80,8 +63,9 @@ def write_graph(edges: Any, path: Path) -> tuple[int, int]:
 
     network = alignment_network(edges)
     if path.suffix.lower() == ".json":
-        with _atomic(path) as temporary:
+        with atomic_path(path) as temporary:
             temporary.write_text(graph_to_json(network) + "\n", encoding="utf-8")
     else:
-        write_graphml(network, path)
+        with atomic_path(path) as temporary:
+            write_graphml(network, temporary)
     return network.number_of_nodes(), network.number_of_edges()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.document import Document, Metadata, Relation, Span
+from redline.readers.untrusted import bound_nesting
 from redline.store.schema import speaker_rows
 
 Row = dict[str, Any]
@@ -251,8 +252,11 @@ def rebuild_document(document: Row, rows: Mapping[str, Sequence[Row]]) -> Docume
             layer = row["layer"] if table == GENERIC_TABLE else _TABLE_LAYER[table]
             layers.setdefault(layer, []).append((row["seq"], _span(text, row)))
     relations = sorted(rows.get("relations", ()), key=lambda row: row["seq"])
+    # Bounded as the readers bound it: a document an older Redline stored with metadata nested
+    # past pydantic's 255 levels could not be serialised, and broke every export after it.
+    extra = {key: bound_nesting(value) for key, value in json.loads(document["extra"]).items()}
     metadata = Metadata(
-        extra=json.loads(document["extra"]),
+        extra=extra,
         **{field: document[field] for field in _METADATA_FIELDS},
     )
     return Document.model_validate(
