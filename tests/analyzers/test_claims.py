@@ -186,3 +186,17 @@ def test_claims_state_voice_third_person_threat(analyse_rules: Callable[..., Doc
     assert threat.text.startswith("China will take")
     [redline] = document.layer("redlines")
     assert (redline.attrs["setter"], redline.attrs["against"]) == ("china", ["united_states"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Any deployment to the border is a red line for us, and Helsinki knows it.", ["threshold"]),
+        ("Our red lines have been ignored for years.", ["threshold"]),
+        ("Red lines do not lead to war. Red lines prevent war.", []),
+        ("President Kennedy set a red line during the missile crisis.", []),
+    ],
+)
+def test_redlines_the_voices_own_red_line_only(analyse_rules: Callable[..., Document], text: str, expected: list[str]) -> None:
+    found = [s.label for s in analyse_rules(text).layer("redlines") if s.attrs.get("kind") != "condition"]
+    assert found == expected

@@ -476,3 +476,19 @@ def test_structure_forum_thread_without_comment_header(analyse: Analyse) -> None
     ]  # fmt: skip
     assert comments[-1].attrs["reply_to"] == "Ivan_the_Sceptic"
     assert comments[0].attrs["timestamp"] == "12 May 2025, 09:14"
+
+
+def test_structure_interview_excerpt_with_one_question(analyse: Analyse) -> None:
+    """An excerpt: the answerer speaks twice around a single question from a named journalist."""
+    text = (
+        "Vladimir Putin: The sanctions cost us a great deal, but they made us use our brains.\n\n"
+        "Anna Petrova: That is quite a lot.\n\n"
+        "Vladimir Putin: Quite a lot, and we spent it on our own industry instead."
+    )
+    assert _speakers(analyse(text)) == ["Vladimir Putin", "Anna Petrova", "Vladimir Putin"]
+
+
+def test_structure_lone_named_speaker_needs_a_long_line(analyse: Analyse) -> None:
+    speech = "Vladimir Putin: Colleagues, today we will discuss the situation on our western borders and the measures we are taking there."
+    assert _speakers(analyse(speech)) == ["Vladimir Putin"]
+    assert _speakers(analyse("Donald Trump: The Deal Maker\n\nA profile of the president.")) == []

@@ -61,7 +61,7 @@ class RedLineAnalyzer:
             previous = sentences[index - 1] if index else None
             for span in _conditional_threats(document, sentence_claims, (start, end), previous, scopes, in_groups, actors):
                 spans[span.id] = span
-            for span in _cue_lines(document, (start, end), sentence_claims, claims, scopes, in_groups, actors):
+            for span in _cue_lines(document, (start, end), previous, sentence_claims, claims, scopes, in_groups, actors):
                 spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
 
@@ -87,6 +87,17 @@ def _actors_in(actors: _ByStart, start: int, end: int, exclude: str | None) -> l
     return list(seen.values())
 
 
+def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
+    """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
+    ids = claim.attrs.get("targets")
+    names = {claim.attrs.get("target"): claim.attrs.get("target_name")}
+    return [
+        {"id": str(target), "name": str(names.get(target) or target)}
+        for target in (ids if isinstance(ids, list) else [])
+        if target and target != exclude
+    ]
+
+
 def _setter(scope_key: str, in_groups: dict[str, Span], claim: Span | None) -> tuple[str | None, str | None]:
     if claim is not None and claim.attrs.get("actor"):
         return claim.attrs["actor"], claim.attrs.get("actor_name")
@@ -110,7 +121,9 @@ def _conditional_threats(
         cond_start, cond_end = condition
         scope = scopes.at(claim.start)
         setter, setter_name = _setter(scope.key, in_groups, claim)
-        against = _actors_in(actors, cond_start, cond_end, setter)
+        # Against whom: whoever the condition names; failing that, whom the consequence targets
+        # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
+        against = _actors_in(actors, cond_start, cond_end, setter) or _targets_of(claim, setter)
         found.append(document.make_span(
             cond_start, claim.end, "conditional_threat", analyzer=ANALYZER, rule="condition+threat",
             confidence=0.7 if against else 0.55,
@@ -136,7 +149,8 @@ def _condition(text: str, sentence: tuple[int, int], previous: tuple[int, int] |
 
 
 def _cue_lines(
-    document: Document, sentence: tuple[int, int], sentence_claims: list[Span], all_claims: _ByStart,
+    document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
+    sentence_claims: list[Span], all_claims: _ByStart,
     scopes: ScopeIndex, in_groups: dict[str, Span], actors: _ByStart,
 ) -> list[Span]:  # fmt: skip
     start, end = sentence
@@ -149,7 +163,11 @@ def _cue_lines(
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), sentence_claims, all_claims, end)
         setter, setter_name = _setter(scope.key, in_groups, None)
-        against = _actors_in(actors, start, end, setter)
+        # "This is unacceptable" judges what the sentence before it told: look back one sentence
+        # when this one names no one.
+        against = _actors_in(actors, start, end, setter) or (
+            _actors_in(actors, previous[0], previous[1], setter) if previous else []
+        )
         condition = _IF_CLAUSE.search(text, start, end)
         level = consequence.attrs.get("level") if consequence is not None else 1
         found.append(document.make_span(

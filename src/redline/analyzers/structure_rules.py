@@ -107,6 +107,7 @@ class Label:
     speaker: str
     kind: str
     note: str | None = None
+    rest_words: int = 0  # words after the colon on the label's line
 
 
 def parse_label(line: Line, cues: StructureCues) -> Label | None:
@@ -125,7 +126,8 @@ def parse_label(line: Line, cues: StructureCues) -> Label | None:
         if kind == "role"
         else _display_name(name)
     )
-    return Label(line.start, line.start + match.end(), raw, speaker, kind, note)
+    rest_words = len(line.text[match.end() :].split())
+    return Label(line.start, line.start + match.end(), raw, speaker, kind, note, rest_words)
 
 
 def _key(name: str) -> str:
@@ -186,7 +188,7 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
         if label.start in rules
     )
     if len(voices) < 2 and named_only:
-        return _briefing(labels, rules)
+        return _briefing(labels, rules) or _lone_speaker(labels)
     if len(voices) >= 2 and len(rules) >= 3:
         for label in labels:
             if label.start not in rules and (
@@ -194,6 +196,24 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
             ):
                 rules[label.start] = "turn.alternation"
     return rules
+
+
+LONE_SPEAKER_MIN_WORDS = 12
+
+
+def _lone_speaker(labels: Sequence[Label]) -> dict[int, str]:
+    """An excerpt of a transcript where one person speaks ("Vladimir Putin: Colleagues, ...").
+
+    Only a full name (two words at least) before a long line of speech, and only when it is the
+    text's one label: "Ukraine: the view from Kyiv" or a "Name: Title" headline stays prose.
+    """
+    if len(labels) != 1:
+        return {}
+    label = labels[0]
+    full_name = label.kind in ("name", "caps") and len(label.speaker.split()) >= 2
+    if full_name and label.rest_words >= LONE_SPEAKER_MIN_WORDS:
+        return {label.start: "turn.lone_named_speaker"}
+    return {}
 
 
 def _briefing(labels: Sequence[Label], rules: dict[int, str]) -> dict[int, str]:
@@ -209,7 +229,14 @@ def _briefing(labels: Sequence[Label], rules: dict[int, str]) -> dict[int, str]:
     answerer = labels[next(i for i, label in enumerate(labels) if label.start in rules)].speaker
     askers = [i for i, label in enumerate(labels) if label.speaker != answerer]
     answered = [i for i in askers if i + 1 < len(labels) and labels[i + 1].speaker == answerer]
-    if len({labels[i].speaker for i in answered}) < 2 or len(answered) < len(askers):
+    if not askers or len(answered) < len(askers):
+        return {}
+    # One asker is enough when each of their labels sits between two answers and names a person
+    # ("Vladimir Putin: ... Andrei Vandenko: ... Vladimir Putin: ...").
+    sandwiched = all(i > 0 and labels[i - 1].speaker == answerer for i in askers) and all(
+        len(labels[i].speaker.split()) >= 2 for i in askers
+    )
+    if len({labels[i].speaker for i in answered}) < 2 and not sandwiched:
         return {}
     briefing = dict(rules)
     for index in askers:
