@@ -1,0 +1,86 @@
+"""What one analysis worker process does: load the pipeline once, then analyse and render jobs.
+
+These functions run in the pool's worker processes (see :mod:`redline.web.pool`), never in the
+server's event loop; rendering happens here too, since it is CPU work as well.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from redline.config import RedlineConfig
+from redline.document import Document, Metadata
+from redline.errors import RedlineError
+
+# The worker's configuration, set once by initialize() in each worker process.
+_CONFIG: RedlineConfig | None = None
+_META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to analyse and the form of the answer (``json``, ``html`` or ``md``)."""
+
+    text: str
+    metadata: Metadata | None
+    format: str = "json"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A worker's answer: an HTTP status, a body and its media type.
+
+    ``csp`` is the page's own Content-Security-Policy (the HTML report admits its inline style and
+    script by hash), sent as a header so that the header does not forbid what the page needs.
+    """
+
+    status: int
+    body: str
+    media_type: str
+    csp: str | None = None
+
+
+def initialize(config: RedlineConfig) -> None:
+    """Load the pipeline and its models once in this process, and check that they run."""
+    global _CONFIG
+    from threadpoolctl import threadpool_limits
+
+    from redline.analysis import get_pipeline
+
+    # Each worker is one of several processes: a multi-threaded BLAS in each oversubscribes cores.
+    threadpool_limits(1)
+    get_pipeline(config).run(Document.from_text("The models load here, once per worker."))
+    _CONFIG = config
+
+
+def analyse(job: Job) -> Outcome:
+    """The analysed document of ``job``, rendered; a :class:`RedlineError` becomes a 422."""
+    from redline.analysis import get_pipeline
+
+    if _CONFIG is None:
+        raise RuntimeError("analyse() ran in a worker that was not initialised")
+    document = Document.from_text(job.text, job.metadata)
+    try:
+        document = get_pipeline(_CONFIG).run(document)
+    except RedlineError as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return Outcome(422, json.dumps({"detail": message}), "application/json")
+    return render(document, job.format)
+
+
+def render(document: Document, form: str) -> Outcome:
+    """``document`` as the answer's body in ``form`` (``json``, ``html`` or ``md``)."""
+    if form == "json":
+        return Outcome(200, document.to_json(indent=None), "application/json")
+    from redline.render import render as render_report
+
+    if form == "md":
+        return Outcome(200, render_report(document, "md"), "text/markdown; charset=utf-8")
+    page = render_report(document, "html")
+    found = _META_CSP.search(page)
+    # A meta policy cannot forbid framing; the header can.
+    csp = f"{html.unescape(found.group(1))}; frame-ancestors 'none'" if found else None
+    return Outcome(200, page, "text/html; charset=utf-8", csp)
