@@ -492,3 +492,19 @@ def test_structure_lone_named_speaker_needs_a_long_line(analyse: Analyse) -> Non
     speech = "Vladimir Putin: Colleagues, today we will discuss the situation on our western borders and the measures we are taking there."
     assert _speakers(analyse(speech)) == ["Vladimir Putin"]
     assert _speakers(analyse("Donald Trump: The Deal Maker\n\nA profile of the president.")) == []
+
+
+def test_structure_closing_signature_names_the_author(analyse: Analyse) -> None:
+    text = (
+        "Open letter to the Baltic ministers\n\n"
+        "We write to you as veterans of the border service. The closure of the crossings last "
+        "month has cut families apart and has done nothing for anyone's security.\n\n"
+        "— Jonas Petraitis, chairman of the Border Veterans' Association\n"
+    )
+    document = analyse(text)
+    [signature] = _labels(document, "byline")
+    assert (signature.rule, signature.attrs["author"]) == ("byline.signature", "Jonas Petraitis")
+    assert document.metadata.author == "Jonas Petraitis"
+    # A dash opening a line in the middle of a text is no signature.
+    middle = analyse("— Jonas Petraitis\n\n" + text.split("\n\n", 1)[1])
+    assert [s.rule for s in _labels(middle, "byline")] == ["byline.signature"]

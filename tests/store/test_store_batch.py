@@ -224,3 +224,28 @@ def test_batch_bad_configuration_fails_before_a_run_is_recorded(
         with pytest.raises(ModelNotFoundError, match="no_such_pipeline_xyz"):
             add_sources(store, [str(source)], config=config, n_process=1)
         assert store.count("runs") == 0
+
+
+def test_batch_lexicon_change_reanalyses(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited action lexicon gives the claims analyzer another version, and `corpus add`
+    analyses the stored documents again."""
+    import shutil
+    from importlib import resources
+
+    from redline.analyzers.claims import ClaimAnalyzer
+    from redline.analyzers.versions import content_version
+
+    sources = _inputs(tmp_path / "in")
+    copy = tmp_path / "redline"
+    shutil.copytree(Path(str(resources.files("redline"))), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    lexicon = copy / "data" / "actions.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a new entry's comment\n", encoding="utf-8")
+    config = RedlineConfig(analyzers=("structure", "actors", "voices", "groups", "claims"), max_bytes=2_000)
+    with CorpusStore.open(db_path) as store:
+        add_sources(store, sources, config=config, n_process=1)
+        again = add_sources(store, sources, config=config, n_process=1)
+        assert (again.added, again.replaced) == (0, 0)
+        edited = content_version("1.0.0", "analyzers/claims.py", "data/actions.yaml", root=copy)
+        monkeypatch.setattr(ClaimAnalyzer, "version", edited)
+        report = add_sources(store, sources, config=config, n_process=1)
+        assert (report.added, report.replaced) == (0, 4)

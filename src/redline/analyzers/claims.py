@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import ScopeIndex, TextUnits
 from redline.analyzers.stance import StanceReading, governing_verb, stance_of
+from redline.analyzers.versions import content_version
 from redline.claims_model import ClaimDecision, ClaimModel, candidate_features, load_claim_model
 from redline.document import Document, Span
 from redline.lexicon import ActionLexicon, ActionMatch
@@ -55,7 +56,18 @@ class ClaimAnalyzer:
     """Extracts claims with actor, action, target, PLOVER type and mode, level and stance."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/claims.py",
+        "analyzers/stance.py",
+        "lexicon.py",
+        "matching.py",
+        "claims_model",
+        "data/actions.yaml",
+        "data/stance.yaml",
+        "models/claims",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
 

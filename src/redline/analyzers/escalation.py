@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 
 STANCE_WEIGHT = {
@@ -51,7 +52,11 @@ class EscalationAnalyzer:
     """Summarises the claims layer into the document's escalation profile."""
 
     name: ClassVar[str] = "escalation"
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/escalation.py",
+    )
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     provides: ClassVar[tuple[str, ...]] = ()
 

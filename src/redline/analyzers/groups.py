@@ -20,6 +20,7 @@ import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import Scope, ScopeIndex, TextUnits
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.gazetteer import Gazetteer
 
@@ -47,7 +48,14 @@ class GroupAnalyzer:
     """Resolves first- and third-person plural pronouns to actors."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/groups.py",
+        "gazetteer.py",
+        "data/gazetteer",
+        "data/groups.yaml",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("groups",)
 

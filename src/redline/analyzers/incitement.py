@@ -33,6 +33,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import NOT_TEXT, ScopeIndex
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.incitement import LABELS
 from redline.incitement.cues import Cues, load_cues
@@ -52,7 +53,14 @@ class IncitementAnalyzer:
     """Finds calls to violence, threats, dehumanising language and identity attacks."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/incitement.py",
+        "incitement",
+        "data/incitement.yaml",
+        "models/incitement",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("incitement",)
     labels: ClassVar[tuple[str, ...]] = LABELS

@@ -21,6 +21,7 @@ import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import ScopeIndex, TextUnits
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 
 ANALYZER = "redlines"
@@ -39,7 +40,12 @@ class RedLineAnalyzer:
     """Finds red lines: threshold, setter, target, condition, consequence and its level."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/redlines.py",
+        "data/redlines.yaml",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("redlines",)
 

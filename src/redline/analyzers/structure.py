@@ -43,7 +43,7 @@ from redline.analyzers.structure_rules import (
     SpanIndex,
     accept_speakers,
     classify_apparatus,
-    classify_bio,
+    classify_closing,
     footnote_markers,
     furniture_kind,
     paragraphs,
@@ -53,6 +53,7 @@ from redline.analyzers.structure_rules import (
     stage_directions,
     turns,
 )
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 
 ANALYZER = "structure"
@@ -83,7 +84,16 @@ class StructureAnalyzer:
     """Finds dateline, title block, turns, body, comments, notes, credits, adverts, sentences."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/structure.py",
+        "analyzers/structure_comments.py",
+        "analyzers/structure_cues.py",
+        "analyzers/structure_head.py",
+        "analyzers/structure_rules.py",
+        "data/structure.yaml",
+    )
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ("structure", "sentences")
 
@@ -167,7 +177,7 @@ class _Structure:
         return any(furniture_kind(one.text, self.cues) is not None for one in lines)
 
     def _is_apparatus(self, line: Line) -> bool:
-        return bool(classify_apparatus(line.text, self.cues) or classify_bio(line.text, self.cues))
+        return bool(classify_apparatus(line.text, self.cues) or classify_closing(line.text, self.cues))
 
     def _body(
         self, lines: list[Line], accepted: dict[int, str]
@@ -194,7 +204,7 @@ class _Structure:
         kinds = [self._classify(group, classify_apparatus) for group in groups]
         for index in reversed(range(len(groups))):
             if kinds[index] is None:
-                kinds[index] = self._classify(groups[index], classify_bio)
+                kinds[index] = self._classify(groups[index], classify_closing)
                 if kinds[index] is None:
                     break
         return kinds

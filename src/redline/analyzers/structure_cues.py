@@ -78,6 +78,7 @@ class StructureCues:
     furniture: tuple[tuple[re.Pattern[str], str], ...] = ()
     kicker_words: frozenset[str] = frozenset()
     comment_header_leads: tuple[str, ...] = ()
+    signatures: tuple[re.Pattern[str], ...] = ()
 
 
 def load_cues(path: str | Path | None = None) -> StructureCues:
@@ -152,6 +153,7 @@ def _compile(raw: dict[str, Any], source: str) -> StructureCues:
         ),
         kicker_words=words(raw.get("kicker_words", [])),
         comment_header_leads=tuple(sorted(words(raw.get("comment_header_leads", [])))),
+        signatures=_patterns(raw.get("signature_patterns", []), source),
     )
 
 

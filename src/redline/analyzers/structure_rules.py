@@ -340,6 +340,27 @@ def _promo(normal: str, cues: StructureCues) -> dict[str, Any]:
     )
 
 
+SIGNATURE_MAX_WORDS = 20
+
+
+def classify_closing(text: str, cues: StructureCues) -> Finding | None:
+    """What a paragraph in the text's closing run may be: an author's bio or a signature."""
+    return classify_bio(text, cues) or classify_signature(text, cues)
+
+
+def classify_signature(text: str, cues: StructureCues) -> Finding | None:
+    """A signature closing the text ("— Anna Kowalczyk"): the author, as a byline would say."""
+    if len(text.split()) > SIGNATURE_MAX_WORDS or "\n" in text.strip():
+        return None
+    normal = normalise_apostrophes(text.strip())
+    for pattern in cues.signatures:
+        match = pattern.match(normal)
+        if match:
+            attrs = {"author": match.group("author"), "kind": "signature"}
+            return Finding(0, len(text), "byline", "byline.signature", 0.75, attrs)
+    return None
+
+
 def classify_bio(text: str, cues: StructureCues) -> Finding | None:
     """An end-of-article author note: "NAME is a senior fellow at ..."."""
     if len(text.split()) > BIO_MAX_WORDS:

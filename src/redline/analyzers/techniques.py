@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.techniques.cues import CueLexicon
 from redline.techniques.detect import Detection, detect
@@ -58,7 +59,14 @@ class TechniqueAnalyzer:
     """Finds persuasion techniques by cue and by model; see the module docstring."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/techniques.py",
+        "techniques",
+        "data/techniques.yaml",
+        "models/techniques",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences")
     provides: ClassVar[tuple[str, ...]] = ("techniques",)
 

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 
 ANALYZER = "voices"
@@ -37,7 +38,13 @@ class VoiceAnalyzer:
     """Finds direct quotations and the voice that speaks in each."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/voices.py",
+        "gazetteer.py",
+        "data/gazetteer",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("voices",)
 

@@ -263,26 +263,22 @@ class CorpusStore:
 
 
 def decision(stored: Mapping[str, str] | None, current: Versions) -> Decision:
-    """New when not stored; replace when any analyzer is missing or older; else skip.
+    """New when not stored; replace when any analyzer is missing or was another version; else
+    skip. A version names the digest of the analyzer's code, data and model
+    (:mod:`redline.analyzers.versions`), which has no order: any difference means the stored
+    findings were made by other rules.
 
-    >>> decision({"structure": "1.0.0"}, {"structure": "1.1.0"})
+    >>> decision({"structure": "1.0.0+aaa"}, {"structure": "1.0.0+bbb"})
     'replace'
+    >>> decision({"structure": "1.0.0+aaa"}, {"structure": "1.0.0+aaa"})
+    'skip'
     """
     if stored is None:
         return "new"
     for name, version in current.items():
-        if name not in stored or version_key(stored[name]) < version_key(version):
+        if stored.get(name) != version:
             return "replace"
     return "skip"
-
-
-def version_key(version: str) -> tuple[tuple[int, str], ...]:
-    """A sortable form of ``1.2.10`` (numeric parts compare as numbers).
-
-    >>> version_key("1.10.0") > version_key("1.9.3")
-    True
-    """
-    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in version.split("."))
 
 
 def _per_document_versions(
