@@ -200,3 +200,21 @@ def test_claims_state_voice_third_person_threat(analyse_rules: Callable[..., Doc
 def test_redlines_the_voices_own_red_line_only(analyse_rules: Callable[..., Document], text: str, expected: list[str]) -> None:
     found = [s.label for s in analyse_rules(text).layer("redlines") if s.attrs.get("kind") != "condition"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("There is no way out but to wipe Kharkiv off the map.", "advocate"),
+        ("We have no choice but to strike their bases.", "advocate"),
+    ],
+)
+def test_claims_necessity_is_advocacy(analyse_rules: Callable[..., Document], text: str, stance: str) -> None:
+    assert [c.label for c in analyse_rules(text).layer("claims")] == [stance]
+
+
+def test_claims_past_necessity_is_no_call(analyse_rules: Callable[..., Document]) -> None:
+    """"had no choice but to" justifies what was done: no advocacy, no call."""
+    document = analyse_rules("In 1999 the government had no choice but to strike the rebel bases.")
+    assert "advocate" not in [c.label for c in document.layer("claims")]
+    assert not document.layer("incitement")
