@@ -9,6 +9,7 @@ whole. Where the evidence does not add up, the pronouns stay unresolved: never a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ class GroupAnalyzer:
         assert self._gazetteer is not None
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")] or [(0, len(document.text))]
-        actors = [a for a in document.layer("actors") if a.attrs.get("linked")]
+        actors = sorted((a for a in document.layer("actors") if a.attrs.get("linked")), key=lambda a: a.start)
         evidence: dict[str, list[Evidence]] = defaultdict(list)
         for item in _identity_evidence(document.text, actors, sentences):
             evidence[scopes.at(item.start).key].append(item)
@@ -96,11 +97,15 @@ class GroupAnalyzer:
 # -- evidence ---------------------------------------------------------------------------------
 
 
+def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int | None:
+    """The index of the sentence holding ``offset`` (sentences are sorted and disjoint)."""
+    index = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    return index if index >= 0 and sentences[index][0] <= offset < sentences[index][1] else None
+
+
 def _sentence_start(sentences: list[tuple[int, int]], offset: int) -> int:
-    for start, end in sentences:
-        if start <= offset < end:
-            return start
-    return max(0, offset - 200)
+    index = _sentence_index(sentences, offset)
+    return sentences[index][0] if index is not None else max(0, offset - 200)
 
 
 def _identity_evidence(
@@ -186,10 +191,15 @@ def _leader_evidence(
     cue = _cues()["leader_cue"]
     roles = set(cue["roles"])
     found = []
+    by_voice: dict[str, list[Span]] | None = None  # built on the first hit only
     for hit in re.finditer(cue["pattern"], document.text, re.IGNORECASE):
         key = scopes.at(hit.start()).key
         start, end = _sentence_of(sentences, hit.start())
-        voice = [a for a in actors if scopes.at(a.start).key == key]
+        if by_voice is None:
+            by_voice = defaultdict(list)
+            for actor in actors:
+                by_voice[scopes.at(actor.start).key].append(actor)
+        voice = by_voice.get(key, [])
         beside = [a for a in voice if start <= a.start < end]
         candidates = _states_beside(beside) or _leader_states(voice, beside, gazetteer, roles)
         for state in sorted(candidates):
@@ -220,7 +230,8 @@ def _leader_states(voice: list[Span], beside: list[Span], gazetteer: Gazetteer, 
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in sentences if s <= offset < e), (offset, offset))
+    index = _sentence_index(sentences, offset)
+    return sentences[index] if index is not None else (offset, offset)
 
 
 def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:
@@ -278,6 +289,7 @@ def _pronoun_spans(
     third = "|".join(pronouns["third_plural"])
     spans = []
     units = TextUnits(document)
+    starts = [a.start for a in actors]
     for hit in re.finditer(rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE):
         if hit.group() == "US" or not units.is_text(hit.start()):
             continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
@@ -286,7 +298,7 @@ def _pronoun_spans(
             decision = resolved.get(scope.key)
             via = "in_group"
         else:
-            decision = _antecedent(actors, sentences, scopes, scope, hit.start())
+            decision = _antecedent(actors, starts, sentences, scopes, scope, hit.start())
             via = "antecedent"
         spans.append(_pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via))
     return spans
@@ -312,6 +324,7 @@ def _pronoun_span(
 
 def _antecedent(
     actors: list[Span],
+    starts: list[int],
     sentences: list[tuple[int, int]],
     scopes: ScopeIndex,
     scope: Scope,
@@ -319,11 +332,12 @@ def _antecedent(
 ) -> tuple[str, str, float] | None:
     """The one plural group named in the last few sentences of the same voice, if exactly one."""
     window = _cues()["they_window"]
-    index = next((i for i, (s, e) in enumerate(sentences) if s <= offset < e), 0)
+    index = _sentence_index(sentences, offset) or 0
     start = sentences[max(0, index - window)][0]
+    nearby = actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
     groups = {
         str(a.attrs["actor_id"]): str(a.attrs["name"])
-        for a in actors
+        for a in nearby
         if start <= a.start < offset
         and scopes.at(a.start).key == scope.key
         and a.attrs.get("type") in _cues()["they_types"]
