@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
@@ -157,8 +158,7 @@ class _MentionIndex:
         return found
 
     def before(self, offset: int, since: int) -> list[Mention]:
-        index = bisect.bisect_left(self.starts, offset)
-        return [m for m in self.items[:index] if m.start >= since]
+        return self.items[bisect.bisect_left(self.starts, since) : bisect.bisect_left(self.starts, offset)]
 
 
 def _mentions(document: Document) -> _MentionIndex:
@@ -247,11 +247,7 @@ def _along_with(prep: Token) -> bool:
 
 def _condition_targets(trigger: Token, mentions: _MentionIndex) -> list[Mention]:
     """The actors of an "if" clause in this or the previous sentence: whom a threat answers."""
-    sentences = list(trigger.doc.sents)
-    index = next((i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end), 0)
-    for sentence in (sentences[index], sentences[index - 1] if index else None):
-        if sentence is None:
-            continue
+    for sentence in _sentences_back(trigger, 1):
         for token in sentence:
             if token.lower_ in ("if", "unless") and token.dep_ == "mark" and token.i < trigger.i:
                 clause = token.head
@@ -260,6 +256,15 @@ def _condition_targets(trigger: Token, mentions: _MentionIndex) -> list[Mention]
                 if found:
                     return found
     return []
+
+
+def _sentences_back(token: Token, count: int) -> list[SpacySpan]:
+    """``token``'s sentence and up to ``count`` sentences before it, nearest first (walking back
+    from the token, never listing the document's sentences: that made each call linear)."""
+    found = [token.sent]
+    while len(found) <= count and found[-1].start > 0:
+        found.append(token.doc[found[-1].start - 1].sent)
+    return found
 
 
 def _nearby_places(trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention]) -> list[Mention]:
@@ -292,9 +297,7 @@ def _resolve_regime(token: Token, mentions: _MentionIndex, in_group: str | None)
     """"this terrorist regime" -> the state of the last foreign actor named just before it."""
     if token.lemma_.lower() not in _REGIME_WORDS:
         return []
-    sentences = list(token.doc.sents)
-    index = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), 0)
-    since = sentences[max(0, index - 2)].start_char
+    since = _sentences_back(token, 2)[-1].start_char
     for mention in reversed(mentions.before(token.idx, since)):
         if mention.state and mention.state != in_group:
             return [Mention(mention.start, mention.end, mention.state, mention.state.replace("_", " ").title(),
