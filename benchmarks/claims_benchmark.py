@@ -21,15 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
 from redline.document import Document, Span
-from redline.nlp import load_pipeline
+from redline.nlp import BLAS_THREADS_VAR, load_pipeline
 from redline.parsing import parse
 from redline.pipeline import Pipeline
 
@@ -188,6 +191,12 @@ CLAIMS_PIPELINE = ("structure", "actors", "voices", "groups", "alignment", "clai
 
 
 def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
+    """Words/s of spaCy alone and of ``pipeline``, run as users run it, over the same texts.
+
+    The ordinary run is :meth:`Pipeline.run` on each document, what ``redline analyze`` and
+    ``redline.analyze`` do, with nothing set by the benchmark; beside it, the same run with
+    BLAS left at its own thread count (``REDLINE_BLAS_THREADS=0``), and ``Pipeline.pipe``.
+    """
     texts, count = [], 0
     for path in sorted(corpus.glob("*.txt")):
         texts.append(path.read_text(encoding="utf-8"))
@@ -195,17 +204,22 @@ def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
         if count >= words:
             break
     nlp = load_pipeline()
-    started = time.perf_counter()
-    for text in texts:
-        parse(nlp, text)
-    spacy_seconds = time.perf_counter() - started
-    rows = [f"| spaCy alone (parse, 1 process), words/s | {count / spacy_seconds:,.0f} |"]
+    pipeline.initialize()
+    spacy_speed = count / _seconds(lambda: [parse(nlp, text) for text in texts])
+    ordinary = count / _seconds(lambda: [pipeline.run(Document.from_text(t)) for t in texts])
+    with _environment(BLAS_THREADS_VAR, "0"):
+        blas_default = count / _seconds(lambda: [pipeline.run(Document.from_text(t)) for t in texts])
+    rows = [
+        f"| spaCy alone (`parse`, 1 process), words/s | {spacy_speed:,.0f} |",
+        f"| the pipeline as `redline analyze` runs it (`Pipeline.run` per document, 1 process), words/s "
+        f"| **{ordinary:,.0f}** ({ordinary / spacy_speed:.2f} of spaCy's) |",
+        f"| the same with BLAS at its own thread count (`{BLAS_THREADS_VAR}=0`), words/s "
+        f"| {blas_default:,.0f} ({blas_default / spacy_speed:.2f} of spaCy's) |",
+    ]  # fmt: skip
     for processes in (1, 2):
-        started = time.perf_counter()
-        for _ in pipeline.pipe((Document.from_text(t) for t in texts), n_process=processes, batch_size=32):
-            pass
-        seconds = time.perf_counter() - started
-        rows.append(f"| default pipeline end to end, {processes} process(es), words/s | **{count / seconds:,.0f}** |")
+        seconds = _seconds(lambda n=processes: list(
+            pipeline.pipe((Document.from_text(t) for t in texts), n_process=n, batch_size=32)))  # fmt: skip
+        rows.append(f"| `Pipeline.pipe`, {processes} process(es), words/s | **{count / seconds:,.0f}** |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rows.append(f"| pipeline | {', '.join(pipeline.names)} |")
@@ -213,6 +227,25 @@ def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
     return ("| measure | value |\n|---|---|\n"
             f"| documents | {len(texts)} |\n| words | {count:,} |\n" + "\n".join(rows) + "\n"
             f"| peak RSS of the main process, MB | {peak:,.0f} |\n")  # fmt: skip
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
 
 
 def main() -> None:

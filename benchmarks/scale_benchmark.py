@@ -14,11 +14,11 @@ documents/s and words/s of the default pipeline (``Pipeline.from_names()``):
    (workers started and models loaded first) and end to end (with the cluster's start).
 
 Each configuration runs in a fresh Python process, models loaded before its clock starts (for
-Dask, the second figure includes them); the one-process run keeps BLAS to one thread, as each
-worker of the others does. Memory is sampled every 0.25 s over the process and all its
-children: peak total PSS (shared pages split between the processes sharing them) and peak total
-RSS (shared pages counted once per process). All three runs must produce the same documents
-(SHA-256 of each Document's JSON).
+Dask, the second figure includes them); nothing is configured for the benchmark: the library
+holds BLAS at one thread while it runs, in one process as in each worker. Memory is sampled
+every 0.25 s over the process and all its children: peak total PSS (shared pages split between
+the processes sharing them) and peak total RSS (shared pages counted once per process). All
+three runs must produce the same documents (SHA-256 of each Document's JSON).
 
 On a shared machine other work slows every figure: each run waits (up to ``--patience``
 seconds) for the 1-minute load average to fall below ``--quiet-load``, and the report gives,
@@ -122,13 +122,12 @@ def measure_pipe(corpus: Path, processes: int) -> dict[str, Any]:
     documents = [
         d for d in read_sources([str(corpus)], max_bytes=5_000_000) if isinstance(d, Document)
     ]
-    from threadpoolctl import threadpool_limits
-
     from redline.nlp import load_pipeline
 
     pipeline = Pipeline.from_names()
-    with MemorySampler() as memory, threadpool_limits(1):
-        # One BLAS thread, as in each worker of n_process > 1: one process uses one core.
+    # Nothing set here: the library itself holds BLAS at one thread while it parses and
+    # analyses (redline.nlp.blas_limited), as in each worker of n_process > 1.
+    with MemorySampler() as memory:
         pipeline.initialize()
         load_pipeline(pipeline.spacy_pipeline)
         with timed() as clock:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from redline.intervals import longest_first
+
 _SPECIAL = {
     **dict.fromkeys("’‘`´ʼʹ′", "'"),
     **dict.fromkeys("‐‑‒–—―−", "-"),
@@ -116,10 +118,4 @@ def _case_agrees(pattern: str, found: str) -> bool:
 
 
 def _longest_first(matches: list[SurfaceMatch]) -> list[SurfaceMatch]:
-    chosen: list[SurfaceMatch] = []
-    taken: list[tuple[int, int]] = []
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(match.end <= s or match.start >= e for s, e in taken):
-            chosen.append(match)
-            taken.append((match.start, match.end))
-    return sorted(chosen, key=lambda m: m.start)
+    return longest_first(matches, lambda m: (m.start, m.end))

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from redline.nlp import blas_limited
+
 MAX_PIECE_CHARS = 20_000
 # A paragraph ends at a blank line, or at a newline right after sentence-final punctuation;
 # a newline in mid-sentence (hard-wrapped text) does not end one.
@@ -56,8 +58,12 @@ def _bounded(piece: str, max_chars: int) -> Iterator[str]:
 
 
 def parse(nlp: Language, text: str, *, batch_size: int = 64) -> Doc:
-    """Parse ``text`` with ``nlp``; the result's ``text`` equals ``text`` exactly."""
-    docs = list(nlp.pipe(pieces(text), batch_size=batch_size))
+    """Parse ``text`` with ``nlp``; the result's ``text`` equals ``text`` exactly.
+
+    BLAS runs at one thread meanwhile (see :func:`redline.nlp.blas_limited`).
+    """
+    with blas_limited():
+        docs = list(nlp.pipe(pieces(text), batch_size=batch_size))
     if not docs:
         return nlp.make_doc(text)
     joined = Doc.from_docs(docs, ensure_whitespace=False)
@@ -79,7 +85,9 @@ def parse_many(nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch
             owners.append(index)
             all_pieces.append(piece)
     grouped: list[list[Doc]] = [[] for _ in texts]
-    for owner, doc in zip(owners, nlp.pipe(all_pieces, n_process=n_process, batch_size=batch_size), strict=True):
-        grouped[owner].append(doc)
+    with blas_limited():
+        parsed = nlp.pipe(all_pieces, n_process=n_process, batch_size=batch_size)
+        for owner, doc in zip(owners, parsed, strict=True):
+            grouped[owner].append(doc)
     for text, docs in zip(texts, grouped, strict=True):
         yield Doc.from_docs(docs, ensure_whitespace=False) if docs else nlp.make_doc(text)

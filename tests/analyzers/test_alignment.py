@@ -1,11 +1,14 @@
+import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from redline.analyzers.alignment import _cues
-from redline.document import Document
+from redline.analyzers.alignment import Slot, _cues, _outermost, _possessive_pronouns
+from redline.analyzers.scope import ScopeIndex
+from redline.document import Document, Span
 from redline.graph import alignment_graph, graph_to_json, write_graphml
 
 
@@ -60,3 +63,78 @@ def test_alignment_graph_exports(seed_interview: tuple[Document, dict], tmp_path
     write_graphml(graph, tmp_path / "g.graphml")
     again = nx.read_graphml(tmp_path / "g.graphml")
     assert again.number_of_edges() == graph.number_of_edges()
+
+
+# -- issue 15 §1: the same slots and statements, without comparing every pair ------------------
+
+
+def _possessives_by_scan(document: Document, slots: list[Slot], scopes: ScopeIndex) -> list[Slot]:
+    """_possessive_pronouns before issue 15: every slot read again for every pronoun."""
+    people = {s.id for s in document.layer("actors") if s.label == "person"}
+    found = []
+    for hit in re.finditer(r"\b(?:his|her|its)\b", document.text, re.IGNORECASE):
+        voice = scopes.at(hit.start()).key
+        wants_person = hit.group().lower() != "its"
+        before = [
+            s
+            for s in slots
+            if s.end <= hit.start()
+            and scopes.at(s.start).key == voice
+            and (s.span_id in people) == wants_person
+            and s.span_id.startswith("actors/")
+        ]
+        if before:
+            last = before[-1]
+            found.append(
+                Slot(hit.start(), hit.end(), last.actor_id, last.name, last.state, last.span_id)
+            )
+    return found
+
+
+@pytest.mark.parametrize("seed", ["seed_op_ed", "seed_interview"])
+def test_alignment_possessives_match_the_scan(seed: str, request: pytest.FixtureRequest) -> None:
+    document, _ = request.getfixturevalue(seed)
+    scopes = ScopeIndex(document)
+    slots = [_slot(s, s.attrs.get("state")) for s in document.layer("actors")]
+    slots += [
+        _slot(s, str(s.attrs["actor_id"]))
+        for s in document.layer("groups")
+        if s.label in ("we", "they") and s.attrs.get("resolved")
+    ]
+    found = _possessive_pronouns(document, slots, scopes)
+    assert found == _possessives_by_scan(document, slots, scopes)
+    assert found  # "his", "her" and "its" resolved somewhere in the seed
+
+
+def _slot(span: Span, state: str | None) -> Slot:
+    actor = str(span.attrs["actor_id"])
+    return Slot(span.start, span.end, actor, str(span.attrs["name"]), state, span.id)
+
+
+def _outermost_by_scan(spans: list[Span]) -> list[Span]:
+    """_outermost before issue 15: each span against every span kept before it."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start - s.end):
+        if not any({o.attrs["a"], o.attrs["b"]} == {span.attrs["a"], span.attrs["b"]}
+                   and o.start <= span.start and span.end <= o.end for o in kept):  # fmt: skip
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_alignment_outermost_keeps_what_the_scan_kept(seed: int) -> None:
+    rng = random.Random(seed)
+    document = Document.from_text("x" * 120)
+    spans = []
+    for index in range(rng.randrange(0, 40)):
+        start = rng.randrange(100)
+        end = start + rng.choice([0, 5, 10, 10, 20, 40])
+        a, b = rng.sample(["russia", "ukraine", "nato"], 2)
+        attrs = {"a": a, "b": b}
+        rule, span_id = f"cue{index % 3}", f"alignment/{index}"
+        end = min(end, 120)
+        span = document.make_span(
+            start, end, "enemy", analyzer="alignment", rule=rule, attrs=attrs, span_id=span_id
+        )
+        spans.append(span)
+    assert _outermost(spans) == _outermost_by_scan(spans)

@@ -24,8 +24,10 @@ from typing import Any, ClassVar
 import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.gazetteer import Entry, Gazetteer, parse_partial_date
+from redline.intervals import DisjointSpans, OverlapIndex, positions_between
 from redline.matching import SurfaceMatcher, fold
 
 CONFIDENCE = {
@@ -64,7 +66,15 @@ class ActorAnalyzer:
     """Links mentions of people, states, blocs, places, weapons and events."""
 
     name: ClassVar[str] = "actors"
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/actors.py",
+        "gazetteer.py",
+        "matching.py",
+        "data/gazetteer",
+        "data/roles.yaml",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure",)
     provides: ClassVar[tuple[str, ...]] = ("actors",)
 
@@ -96,9 +106,10 @@ class ActorAnalyzer:
         mentions += _coreferent(document.text, mentions)
         mentions += _unlinked(document.text, entities, mentions)
         # A dateline names where a story was filed: never an actor or a target.
-        datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
+        structure = document.layer("structure")
+        datelines = OverlapIndex((s.start, s.end) for s in structure if s.label == "dateline")
         spans = [_span(document, self.gazetteer, mention) for mention in mentions
-                 if not any(start <= mention.start < end for start, end in datelines)]
+                 if not datelines.overlaps(mention.start, mention.start + 1)]
         return AnalyzerOutput(layers={"actors": _dedupe(spans)})
 
 
@@ -124,8 +135,9 @@ def _resolve(
         if len({entry_id for entry_id, _ in match.values}) == 1:
             certain.update(_affiliation_chain(gazetteer, match.values[0][0]))
     mentions = []
+    by_position = DisjointSpans(entities)
     for match in matches:
-        ner = _ner_label_at(entities, match.start, match.end)
+        ner = _ner_label_at(by_position, match.start, match.end)
         scored = [
             (_score(gazetteer[entry_id], how, ner, certain, gazetteer, on), entry_id, how)
             for entry_id, how in match.values
@@ -176,23 +188,24 @@ def _affiliation_chain(gazetteer: Gazetteer, entry_id: str) -> list[str]:
     return chain
 
 
-def _ner_label_at(entities: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    for ent_start, ent_end, label in entities:
-        if ent_start <= start and end <= ent_end:
-            return label
-    return None
+def _ner_label_at(
+    entities: DisjointSpans[tuple[int, int, str]], start: int, end: int
+) -> str | None:
+    entity = entities.containing(start, end)
+    return entity[2] if entity else None
 
 
 def _drop_inside_people(
     mentions: list[Mention], entities: list[tuple[int, int, str]]
 ) -> list[Mention]:
     """"Jordan" in "Michael Jordan" is a person's name, not the country."""
-    people = [(s, e) for s, e, label in entities if label == "PERSON"]
-    return [
-        m for m in mentions
-        if m.type == "person"
-        or not any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in people)
-    ]  # fmt: skip
+    people = DisjointSpans((s, e) for s, e, label in entities if label == "PERSON")
+    return [m for m in mentions if m.type == "person" or not _inside_longer(people, m)]
+
+
+def _inside_longer(people: DisjointSpans[tuple[int, int]], mention: Mention) -> bool:
+    person = people.containing(mention.start, mention.end)
+    return person is not None and (person[1] - person[0]) > (mention.end - mention.start)
 
 
 # -- stage 2: role titles ----------------------------------------------------------------------
@@ -217,18 +230,28 @@ def _role_mentions(
     mentions: list[Mention],
     on: date | None,
 ) -> list[Mention]:
-    states = [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"]
+    states = _StatesBeside(
+        text, [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"]
+    )
     named_ids = {m.entry_id for m in mentions}
+    # A long transcript repeats "the President" hundreds of times; each look-up scans the gazetteer.
+    holders_of: dict[tuple[str, str, str], list[Entry]] = {}
     found = []
     for title in titles.find(text):
         role = str(title.values[0])
-        state, start, end = _state_beside(text, title.start, title.end, states)
+        state, start, end = states.beside(title.start, title.end)
         if state is None or state.entry_id is None:
             continue
         if re.search(r"\b(?:vice|deputy)[\s-]+$", text[max(0, title.start - 8):title.start], re.IGNORECASE):
             continue
-        # The office's own title first ("President of Iran" heads the government), then the role.
-        holders = gazetteer.holders_titled(title.form, state.entry_id, on) or gazetteer.holders(role, state.entry_id, on)
+        key = (title.form, role, state.entry_id)
+        if key not in holders_of:
+            # The office's own title first ("President of Iran" heads the government), then
+            # the role.
+            holders_of[key] = gazetteer.holders_titled(
+                title.form, state.entry_id, on
+            ) or gazetteer.holders(role, state.entry_id, on)
+        holders = holders_of[key]
         if not holders:
             continue
         # Undated text: of everyone who held the office, prefer one the text names elsewhere.
@@ -241,17 +264,56 @@ def _role_mentions(
     return found
 
 
-def _state_beside(
-    text: str, start: int, end: int, states: list[Mention]
-) -> tuple[Mention | None, int, int]:
-    gap = int(_roles_data()["max_gap_before"])
-    for state in states:
-        if 0 <= start - state.end <= gap and re.fullmatch(r"(?:'s)?\s?", fold(text[state.end:start])):
-            return state, state.start, end
-        between = fold(text[end:state.start]).strip().lower()
-        if state.start > end and between in _roles_data()["after_connectors"]:
-            return state, start, state.end
-    return None, start, end
+_NOT_SPACE = re.compile(r"\S")
+
+
+class _StatesBeside:
+    """The state named just before a role title ("Russia's president") or just after it
+    ("President of Russia").
+
+    Only states near the title can qualify, so each title looks at those found by binary search
+    among the states' offsets instead of folding the text up to every state in the document.
+    """
+
+    def __init__(self, text: str, states: list[Mention]):
+        self._folded = fold(text)  # one character per character: offsets are the text's
+        self._states = states
+        self._gap = int(_roles_data()["max_gap_before"])
+        self._connectors: list[str] = _roles_data()["after_connectors"]
+        self._longest = max((len(c) for c in self._connectors), default=-1)
+        self._by_end = sorted(range(len(states)), key=lambda i: states[i].end)
+        self._ends = [states[i].end for i in self._by_end]
+        self._by_start = sorted(range(len(states)), key=lambda i: states[i].start)
+        self._starts = [states[i].start for i in self._by_start]
+
+    def beside(self, start: int, end: int) -> tuple[Mention | None, int, int]:
+        """The first state (in the given order) beside ``text[start:end]``, and the span the
+        title widens to."""
+        for index in self._near(start, end):
+            state = self._states[index]
+            before = self._folded[state.end : start]
+            if 0 <= start - state.end <= self._gap and re.fullmatch(r"(?:'s)?\s?", before):
+                return state, state.start, end
+            between = self._folded[end:state.start].strip().lower()
+            if state.start > end and between in self._connectors:
+                return state, start, state.end
+        return None, start, end
+
+    def _near(self, start: int, end: int) -> list[int]:
+        before = (self._by_end[i] for i in positions_between(self._ends, start - self._gap, start))
+        if self._longest < 0:
+            return sorted(before)
+        # A connector is at most `longest` characters once the whitespace around it is stripped:
+        # a state starting after the first non-space that far past the connector's first
+        # character has more than a connector between it and the title.
+        first = self._not_space_from(end)
+        last = self._not_space_from(first + self._longest)
+        after = (self._by_start[i] for i in positions_between(self._starts, end + 1, last))
+        return sorted({*before, *after})
+
+    def _not_space_from(self, position: int) -> int:
+        found = _NOT_SPACE.search(self._folded, position)
+        return found.start() if found else len(self._folded)
 
 
 # -- stage 3: coreference within the document ---------------------------------------------------
@@ -265,13 +327,13 @@ def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
             words = text[mention.start:mention.end].split()
             if len(words) >= 2:
                 short_forms.setdefault(words[-1], mention)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = OverlapIndex((m.start, m.end) for m in mentions)
     found = []
     for surname, full in short_forms.items():
         if len(surname) < 3:
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
-            if match.start() > full.start and not _overlaps(match.start(), match.end(), taken):
+            if match.start() > full.start and not taken.overlaps(match.start(), match.end()):
                 found.append(replace(full, start=match.start(), end=match.end(), how="coreference",
                                      confidence=CONFIDENCE["coreference"],
                                      extra=(("form", surname), ("antecedent", full.start))))
@@ -284,11 +346,11 @@ def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
 def _unlinked(
     text: str, entities: list[tuple[int, int, str]], mentions: list[Mention]
 ) -> list[Mention]:
-    taken = [(m.start, m.end) for m in mentions]
+    taken = OverlapIndex((m.start, m.end) for m in mentions)
     found: list[Mention] = []
     surnames: dict[str, str] = {}
     for start, end, label in entities:
-        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or _overlaps(start, end, taken):
+        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or taken.overlaps(start, end):
             continue
         name = " ".join(text[start:end].split())
         name = re.sub(r"^(?:the|The)\s+|'s$|’s$", "", name)
@@ -310,10 +372,6 @@ def _type_of(label: str) -> str:
 
 
 # -- shared helpers ----------------------------------------------------------------------------
-
-
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in taken)
 
 
 def _document_date(document: Document) -> date | None:

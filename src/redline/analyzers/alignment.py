@@ -10,6 +10,7 @@ between the two actor spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -19,7 +20,9 @@ import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.scope import ScopeIndex
+from redline.analyzers.versions import content_version
 from redline.document import Document, Relation, Span
+from redline.intervals import longest_first
 
 ANALYZER = "alignment"
 _SLOT = r"⟨\d+⟩"
@@ -73,7 +76,12 @@ class AlignmentAnalyzer:
     """Finds explicit ally / enemy / hostile / subordinate / partner / neutral statements."""
 
     name: ClassVar[str] = ANALYZER
-    version: ClassVar[str] = "1.0.0"
+    # The release, then a digest of the code, data and model its findings depend on.
+    version: ClassVar[str] = content_version(
+        "1.0.0",
+        "analyzers/alignment.py",
+        "data/alignment.yaml",
+    )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("alignment",)
 
@@ -89,8 +97,11 @@ class AlignmentAnalyzer:
         spans: list[Span] = []
         relations: list[Relation] = []
         sentences = [(s.start, s.end) for s in document.layer("sentences")] or [(0, len(document.text))]
+        slot_starts = [slot.start for slot in slots]
         for start, end in sentences:
-            inside = [slot for slot in slots if start <= slot.start and slot.end <= end]
+            # Slots are sorted by start: each sentence reads only those starting inside it.
+            nearby = slots[bisect_left(slot_starts, start) : bisect_right(slot_starts, end)]
+            inside = [slot for slot in nearby if slot.end <= end]
             if not inside:
                 continue
             template, starts, ends = _template(document.text, start, end, inside)
@@ -106,7 +117,8 @@ class AlignmentAnalyzer:
                     spans.append(span)
                     relations.append(_relation(span, cue, a, b))
         spans = _outermost(spans)
-        relations = [r for r in relations if r.attrs["evidence"] in {s.id for s in spans}]
+        kept_ids = {s.id for s in spans}  # once, not once per relation
+        relations = [r for r in relations if r.attrs["evidence"] in kept_ids]
         unique_spans = {span.id: span for span in spans}
         unique_relations = {relation.id: relation for relation in relations}
         return AnalyzerOutput(
@@ -121,14 +133,37 @@ def _outermost(spans: list[Span]) -> list[Span]:
     def pair(span: Span) -> frozenset[str]:
         return frozenset((str(span.attrs["a"]), str(span.attrs["b"])))
 
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: s.start - s.end):  # stable: cue order breaks ties
-        if not any(
-            pair(other) == pair(span) and other.start <= span.start and span.end <= other.end
-            for other in kept
-        ):
-            kept.append(span)
+    by_pair: dict[frozenset[str], list[Span]] = {}
+    for span in spans:
+        by_pair.setdefault(pair(span), []).append(span)
+    inside = {id(span) for group in by_pair.values() for span in _inside_another(group)}
+    kept = [span for span in sorted(spans, key=lambda s: s.start - s.end) if id(span) not in inside]
     return sorted(kept, key=lambda s: s.start)
+
+
+def _inside_another(spans: list[Span]) -> list[Span]:
+    """The spans that lie inside a longer one, or repeat the extent of an earlier one.
+
+    Taking spans longest first and keeping those inside no kept span drops exactly these:
+    containment is transitive, so a span inside a dropped one is inside a kept one too. One
+    pass over the spans sorted by (start, -end) finds them without comparing every pair.
+    """
+    dropped: list[Span] = []
+    reach = -1  # the furthest end of the spans that start before the current start
+    seen: set[tuple[int, int]] = set()
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    index = 0
+    while index < len(ordered):
+        start = ordered[index].start
+        widest = ordered[index].end  # the first of a start is the widest
+        while index < len(ordered) and ordered[index].start == start:
+            span = ordered[index]
+            if reach >= span.end or span.end < widest or (span.start, span.end) in seen:
+                dropped.append(span)
+            seen.add((span.start, span.end))
+            index += 1
+        reach = max(reach, widest)
+    return dropped
 
 
 def _slots(document: Document, scopes: ScopeIndex) -> list[Slot]:
@@ -142,28 +177,34 @@ def _slots(document: Document, scopes: ScopeIndex) -> list[Slot]:
             candidates.append(Slot(span.start, span.end, str(span.attrs["actor_id"]),
                                    str(span.attrs["name"]), str(span.attrs["actor_id"]), span.id))  # fmt: skip
     candidates += _possessive_pronouns(document, candidates, scopes)
-    chosen: list[Slot] = []
-    for slot in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
-        if all(slot.end <= c.start or slot.start >= c.end for c in chosen):
-            chosen.append(slot)
-    return sorted(chosen, key=lambda s: s.start)
+    return longest_first(candidates, lambda s: (s.start, s.end))
 
 
 def _possessive_pronouns(document: Document, slots: list[Slot], scopes: ScopeIndex) -> list[Slot]:
-    """"his" / "her" -> the last person named in the same voice; "its" -> the last non-person."""
+    """"his" / "her" -> the last person named in the same voice; "its" -> the last non-person.
+
+    "Last" is the last in ``slots`` of those ending before the pronoun. The pronouns come in
+    text order, so one sweep over the slots by end keeps, per voice and kind, the latest slot
+    seen so far, instead of rereading every slot for every pronoun.
+    """
     people = {s.id for s in document.layer("actors") if s.label == "person"}
+    actors = [(index, s) for index, s in enumerate(slots) if s.span_id.startswith("actors/")]
+    by_end = sorted(actors, key=lambda item: item[1].end)
+    latest: dict[tuple[str, bool], int] = {}
+    ready = 0
     found = []
     for hit in re.finditer(r"\b(?:his|her|its)\b", document.text, re.IGNORECASE):
-        voice = scopes.at(hit.start()).key
-        wants_person = hit.group().lower() != "its"
-        before = [
-            s for s in slots
-            if s.end <= hit.start() and scopes.at(s.start).key == voice
-            and (s.span_id in people) == wants_person and s.span_id.startswith("actors/")
-        ]  # fmt: skip
-        if before:
-            last = before[-1]
-            found.append(Slot(hit.start(), hit.end(), last.actor_id, last.name, last.state, last.span_id))
+        while ready < len(by_end) and by_end[ready][1].end <= hit.start():
+            index, slot = by_end[ready]
+            key = (scopes.at(slot.start).key, slot.span_id in people)
+            latest[key] = max(latest.get(key, -1), index)
+            ready += 1
+        last_index = latest.get((scopes.at(hit.start()).key, hit.group().lower() != "its"))
+        if last_index is not None:
+            last = slots[last_index]
+            found.append(
+                Slot(hit.start(), hit.end(), last.actor_id, last.name, last.state, last.span_id)
+            )
     return found
 
 

@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from redline.document import Document, Span
+from redline.intervals import LastContaining
 
 # Innermost first: a quotation beats whatever it is quoted in, a comment beats the comment
 # section, a note beats the turn around it.
@@ -48,18 +49,22 @@ class ScopeIndex:
         spans.sort(key=lambda s: (_PRIORITY.index(s.label), s.start))
         self._scopes = [_scope(span) for span in spans]
         self._by_start = sorted(self._scopes, key=lambda s: s.start)
-        self._starts = [s.start for s in self._by_start]
+        # Innermost label first; within a label the last scope (by start) around an offset wins.
+        # One tree per label answers in O(log n): scanning every earlier scope made each look-up
+        # linear and a long transcript's analyzers quadratic.
+        self._by_label: list[tuple[list[Scope], LastContaining]] = []
+        for label in _PRIORITY:
+            scopes = [s for s in self._by_start if s.label == label]
+            if scopes:
+                self._by_label.append((scopes, LastContaining([(s.start, s.end) for s in scopes])))
 
     def at(self, offset: int) -> Scope:
         """The innermost scope containing ``offset`` (the whole text as the author's, if none)."""
-        best: Scope | None = None
-        index = bisect.bisect_right(self._starts, offset)
-        for scope in reversed(self._by_start[:index]):
-            if scope.start <= offset < scope.end and (
-                best is None or _rank(scope) < _rank(best)
-            ):
-                best = scope
-        return best or Scope("body", AUTHOR, "body", 0, self._text_length, "body")
+        for scopes, index in self._by_label:
+            found = index.find(offset)
+            if found is not None:
+                return scopes[found]
+        return Scope("body", AUTHOR, "body", 0, self._text_length, "body")
 
     def with_key(self, key: str) -> Scope | None:
         """The first scope of the voice ``key`` (a speaker's turns, one comment, one quoted speaker)."""
@@ -71,10 +76,6 @@ class ScopeIndex:
             (s for s in self._scopes if s.label in ("turn", "comment", "body")),
             key=lambda s: s.start,
         )
-
-
-def _rank(scope: Scope) -> int:
-    return _PRIORITY.index(scope.label)
 
 
 def _scope(span: Span) -> Scope:

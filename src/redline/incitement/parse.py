@@ -288,14 +288,16 @@ def adjectival(word: str) -> bool:
     return word in ADJECTIVAL_IDENTITY
 
 
-def surface(doc: SpacyDoc, start: int, end: int, words: tuple[str, ...]) -> str | None:
-    text = doc.text[start:end]
+def surface(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
+    """Where ``words`` stand in ``text[start:end]``, as written there."""
+    text = text[start:end]
     hit = re.search(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", text, re.IGNORECASE)
     return hit.group() if hit else None
 
 
-def strip_det(doc: SpacyDoc, start: int, end: int) -> str:
-    text = doc.text[start:end]
+def strip_det(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` without a leading determiner."""
+    text = text[start:end]
     return re.sub(
         r"^(?:the|these|those|this|that|all|all the|all these|all those|a|an|any|every|such|some)\s+",
         "",

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from redline.document import Document, Span
 from redline.incitement import parse
 from redline.incitement.cues import Cues
+from redline.intervals import SortedSpans
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,15 @@ class TargetResolver:
 
     def __init__(self, document: Document, parsed: SpacyDoc, cues: Cues):
         self.doc = parsed
+        # Doc.text joins every token on each call: read it once, not once per target.
+        self.text = parsed.text
         self.cues = cues
-        self.actors = sorted(document.layer("actors"), key=lambda s: s.start)
-        self.pronouns = [
+        # Each target reads the spans at its own words: indexes, not a scan of the document's.
+        self.actors = SortedSpans(document.layer("actors"))
+        self.pronouns = SortedSpans(
             g for g in document.layer("groups") if g.label == "they" and g.attrs.get("resolved")
-        ]
-        self.claims = list(document.layer("claims"))
+        )
+        self.claims = SortedSpans(document.layer("claims"))
 
     def of_verb(self, token: Token, kind: str) -> list[Target]:
         objects: list[Token] = []
@@ -94,8 +98,7 @@ class TargetResolver:
             for p in token.children
             if p.dep_ == "prep" and p.lower_ in ("in", "at")
             for o in parse.pobjs(p)
-            for a in self.actors
-            if a.start <= o.idx < a.end
+            for a in self.actors.containing(o.idx)
         ]
         if places:
             place = places[0]
@@ -120,7 +123,7 @@ class TargetResolver:
         cues = self.cues
         start, end = parse.np_extent(token)
         head_start, head_end = token.idx, token.idx + len(token)
-        actors = [a for a in self.actors if a.start < end and start < a.end]
+        actors = self.actors.overlapping(start, end)
         if actors:
             best = next((a for a in actors if a.start <= head_start < a.end), actors[-1])
             a = best.attrs
@@ -147,17 +150,17 @@ class TargetResolver:
                 start=best.start,
                 end=best.end,
             )
-        for they in self.pronouns:
-            if they.start <= head_start < they.end:
-                return Target(
-                    str(they.attrs["actor_id"]),
-                    str(they.attrs["name"]),
-                    None,
-                    True,
-                    "actor",
-                    head_start,
-                    head_end,
-                )
+        they = next(iter(self.pronouns.containing(head_start)), None)
+        if they is not None:
+            return Target(
+                str(they.attrs["actor_id"]),
+                str(they.attrs["name"]),
+                None,
+                True,
+                "actor",
+                head_start,
+                head_end,
+            )
         words = [
             t.lower_
             for t in self.doc[
@@ -171,7 +174,7 @@ class TargetResolver:
             hit = parse.lookup(words, table)
             if hit is not None:
                 name = " ".join(hit[0])
-                surface = parse.surface(self.doc, start, end, hit[0])
+                surface = parse.surface(self.text, start, end, hit[0])
                 category = hit[1] if kind == "identity" else None
                 if (
                     kind == "identity"
@@ -188,7 +191,7 @@ class TargetResolver:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                     for place in parse.pobjs(prep):
-                        actor = next((a for a in self.actors if a.start <= place.idx < a.end), None)
+                        actor = next(iter(self.actors.containing(place.idx)), None)
                         if actor is not None:
                             return Target(
                                 str(actor.attrs.get("actor_id")),
@@ -200,7 +203,7 @@ class TargetResolver:
                                 max(end, actor.end),
                             )
             return Target(
-                None, parse.strip_det(self.doc, start, end), None, False, "institution", start, end
+                None, parse.strip_det(self.text, start, end), None, False, "institution", start, end
             )
         if (
             lower in cues.person_nouns
@@ -208,14 +211,14 @@ class TargetResolver:
             or (re.search(r"(?:ists?|ians?|ites?)$", lower) and token.pos_ in ("NOUN", "PROPN"))
         ):
             return Target(
-                None, parse.strip_det(self.doc, start, end), None, True, "people", start, end
+                None, parse.strip_det(self.text, start, end), None, True, "people", start, end
             )
         if lower in cues.person_pronouns or lemma in ("they", "he", "she", "you"):
             return Target(None, token.text, None, True, "pronoun", head_start, head_end)
         if token.ent_type_ in ("PERSON", "NORP"):
             return Target(
                 None,
-                parse.strip_det(self.doc, start, end),
+                parse.strip_det(self.text, start, end),
                 "nationality" if token.ent_type_ == "NORP" else None,
                 True,
                 "people",
@@ -224,19 +227,19 @@ class TargetResolver:
             )
         if token.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
             return Target(
-                None, parse.strip_det(self.doc, start, end), None, True, "people", start, end
+                None, parse.strip_det(self.text, start, end), None, True, "people", start, end
             )
-        return Target(None, parse.strip_det(self.doc, start, end), None, False, "thing", start, end)
+        phrase = parse.strip_det(self.text, start, end)
+        return Target(None, phrase, None, False, "thing", start, end)
 
     def actors_in(self, token: Token) -> list[Span]:
         start, end = parse.np_extent(token)
-        return [a for a in self.actors if a.start < end and start < a.end]
+        return self.actors.overlapping(start, end)
 
     def claim_on(self, token: Token) -> Span | None:
         """The claim whose action is this very word, if the claims layer found one."""
-        for claim in self.claims:
-            action = str(claim.attrs.get("action") or "")
-            if claim.start <= token.idx < claim.end and token.text in action.split():
+        for claim in self.claims.containing(token.idx):
+            if token.text in str(claim.attrs.get("action") or "").split():
                 return claim
         return None
 

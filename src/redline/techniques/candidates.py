@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
 from spacy.tokens import Doc, Span, Token
 
 from redline.techniques.features import SpanItem, normalise
@@ -69,6 +70,42 @@ def repeats_in(text: str, span_text: str) -> int:
         return 0
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
     return max(0, len(pattern.findall(text.lower())) - 1)
+
+
+def repeat_counts(text: str, span_texts: Sequence[str]) -> list[int]:
+    """``[repeats_in(text, t) for t in span_texts]``, reading the text once for all of them.
+
+    One search of the whole text per span made a document's spans cost its length squared;
+    an Aho-Corasick pass finds every occurrence of every span's text at once, and each
+    occurrence is then counted as :func:`repeats_in`'s regular expression would count it.
+    """
+    needles = {needle for t in span_texts if len(needle := normalise(t)) >= 2}
+    lowered = text.lower()
+    found: dict[str, list[int]] = {needle: [] for needle in needles}
+    if needles:
+        automaton = ahocorasick.Automaton()
+        for needle in needles:
+            automaton.add_word(needle, needle)
+        automaton.make_automaton()
+        for last, needle in automaton.iter(lowered):
+            found[needle].append(last - len(needle) + 1)
+    counts = {needle: _whole_words(lowered, needle, starts) for needle, starts in found.items()}
+    return [max(0, counts.get(normalise(t), 1) - 1) for t in span_texts]
+
+
+_WORD = re.compile(r"\w")
+
+
+def _whole_words(text: str, needle: str, starts: list[int]) -> int:
+    """How many matches ``re.findall`` makes of needle between non-word characters: the
+    leftmost first, none overlapping."""
+    count, free = 0, 0
+    for start in starts:
+        end = start + len(needle)
+        if start < free or (start > 0 and _WORD.match(text, start - 1)) or _WORD.match(text, end):
+            continue
+        count, free = count + 1, end
+    return count
 
 
 def _proposals(

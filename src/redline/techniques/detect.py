@@ -17,7 +17,8 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Doc
 
-from redline.techniques.candidates import Candidate, candidates, repeats_in
+from redline.intervals import OverlapIndex
+from redline.techniques.candidates import Candidate, candidates, repeat_counts
 from redline.techniques.features import SpanItem
 from redline.techniques.model import TechniqueModel
 
@@ -60,19 +61,27 @@ def span_item(
     text: str, start: int, end: int, sentences: Sequence[tuple[int, int]], title_end: int = 0
 ) -> SpanItem:
     """The TC item of ``text[start:end]``: context is the sentence(s) it lies in."""
-    context_start, context_end = start, end
-    for sent_start, sent_end in sentences:
-        if sent_start < end and start < sent_end:
-            context_start = min(context_start, sent_start)
-            context_end = max(context_end, sent_end)
-    context = text[context_start:context_end].strip()
-    return SpanItem(
-        text=text[start:end],
-        context=context,
-        repeats=repeats_in(text, text[start:end]),
-        in_title=start < title_end,
-        share=(end - start) / max(1, len(context)),
-    )
+    return span_items(text, [(start, end)], sentences, title_end)[0]
+
+
+def span_items(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    title_end: int = 0,
+) -> list[SpanItem]:
+    """:func:`span_item` for every span: the sentences around a span come from an index, the
+    repeats of all spans from one pass over the text (not a scan of the text per span)."""
+    around = OverlapIndex(sentences)
+    repeats = repeat_counts(text, [text[start:end] for start, end in spans])
+    items = []
+    for (start, end), repeated in zip(spans, repeats, strict=True):
+        hull = around.hull(start, end) or (start, end)
+        context_start, context_end = min(start, hull[0]), max(end, hull[1])
+        context = text[context_start:context_end].strip()
+        share = (end - start) / max(1, len(context))
+        items.append(SpanItem(text[start:end], context, repeated, start < title_end, share))
+    return items
 
 
 def classify_spans(
@@ -83,8 +92,7 @@ def classify_spans(
     title_end: int = 0,
 ) -> npt.NDArray[np.float32]:
     """TC probabilities (rows follow ``spans``, columns ``model.tc_classes``)."""
-    items = [span_item(text, s, e, sentences, title_end) for s, e in spans]
-    return model.tc_probabilities(items)
+    return model.tc_probabilities(span_items(text, spans, sentences, title_end))
 
 
 def detect(
