@@ -18,13 +18,17 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from escalation_sources import DEFAULT_DATA  # noqa: E402
 
-# Measured 2026-12-05 (benchmarks/results/escalation.md, default pipeline): claim F1 0.331,
-# stance macro-F1 0.407, level exact 0.660, passage level exact 0.365.
+# Measured 2026-12-05 (benchmarks/results/escalation.md, default pipeline): claim F1 0.337,
+# stance macro-F1 0.403, level exact 0.655, passage level exact 0.349, "we" accuracy 0.376,
+# red lines F1 by span 0.108, call-to-violence F1 0.444.
 FLOORS = {
     "claim_f1": 0.30,
     "stance_macro_f1": 0.38,
     "level_exact": 0.62,
     "passage_level_exact": 0.31,
+    "we_accuracy": 0.34,
+    "redlines_span_f1": 0.08,
+    "call_f1": 0.40,
 }
 
 
@@ -59,6 +63,9 @@ def test_escalation_quality_gate_default_pipeline_on_test_split() -> None:
         "level_exact": sum(a == b for a, b in tally.level_pairs) / len(tally.level_pairs),
         "passage_level_exact": sum(a == b for a, b in tally.top_pairs["passage"])
         / len(tally.top_pairs["passage"]),
+        "we_accuracy": sum(tally.we) / len(tally.we),
+        "redlines_span_f1": tally.redlines_span.f1,
+        "call_f1": tally.calls.f1,
     }
     below = {name: round(value, 3) for name, value in measured.items() if value < FLOORS[name]}
     assert not below, f"below the floors {FLOORS}: {below}"
