@@ -1,8 +1,11 @@
 """Claims: PLOVER event types, CAMEO five-class accuracy, the labelled regression set, speed.
 
-    python benchmarks/claims_benchmark.py [--plover ../shared/data/events/plover_gsr/PLOVER_GSR_CAMEO.json]
-        [--cameo ../shared/data/events/conflibert_cameo/cameo_class] [--labelled benchmarks/data/claims_labelled.yaml]
-        [--corpus ../shared/data/propaganda/ptc/train-articles] [--words 200000] [--out benchmarks/results/claims.md]
+    python benchmarks/claims_benchmark.py
+        [--plover ../shared/data/events/plover_gsr/PLOVER_GSR_CAMEO.json]
+        [--cameo ../shared/data/events/conflibert_cameo/cameo_class]
+        [--labelled benchmarks/data/claims_labelled.yaml]
+        [--corpus ../shared/data/propaganda/ptc/train-articles] [--words 200000]
+        [--out benchmarks/results/claims.md]
 
 1. PLOVER GSR (322 CAMEO-manual sentences coded in PLOVER 0.5; old labels mapped to PLOVER 2:
    DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT). The predicted type of a
@@ -38,7 +41,12 @@ from redline.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+OLD_TO_NEW = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 SPEECH = {"say", "state", "announce", "tell", "report", "declare", "claim", "add", "note"}
 PENTA = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "REQUEST": 1, "COOPERATE": 2, "AID": 2,
@@ -69,7 +77,9 @@ def _f1_table(gold: list[str], predicted: list[str]) -> tuple[float, float, str]
 
 
 def plover(path: Path, pipeline: Pipeline) -> str:
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    records = [
+        r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"
+    ]
     gold, predicted = [], []
     for record in records:
         claim = main_claim(pipeline.run(Document.from_text(record["text"])))
@@ -93,7 +103,11 @@ def _features(document: Document) -> str:
     claim = main_claim(document)
     tokens = [f"PLOVER_{c.attrs['plover']}" for c in document.layer("claims")]
     if claim is not None:
-        tokens += [f"MAIN_{claim.attrs['plover']}", f"STANCE_{claim.attrs['stance']}", f"LEVEL_{claim.attrs['level']}"]
+        tokens += [
+            f"MAIN_{claim.attrs['plover']}",
+            f"STANCE_{claim.attrs['stance']}",
+            f"LEVEL_{claim.attrs['level']}",
+        ]
     else:
         tokens.append("MAIN_NONE")
     return " ".join(tokens)
@@ -111,18 +125,33 @@ def cameo(folder: Path, pipeline: Pipeline) -> str:
     rules = [str(PENTA[str(c.attrs["plover"])]) if (c := main_claim(d)) else "0" for d in test_docs]
     words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
     claims = TfidfVectorizer(token_pattern=r"\S+", lowercase=False)
-    x_train = hstack([words.fit_transform([t for t, _ in train]), 2.0 * claims.fit_transform([_features(d) for d in train_docs])])
-    x_test = hstack([words.transform([t for t, _ in test]), 2.0 * claims.transform([_features(d) for d in test_docs])])
-    model = LogisticRegression(max_iter=2000, C=4.0, random_state=0).fit(x_train, [label for _, label in train])
+    x_train = hstack(
+        [
+            words.fit_transform([t for t, _ in train]),
+            2.0 * claims.fit_transform([_features(d) for d in train_docs]),
+        ]
+    )
+    x_test = hstack(
+        [
+            words.transform([t for t, _ in test]),
+            2.0 * claims.transform([_features(d) for d in test_docs]),
+        ]
+    )
+    model = LogisticRegression(max_iter=2000, C=4.0, random_state=0).fit(
+        x_train, [label for _, label in train]
+    )
     learned = [str(p) for p in model.predict(x_test)]
     rules_acc, rules_f1, _ = _f1_table(gold, rules)
     learned_acc, learned_f1, matrix = _f1_table(gold, learned)
-    return (f"Test sentences: {len(test)} (trained on the {len(train)} train sentences only).\n\n"
-            "| method | accuracy | macro-F1 |\n|---|---|---|\n"
-            "| TF-IDF + logistic regression (anchor in the data README) | 0.630 | 0.609 |\n"
-            f"| Redline rules alone (main claim's PLOVER type) | {rules_acc:.3f} | {rules_f1:.3f} |\n"
-            f"| TF-IDF + Redline claim features + logistic regression | **{learned_acc:.3f}** | {learned_f1:.3f} |\n\n"
-            f"Confusion matrix of the last:\n\n{matrix}\n")  # fmt: skip
+    return (
+        f"Test sentences: {len(test)} (trained on the {len(train)} train sentences only).\n\n"
+        "| method | accuracy | macro-F1 |\n|---|---|---|\n"
+        "| TF-IDF + logistic regression (anchor in the data README) | 0.630 | 0.609 |\n"
+        f"| Redline rules alone (main claim's PLOVER type) | {rules_acc:.3f} | {rules_f1:.3f} |\n"
+        f"| TF-IDF + Redline claim features + logistic regression | **{learned_acc:.3f}** | "
+        f"{learned_f1:.3f} |\n\n"
+        f"Confusion matrix of the last:\n\n{matrix}\n"
+    )
 
 
 def labelled(path: Path, pipeline: Pipeline) -> str:
@@ -142,8 +171,18 @@ def labelled(path: Path, pipeline: Pipeline) -> str:
             covering.sort(key=lambda p: (not _action_at(p, at), p.end - p.start))
             found = covering[0] if covering else None
             ok_stances = {claim["stance"], *(claim.get("also_ok") or [])}
-            _tally(stance_counts, claim["stance"], found is not None and bool(ok_stances & set(found.attrs["stances"])), "gold")
-            _tally(level_counts, str(claim["level"]), found is not None and found.attrs["level"] == claim["level"], "gold")
+            _tally(
+                stance_counts,
+                claim["stance"],
+                found is not None and bool(ok_stances & set(found.attrs["stances"])),
+                "gold",
+            )
+            _tally(
+                level_counts,
+                str(claim["level"]),
+                found is not None and found.attrs["level"] == claim["level"],
+                "gold",
+            )
             if found is None:
                 continue
             used.add(found.id)
@@ -151,18 +190,41 @@ def labelled(path: Path, pipeline: Pipeline) -> str:
             actor_hits += _names_match(claim.get("actor"), found, "actor")
             target_hits += _names_match(claim.get("target"), found, "target")
         for claim in predicted:
-            gold_match = next((g for g in item.get("claims") or [] if claim.start <= item["text"].find(g["trigger"]) < claim.end), None)
-            ok = gold_match is not None and bool({gold_match["stance"], *(gold_match.get("also_ok") or [])} & set(claim.attrs["stances"]))
+            gold_match = next(
+                (
+                    g
+                    for g in item.get("claims") or []
+                    if claim.start <= item["text"].find(g["trigger"]) < claim.end
+                ),
+                None,
+            )
+            ok = gold_match is not None and bool(
+                {gold_match["stance"], *(gold_match.get("also_ok") or [])}
+                & set(claim.attrs["stances"])
+            )
             _tally(stance_counts, str(claim.attrs["stance"]), ok, "predicted")
-            _tally(level_counts, str(claim.attrs["level"]), gold_match is not None and gold_match["level"] == claim.attrs["level"], "predicted")
-    lines = [f"Items: {len(items)}; gold claims: {gold_total}; found (trigger inside a claim span): {matched} "
-             f"({matched / max(1, gold_total):.3f}); actor right where found: {actor_hits / max(1, matched):.3f}; "
-             f"target right where found: {target_hits / max(1, matched):.3f}.", ""]  # fmt: skip
+            _tally(
+                level_counts,
+                str(claim.attrs["level"]),
+                gold_match is not None and gold_match["level"] == claim.attrs["level"],
+                "predicted",
+            )
+    lines = [
+        f"Items: {len(items)}; gold claims: {gold_total}; found (trigger inside a claim span): "
+        f"{matched} "
+        f"({matched / max(1, gold_total):.3f}); actor right where found: "
+        f"{actor_hits / max(1, matched):.3f}; "
+        f"target right where found: {target_hits / max(1, matched):.3f}.",
+        "",
+    ]
     for title, counts in (("stance", stance_counts), ("level", level_counts)):
         lines += [f"| {title} | gold | recall | predicted | precision |", "|---|---|---|---|---|"]
         for key in sorted(counts):
             g_total, g_hit, p_total, p_hit = counts[key]
-            lines.append(f"| {key} | {g_total} | {g_hit / max(1, g_total):.2f} | {p_total} | {p_hit / max(1, p_total):.2f} |")
+            lines.append(
+                f"| {key} | {g_total} | {g_hit / max(1, g_total):.2f} | {p_total} | "
+                f"{p_hit / max(1, p_total):.2f} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -182,12 +244,25 @@ def _tally(counts: dict[str, list[int]], key: str, hit: bool, side: str) -> None
 def _names_match(expected: str | None, found: Span, role: str) -> bool:
     if expected is None:
         return found.attrs.get(role) is None
-    names = {str(found.attrs.get(f"{role}_name") or "").lower(), str(found.attrs.get(f"{role}_state") or "").replace("_", " ")}
+    names = {
+        str(found.attrs.get(f"{role}_name") or "").lower(),
+        str(found.attrs.get(f"{role}_state") or "").replace("_", " "),
+    }
     return expected.lower() in names
 
 
-# The layers the claims issue's speed target covers: structure, actors and claims with what they need.
-CLAIMS_PIPELINE = ("structure", "actors", "voices", "groups", "alignment", "claims", "redlines", "escalation")
+# The layers the claims issue's speed target covers: structure, actors and claims with what they
+# need.
+CLAIMS_PIPELINE = (
+    "structure",
+    "actors",
+    "voices",
+    "groups",
+    "alignment",
+    "claims",
+    "redlines",
+    "escalation",
+)
 
 
 def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
@@ -208,18 +283,26 @@ def speed(corpus: Path, words: int, pipeline: Pipeline) -> str:
     spacy_speed = count / _seconds(lambda: [parse(nlp, text) for text in texts])
     ordinary = count / _seconds(lambda: [pipeline.run(Document.from_text(t)) for t in texts])
     with _environment(BLAS_THREADS_VAR, "0"):
-        blas_default = count / _seconds(lambda: [pipeline.run(Document.from_text(t)) for t in texts])
+        blas_default = count / _seconds(
+            lambda: [pipeline.run(Document.from_text(t)) for t in texts]
+        )
     rows = [
         f"| spaCy alone (`parse`, 1 process), words/s | {spacy_speed:,.0f} |",
-        f"| the pipeline as `redline analyze` runs it (`Pipeline.run` per document, 1 process), words/s "
+        "| the pipeline as `redline analyze` runs it (`Pipeline.run` per document, 1 process), "
+        "words/s "
         f"| **{ordinary:,.0f}** ({ordinary / spacy_speed:.2f} of spaCy's) |",
         f"| the same with BLAS at its own thread count (`{BLAS_THREADS_VAR}=0`), words/s "
         f"| {blas_default:,.0f} ({blas_default / spacy_speed:.2f} of spaCy's) |",
-    ]  # fmt: skip
+    ]
     for processes in (1, 2):
-        seconds = _seconds(lambda n=processes: list(
-            pipeline.pipe((Document.from_text(t) for t in texts), n_process=n, batch_size=32)))  # fmt: skip
-        rows.append(f"| `Pipeline.pipe`, {processes} process(es), words/s | **{count / seconds:,.0f}** |")
+        seconds = _seconds(
+            lambda n=processes: list(
+                pipeline.pipe((Document.from_text(t) for t in texts), n_process=n, batch_size=32)
+            )
+        )
+        rows.append(
+            f"| `Pipeline.pipe`, {processes} process(es), words/s | **{count / seconds:,.0f}** |"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rows.append(f"| pipeline | {', '.join(pipeline.names)} |")
@@ -249,10 +332,16 @@ def _environment(name: str, value: str) -> Iterator[None]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--plover", type=Path, default=DATA / "events/plover_gsr/PLOVER_GSR_CAMEO.json")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--plover", type=Path, default=DATA / "events/plover_gsr/PLOVER_GSR_CAMEO.json"
+    )
     parser.add_argument("--cameo", type=Path, default=DATA / "events/conflibert_cameo/cameo_class")
-    parser.add_argument("--labelled", type=Path, default=ROOT / "benchmarks/data/claims_labelled.yaml")
+    parser.add_argument(
+        "--labelled", type=Path, default=ROOT / "benchmarks/data/claims_labelled.yaml"
+    )
     parser.add_argument("--corpus", type=Path, default=DATA / "propaganda/ptc/train-articles")
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--skip-speed", action="store_true")
@@ -264,14 +353,28 @@ def main() -> None:
         print(speed(args.corpus, args.words, pipeline))
         return
     sections = [
-        "# Claims benchmark", "", "Command: `python benchmarks/claims_benchmark.py` (defaults as in its docstring)", "",
-        "## PLOVER event type on the PLOVER GSR", "", plover(args.plover, pipeline),
-        "## CAMEO five classes (ConfliBERT cameo_class)", "", cameo(args.cameo, pipeline),
-        "## Hand-labelled regression set (benchmarks/data/claims_labelled.yaml)", "",
-        labelled(args.labelled, pipeline) if args.labelled.exists() else f"({args.labelled} not found)\n",
-    ]  # fmt: skip
+        "# Claims benchmark",
+        "",
+        "Command: `python benchmarks/claims_benchmark.py` (defaults as in its docstring)",
+        "",
+        "## PLOVER event type on the PLOVER GSR",
+        "",
+        plover(args.plover, pipeline),
+        "## CAMEO five classes (ConfliBERT cameo_class)",
+        "",
+        cameo(args.cameo, pipeline),
+        "## Hand-labelled regression set (benchmarks/data/claims_labelled.yaml)",
+        "",
+        labelled(args.labelled, pipeline)
+        if args.labelled.exists()
+        else f"({args.labelled} not found)\n",
+    ]
     if not args.skip_speed:
-        sections += ["## Speed (default pipeline, one process, this machine)", "", speed(args.corpus, args.words, pipeline)]
+        sections += [
+            "## Speed (default pipeline, one process, this machine)",
+            "",
+            speed(args.corpus, args.words, pipeline),
+        ]
     report = "\n".join(sections)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report + "\n", encoding="utf-8")

@@ -192,7 +192,7 @@ def synthetic_document(n: int, draw: random.Random) -> Document:
     words = [(m, m + len(w)) for m, w in _word_offsets(text)]
     speakers = [f"speaker {draw.randrange(300)}" for _ in range(draw.randint(1, 3))]
     doc_id = content_id(text)
-    pick = lambda k: sorted(draw.sample(words, min(k, len(words))))  # noqa: E731
+    pick = lambda k: sorted(draw.sample(words, min(k, len(words))))  # noqa: E731 - a one-line helper read where it is used
     layers: dict[str, list[Span]] = {
         "sentences": [],
         "actors": [],

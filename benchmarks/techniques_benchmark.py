@@ -184,7 +184,10 @@ def pipeline_speed(articles: list[Article]) -> list[tuple[str, float]]:
     rows = []
     for label, names in (
         ("default pipeline", DEFAULT_ANALYZERS),
-        ("default pipeline without techniques", tuple(n for n in DEFAULT_ANALYZERS if n != "techniques")),
+        (
+            "default pipeline without techniques",
+            tuple(n for n in DEFAULT_ANALYZERS if n != "techniques"),
+        ),
     ):
         pipeline = Pipeline.from_names(names)
         pipeline.initialize()
@@ -192,7 +195,12 @@ def pipeline_speed(articles: list[Article]) -> list[tuple[str, float]]:
         for _ in pipeline.pipe(Document.from_text(t) for t in texts):
             pass
         load = os.getloadavg()[0]
-        rows.append((f"{label} ({', '.join(names)}); load average {load:.1f}", words / (time.perf_counter() - started)))
+        rows.append(
+            (
+                f"{label} ({', '.join(names)}); load average {load:.1f}",
+                words / (time.perf_counter() - started),
+            )
+        )
     return rows
 
 
@@ -205,14 +213,27 @@ def seed_rows(seeds: Path) -> list[tuple[str, str, str]]:
     pipeline = Pipeline.from_names()
     rows = []
     for gold in sorted(seeds.glob("*.gold.json")):
-        document = pipeline.run(Document.from_text(gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")))
+        document = pipeline.run(
+            Document.from_text(
+                gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+            )
+        )
         for entry in json.loads(gold.read_text(encoding="utf-8")).get("techniques", []):
             start = document.text.find(entry["quote"])
             end = start + len(entry["quote"])
             accepted = {n for label in entry["technique"] for n in resolve(label)}
-            found = sorted({t for span in document.layer("techniques") if span.start < end and start < span.end
-                            for t in span.attrs["techniques"] if t in accepted})
-            rows.append((entry["quote"], ", ".join(entry["technique"]), ", ".join(found) or "**missed**"))
+            found = sorted(
+                {
+                    t
+                    for span in document.layer("techniques")
+                    if span.start < end and start < span.end
+                    for t in span.attrs["techniques"]
+                    if t in accepted
+                }
+            )
+            rows.append(
+                (entry["quote"], ", ".join(entry["technique"]), ", ".join(found) or "**missed**")
+            )
     return rows
 
 
@@ -338,8 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.seeds.is_dir():
         seeds = seed_rows(args.seeds)
         found = sum(1 for *_, f in seeds if f != "**missed**")
-        lines += ["## Seeds", "", f"{found} of {len(seeds)} gold `techniques` entries found at their quote "
-                  "with one of the listed techniques.", "", "| Quote | Gold | Found there |", "|---|---|---|"]
+        lines += [
+            "## Seeds",
+            "",
+            f"{found} of {len(seeds)} gold `techniques` entries found at their quote "
+            "with one of the listed techniques.",
+            "",
+            "| Quote | Gold | Found there |",
+            "|---|---|---|",
+        ]
         lines += [_row(row) for row in seeds] + [""]
     if not args.skip_speed:
         lines += [

@@ -32,9 +32,18 @@ from typing import Any
 CHROMIUM = "/usr/bin/chromium"
 WINDOW = (1280, 2000)
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--remote-debugging-pipe",
 )
 
 # Runs inside the page after load; returns what the checks below judge.
@@ -86,8 +95,9 @@ class DevTools:
         self.errors: list[str] = []
         self._events: list[dict[str, Any]] = []
 
-    def call(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
@@ -151,8 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"check_html_report: FAIL {args.report}: no such file", file=sys.stderr)
         return 2
     if not Path(args.chromium).exists():
-        print(f"check_html_report: FAIL {args.chromium} not found; install Debian's chromium "
-              "(apt-get install chromium) or pass --chromium PATH", file=sys.stderr)
+        print(
+            f"check_html_report: FAIL {args.chromium} not found; install Debian's chromium "
+            "(apt-get install chromium) or pass --chromium PATH",
+            file=sys.stderr,
+        )
         return 2
     try:
         result, errors = _inspect(report, args)
@@ -176,8 +189,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot here")
     parser.add_argument("--chromium", default=CHROMIUM, help=f"browser binary ({CHROMIUM})")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per browser step")
-    parser.add_argument("--expect-text", metavar="FILE",
-                        help="fail unless the text pane shows exactly this file's text (UTF-8)")
+    parser.add_argument(
+        "--expect-text",
+        metavar="FILE",
+        help="fail unless the text pane shows exactly this file's text (UTF-8)",
+    )
     return parser.parse_args(argv)
 
 
@@ -191,12 +207,25 @@ def _inspect(report: Path, args: argparse.Namespace) -> tuple[dict[str, Any], li
         os.dup2(fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10), 3)
         os.dup2(fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10), 4)
 
-    with tempfile.TemporaryDirectory(prefix="redline-chromium-") as profile, \
-            tempfile.TemporaryFile() as log:
-        command = [args.chromium, *FLAGS, f"--user-data-dir={profile}",
-                   f"--window-size={WINDOW[0]},{WINDOW[1]}", "about:blank"]
-        browser = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                   close_fds=False, preexec_fn=wire_pipe)
+    with (
+        tempfile.TemporaryDirectory(prefix="redline-chromium-") as profile,
+        tempfile.TemporaryFile() as log,
+    ):
+        command = [
+            args.chromium,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={WINDOW[0]},{WINDOW[1]}",
+            "about:blank",
+        ]
+        browser = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            close_fds=False,
+            preexec_fn=wire_pipe,
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         tools = DevTools(to_browser_w, from_browser_r, args.timeout)
@@ -220,13 +249,21 @@ def _drive(tools: DevTools, report: Path, screenshot: str | None) -> dict[str, A
     session = tools.call("Target.attachToTarget", attach)["sessionId"]
     for domain in ("Page", "Runtime", "Log"):
         tools.call(f"{domain}.enable", session=session)
-    tools.call("Emulation.setDeviceMetricsOverride", {
-        "width": WINDOW[0], "height": WINDOW[1], "deviceScaleFactor": 1, "mobile": False,
-    }, session=session)
+    tools.call(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": WINDOW[0],
+            "height": WINDOW[1],
+            "deviceScaleFactor": 1,
+            "mobile": False,
+        },
+        session=session,
+    )
     tools.call("Page.navigate", {"url": report.as_uri()}, session=session)
     tools.wait_for("Page.loadEventFired")
-    evaluated = tools.call("Runtime.evaluate", {"expression": PAGE_CHECK, "returnByValue": True},
-                           session=session)
+    evaluated = tools.call(
+        "Runtime.evaluate", {"expression": PAGE_CHECK, "returnByValue": True}, session=session
+    )
     if "exceptionDetails" in evaluated:
         raise DevToolsError(f"the page check threw: {evaluated['exceptionDetails'].get('text')}")
     result: dict[str, Any] = evaluated["result"].get("value") or {}
@@ -271,14 +308,23 @@ def _judge(result: dict[str, Any], errors: list[str]) -> list[str]:
 def _text_difference(expected: str, shown: str | None) -> str:
     if shown is None:
         return "no text pane (.rl-text) in the page"
-    at = next((i for i, (a, b) in enumerate(zip(expected, shown, strict=False)) if a != b),
-              min(len(expected), len(shown)))
-    return (f"the text pane differs from the document text at character {at}: "
-            f"expected {expected[at:at + 20]!r}, shown {shown[at:at + 20]!r}")
+    at = next(
+        (i for i, (a, b) in enumerate(zip(expected, shown, strict=False)) if a != b),
+        min(len(expected), len(shown)),
+    )
+    return (
+        f"the text pane differs from the document text at character {at}: "
+        f"expected {expected[at : at + 20]!r}, shown {shown[at : at + 20]!r}"
+    )
 
 
-def _summary(report: Path, result: dict[str, Any], errors: list[str], problems: list[str],
-             screenshot: str | None) -> str:
+def _summary(
+    report: Path,
+    result: dict[str, Any],
+    errors: list[str],
+    problems: list[str],
+    screenshot: str | None,
+) -> str:
     toggle = {True: "ok", False: "broken", None: "n/a"}[result.get("toggle")]
     facts = (
         f"{result.get('marks', 0)} highlights ({result.get('visible', 0)} coloured) in "

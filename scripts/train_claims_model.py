@@ -22,9 +22,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from escalation_corpus import STANCES  # noqa: E402
-from escalation_metrics import match_spans  # noqa: E402
-from escalation_sources import DEFAULT_DATA, passage_text  # noqa: E402
+from escalation_corpus import STANCES  # noqa: E402 - after the sys.path insert above
+from escalation_metrics import match_spans  # noqa: E402 - after the sys.path insert above
+from escalation_sources import DEFAULT_DATA, passage_text  # noqa: E402 - after the sys.path insert above
 
 SEED = 13
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -74,7 +74,7 @@ def candidates(records: list[dict[str, Any]], data: Path) -> list[dict[str, Any]
                 [(c["start"], c["end"]) for c in gold], [(s.start, s.end) for s, _ in found]
             )
         )
-        for index, (span, features) in enumerate(found):
+        for index, (_span, features) in enumerate(found):
             matched = gold[pairs[index]] if index in pairs else None
             rows.append(
                 {
@@ -90,8 +90,8 @@ def candidates(records: list[dict[str, Any]], data: Path) -> list[dict[str, Any]
 def fit_heads(train: list[dict[str, Any]], families: tuple[str, ...], c: dict[str, float]) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    from redline.claims_model.features import select
-    from redline.claims_model.model import ClaimModel
+    from redline.claims.features import select
+    from redline.claims.model import ClaimModel
 
     counts: dict[str, int] = {}
     for row in train:
@@ -115,7 +115,9 @@ def fit_heads(train: list[dict[str, Any]], families: tuple[str, ...], c: dict[st
         "claim_coef": claim.coef_,
         "claim_intercept": claim.intercept_,
         **dict(zip(("stance_coef", "stance_intercept"), _class_rows(stance, STANCES), strict=True)),
-        **dict(zip(("level_coef", "level_intercept"), _class_rows(level, tuple(range(6))), strict=True)),
+        **dict(
+            zip(("level_coef", "level_intercept"), _class_rows(level, tuple(range(6))), strict=True)
+        ),
     }
     return model
 
@@ -139,14 +141,14 @@ def evaluate(model: Any, rows: list[dict[str, Any]], verbose: bool = False) -> d
     best_f1, best_threshold, unfiltered = 0.0, 0.5, None
     for threshold in np.arange(0.0, 0.8, 0.025):
         kept = [d.is_claim >= threshold for d in decisions]
-        tp = sum(k and row["is_claim"] for k, row in zip(kept, rows))
+        tp = sum(k and row["is_claim"] for k, row in zip(kept, rows, strict=True))
         precision = tp / max(1, sum(kept))
         recall = tp / max(1, gold_total)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         unfiltered = f1 if unfiltered is None else unfiltered
         if f1 > best_f1 + 0.005:  # a filter must earn its keep; ties keep every candidate
             best_f1, best_threshold = f1, float(threshold)
-    matched = [(d, row) for d, row in zip(decisions, rows) if row["is_claim"]]
+    matched = [(d, row) for d, row in zip(decisions, rows, strict=True) if row["is_claim"]]
     best_stance, stance_threshold, stance_overrides = -1.0, 2.0, "report"
     best_level, level_threshold = -1.0, 2.0
     for threshold in (*np.arange(0.3, 1.0, 0.05), 2.0):
@@ -223,14 +225,18 @@ def rules_baseline(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def main() -> None:
-    from redline.claims_model.model import save_claim_model
+    from redline.claims.model import save_claim_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "redline" / "models" / "claims")
-    parser.add_argument("--families", choices=("choose", "lex"), default="choose",
-                        help="lex: the words and the parse alone, without the rules' reading (the "
-                             "benchmark's 'model alone'); choose: decide on dev (the shipped model)")
+    parser.add_argument(
+        "--families",
+        choices=("choose", "lex"),
+        default="choose",
+        help="lex: the words and the parse alone, without the rules' reading (the "
+        "benchmark's 'model alone'); choose: decide on dev (the shipped model)",
+    )
     args = parser.parse_args()
     train = candidates(load_split("train"), args.data)
     dev = candidates(load_split("dev"), args.data)

@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     total = sum(f["bytes"] for f in files.values()) / 1e6
     print(
-        f"wrote {args.out} ({total:.1f} MB, {model.space.size:,} features) in {time.perf_counter() - started:.0f} s"
+        f"wrote {args.out} ({total:.1f} MB, {model.space.size:,} features) in "
+        f"{time.perf_counter() - started:.0f} s"
     )
     return 0
 
@@ -88,7 +89,10 @@ def model_card(
     root = incitement_root(data)
     return {
         "name": training.MODEL_NAME,
-        "format": "numpy: model.json.gz (vocabularies, calibration, thresholds) + weights.npz (float64, no pickles)",
+        "format": (
+            "numpy: model.json.gz (vocabularies, calibration, thresholds) + weights.npz "
+            "(float64, no pickles)"
+        ),
         "files": files,
         "heads": {
             "hate": "P(text is hateful or abusive toward a person or group)",
@@ -103,7 +107,10 @@ def model_card(
             "lowercase": True,
             "total": n_features,
         },
-        "classifier": "LogisticRegression(class_weight=balanced, lbfgs) + sigmoid calibration (cv=5, ensemble=False)",
+        "classifier": (
+            "LogisticRegression(class_weight=balanced, lbfgs) + sigmoid calibration "
+            "(cv=5, ensemble=False)"
+        ),
         "hyperparameters": {"C": training.C, "corpus_weight": training.CORPUS_WEIGHT},
         "seed": seed,
         "training_data": [
@@ -126,7 +133,8 @@ def model_card(
         "not_used": {
             "germeval_harmful": (
                 "German tweets; the features are English word and character n-grams, which German "
-                "text barely shares. Measured (benchmarks/results/incitement.md, section 2): adding "
+                "text barely shares. Measured (benchmarks/results/incitement.md, section 2): "
+                "adding "
                 "GermEval 2025 VIO to the violence head lowers F1 over all 998 ETHOS comments "
                 "(0.537 -> 0.492 at the shipped threshold) and raises it on the 433 hate comments "
                 "(0.609 -> 0.642): no gain for the comment stream Redline screens. Cross-lingual "

@@ -66,7 +66,9 @@ def _seed(name: str) -> tuple[Document, dict]:
         pytest.skip(f"seed documents not found at {SEEDS} (../shared/seeds beside the checkout)")
     from redline.readers import read_sources
 
-    document = next(d for d in read_sources([str(text_path)], max_bytes=5_000_000) if isinstance(d, Document))
+    document = next(
+        d for d in read_sources([str(text_path)], max_bytes=5_000_000) if isinstance(d, Document)
+    )
     gold = json.loads((SEEDS / f"{name}.gold.json").read_text(encoding="utf-8"))
     return _default_pipeline().run(document), gold
 

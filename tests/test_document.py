@@ -2,6 +2,7 @@ import json
 
 import jsonschema
 import pytest
+from pydantic import ValidationError
 
 from redline.document import Document, Metadata, Relation, Span, content_id, json_schema
 from redline.errors import SpanError
@@ -12,12 +13,26 @@ TEXT = "Host: Will Kyiv be struck?\nGuest: «Никогда» — never. 🚀 ok
 @pytest.fixture
 def document() -> Document:
     doc = Document.from_text(TEXT, Metadata(title="T", date="2025-05-21", extra={"k": [1, 2]}))
-    actor = doc.make_span(11, 15, "actor", analyzer="actors", rule="alias", confidence=0.9,
-                          attrs={"actor_id": "kyiv", "aliases": ["Kiev"]})
+    actor = doc.make_span(
+        11,
+        15,
+        "actor",
+        analyzer="actors",
+        rule="alias",
+        confidence=0.9,
+        attrs={"actor_id": "kyiv", "aliases": ["Kiev"]},
+    )
     rocket = doc.make_span(TEXT.index("🚀"), TEXT.index("🚀") + 1, "emoji", analyzer="x", rule="r")
     claim = doc.make_span(0, 26, "claim", analyzer="claims", rule="verb", confidence=0.5)
-    relation = Relation(id="r1", label="target", source=claim.id, target=actor.id,
-                        analyzer="claims", rule="dep", confidence=0.5)
+    relation = Relation(
+        id="r1",
+        label="target",
+        source=claim.id,
+        target=actor.id,
+        analyzer="claims",
+        rule="dep",
+        confidence=0.5,
+    )
     return doc.with_layers({"actors": [actor, rocket], "claims": [claim]}, [relation])
 
 
@@ -27,12 +42,14 @@ def test_document_id_is_content_hash() -> None:
 
 
 def test_document_offsets_are_code_points(document: Document) -> None:
-    rocket = [s for s in document.layer("actors") if s.label == "emoji"][0]
+    rocket = next(s for s in document.layer("actors") if s.label == "emoji")
     assert rocket.text == "🚀"
-    assert document.text[rocket.start:rocket.end] == "🚀"
+    assert document.text[rocket.start : rocket.end] == "🚀"
 
 
-@pytest.mark.parametrize("start,end", [(-1, 3), (5, 4), (0, len(TEXT) + 1), (len(TEXT) + 1, len(TEXT) + 2)])
+@pytest.mark.parametrize(
+    "start,end", [(-1, 3), (5, 4), (0, len(TEXT) + 1), (len(TEXT) + 1, len(TEXT) + 2)]
+)
 def test_document_make_span_refuses_offsets_outside_text(start: int, end: int) -> None:
     doc = Document.from_text(TEXT)
     with pytest.raises(SpanError):
@@ -40,13 +57,17 @@ def test_document_make_span_refuses_offsets_outside_text(start: int, end: int) -
 
 
 def test_document_refuses_span_whose_quote_differs() -> None:
-    span = Span(id="a/1", start=0, end=4, label="x", text="Nope", analyzer="a", rule="r", confidence=1)
+    span = Span(
+        id="a/1", start=0, end=4, label="x", text="Nope", analyzer="a", rule="r", confidence=1
+    )
     with pytest.raises(ValueError, match="quotes 'Nope'"):
         Document(id="x", text=TEXT, layers={"a": (span,)})
 
 
 def test_document_refuses_relation_to_missing_span(document: Document) -> None:
-    bad = Relation(id="r2", label="x", source="nope", target="nope", analyzer="a", rule="r", confidence=1)
+    bad = Relation(
+        id="r2", label="x", source="nope", target="nope", analyzer="a", rule="r", confidence=1
+    )
     with pytest.raises(ValueError, match="does not have"):
         document.with_layers({}, [bad])
 
@@ -72,5 +93,5 @@ def test_document_with_layers_leaves_original_unchanged(document: Document) -> N
 
 
 def test_document_is_immutable(document: Document) -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         document.text = "changed"  # type: ignore[misc]

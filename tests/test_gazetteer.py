@@ -22,7 +22,11 @@ def test_gazetteer_has_enough_entries_of_every_type(gazetteer: Gazetteer) -> Non
 
 
 def test_gazetteer_covers_un_members_and_observers(gazetteer: Gazetteer) -> None:
-    states = [e for e in gazetteer.entries.values() if e.type == "state" and e.kind in ("country", "observer_state")]
+    states = [
+        e
+        for e in gazetteer.entries.values()
+        if e.type == "state" and e.kind in ("country", "observer_state")
+    ]
     assert len(states) >= 195
 
 
@@ -57,9 +61,17 @@ def test_gazetteer_qids_are_unique(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     "name,form",
-    [("Kyiv", "Kiev"), ("Kyiv", "Киев"), ("Volodymyr Zelenskyy", "Zelensky"),
-     ("Volodymyr Zelenskyy", "Зеленский"), ("Ahmed al-Sharaa", "Jolani"), ("Russia", "Russian"),
-     ("United States", "American"), ("Washington, D.C.", "Washington D.C."), ("Turkey", "Türkiye")],
+    [
+        ("Kyiv", "Kiev"),
+        ("Kyiv", "Киев"),
+        ("Volodymyr Zelenskyy", "Zelensky"),
+        ("Volodymyr Zelenskyy", "Зеленский"),
+        ("Ahmed al-Sharaa", "Jolani"),
+        ("Russia", "Russian"),
+        ("United States", "American"),
+        ("Washington, D.C.", "Washington D.C."),
+        ("Turkey", "Türkiye"),
+    ],
 )
 def test_gazetteer_aliases(gazetteer: Gazetteer, name: str, form: str) -> None:
     entries = [e for e in gazetteer.entries.values() if e.name == name]
@@ -69,15 +81,19 @@ def test_gazetteer_aliases(gazetteer: Gazetteer, name: str, form: str) -> None:
 
 @pytest.mark.parametrize(
     "role,of,day,holder",
-    [("head_of_state", "united_states", date(2023, 5, 1), "Joe Biden"),
-     ("head_of_state", "united_states", date(2025, 5, 21), "Donald Trump"),
-     ("head_of_state", "united_states", date(2019, 1, 1), "Donald Trump"),
-     ("head_of_state", "ukraine", date(2024, 1, 1), "Volodymyr Zelenskyy"),
-     ("head_of_government", "united_kingdom", date(2022, 10, 1), "Liz Truss"),
-     ("defence_minister", "russia", date(2023, 1, 1), "Sergei Shoigu"),
-     ("defence_minister", "russia", date(2025, 1, 1), "Andrei Belousov")],
+    [
+        ("head_of_state", "united_states", date(2023, 5, 1), "Joe Biden"),
+        ("head_of_state", "united_states", date(2025, 5, 21), "Donald Trump"),
+        ("head_of_state", "united_states", date(2019, 1, 1), "Donald Trump"),
+        ("head_of_state", "ukraine", date(2024, 1, 1), "Volodymyr Zelenskyy"),
+        ("head_of_government", "united_kingdom", date(2022, 10, 1), "Liz Truss"),
+        ("defence_minister", "russia", date(2023, 1, 1), "Sergei Shoigu"),
+        ("defence_minister", "russia", date(2025, 1, 1), "Andrei Belousov"),
+    ],
 )
-def test_gazetteer_roles_resolve_by_date(gazetteer: Gazetteer, role: str, of: str, day: date, holder: str) -> None:
+def test_gazetteer_roles_resolve_by_date(
+    gazetteer: Gazetteer, role: str, of: str, day: date, holder: str
+) -> None:
     assert [e.name for e in gazetteer.holders(role, of, day)][:1] == [holder]
 
 
@@ -92,6 +108,8 @@ def test_gazetteer_refuses_bad_type_and_qid(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("- {id: x, name: X, type: planet}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown type 'planet'"):
         Gazetteer.load(tmp_path)
-    (tmp_path / "a.yaml").write_text("- {id: x, name: X, type: state, qid: 159}\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "- {id: x, name: X, type: state, qid: 159}\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError, match="malformed qid"):
         Gazetteer.load(tmp_path)

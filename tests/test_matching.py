@@ -3,7 +3,9 @@ import pytest
 from redline.matching import SurfaceMatcher, fold
 
 
-@pytest.mark.parametrize("text", ["İstanbul", "Zelenskyy’s", "Ångström — «Киев»", "ﬁnance ß", "🚀x\u0301"])
+@pytest.mark.parametrize(
+    "text", ["İstanbul", "Zelenskyy’s", "Ångström — «Киев»", "ﬁnance ß", "🚀x\u0301"]
+)
 def test_matching_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
 
@@ -14,16 +16,28 @@ def test_matching_fold_normalises_case_accents_apostrophes_dashes() -> None:
 
 @pytest.fixture(scope="module")
 def matcher() -> SurfaceMatcher:
-    return SurfaceMatcher([
-        ("Kyiv", "kyiv"), ("Kiev", "kyiv"), ("Киев", "kyiv"), ("US", "usa"), ("Turkey", "turkey"),
-        ("Washington", "dc"), ("Washington D.C.", "dc"), ("al-Sharaa", "sharaa"), ("the Kremlin", "kremlin"),
-    ])
+    return SurfaceMatcher(
+        [
+            ("Kyiv", "kyiv"),
+            ("Kiev", "kyiv"),
+            ("Киев", "kyiv"),
+            ("US", "usa"),
+            ("Turkey", "turkey"),
+            ("Washington", "dc"),
+            ("Washington D.C.", "dc"),
+            ("al-Sharaa", "sharaa"),
+            ("the Kremlin", "kremlin"),
+        ]
+    )
 
 
 def test_matching_offsets_point_into_original(matcher: SurfaceMatcher) -> None:
     text = "Strikes on Kiev’s centre and on Киев."
     found = matcher.find(text)
-    assert [(text[m.start:m.end], m.values) for m in found] == [("Kiev", ("kyiv",)), ("Киев", ("kyiv",))]
+    assert [(text[m.start : m.end], m.values) for m in found] == [
+        ("Kiev", ("kyiv",)),
+        ("Киев", ("kyiv",)),
+    ]
 
 
 def test_matching_respects_word_boundaries(matcher: SurfaceMatcher) -> None:
@@ -31,15 +45,23 @@ def test_matching_respects_word_boundaries(matcher: SurfaceMatcher) -> None:
 
 
 def test_matching_capitalised_patterns_need_capitals(matcher: SurfaceMatcher) -> None:
-    assert [m.form for m in matcher.find("let us eat turkey in Turkey; the US said")] == ["Turkey", "US"]
+    assert [m.form for m in matcher.find("let us eat turkey in Turkey; the US said")] == [
+        "Turkey",
+        "US",
+    ]
 
 
 def test_matching_longest_wins(matcher: SurfaceMatcher) -> None:
-    assert [m.form for m in matcher.find("Please vaporize Washington D.C. now")] == ["Washington D.C."]
+    assert [m.form for m in matcher.find("Please vaporize Washington D.C. now")] == [
+        "Washington D.C."
+    ]
 
 
 def test_matching_diacritics_and_dash_variants(matcher: SurfaceMatcher) -> None:
-    assert [m.form for m in matcher.find("Al‑Sharaa and the Kremlin")] == ["Al‑Sharaa", "the Kremlin"]
+    assert [m.form for m in matcher.find("Al‑Sharaa and the Kremlin")] == [
+        "Al‑Sharaa",
+        "the Kremlin",
+    ]
 
 
 def test_matching_mixed_case_abbreviation_needs_exact_case() -> None:

@@ -19,8 +19,14 @@ class Words:
         pass
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
-        spans = [document.make_span(0, document.text.index(" "), "word", analyzer=self.name, rule="first")]
-        return AnalyzerOutput(layers={"words": spans}, metadata={"title": "found", "author": "found"})
+        spans = [
+            document.make_span(
+                0, document.text.index(" "), "word", analyzer=self.name, rule="first"
+            )
+        ]
+        return AnalyzerOutput(
+            layers={"words": spans}, metadata={"title": "found", "author": "found"}
+        )
 
 
 class Counts(Words):

@@ -27,7 +27,9 @@ class RedlineConfig:
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
-            raise ConfigError(f"max_bytes must be a positive number of bytes, got {self.max_bytes!r}")
+            raise ConfigError(
+                f"max_bytes must be a positive number of bytes, got {self.max_bytes!r}"
+            )
         if not self.analyzers:
             raise ConfigError("analyzers must name at least one analyzer, got an empty list")
 

@@ -209,6 +209,12 @@ class Document(_Frozen):
         return f"<Document {self.id} {title!r} chars={len(self.text)} {counts}>"
 
     def _repr_html_(self) -> str:
+        """The HTML report, for Jupyter.
+
+        The data model sits below the renderers (``redline.render`` imports this module, never
+        the reverse at import time): this notebook hook imports the HTML renderer only when it
+        is called, so importing ``redline.document`` never loads ``redline.render``.
+        """
         from redline.render.html import render_html
 
         return render_html(self, standalone=False)
@@ -222,8 +228,7 @@ def _check_span_fits(text: str, start: int, end: int, quote: str | None = None) 
         )
     if quote is not None and text[start:end] != quote:
         raise SpanError(
-            f"span ({start}, {end}) quotes {quote!r} but the text there is "
-            f"{text[start:end]!r}"
+            f"span ({start}, {end}) quotes {quote!r} but the text there is {text[start:end]!r}"
         )
 
 

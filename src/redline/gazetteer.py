@@ -4,14 +4,14 @@ The entries live in versioned YAML files under ``redline/data/gazetteer/``; this
 loads and indexes them.
 
 >>> gazetteer = Gazetteer.load()   # doctest: +SKIP
->>> [e.name for e in gazetteer.holders("head_of_state", "ukraine", date(2023, 5, 1))]   # doctest: +SKIP
+>>> day = date(2023, 5, 1)
+>>> [e.name for e in gazetteer.holders("head_of_state", "ukraine", day)]   # doctest: +SKIP
 ['Volodymyr Zelenskyy']
 """
 
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,8 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import Field, RootModel
 
+from redline.data_files import DataFile, parse
+from redline.dates import parse_day
 from redline.errors import ConfigError
 
 ENTRY_TYPES = frozenset(
@@ -90,7 +92,8 @@ class Gazetteer:
             if entry.id in self.entries:
                 raise ConfigError(
                     f"gazetteer id {entry.id!r} is defined in both "
-                    f"{self.entries[entry.id].source_file} and {entry.source_file}; ids must be unique"
+                    f"{self.entries[entry.id].source_file} and {entry.source_file}; ids must be "
+                    "unique"
                 )
             self.entries[entry.id] = entry
 
@@ -128,7 +131,9 @@ class Gazetteer:
             (held.start or date.min, person)
             for person in self.entries.values()
             for held in person.roles
-            if held.of == of and held.title.lower().startswith(phrase) and (on is None or held.held_on(on))
+            if held.of == of
+            and held.title.lower().startswith(phrase)
+            and (on is None or held.held_on(on))
             and not any(word in held.title.lower() for word in ("vice", "deputy", "acting"))
         ]
         return [person for _, person in sorted(found, key=lambda pair: pair[0], reverse=True)]
@@ -164,61 +169,89 @@ class Gazetteer:
 def _packaged() -> Gazetteer:
     folder = resources.files("redline") / "data" / "gazetteer"
     files = sorted((item for item in folder.iterdir() if item.name.endswith(".yaml")), key=str)
-    return Gazetteer(entry for item in files for entry in _parse(item.read_text("utf-8"), item.name))
+    return Gazetteer(
+        entry for item in files for entry in _parse(item.read_text("utf-8"), item.name)
+    )
 
 
 def _read_file(path: Path) -> list[Entry]:
     return _parse(path.read_text(encoding="utf-8"), str(path))
 
 
+class RoleItem(DataFile):
+    """A role an entry holds: head of state of a state, from one date to another."""
+
+    role: str = "other"
+    title: str = ""
+    of: str = ""
+    start: date | int | str | None = Field(default=None, alias="from")
+    end: date | int | str | None = Field(default=None, alias="to")
+
+
+class EntryItem(DataFile):
+    """One entry of a gazetteer file, as written; :func:`_entry` checks what a schema cannot."""
+
+    id: str
+    name: str
+    type: str
+    kind: str | None = None
+    capital: bool = False
+    qid: str | int | None = None  # an int is a malformed qid, refused by name below
+    affiliation: str | None = None
+    aliases: dict[str, list[str] | None] | list[str] | None = None
+    demonyms: list[str] | None = None
+    metonyms: list[str] | None = None
+    roles: list[RoleItem] | None = None
+    ambiguous: bool = False
+    venue: bool = False
+    date: str | None = None  # when an event took place; documentation, not read
+
+
+class GazetteerFile(RootModel[list[EntryItem] | None]):
+    """A gazetteer file: a YAML list of entries (an empty file holds none)."""
+
+
 def _parse(text: str, source: str) -> list[Entry]:
-    try:
-        raw = yaml.safe_load(text) or []
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{source}: not valid YAML: {str(error).splitlines()[0]}") from error
-    if not isinstance(raw, list):
-        raise ConfigError(f"{source}: expected a YAML list of entries, got {type(raw).__name__}")
-    return [_entry(item, source) for item in raw]
+    return [_entry(item, source) for item in parse(text, GazetteerFile, source).root or []]
 
 
-def _entry(item: Any, source: str) -> Entry:
-    if not isinstance(item, dict) or not {"id", "name", "type"} <= item.keys():
-        raise ConfigError(f"{source}: every entry needs id, name and type; got {item!r:.120}")
-    if item["type"] not in ENTRY_TYPES:
-        raise ConfigError(f"{source}: entry {item['id']!r} has unknown type {item['type']!r}")
-    qid = item.get("qid")
+def _entry(item: EntryItem, source: str) -> Entry:
+    if item.type not in ENTRY_TYPES:
+        raise ConfigError(f"{source}: entry {item.id!r} has unknown type {item.type!r}")
+    qid = item.qid
     if qid is not None and not _QID.match(str(qid)):
-        raise ConfigError(f"{source}: entry {item['id']!r} has malformed qid {qid!r}")
-    aliases = item.get("aliases") or {}
+        raise ConfigError(f"{source}: entry {item.id!r} has malformed qid {qid!r}")
+    aliases = item.aliases or {}
     if isinstance(aliases, list):
         aliases = {"en": aliases}
     return Entry(
-        id=str(item["id"]),
-        name=str(item["name"]),
-        type=str(item["type"]),
-        kind="capital" if item.get("capital") else item.get("kind"),
+        id=item.id,
+        name=item.name,
+        type=item.type,
+        kind="capital" if item.capital else item.kind,
         qid=str(qid) if qid else None,
-        affiliation=item.get("affiliation"),
+        affiliation=item.affiliation,
         aliases=tuple(str(a) for forms in aliases.values() for a in (forms or ())),
-        demonyms=tuple(str(d) for d in item.get("demonyms") or ()),
-        metonyms=tuple(str(m) for m in item.get("metonyms") or ()),
-        roles=tuple(_role(role, item["id"], source) for role in item.get("roles") or ()),
-        ambiguous=bool(item.get("ambiguous", False)),
-        venue=bool(item.get("venue", False)),
+        demonyms=tuple(item.demonyms or ()),
+        metonyms=tuple(item.metonyms or ()),
+        roles=tuple(_role(role, item.id, source) for role in item.roles or ()),
+        ambiguous=item.ambiguous,
+        venue=item.venue,
         source_file=source,
     )
 
 
-def _role(raw: dict[str, Any], entry_id: str, source: str) -> Role:
-    role = raw.get("role", "other")
-    if role not in ROLES:
-        raise ConfigError(f"{source}: {entry_id!r} has unknown role {role!r}; known: {sorted(ROLES)}")
+def _role(raw: RoleItem, entry_id: str, source: str) -> Role:
+    if raw.role not in ROLES:
+        raise ConfigError(
+            f"{source}: {entry_id!r} has unknown role {raw.role!r}; known: {sorted(ROLES)}"
+        )
     return Role(
-        role=role,
-        title=str(raw.get("title", "")),
-        of=str(raw.get("of", "")),
-        start=parse_partial_date(raw.get("from")),
-        end=parse_partial_date(raw.get("to")),
+        role=raw.role,
+        title=raw.title,
+        of=raw.of,
+        start=parse_partial_date(raw.start),
+        end=parse_partial_date(raw.end),
     )
 
 
@@ -226,10 +259,7 @@ def parse_partial_date(value: Any) -> date | None:
     """A date from YYYY-MM-DD, YYYY-MM or YYYY (the first day of the month or year)."""
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    text = str(value)
-    parts = [int(p) for p in text.split("-")]
-    if not 1 <= len(parts) <= 3:
-        raise ConfigError(f"cannot read date {text!r}; use YYYY-MM-DD, YYYY-MM or YYYY")
-    return date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+    day = parse_day(value, partial=True)
+    if day is None:
+        raise ConfigError(f"cannot read date {value!r}; use YYYY-MM-DD, YYYY-MM or YYYY")
+    return day

@@ -4,7 +4,7 @@ Nodes are actors (sized by mentions), edges the alignment relations the texts as
 with its evidence.
 
 >>> graph = alignment_graph([document])   # doctest: +SKIP
->>> write_graphml(graph, "alignment.graphml")   # doctest: +SKIP
+>>> save_graph(graph, Path("alignment.graphml"))   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from typing import Any
 import networkx as nx
 
 from redline.document import Document
+from redline.store.files import atomic_path, write_atomic
 
 
-def alignment_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
+def alignment_graph(documents: Iterable[Document]) -> nx.MultiDiGraph[str]:
     """Actors as nodes, one edge per (a, b, relation) with the evidence of every assertion."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     mentions: Counter[str] = Counter()
     for document in documents:
         for span in document.layer("actors"):
@@ -40,7 +41,7 @@ def alignment_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
 
 
 def _add_edge(
-    graph: nx.MultiDiGraph, document: Document, attrs: dict[str, Any], relation: str,
+    graph: nx.MultiDiGraph[str], document: Document, attrs: dict[str, Any], relation: str,
     start: int, end: int, quote: str,
 ) -> None:  # fmt: skip
     a, b = str(attrs["a"]), str(attrs["b"])
@@ -57,18 +58,35 @@ def _add_edge(
         graph.add_edge(a, b, key=relation, relation=relation, count=1, evidence=[evidence])
 
 
-def graph_to_json(graph: nx.MultiDiGraph) -> str:
+def graph_to_json(graph: nx.MultiDiGraph[str]) -> str:
     """Node-link JSON (networkx's format), with evidence lists kept as lists."""
     data = nx.node_link_data(graph, edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """GraphML; lists (evidence) are stored as JSON strings, as GraphML has no list type."""
-    flat = nx.MultiDiGraph()
+def save_graph(graph: nx.MultiDiGraph[str], path: Path) -> None:
+    """Write ``graph`` to ``path`` whole or not at all: node-link JSON for a ``.json`` file,
+    GraphML otherwise."""
+    if path.suffix.lower() == ".json":
+        write_atomic(path, graph_to_json(graph) + "\n")
+    else:
+        with atomic_path(path) as temporary:
+            write_graphml(graph, temporary)
+
+
+def write_graphml(graph: nx.MultiDiGraph[str], path: str | Path) -> None:
+    """GraphML; lists (evidence) are stored as JSON strings, as GraphML has no list type.
+
+    Writes in place; :func:`save_graph` writes atomically."""
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     flat.add_nodes_from(graph.nodes(data=True))
     for a, b, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(a, b, key=key, **{k: json.dumps(v) if isinstance(v, list) else v for k, v in data.items()})
+        flat.add_edge(
+            a,
+            b,
+            key=key,
+            **{k: json.dumps(v) if isinstance(v, list) else v for k, v in data.items()},
+        )
     for _, data in flat.nodes(data=True):
         for key in [k for k, v in data.items() if v is None]:
             del data[key]

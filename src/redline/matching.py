@@ -90,7 +90,10 @@ class SurfaceMatcher:
             if not _at_word_boundaries(folded, start, end):
                 continue
             values = tuple(
-                value for form, vals in forms if _case_agrees(form, text[start:end]) for value in vals
+                value
+                for form, vals in forms
+                if _case_agrees(form, text[start:end])
+                for value in vals
             )
             if values:
                 found.append(SurfaceMatch(start, end, text[start:end], values))

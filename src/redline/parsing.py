@@ -72,7 +72,9 @@ def parse(nlp: Language, text: str, *, batch_size: int = 64) -> Doc:
     return joined
 
 
-def parse_many(nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64) -> Iterator[Doc]:
+def parse_many(
+    nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64
+) -> Iterator[Doc]:
     """Parse many texts, the pieces of all of them through one ``nlp.pipe`` (several processes).
 
     Yields one Doc per text, in order; each Doc's text equals its input exactly.

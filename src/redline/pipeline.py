@@ -9,12 +9,15 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
 from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
 from redline.document import Document, Metadata
 from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Pipeline:
@@ -66,7 +69,7 @@ class Pipeline:
         """Like :meth:`run`, but a failure comes back as an :class:`AnalysisFailed` value."""
         try:
             return self.run(document, context)
-        except Exception as error:  # noqa: BLE001 - any analyzer bug must not stop a batch
+        except Exception as error:
             return _failure(document, error)
 
     def pipe(
@@ -116,15 +119,21 @@ class Pipeline:
 
         nlp = load_pipeline(self.spacy_pipeline)
         try:
-            parsed = list(parse_many(nlp, [d.text for d in batch]))
+            parsed: list[Doc | None] = list(parse_many(nlp, [d.text for d in batch]))
         except Exception:
             if errors == "raise":
                 raise
             parsed = [None] * len(batch)  # parse one by one below, so one bad text fails alone
         results: list[Document | AnalysisFailed] = []
         for document, doc in zip(batch, parsed, strict=True):
-            context = AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc)
-            results.append(self.run(document, context) if errors == "raise" else self.run_safely(document, context))
+            context = AnalysisContext(
+                text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc
+            )
+            results.append(
+                self.run(document, context)
+                if errors == "raise"
+                else self.run_safely(document, context)
+            )
         return results
 
 
@@ -132,7 +141,8 @@ _WORKER_PIPELINE: Pipeline | None = None
 
 
 def _limit_worker_threads() -> None:
-    # Each worker is one of n_process; a multi-threaded BLAS in every worker oversubscribes the cores.
+    # Each worker is one of n_process; a multi-threaded BLAS in every worker oversubscribes the
+    # cores.
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)

@@ -47,7 +47,9 @@ def test_actors_seed_aliases(seed_interview: tuple[Document, dict]) -> None:
 
 
 def test_actors_cyrillic_and_transliterations(analyse: Callable[..., Document]) -> None:
-    document = analyse("Зеленский встретился с Путиным в Киеве? No: Zelensky and Zelenskiy met in Kiev.")
+    document = analyse(
+        "Зеленский встретился с Путиным в Киеве? No: Zelensky and Zelenskiy met in Kiev."
+    )
     assert _linked(document, "Зеленский") == "Volodymyr Zelenskyy"
     assert _linked(document, "Zelensky") == "Volodymyr Zelenskyy"
     assert _linked(document, "Zelenskiy") == "Volodymyr Zelenskyy"
@@ -76,7 +78,9 @@ def test_actors_lowercase_common_words_are_not_actors(analyse: Callable[..., Doc
 
 
 def test_actors_surname_corefers_with_full_name(analyse: Callable[..., Document]) -> None:
-    document = analyse("Maria Dobrovska, a minister, spoke first. Later Dobrovska repeated her warning.")
+    document = analyse(
+        "Maria Dobrovska, a minister, spoke first. Later Dobrovska repeated her warning."
+    )
     mentions = [s for s in document.layer("actors") if s.text in ("Maria Dobrovska", "Dobrovska")]
     assert len({s.attrs["actor_id"] for s in mentions}) == 1
     assert len(mentions) == 2
@@ -94,13 +98,13 @@ def test_actors_metonym_is_the_government(analyse: Callable[..., Document]) -> N
 
 def _state_beside_by_scan(text: str, start: int, end: int, states: list) -> tuple:
     """The scan _StatesBeside replaced: fold the text up to every state mention of the document."""
-    gap = int(_roles_data()["max_gap_before"])
+    gap = _roles_data().max_gap_before
     for state in states:
         before = fold(text[state.end : start])
         if 0 <= start - state.end <= gap and re.fullmatch(r"(?:'s)?\s?", before):
             return state, state.start, end
-        between = fold(text[end:state.start]).strip().lower()
-        if state.start > end and between in _roles_data()["after_connectors"]:
+        between = fold(text[end : state.start]).strip().lower()
+        if state.start > end and between in _roles_data().after_connectors:
             return state, start, state.end
     return None, start, end
 

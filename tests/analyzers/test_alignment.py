@@ -7,14 +7,15 @@ import networkx as nx
 import pytest
 
 from redline.analyzers.alignment import Slot, _cues, _outermost, _possessive_pronouns
-from redline.analyzers.scope import ScopeIndex
 from redline.document import Document, Span
 from redline.graph import alignment_graph, graph_to_json, write_graphml
+from redline.scope import ScopeIndex
 
 
 def _edges(document: Document) -> set[tuple[str, str, str]]:
     return {
-        (str(s.attrs["a_name"]), str(s.attrs["b_name"]), s.label) for s in document.layer("alignment")
+        (str(s.attrs["a_name"]), str(s.attrs["b_name"]), s.label)
+        for s in document.layer("alignment")
     }
 
 
@@ -35,15 +36,20 @@ def test_alignment_seed_gold_edges(seed: str, request: pytest.FixtureRequest) ->
     document, gold = request.getfixturevalue(seed)
     for expected in gold["alignment"]:
         found = [
-            s for s in document.layer("alignment")
+            s
+            for s in document.layer("alignment")
             if s.label == expected["relation"]
-            and {expected["a"], expected["b"]} <= _state_names(document, s.attrs, "a") | _state_names(document, s.attrs, "b")
+            and {expected["a"], expected["b"]}
+            <= _state_names(document, s.attrs, "a") | _state_names(document, s.attrs, "b")
         ]
         assert found, expected
 
 
 def test_alignment_explicit_cues(analyse: Callable[..., Document]) -> None:
-    document = analyse("Iran is Russia's closest ally. Belarus is a vassal of Moscow. Poland is an enemy of Belarus.")
+    document = analyse(
+        "Iran is Russia's closest ally. Belarus is a vassal of Moscow. Poland is an enemy of "
+        "Belarus."
+    )
     edges = _edges(document)
     assert ("Iran", "Russia", "ally") in edges
     assert any(a == "Belarus" and rel == "subordinate" for a, _, rel in edges)

@@ -54,7 +54,11 @@ def analyzer_name(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="module")
 def prepared(analyzer_name: str) -> list[Document]:
-    before = Pipeline.from_names(_prerequisites(analyzer_name)) if _prerequisites(analyzer_name) else None
+    before = (
+        Pipeline.from_names(_prerequisites(analyzer_name))
+        if _prerequisites(analyzer_name)
+        else None
+    )
     docs = [Document.from_text(text) for text in _texts()]
     return [before.run(doc) if before else doc for doc in docs]
 
@@ -73,7 +77,7 @@ def test_contract_spans_in_bounds_and_quoting(analyzer_name: str, prepared: list
         for layer in analyzer_class(analyzer_name).provides:
             for span in result.layer(layer):
                 assert 0 <= span.start <= span.end <= len(result.text)
-                assert result.text[span.start:span.end] == span.text
+                assert result.text[span.start : span.end] == span.text
                 assert span.analyzer == analyzer_name
                 assert 0.0 <= span.confidence <= 1.0
                 assert span.rule

@@ -4,14 +4,20 @@ from redline.document import Document
 
 
 def _in_groups(document: Document) -> dict[str, str]:
-    return {str(s.attrs["scope"]): str(s.attrs["name"]) for s in document.layer("groups") if s.label == "in_group"}
+    return {
+        str(s.attrs["scope"]): str(s.attrs["name"])
+        for s in document.layer("groups")
+        if s.label == "in_group"
+    }
 
 
 def test_groups_seed_op_ed_we_is_russia(seed_op_ed: tuple[Document, dict]) -> None:
     document, gold = seed_op_ed
     groups = _in_groups(document)
     # The author's voice; a quoted official speaks for their own state ("This is not my war").
-    assert {name for scope, name in groups.items() if not scope.startswith("quote:")} == {gold["in_group"]}
+    assert {name for scope, name in groups.items() if not scope.startswith("quote:")} == {
+        gold["in_group"]
+    }
     assert groups.get("quote:donald_trump", "United States") == "United States"
 
 
@@ -29,7 +35,7 @@ def test_groups_evidence_is_cited(seed_interview: tuple[Document, dict]) -> None
         if span.label == "in_group":
             assert span.attrs["evidence"]
             for item in span.attrs["evidence"]:
-                assert document.text[item["start"]:item["end"]] == item["text"]
+                assert document.text[item["start"] : item["end"]] == item["text"]
 
 
 def test_groups_no_evidence_leaves_we_unresolved(analyse: Callable[..., Document]) -> None:

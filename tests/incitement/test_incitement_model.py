@@ -125,7 +125,7 @@ def test_incitement_damaged_model_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="sha256"):
         IncitementModel.load(tmp_path)
     shutil.rmtree(tmp_path)
-    with pytest.raises(ModelNotFoundError, match="train_incitement.py"):
+    with pytest.raises(ModelNotFoundError, match=r"train_incitement\.py"):
         IncitementModel.load(tmp_path)
 
 

@@ -82,9 +82,17 @@ def test_jsonl_blank_lines_skipped_and_line_numbers_kept(tmp_path: Path) -> None
 def test_jsonl_columns_map_to_metadata(tmp_path: Path) -> None:
     line = row(
         "Kyiv was struck.\r\nAgain.",
-        Title="Strikes", AUTHOR=["A. One", "B. Two"], date="March 5, 2024",
-        url="https://example.com/a", id=17, site="Planet", lang="en", desk="world",
-        score=float("nan"), tags=["war"], empty="",
+        Title="Strikes",
+        AUTHOR=["A. One", "B. Two"],
+        date="March 5, 2024",
+        url="https://example.com/a",
+        id=17,
+        site="Planet",
+        lang="en",
+        desk="world",
+        score=float("nan"),
+        tags=["war"],
+        empty="",
     )
     [doc] = read_all(write_lines(tmp_path / "c.jsonl", [line]))
     assert isinstance(doc, Document)
@@ -93,7 +101,10 @@ def test_jsonl_columns_map_to_metadata(tmp_path: Path) -> None:
     assert (meta.title, meta.author, meta.date) == ("Strikes", "A. One; B. Two", "2024-03-05")
     assert (meta.outlet, meta.language, meta.source) == ("Planet", "en", "https://example.com/a")
     assert meta.extra == {
-        "desk": "world", "tags": ["war"], "source_id": 17, "input": f"{tmp_path / 'c.jsonl'}#1",
+        "desk": "world",
+        "tags": ["war"],
+        "source_id": 17,
+        "input": f"{tmp_path / 'c.jsonl'}#1",
     }
 
 
@@ -160,7 +171,10 @@ def test_csv_extra_columns_go_to_extra(tmp_path: Path) -> None:
     assert second.metadata.source == f"{path}#4"  # the quoted newline took line 3
     assert second.metadata.date is None
     assert second.metadata.extra == {
-        "desk": "europe", "notes": "checked", "source_id": "8", "date_raw": "05/03/2024",
+        "desk": "europe",
+        "notes": "checked",
+        "source_id": "8",
+        "date_raw": "05/03/2024",
     }
 
 
@@ -176,7 +190,8 @@ def test_csv_row_without_text_and_row_over_limit(tmp_path: Path) -> None:
     path.write_text("text,title\n,Only a title\n" + "x" * 50 + ",Big\nfine,Ok\n")
     items = read_all(path, max_bytes=40)
     assert [(e.line, e.problem.split(":")[0]) for e in errors(items)] == [
-        (2, "line 2"), (3, "line 3"),
+        (2, "line 2"),
+        (3, "line 3"),
     ]
     assert [doc.text for doc in documents(items)] == ["fine"]
 
@@ -213,14 +228,16 @@ def test_csv_empty_file(tmp_path: Path) -> None:
 
 def test_parquet_round_trip_with_extras_and_dates(tmp_path: Path) -> None:
     path = tmp_path / "c.parquet"
-    table = pa.table({
-        "text": ["First text.", "Second text.", None],
-        "published": [dt.datetime(2024, 3, 5, 10, 30), None, dt.datetime(2024, 1, 1)],
-        "Date": [dt.date(2024, 3, 5), dt.date(2024, 3, 6), None],
-        "url": [None, "https://example.com/2", None],
-        "score": [0.5, float("nan"), 1.0],
-        "outlet": ["Planet", "Globe", None],
-    })
+    table = pa.table(
+        {
+            "text": ["First text.", "Second text.", None],
+            "published": [dt.datetime(2024, 3, 5, 10, 30), None, dt.datetime(2024, 1, 1)],
+            "Date": [dt.date(2024, 3, 5), dt.date(2024, 3, 6), None],
+            "url": [None, "https://example.com/2", None],
+            "score": [0.5, float("nan"), 1.0],
+            "outlet": ["Planet", "Globe", None],
+        }
+    )
     pq.write_table(table, path, row_group_size=2)
     first, second, third = read_all(path)
     assert isinstance(first, Document) and isinstance(second, Document)

@@ -53,7 +53,7 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
 def test_html_hostile_markup_never_reaches_the_text(tmp_path: Path) -> None:
     hostile = (
         "<script>alert(1)</script>"
-        f"<article onload=\"alert(2)\">{ARTICLE}"
+        f'<article onload="alert(2)">{ARTICLE}'
         '<p>Read <a href="javascript:alert(3)">the statement</a> and see '
         '<img src="x" onerror="alert(4)"> the map.</p>'
         '<iframe src="javascript:alert(5)"></iframe>'
@@ -93,8 +93,10 @@ def test_html_comments_marked_as_a_region(tmp_path: Path) -> None:
 
 def test_html_cp1252_page_with_meta_charset(tmp_path: Path) -> None:
     text = "Le café était naïve — déjà vu, la façade s'écroule à Genève ce matin."
-    html = f'<html><head><meta charset="iso-8859-1"></head><body><article><p>{text}</p>' \
+    html = (
+        f'<html><head><meta charset="iso-8859-1"></head><body><article><p>{text}</p>'
         "</article></body></html>"
+    )
     item = read_page(tmp_path, html.encode("cp1252"))
     assert isinstance(item, Document) and item.text == text
     assert item.metadata.extra["encoding"] == "cp1252"
@@ -109,16 +111,20 @@ def test_html_cp1252_page_without_a_label(tmp_path: Path) -> None:
 
 def test_html_mislabelled_utf8_page(tmp_path: Path) -> None:
     text = "Le café était naïve — déjà vu à Genève."
-    html = f'<html><head><meta charset="utf-16"></head><body><article><p>{text}</p>' \
+    html = (
+        f'<html><head><meta charset="utf-16"></head><body><article><p>{text}</p>'
         "</article></body></html>"
+    )
     item = read_page(tmp_path, html.encode("utf-8"))
     assert isinstance(item, Document) and item.text == text
 
 
 @pytest.mark.parametrize("label", ["utf-7", "zlib", "base64", "no-such-charset"])
 def test_html_unsafe_or_unknown_charset_label_ignored(tmp_path: Path, label: str) -> None:
-    html = f'<html><head><meta charset="{label}"></head><body><article>' \
+    html = (
+        f'<html><head><meta charset="{label}"></head><body><article>'
         "<p>Plain words +ADw-script+AD4-alert(1)+ADw-/script+AD4- here.</p></article></body></html>"
+    )
     item = read_page(tmp_path, html.encode("ascii"))
     assert isinstance(item, Document)
     assert "<script>" not in item.text and "+ADw-script" in item.text

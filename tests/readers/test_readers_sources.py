@@ -28,7 +28,10 @@ class FakeStdin:
 
 def test_readers_public_surface() -> None:
     assert sorted(redline.readers.__all__) == [
-        "READABLE_EXTENSIONS", "read_html", "read_sources", "read_text",
+        "READABLE_EXTENSIONS",
+        "read_html",
+        "read_sources",
+        "read_text",
     ]
 
 
@@ -50,8 +53,15 @@ def test_sources_directory_without_readable_files(tmp_path: Path) -> None:
 
 
 def test_sources_directory_read_recursively_in_sorted_order(tmp_path: Path) -> None:
-    for name in ["b.txt", "a/z.md", "a/b/c.TXT", "c.txt", ".git/x.txt", "a/.draft.txt",
-                 "notes.docx"]:
+    for name in [
+        "b.txt",
+        "a/z.md",
+        "a/b/c.TXT",
+        "c.txt",
+        ".git/x.txt",
+        "a/.draft.txt",
+        "notes.docx",
+    ]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"Text of {name}.")
@@ -72,8 +82,10 @@ def test_sources_unknown_extension_read_as_text(tmp_path: Path) -> None:
 
 def test_sources_unknown_extension_sniffed_as_html(tmp_path: Path) -> None:
     path = tmp_path / "page"
-    path.write_text("<!DOCTYPE html><html><body><article><p>Talks resume in Geneva today."
-                    "</p></article></body></html>")
+    path.write_text(
+        "<!DOCTYPE html><html><body><article><p>Talks resume in Geneva today."
+        "</p></article></body></html>"
+    )
     [item] = read_all(path)
     assert isinstance(item, Document) and item.text == "Talks resume in Geneva today."
 
@@ -115,7 +127,7 @@ def test_sources_max_bytes_must_be_positive() -> None:
 
 
 def test_sources_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", FakeStdin("Moscow warned Kyiv.\r\n".encode()))
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"Moscow warned Kyiv.\r\n"))
     [item] = read_all("-")
     assert isinstance(item, Document)
     assert item.text == "Moscow warned Kyiv.\r\n"

@@ -13,8 +13,7 @@ from redline.readers import read_sources, read_text
 from redline.readers.decoding import CANNOT_DECODE, detect_encoding
 
 FRENCH = (
-    "Le ministre a déclaré que les négociations à Genève reprendraient — naïve façade, "
-    "« déjà vu »."
+    "Le ministre a déclaré que les négociations à Genève reprendraient — naïve façade, « déjà vu »."
 )
 
 

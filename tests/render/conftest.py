@@ -60,10 +60,25 @@ def structure_layer(doc: Document) -> list[Span]:
     lines = _lines(text)
     for index, (start, end) in enumerate(lines[:4]):
         speaker = text[start:end].split(":", 1)[0]
-        spans.append(doc.make_span(start, end, "turn", analyzer="structure", rule="speaker_colon",
-                                   attrs={"speaker": speaker, "index": index}))
-        spans.append(doc.make_span(start, start + len(speaker) + 1, "speaker_label",
-                                   analyzer="structure", rule="speaker_colon"))
+        spans.append(
+            doc.make_span(
+                start,
+                end,
+                "turn",
+                analyzer="structure",
+                rule="speaker_colon",
+                attrs={"speaker": speaker, "index": index},
+            )
+        )
+        spans.append(
+            doc.make_span(
+                start,
+                start + len(speaker) + 1,
+                "speaker_label",
+                analyzer="structure",
+                rule="speaker_colon",
+            )
+        )
         spans.append(doc.make_span(start, end, "paragraph", analyzer="structure", rule="line"))
     stage = at(text, "[laughs]")
     spans.append(doc.make_span(*stage, "stage_direction", analyzer="structure", rule="brackets"))
@@ -71,8 +86,16 @@ def structure_layer(doc: Document) -> list[Span]:
     spans.append(doc.make_span(*section, "comments", analyzer="structure", rule="heading"))
     for index, (start, end) in enumerate(lines[6:8], 1):
         author = text[start:end].split(":", 1)[0]
-        spans.append(doc.make_span(start, end, "comment", analyzer="structure", rule="author_colon",
-                                   attrs={"index": index, "author": author}))
+        spans.append(
+            doc.make_span(
+                start,
+                end,
+                "comment",
+                analyzer="structure",
+                rule="author_colon",
+                attrs={"index": index, "author": author},
+            )
+        )
     return spans
 
 
@@ -82,36 +105,68 @@ def finding_layers(doc: Document) -> dict[str, list[Span]]:
 
     def actor(needle: str, occurrence: int, actor_id: str, kind: str) -> Span:
         attrs = {"actor_id": actor_id, "name": needle, "type": kind, "match": needle}
-        return doc.make_span(*at(text, needle, occurrence), "actor", analyzer="actors",
-                             rule="alias", confidence=0.9, attrs=attrs)
+        return doc.make_span(
+            *at(text, needle, occurrence),
+            "actor",
+            analyzer="actors",
+            rule="alias",
+            confidence=0.9,
+            attrs=attrs,
+        )
 
     actors = [
-        actor("Russia", 0, "RUS", "state"), actor("Kyiv", 0, "UKR", "city"),
-        actor("NATO", 0, "NATO", "alliance"), actor("Moscow", 0, "RUS", "state"),
-        actor("NATO", 1, "NATO", "alliance"), actor("Washington", 0, "USA", "state"),
-        actor("Washington", 1, "USA", "state"), actor("Russia", 1, "RUS", "state"),
+        actor("Russia", 0, "RUS", "state"),
+        actor("Kyiv", 0, "UKR", "city"),
+        actor("NATO", 0, "NATO", "alliance"),
+        actor("Moscow", 0, "RUS", "state"),
+        actor("NATO", 1, "NATO", "alliance"),
+        actor("Washington", 0, "USA", "state"),
+        actor("Washington", 1, "USA", "state"),
+        actor("Russia", 1, "RUS", "state"),
         actor("NATO", 2, "NATO", "alliance"),
     ]
     threat = at(text, "Moscow has warned that any F-16 delivery crosses a red line.")
     stance = {"stance": "threat", "level": 5, "actor": "RUS", "target": "NATO"}
-    claims = [doc.make_span(*threat, "threat", analyzer="claims", rule="warn_verb",
-                            confidence=0.75, attrs=stance)]
+    claims = [
+        doc.make_span(
+            *threat, "threat", analyzer="claims", rule="warn_verb", confidence=0.75, attrs=stance
+        )
+    ]
     loaded = at(text, "crosses a red line. NATO must")
     cue = {"techniques": ["red_line", "loaded_language"], "cue": "red line"}
-    techniques = [doc.make_span(*loaded, "technique", analyzer="techniques", rule="cue_lexicon",
-                                confidence=0.6, attrs=cue)]
+    techniques = [
+        doc.make_span(
+            *loaded,
+            "technique",
+            analyzer="techniques",
+            rule="cue_lexicon",
+            confidence=0.6,
+            attrs=cue,
+        )
+    ]
     return {"actors": actors, "claims": claims, "techniques": techniques}
 
 
 def build_transcript(extra: dict[str, Any] | None = None) -> Document:
-    meta = Metadata(title="Jets for Kyiv? A debate", subtitle="Episode 12", author="Staff",
-                    date="2025-05-21", language="en", translated_from="ru",
-                    source="seeds/debate.txt", extra=extra or {})
+    meta = Metadata(
+        title="Jets for Kyiv? A debate",
+        subtitle="Episode 12",
+        author="Staff",
+        date="2025-05-21",
+        language="en",
+        translated_from="ru",
+        source="seeds/debate.txt",
+        extra=extra or {},
+    )
     doc = Document.from_text(TRANSCRIPT, meta)
-    sentences = [doc.make_span(s, e, "sentence", analyzer="sentences", rule="spacy")
-                 for s, e in _lines(TRANSCRIPT) if e > s]
-    return doc.with_layers({"structure": structure_layer(doc), "sentences": sentences,
-                            **finding_layers(doc)})
+    sentences = [
+        doc.make_span(s, e, "sentence", analyzer="sentences", rule="spacy")
+        for s, e in _lines(TRANSCRIPT)
+        if e > s
+    ]
+    return doc.with_layers(
+        {"structure": structure_layer(doc), "sentences": sentences, **finding_layers(doc)}
+    )
 
 
 @pytest.fixture
@@ -124,17 +179,37 @@ def hostile() -> Document:
     """Payloads everywhere: text, metadata, layer name, labels, rules, span ids and attrs."""
     text = "Payloads: " + " ".join(PAYLOADS) + "\r\nend\x1b[31m red"
     payload = " ".join(PAYLOADS)
-    meta = Metadata(title=payload, subtitle=payload, author=payload, source=payload,
-                    extra={"escalation": {payload: payload, "peak": [payload, {"k": payload}]}})
+    meta = Metadata(
+        title=payload,
+        subtitle=payload,
+        author=payload,
+        source=payload,
+        extra={"escalation": {payload: payload, "peak": [payload, {"k": payload}]}},
+    )
     doc = Document.from_text(text, meta)
     spans = [
-        doc.make_span(*at(text, p), p, analyzer=p, rule=p, confidence=0.5,
-                      attrs={p: p, "list": [p, p]}, span_id=f"{number}{p}")
+        doc.make_span(
+            *at(text, p),
+            p,
+            analyzer=p,
+            rule=p,
+            confidence=0.5,
+            attrs={p: p, "list": [p, p]},
+            span_id=f"{number}{p}",
+        )
         for number, p in enumerate(PAYLOADS)
     ]
     outer = doc.make_span(0, len(text), "all", analyzer="x", rule="y", span_id='"><b>outer')
-    structure = [doc.make_span(0, len(text), "comment", analyzer="structure", rule="r",
-                               attrs={"author": payload, "index": payload})]
+    structure = [
+        doc.make_span(
+            0,
+            len(text),
+            "comment",
+            analyzer="structure",
+            rule="r",
+            attrs={"author": payload, "index": payload},
+        )
+    ]
     return doc.with_layers({payload: spans, "actors": [outer], "structure": structure})
 
 

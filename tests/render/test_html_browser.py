@@ -27,13 +27,17 @@ def chromium() -> Path:
 def _check(report: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(CHECK), str(report), "--chromium", str(CHROMIUM), *extra],
-        capture_output=True, text=True, timeout=180, check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
 
 
 @pytest.mark.browser
-def test_html_browser_report_works_in_chromium(chromium: Path, transcript: Document,
-                                               tmp_path: Path) -> None:
+def test_html_browser_report_works_in_chromium(
+    chromium: Path, transcript: Document, tmp_path: Path
+) -> None:
     report = tmp_path / "report.html"
     report.write_text(render_html(transcript), encoding="utf-8")
     expected = tmp_path / "text.txt"
@@ -47,8 +51,9 @@ def test_html_browser_report_works_in_chromium(chromium: Path, transcript: Docum
 
 
 @pytest.mark.browser
-def test_html_browser_payloads_stay_inert(chromium: Path, hostile: Document,
-                                          tmp_path: Path) -> None:
+def test_html_browser_payloads_stay_inert(
+    chromium: Path, hostile: Document, tmp_path: Path
+) -> None:
     report = tmp_path / "hostile.html"
     report.write_text(render_html(hostile), encoding="utf-8")
     expected = tmp_path / "text.txt"
@@ -60,20 +65,25 @@ def test_html_browser_payloads_stay_inert(chromium: Path, hostile: Document,
 @pytest.mark.browser
 def test_html_browser_check_catches_a_broken_report(chromium: Path, tmp_path: Path) -> None:
     report = tmp_path / "broken.html"
-    report.write_text('<!DOCTYPE html><div class="rl-report"><script>nope()</script></div>',
-                      encoding="utf-8")
+    report.write_text(
+        '<!DOCTYPE html><div class="rl-report"><script>nope()</script></div>', encoding="utf-8"
+    )
     result = _check(report)
     assert result.returncode == 1
     assert "console error" in result.stdout and "no highlights" in result.stdout
 
 
 @pytest.mark.browser
-def test_html_browser_notebook_fragments_work_side_by_side(chromium: Path, transcript: Document,
-                                                           tmp_path: Path) -> None:
+def test_html_browser_notebook_fragments_work_side_by_side(
+    chromium: Path, transcript: Document, tmp_path: Path
+) -> None:
     # A notebook shows each output's fragment inside its own page, without the page's CSP.
     fragment = transcript._repr_html_()
     page = tmp_path / "notebook.html"
-    page.write_text(f"<!DOCTYPE html><html><body><p>In [1]:</p>{fragment}<p>In [2]:</p>"
-                    f"{fragment}</body></html>", encoding="utf-8")
+    page.write_text(
+        f"<!DOCTYPE html><html><body><p>In [1]:</p>{fragment}<p>In [2]:</p>"
+        f"{fragment}</body></html>",
+        encoding="utf-8",
+    )
     result = _check(page)
     assert result.returncode == 0, result.stdout + result.stderr

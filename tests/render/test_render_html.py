@@ -14,11 +14,44 @@ from redline.render._summary import KNOWN_COLOURS, PALETTE, layer_colour
 from redline.render.html import escape, script_json
 
 TEMPLATE_TAGS = {
-    "html", "head", "meta", "title", "body", "div", "style", "header", "h1", "h2", "h3", "p",
-    "dl", "dt", "dd", "section", "table", "thead", "tbody", "tr", "th", "td", "label", "input",
-    "span", "aside", "mark", "script",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "body",
+    "div",
+    "style",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "label",
+    "input",
+    "span",
+    "aside",
+    "mark",
+    "script",
     # the alignment graph's inline SVG
-    "svg", "defs", "marker", "path", "line", "g", "circle", "text", "rect",
+    "svg",
+    "defs",
+    "marker",
+    "path",
+    "line",
+    "g",
+    "circle",
+    "text",
+    "rect",
 }
 Parse = Callable[[str], Any]  # conftest.ReportParser
 
@@ -35,26 +68,37 @@ def test_html_standalone_is_well_formed(transcript: Document, parse_report: Pars
     assert {tag for tag, _ in parsed.tags} <= TEMPLATE_TAGS
 
 
-@pytest.mark.parametrize("text", [
-    "plain", "", "a\r\nb\rc", "tab\there\u2028line\u2029para", "emoji 🚀 «Никогда»",
-    "ctl \x00\x01\x1b[31m\x7f\x85 end", "&amp; &lt; <b> \" '",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "",
+        "a\r\nb\rc",
+        "tab\there\u2028line\u2029para",
+        "emoji 🚀 «Никогда»",
+        "ctl \x00\x01\x1b[31m\x7f\x85 end",
+        "&amp; &lt; <b> \" '",
+    ],
+)
 def test_html_text_pane_holds_every_character_once(text: str, parse_report: Parse) -> None:
     doc = Document.from_text(text)
     if text:
-        doc = doc.with_layers({"actors": [doc.make_span(0, min(3, len(text)), "a", analyzer="a",
-                                                        rule="r")]})
+        doc = doc.with_layers(
+            {"actors": [doc.make_span(0, min(3, len(text)), "a", analyzer="a", rule="r")]}
+        )
     pane = "".join(parse_report(render_html(doc)).text_pane)
     assert pane == text.replace("\x00", "\ufffd")
 
 
-def test_html_text_pane_of_a_transcript_is_the_text(transcript: Document,
-                                                    parse_report: Parse) -> None:
+def test_html_text_pane_of_a_transcript_is_the_text(
+    transcript: Document, parse_report: Parse
+) -> None:
     assert "".join(parse_report(render_html(transcript)).text_pane) == transcript.text
 
 
-def test_html_overlapping_marks_quote_their_spans(transcript: Document,
-                                                  parse_report: Parse) -> None:
+def test_html_overlapping_marks_quote_their_spans(
+    transcript: Document, parse_report: Parse
+) -> None:
     parsed = parse_report(render_html(transcript))
     findings = [s for name in ("actors", "claims", "techniques") for s in transcript.layer(name)]
     assert {span.id: parsed.mark_text.get(span.id) for span in findings} == {
@@ -65,13 +109,15 @@ def test_html_overlapping_marks_quote_their_spans(transcript: Document,
     assert len(pieces) > 1, "the technique crosses the claim's end, so it is drawn in pieces"
 
 
-def test_html_structure_is_drawn_as_blocks_not_marks(transcript: Document,
-                                                     parse_report: Parse) -> None:
+def test_html_structure_is_drawn_as_blocks_not_marks(
+    transcript: Document, parse_report: Parse
+) -> None:
     parsed = parse_report(render_html(transcript))
     marked = {a["data-span"] for tag, a in parsed.tags if tag == "mark"}
     assert not any(span.id in marked for span in transcript.layer("structure"))
     assert not any(span.id in marked for span in transcript.layer("sentences"))
     blocks = [a for tag, a in parsed.tags if tag == "div" and "rl-block" in (a.get("class") or "")]
+
     def badges(kind: str) -> list[str | None]:
         return [a.get("data-badge") for a in blocks if kind in (a.get("class") or "").split()]
 
@@ -84,21 +130,28 @@ def test_html_marks_carry_tooltips(transcript: Document, parse_report: Parse) ->
     parsed = parse_report(render_html(transcript))
     claim = transcript.layer("claims")[0]
     titles = {a["title"] for tag, a in parsed.tags if tag == "mark" and a["data-span"] == claim.id}
-    assert titles == {"claims: threat\nclaims/warn_verb · confidence 0.75\nstance: threat\n"
-                      "level: 5\nactor: RUS\ntarget: NATO"}
+    assert titles == {
+        "claims: threat\nclaims/warn_verb · confidence 0.75\nstance: threat\n"
+        "level: 5\nactor: RUS\ntarget: NATO"
+    }
 
 
-def test_html_legend_has_a_toggle_per_finding_layer(transcript: Document,
-                                                    parse_report: Parse) -> None:
+def test_html_legend_has_a_toggle_per_finding_layer(
+    transcript: Document, parse_report: Parse
+) -> None:
     parsed = parse_report(render_html(transcript))
     toggles = [a for tag, a in parsed.tags if tag == "input"]
-    assert [(a["type"], a["data-layer"]) for a in toggles] == [("checkbox", "0"), ("checkbox", "1"),
-                                                              ("checkbox", "2")]
+    assert [(a["type"], a["data-layer"]) for a in toggles] == [
+        ("checkbox", "0"),
+        ("checkbox", "1"),
+        ("checkbox", "2"),
+    ]
     assert "checked" in toggles[0]
 
 
-def test_html_payloads_are_inert(hostile: Document, payloads: tuple[str, ...],
-                                 parse_report: Parse) -> None:
+def test_html_payloads_are_inert(
+    hostile: Document, payloads: tuple[str, ...], parse_report: Parse
+) -> None:
     for standalone in (True, False):
         output = render_html(hostile, standalone=standalone)
         for payload in payloads:
@@ -122,11 +175,15 @@ def test_html_payloads_are_inert(hostile: Document, payloads: tuple[str, ...],
         assert "".join(parsed.text_pane) == hostile.text
 
 
-def test_html_csp_admits_only_the_report_style_and_script(transcript: Document,
-                                                          parse_report: Parse) -> None:
+def test_html_csp_admits_only_the_report_style_and_script(
+    transcript: Document, parse_report: Parse
+) -> None:
     parsed = parse_report(render_html(transcript))
-    policy = next(a["content"] for tag, a in parsed.tags
-                  if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    policy = next(
+        a["content"]
+        for tag, a in parsed.tags
+        if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     directives = dict(part.strip().split(" ", 1) for part in (policy or "").split(";"))
 
     def digest(text: str) -> str:
@@ -139,8 +196,9 @@ def test_html_csp_admits_only_the_report_style_and_script(transcript: Document,
     assert "http" not in render_html(transcript).replace("http-equiv", "")
 
 
-def test_html_fragment_is_a_single_well_formed_element(transcript: Document,
-                                                       parse_report: Parse) -> None:
+def test_html_fragment_is_a_single_well_formed_element(
+    transcript: Document, parse_report: Parse
+) -> None:
     fragment = render_html(transcript, standalone=False)
     assert transcript._repr_html_() == fragment
     parsed = parse_report(fragment)
@@ -181,17 +239,37 @@ def test_html_technique_histogram_shows_definitions_on_hover() -> None:
     text = "Either you surrender now, or you perish, said the so-called experts."
     doc = Document.from_text(text)
     spans = [
-        doc.make_span(0, 39, "False_Dilemma-No_Choice", analyzer="techniques", rule="cue:either_or",
-                      attrs={"techniques": ["False_Dilemma-No_Choice", "Appeal_to_Fear-Prejudice"],
-                             "definition": TECHNIQUES["False_Dilemma-No_Choice"].definition}),
-        doc.make_span(50, 67, "Name_Calling-Labeling", analyzer="techniques", rule="cue:so_called",
-                      attrs={"techniques": ["Name_Calling-Labeling", "Doubt"]}),
+        doc.make_span(
+            0,
+            39,
+            "False_Dilemma-No_Choice",
+            analyzer="techniques",
+            rule="cue:either_or",
+            attrs={
+                "techniques": ["False_Dilemma-No_Choice", "Appeal_to_Fear-Prejudice"],
+                "definition": TECHNIQUES["False_Dilemma-No_Choice"].definition,
+            },
+        ),
+        doc.make_span(
+            50,
+            67,
+            "Name_Calling-Labeling",
+            analyzer="techniques",
+            rule="cue:so_called",
+            attrs={"techniques": ["Name_Calling-Labeling", "Doubt"]},
+        ),
     ]
     report = render_html(doc.with_layers({"techniques": spans}))
     section = report.split('<section class="rl-techniques">', 1)[1].split("</section>", 1)[0]
     rows = re.findall(r'<tr title="([^"]*)"><th scope="row">([^<]+)</th>', section)
     assert [name for _, name in rows] == [
-        "Appeal_to_Fear-Prejudice", "Doubt", "False_Dilemma-No_Choice", "Name_Calling-Labeling"]
-    assert dict((name, title) for title, name in rows)["Doubt"] == escape(TECHNIQUES["Doubt"].definition)
+        "Appeal_to_Fear-Prejudice",
+        "Doubt",
+        "False_Dilemma-No_Choice",
+        "Name_Calling-Labeling",
+    ]
+    assert dict((name, title) for title, name in rows)["Doubt"] == escape(
+        TECHNIQUES["Doubt"].definition
+    )
     assert "style=" not in section  # the report's CSP forbids inline style attributes
     assert TECHNIQUES["False_Dilemma-No_Choice"].definition in report  # the span's tooltip

@@ -17,8 +17,14 @@ def test_markdown_sections_in_order(transcript: Document) -> None:
     output = render_markdown(transcript)
     headings = [line for line in output.splitlines() if line.startswith("#")]
     assert headings == [
-        "# Redline report: Jets for Kyiv? A debate", "## Structure", "### Turns by speaker",
-        "### Sections", "## Persuasion techniques", "## Layers", "## Findings: actors (9)", "## Findings: claims (1)",
+        "# Redline report: Jets for Kyiv? A debate",
+        "## Structure",
+        "### Turns by speaker",
+        "### Sections",
+        "## Persuasion techniques",
+        "## Layers",
+        "## Findings: actors (9)",
+        "## Findings: claims (1)",
         "## Findings: techniques (1)",
     ]
 
@@ -26,8 +32,9 @@ def test_markdown_sections_in_order(transcript: Document) -> None:
 def test_markdown_tables_survive_special_characters(payloads: tuple[str, ...]) -> None:
     text = "a | b\nc *d* _e_ `f` [g](h) # <b>i</b> & \\ ~~j~~ " + " ".join(payloads)
     doc = Document.from_text(text, Metadata(title="T | <i>x</i>", author="a\nb|c"))
-    doc = doc.with_layers({"a|b": [doc.make_span(0, len(text), "x|y", analyzer="a", rule="r",
-                                                  attrs={"k|": "v\n|w"})]})
+    doc = doc.with_layers(
+        {"a|b": [doc.make_span(0, len(text), "x|y", analyzer="a", rule="r", attrs={"k|": "v\n|w"})]}
+    )
     output = render_markdown(doc)
     tables = output.split("\n\n")
     for table in tables:
@@ -56,8 +63,10 @@ def test_markdown_escalation_only_when_present(transcript: Document) -> None:
 def test_markdown_technique_histogram_counts_every_technique(transcript: Document) -> None:
     output = render_markdown(transcript)
     block = output.split("## Persuasion techniques", 1)[1].split("## Layers", 1)[0]
-    counted = {row.split("|")[1].strip().replace("\\_", "_"): int(row.split("|")[3])
-               for row in _table_rows(block)[2:]}
+    counted = {
+        row.split("|")[1].strip().replace("\\_", "_"): int(row.split("|")[3])
+        for row in _table_rows(block)[2:]
+    }
     expected: dict[str, int] = {}
     for span in transcript.layer("techniques"):
         for name in span.attrs.get("techniques", [span.label]):

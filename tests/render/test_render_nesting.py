@@ -34,8 +34,9 @@ def test_nesting_random_spans_are_well_formed_and_lossless() -> None:
         elements = []
         for index in range(rng.randint(0, 8)):
             start = rng.randint(0, len(text))
-            elements.append(_element(start, rng.randint(start, len(text)), f"e{index}",
-                                     rank=rng.randint(0, 2)))
+            elements.append(
+                _element(start, rng.randint(start, len(text)), f"e{index}", rank=rng.randint(0, 2))
+            )
         pieces = list(nest(text, elements, lambda s: f"[{s}]"))
         stack: list[str] = []
         plain = []
@@ -52,4 +53,4 @@ def test_nesting_random_spans_are_well_formed_and_lossless() -> None:
         assert not stack
         assert "".join(plain) == text
         for element in elements:
-            assert covered[element.order[1]] == text[element.start:element.end]
+            assert covered[element.order[1]] == text[element.start : element.end]

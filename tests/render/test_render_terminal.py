@@ -8,8 +8,16 @@ from redline.render import print_report, render_text
 
 def test_terminal_report_order(transcript: Document) -> None:
     output = render_text(transcript)
-    headings = ["Redline report", "Turns by speaker", "Sections", "Comments: 2", "Layers",
-                "Findings: actors (9)", "Findings: claims (1)", "Findings: techniques (1)"]
+    headings = [
+        "Redline report",
+        "Turns by speaker",
+        "Sections",
+        "Comments: 2",
+        "Layers",
+        "Findings: actors (9)",
+        "Findings: claims (1)",
+        "Findings: techniques (1)",
+    ]
     positions = [output.index(heading) for heading in headings]
     assert positions == sorted(positions)
     for value in ("Jets for Kyiv? A debate", "Translated from", "seeds/debate.txt", transcript.id):
@@ -23,8 +31,11 @@ def test_terminal_report_has_no_colour_codes_and_fits_width(transcript: Document
 
 
 def test_terminal_speaker_turns_and_words(transcript: Document) -> None:
-    rows = {line.split("│")[1].strip(): line for line in render_text(transcript).splitlines()
-            if line.startswith("│ Host") or line.startswith("│ Guest")}
+    rows = {
+        line.split("│")[1].strip(): line
+        for line in render_text(transcript).splitlines()
+        if line.startswith("│ Host") or line.startswith("│ Guest")
+    }
     assert rows["Host"].split("│")[2:4] == ["     2 ", "    10 "]
     assert rows["Guest"].split("│")[2:4] == ["     2 ", "    20 "]
 
@@ -81,11 +92,20 @@ def test_terminal_control_characters_are_shown_not_sent() -> None:
     assert "\\x1b[31m" in output
 
 
-def test_terminal_escalation_breakdown_is_a_table_and_claims_are_quoted(transcript: Document) -> None:
+def test_terminal_escalation_breakdown_is_a_table_and_claims_are_quoted(
+    transcript: Document,
+) -> None:
     claim = transcript.layer("claims")[0]
-    extra = {"escalation": {"index": 60, "max_advocate_claims": [claim.id],
-                            "by_speaker": {"Guest": {"index": 60, "max_advocate": 3},
-                                           "Host": {"index": 10, "max_advocate": None}}}}
+    extra = {
+        "escalation": {
+            "index": 60,
+            "max_advocate_claims": [claim.id],
+            "by_speaker": {
+                "Guest": {"index": 60, "max_advocate": 3},
+                "Host": {"index": 10, "max_advocate": None},
+            },
+        }
+    }
     doc = transcript.model_copy(update={"metadata": Metadata(extra=extra)})
     output = render_text(doc, width=120)
     assert f"“{claim.text}”" in output or claim.text[:40] in output

@@ -12,7 +12,7 @@ import pytest
 from redline.analyzers.structure import StructureAnalyzer
 from redline.config import RedlineConfig
 from redline.document import Document
-from redline.store import CorpusStore, add_sources
+from redline.store import CorpusStore, add_sources, ingest_results
 from redline.store.ingest import installed_version
 
 FAST = RedlineConfig(analyzers=("structure",), max_bytes=2_000)
@@ -180,13 +180,13 @@ def test_ingest_results_loads_partitions_idempotently(
     corrupt = tmp_path / "part-2.parquet"
     corrupt.write_bytes(b"not parquet at all")
     with CorpusStore.open(db_path) as store:
-        report = store.ingest_results([first, second, corrupt])
+        report = ingest_results(store, [first, second, corrupt])
         assert (report.added, report.skipped, report.failed) == (4, 0, 3)
         reasons = dict(store.con.execute("SELECT source, reason FROM failures").fetchall())
         assert reasons["in.jsonl#9"] == "analysis failed: boom"
         assert reasons["in.jsonl#5"].startswith("document_json is not a valid Document")
         assert reasons[str(corrupt)].startswith("not a readable result file")
-        again = store.ingest_results([second, first])
+        again = ingest_results(store, [second, first])
         assert (again.added, again.skipped) == (0, 4)
         assert store.count() == 4
         assert store.document(corpus_documents[0].id).to_json() == corpus_documents[0].to_json()
@@ -226,7 +226,9 @@ def test_batch_bad_configuration_fails_before_a_run_is_recorded(
         assert store.count("runs") == 0
 
 
-def test_batch_lexicon_change_reanalyses(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_lexicon_change_reanalyses(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An edited action lexicon gives the claims analyzer another version, and `corpus add`
     analyses the stored documents again."""
     import shutil
@@ -237,10 +239,16 @@ def test_batch_lexicon_change_reanalyses(tmp_path: Path, db_path: Path, monkeypa
 
     sources = _inputs(tmp_path / "in")
     copy = tmp_path / "redline"
-    shutil.copytree(Path(str(resources.files("redline"))), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        Path(str(resources.files("redline"))), copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
     lexicon = copy / "data" / "actions.yaml"
-    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a new entry's comment\n", encoding="utf-8")
-    config = RedlineConfig(analyzers=("structure", "actors", "voices", "groups", "claims"), max_bytes=2_000)
+    lexicon.write_text(
+        lexicon.read_text(encoding="utf-8") + "\n# a new entry's comment\n", encoding="utf-8"
+    )
+    config = RedlineConfig(
+        analyzers=("structure", "actors", "voices", "groups", "claims"), max_bytes=2_000
+    )
     with CorpusStore.open(db_path) as store:
         add_sources(store, sources, config=config, n_process=1)
         again = add_sources(store, sources, config=config, n_process=1)

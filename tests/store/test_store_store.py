@@ -82,7 +82,10 @@ def test_store_decision_follows_analyzer_versions() -> None:
     assert decision(None, VERSIONS) == "new"
     assert decision(VERSIONS, VERSIONS) == "skip"
     # A version is a digest of code, data and model: any difference means other rules.
-    assert decision({**VERSIONS, "claims": "1.0.0+aaaa"}, {**VERSIONS, "claims": "1.0.0+bbbb"}) == "replace"
+    assert (
+        decision({**VERSIONS, "claims": "1.0.0+aaaa"}, {**VERSIONS, "claims": "1.0.0+bbbb"})
+        == "replace"
+    )
     assert decision(VERSIONS, {**VERSIONS, "claims": "1.0.1"}) == "replace"
     assert decision({"structure": "1.0.0"}, VERSIONS) == "replace"  # analyzers it was not run by
 

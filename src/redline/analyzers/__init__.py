@@ -28,8 +28,16 @@ BUILTIN: dict[str, str] = {
 
 # The order the default pipeline runs them in.
 DEFAULT_ANALYZERS: tuple[str, ...] = (
-    "structure", "actors", "voices", "groups", "alignment", "claims", "redlines", "escalation",
-    "techniques", "incitement",
+    "structure",
+    "actors",
+    "voices",
+    "groups",
+    "alignment",
+    "claims",
+    "redlines",
+    "escalation",
+    "techniques",
+    "incitement",
 )
 
 

@@ -18,15 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any, ClassVar
-
-import yaml
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.data_files import DataFile, load
+from redline.dates import parse_day
 from redline.document import Document, Span
-from redline.gazetteer import Entry, Gazetteer, parse_partial_date
+from redline.gazetteer import Entry, Gazetteer
 from redline.intervals import DisjointSpans, OverlapIndex, positions_between
 from redline.matching import SurfaceMatcher, fold
 
@@ -70,6 +69,7 @@ class ActorAnalyzer:
     version: ClassVar[str] = content_version(
         "1.0.0",
         "analyzers/actors.py",
+        "dates.py",
         "gazetteer.py",
         "matching.py",
         "data/gazetteer",
@@ -108,8 +108,11 @@ class ActorAnalyzer:
         # A dateline names where a story was filed: never an actor or a target.
         structure = document.layer("structure")
         datelines = OverlapIndex((s.start, s.end) for s in structure if s.label == "dateline")
-        spans = [_span(document, self.gazetteer, mention) for mention in mentions
-                 if not datelines.overlaps(mention.start, mention.start + 1)]
+        spans = [
+            _span(document, self.gazetteer, mention)
+            for mention in mentions
+            if not datelines.overlaps(mention.start, mention.start + 1)
+        ]
         return AnalyzerOutput(layers={"actors": _dedupe(spans)})
 
 
@@ -198,7 +201,7 @@ def _ner_label_at(
 def _drop_inside_people(
     mentions: list[Mention], entities: list[tuple[int, int, str]]
 ) -> list[Mention]:
-    """"Jordan" in "Michael Jordan" is a person's name, not the country."""
+    """ "Jordan" in "Michael Jordan" is a person's name, not the country."""
     people = DisjointSpans((s, e) for s, e, label in entities if label == "PERSON")
     return [m for m in mentions if m.type == "person" or not _inside_longer(people, m)]
 
@@ -211,16 +214,22 @@ def _inside_longer(people: DisjointSpans[tuple[int, int]], mention: Mention) -> 
 # -- stage 2: role titles ----------------------------------------------------------------------
 
 
+class RolesFile(DataFile):
+    """``data/roles.yaml``: role titles ("the President") and how far a state may stand from one."""
+
+    version: int
+    titles: dict[str, str]
+    max_gap_before: int
+    after_connectors: list[str]
+
+
 @cache
-def _roles_data() -> dict[str, Any]:
-    text = (resources.files("redline") / "data" / "roles.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+def _roles_data() -> RolesFile:
+    return load("roles.yaml", RolesFile)
 
 
 def _titles() -> dict[str, str]:
-    titles: dict[str, str] = _roles_data()["titles"]
-    return titles
+    return _roles_data().titles
 
 
 def _role_mentions(
@@ -242,7 +251,9 @@ def _role_mentions(
         state, start, end = states.beside(title.start, title.end)
         if state is None or state.entry_id is None:
             continue
-        if re.search(r"\b(?:vice|deputy)[\s-]+$", text[max(0, title.start - 8):title.start], re.IGNORECASE):
+        if re.search(
+            r"\b(?:vice|deputy)[\s-]+$", text[max(0, title.start - 8) : title.start], re.IGNORECASE
+        ):
             continue
         key = (title.form, role, state.entry_id)
         if key not in holders_of:
@@ -260,7 +271,9 @@ def _role_mentions(
         confidence = CONFIDENCE["role"] if on else (0.6 if named else 0.4)
         extra = (("form", text[start:end]), ("role", role), ("of", state.entry_id),
                  ("date_assumed", on is None))  # fmt: skip
-        found.append(Mention(start, end, person.id, person.name, "person", "role", confidence, extra))
+        found.append(
+            Mention(start, end, person.id, person.name, "person", "role", confidence, extra)
+        )
     return found
 
 
@@ -278,8 +291,8 @@ class _StatesBeside:
     def __init__(self, text: str, states: list[Mention]):
         self._folded = fold(text)  # one character per character: offsets are the text's
         self._states = states
-        self._gap = int(_roles_data()["max_gap_before"])
-        self._connectors: list[str] = _roles_data()["after_connectors"]
+        self._gap = _roles_data().max_gap_before
+        self._connectors: list[str] = _roles_data().after_connectors
         self._longest = max((len(c) for c in self._connectors), default=-1)
         self._by_end = sorted(range(len(states)), key=lambda i: states[i].end)
         self._ends = [states[i].end for i in self._by_end]
@@ -294,7 +307,7 @@ class _StatesBeside:
             before = self._folded[state.end : start]
             if 0 <= start - state.end <= self._gap and re.fullmatch(r"(?:'s)?\s?", before):
                 return state, state.start, end
-            between = self._folded[end:state.start].strip().lower()
+            between = self._folded[end : state.start].strip().lower()
             if state.start > end and between in self._connectors:
                 return state, start, state.end
         return None, start, end
@@ -324,7 +337,7 @@ def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
     short_forms: dict[str, Mention] = {}
     for mention in mentions:
         if mention.type == "person" and mention.how in ("name", "alias"):
-            words = text[mention.start:mention.end].split()
+            words = text[mention.start : mention.end].split()
             if len(words) >= 2:
                 short_forms.setdefault(words[-1], mention)
     taken = OverlapIndex((m.start, m.end) for m in mentions)
@@ -334,9 +347,16 @@ def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
             if match.start() > full.start and not taken.overlaps(match.start(), match.end()):
-                found.append(replace(full, start=match.start(), end=match.end(), how="coreference",
-                                     confidence=CONFIDENCE["coreference"],
-                                     extra=(("form", surname), ("antecedent", full.start))))
+                found.append(
+                    replace(
+                        full,
+                        start=match.start(),
+                        end=match.end(),
+                        how="coreference",
+                        confidence=CONFIDENCE["coreference"],
+                        extra=(("form", surname), ("antecedent", full.start)),
+                    )
+                )
     return found
 
 
@@ -350,7 +370,9 @@ def _unlinked(
     found: list[Mention] = []
     surnames: dict[str, str] = {}
     for start, end, label in entities:
-        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or taken.overlaps(start, end):
+        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or taken.overlaps(
+            start, end
+        ):
             continue
         name = " ".join(text[start:end].split())
         name = re.sub(r"^(?:the|The)\s+|'s$|’s$", "", name)
@@ -375,10 +397,7 @@ def _type_of(label: str) -> str:
 
 
 def _document_date(document: Document) -> date | None:
-    try:
-        return parse_partial_date(document.metadata.date[:10]) if document.metadata.date else None
-    except (ValueError, TypeError):
-        return None
+    return parse_day(document.metadata.date[:10], partial=True) if document.metadata.date else None
 
 
 def _span(document: Document, gazetteer: Gazetteer, mention: Mention) -> Span:

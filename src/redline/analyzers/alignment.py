@@ -13,16 +13,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any, ClassVar
-
-import yaml
+from typing import ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex
 from redline.analyzers.versions import content_version
+from redline.data_files import DataFile, load
 from redline.document import Document, Relation, Span
 from redline.intervals import longest_first
+from redline.scope import ScopeIndex
 
 ANALYZER = "alignment"
 _SLOT = r"⟨\d+⟩"
@@ -49,16 +47,33 @@ class Cue:
     b_default: str | None
 
 
+class AlignmentCue(DataFile):
+    """A pattern with slots {A} and {B} for the two sides, and the relation it asserts."""
+
+    id: str
+    pattern: str
+    relation: str
+    a: str | None = None
+    b: str | None = None
+
+
+class AlignmentFile(DataFile):
+    """``data/alignment.yaml``: the relations, the pejorative group words and the cues."""
+
+    version: int
+    relations: list[str]
+    pejorative_groups: list[str]
+    cues: list[AlignmentCue]
+
+
 @cache
 def _cues() -> tuple[Cue, ...]:
-    text = (resources.files("redline") / "data" / "alignment.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    pejorative = "(?:" + "|".join(map(re.escape, data["pejorative_groups"])) + ")"
+    data = load("alignment.yaml", AlignmentFile)
+    pejorative = "(?:" + "|".join(map(re.escape, data.pejorative_groups)) + ")"
     cues = []
-    for raw in data["cues"]:
+    for raw in data.cues:
         source = (
-            raw["pattern"]
-            .replace("{A}", f"(?P<a>{_SLOT})")
+            raw.pattern.replace("{A}", f"(?P<a>{_SLOT})")
             .replace("{B}", f"(?P<b>{_SLOT})")
             .replace("{X}", _SLOT)
             .replace("{PEJORATIVE}", pejorative)
@@ -66,9 +81,7 @@ def _cues() -> tuple[Cue, ...]:
         if source.startswith("(?P<a>"):
             # "the enemies of ⟨A⟩ are ..." must not read as "⟨A⟩ are ...".
             source = r"(?<!\bof )" + source
-        cues.append(
-            Cue(raw["id"], re.compile(source, re.IGNORECASE), raw["relation"], raw.get("a"), raw.get("b"))
-        )
+        cues.append(Cue(raw.id, re.compile(source, re.IGNORECASE), raw.relation, raw.a, raw.b))
     return tuple(cues)
 
 
@@ -96,7 +109,9 @@ class AlignmentAnalyzer:
         }
         spans: list[Span] = []
         relations: list[Relation] = []
-        sentences = [(s.start, s.end) for s in document.layer("sentences")] or [(0, len(document.text))]
+        sentences = [(s.start, s.end) for s in document.layer("sentences")] or [
+            (0, len(document.text))
+        ]
         slot_starts = [slot.start for slot in slots]
         for start, end in sentences:
             # Slots are sorted by start: each sentence reads only those starting inside it.
@@ -113,7 +128,16 @@ class AlignmentAnalyzer:
                     b = _pick(match, "b", cue.b_default, inside, speaker_slot, template)
                     if a is None or b is None or _same(a, b):
                         continue
-                    span = _span(document, cue, a, b, starts[match.start()], ends[match.end() - 1], scope.speaker, scope.key)
+                    span = _span(
+                        document,
+                        cue,
+                        a,
+                        b,
+                        starts[match.start()],
+                        ends[match.end() - 1],
+                        scope.speaker,
+                        scope.key,
+                    )
                     spans.append(span)
                     relations.append(_relation(span, cue, a, b))
         spans = _outermost(spans)
@@ -174,14 +198,22 @@ def _slots(document: Document, scopes: ScopeIndex) -> list[Slot]:
                                attrs.get("state"), span.id))  # fmt: skip
     for span in document.layer("groups"):
         if span.label in ("we", "they") and span.attrs.get("resolved"):
-            candidates.append(Slot(span.start, span.end, str(span.attrs["actor_id"]),
-                                   str(span.attrs["name"]), str(span.attrs["actor_id"]), span.id))  # fmt: skip
+            candidates.append(
+                Slot(
+                    span.start,
+                    span.end,
+                    str(span.attrs["actor_id"]),
+                    str(span.attrs["name"]),
+                    str(span.attrs["actor_id"]),
+                    span.id,
+                )
+            )
     candidates += _possessive_pronouns(document, candidates, scopes)
     return longest_first(candidates, lambda s: (s.start, s.end))
 
 
 def _possessive_pronouns(document: Document, slots: list[Slot], scopes: ScopeIndex) -> list[Slot]:
-    """"his" / "her" -> the last person named in the same voice; "its" -> the last non-person.
+    """ "his" / "her" -> the last person named in the same voice; "its" -> the last non-person.
 
     "Last" is the last in ``slots`` of those ending before the pronoun. The pronouns come in
     text order, so one sweep over the slots by end keeps, per voice and kind, the latest slot
@@ -208,14 +240,16 @@ def _possessive_pronouns(document: Document, slots: list[Slot], scopes: ScopeInd
     return found
 
 
-def _template(text: str, start: int, end: int, slots: list[Slot]) -> tuple[str, list[int], list[int]]:
+def _template(
+    text: str, start: int, end: int, slots: list[Slot]
+) -> tuple[str, list[int], list[int]]:
     """The sentence with slots, and for each template character its original start and end."""
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = start
     for index, slot in enumerate(slots):
-        chunk = text[position:slot.start]
+        chunk = text[position : slot.start]
         parts.append(chunk)
         starts.extend(range(position, slot.start))
         ends.extend(range(position + 1, slot.start + 1))
@@ -252,7 +286,9 @@ def _speaker_slot(in_group: Span | None) -> Slot | None:
     if in_group is None:
         return None
     actor = str(in_group.attrs["actor_id"])
-    return Slot(in_group.start, in_group.end, actor, str(in_group.attrs["name"]), actor, in_group.id)
+    return Slot(
+        in_group.start, in_group.end, actor, str(in_group.attrs["name"]), actor, in_group.id
+    )
 
 
 def _same(a: Slot, b: Slot) -> bool:

@@ -8,7 +8,7 @@ For every action the lexicon finds (verbs, nominalisations, multiword expression
    or generic agent of an advocated action ("one could destroy ...") is the in-group, inferred;
 3. the ladder level: the lexicon's, raised by nuclear words in the clause or by capitals,
    leadership and regimes as targets of destruction;
-4. the stance (see :mod:`redline.analyzers.stance`), the speaker and the section.
+4. the stance (see :mod:`redline.claims.stance`), the speaker and the section.
 """
 
 from __future__ import annotations
@@ -21,21 +21,55 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex, TextUnits
-from redline.analyzers.stance import StanceReading, governing_verb, stance_of
 from redline.analyzers.versions import content_version
-from redline.claims_model import ClaimDecision, ClaimModel, candidate_features, load_claim_model
+from redline.claims.features import candidate_features
+from redline.claims.lexicon import ActionLexicon, ActionMatch
+from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
+from redline.claims.stance import StanceReading, governing_verb, stance_of
 from redline.document import Document, Span
-from redline.lexicon import ActionLexicon, ActionMatch
+from redline.scope import ScopeIndex, TextUnits
 
 ANALYZER = "claims"
 _TARGET_PREPS = {"against", "on", "upon", "at", "into", "over", "of", "in", "to", "onto"}
-_LIGHT_VERBS = {"deliver", "carry", "launch", "conduct", "prepare", "begin", "start", "make", "wage",
-                "commit", "use", "unleash", "mount", "stage", "continue", "resume", "order", "need"}  # fmt: skip
+_LIGHT_VERBS = {
+    "deliver",
+    "carry",
+    "launch",
+    "conduct",
+    "prepare",
+    "begin",
+    "start",
+    "make",
+    "wage",
+    "commit",
+    "use",
+    "unleash",
+    "mount",
+    "stage",
+    "continue",
+    "resume",
+    "order",
+    "need",
+}
 _REGIME_WORDS = {"regime", "government", "leadership", "junta", "authorities", "elite", "elites"}
-_CAPITAL_WORDS = {"capital", "government quarter", "leadership", "regime", "decapitation", "kremlin", "parliament"}
+_CAPITAL_WORDS = {
+    "capital",
+    "government quarter",
+    "leadership",
+    "regime",
+    "decapitation",
+    "kremlin",
+    "parliament",
+}
 # Only these kinds of force reach level 4 by naming a capital, a regime or a leadership.
-_DESTRUCTIVE_MODES = {"destroy", "aerial", "massacre", "assassinate", "unconventional", "explosives"}
+_DESTRUCTIVE_MODES = {
+    "destroy",
+    "aerial",
+    "massacre",
+    "assassinate",
+    "unconventional",
+    "explosives",
+}
 _SEIZE_LEMMAS = {"take", "capture", "seize", "grab", "annex", "occupy", "conquer"}
 
 
@@ -61,10 +95,7 @@ class ClaimAnalyzer:
     version: ClassVar[str] = content_version(
         "1.0.0",
         "analyzers/claims.py",
-        "analyzers/stance.py",
-        "lexicon.py",
-        "matching.py",
-        "claims_model",
+        "claims",
         "data/actions.yaml",
         "data/stance.yaml",
         "models/claims",
@@ -83,7 +114,9 @@ class ClaimAnalyzer:
         if self._lexicon is None:
             self._lexicon = ActionLexicon.load()
         if self.model_path is not None and self._model is None:
-            self._model = load_claim_model(None if self.model_path == "default" else self.model_path)
+            self._model = load_claim_model(
+                None if self.model_path == "default" else self.model_path
+            )
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         candidates = self.candidates(document, context)
@@ -91,20 +124,29 @@ class ClaimAnalyzer:
             spans = [span for span, _ in candidates]
         else:
             decisions = self._model.decide([features for _, features in candidates])
-            spans = [_decided(span, decision, self._model) for (span, _), decision in zip(candidates, decisions)
-                     if decision.is_claim >= self._model.claim_threshold]
+            spans = [
+                _decided(span, decision, self._model)
+                for (span, _), decision in zip(candidates, decisions, strict=True)
+                if decision.is_claim >= self._model.claim_threshold
+            ]
         return AnalyzerOutput(layers={"claims": spans})
 
-    def candidates(self, document: Document, context: AnalysisContext) -> list[tuple[Span, list[str]]]:
+    def candidates(
+        self, document: Document, context: AnalysisContext
+    ) -> list[tuple[Span, list[str]]]:
         """Every claim the rules find, with the feature strings the claim model reads."""
         self.initialize()
         assert self._lexicon is not None
         parsed = context.parsed
         scopes = ScopeIndex(document)
         mentions = _mentions(document)
-        in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
+        in_groups = {
+            str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
+        }
         found: dict[str, tuple[Span, list[str]]] = {}
-        events = [(s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"]
+        events = [
+            (s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"
+        ]
         datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
         units = TextUnits(document)
         for match in self._lexicon.find(parsed):
@@ -127,13 +169,22 @@ def _decided(span: Span, decision: ClaimDecision, model: ClaimModel) -> Span:
     stance = model.stance_for(decision, attrs["stance"])
     level = model.level_for(decision, attrs["level"])
     attrs.update(
-        rule_stance=attrs["stance"], rule_level=attrs["level"], stance=stance, level=level,
-        stance_probability=round(decision.stance_probability, 3), level_probability=round(decision.level_probability, 3),
+        rule_stance=attrs["stance"],
+        rule_level=attrs["level"],
+        stance=stance,
+        level=level,
+        stance_probability=round(decision.stance_probability, 3),
+        level_probability=round(decision.level_probability, 3),
     )
     attrs["stances"] = [stance] + [s for s in attrs["stances"] if s != stance]
-    return span.model_copy(update={
-        "label": stance, "rule": f"{span.rule}|model", "confidence": round(decision.is_claim, 3), "attrs": attrs,
-    })  # fmt: skip
+    return span.model_copy(
+        update={
+            "label": stance,
+            "rule": f"{span.rule}|model",
+            "confidence": round(decision.is_claim, 3),
+            "attrs": attrs,
+        }
+    )
 
 
 def _inside_named_event(offset: int, events: list[tuple[int, int]]) -> bool:
@@ -158,20 +209,41 @@ class _MentionIndex:
         return found
 
     def before(self, offset: int, since: int) -> list[Mention]:
-        return self.items[bisect.bisect_left(self.starts, since) : bisect.bisect_left(self.starts, offset)]
+        return self.items[
+            bisect.bisect_left(self.starts, since) : bisect.bisect_left(self.starts, offset)
+        ]
 
 
 def _mentions(document: Document) -> _MentionIndex:
     found = []
     for span in document.layer("actors"):
         a = span.attrs
-        found.append(Mention(span.start, span.end, str(a["actor_id"]), str(a["name"]), str(a["type"]),
-                             a.get("kind"), a.get("state")))  # fmt: skip
+        found.append(
+            Mention(
+                span.start,
+                span.end,
+                str(a["actor_id"]),
+                str(a["name"]),
+                str(a["type"]),
+                a.get("kind"),
+                a.get("state"),
+            )
+        )
     for span in document.layer("groups"):
         if span.label in ("we", "they") and span.attrs.get("resolved"):
             a = span.attrs
-            found.append(Mention(span.start, span.end, str(a["actor_id"]), str(a["name"]), "state", None,
-                                 str(a["actor_id"]), pronoun=True))  # fmt: skip
+            found.append(
+                Mention(
+                    span.start,
+                    span.end,
+                    str(a["actor_id"]),
+                    str(a["name"]),
+                    "state",
+                    None,
+                    str(a["actor_id"]),
+                    pronoun=True,
+                )
+            )
     # Nested mentions ("U.S." inside "U.S. President"): keep the outermost.
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     outer: list[Mention] = []
@@ -208,12 +280,16 @@ def _actor_token(trigger: Token, verb: Token) -> Token | None:
     if trigger.pos_ != "VERB":
         for child in trigger.children:
             # "Russia's invasion", "the Russian invasion"; not "resolute countermeasures"
-            named_modifier = child.pos_ == "PROPN" or (child.pos_ == "ADJ" and child.text[:1].isupper())
+            named_modifier = child.pos_ == "PROPN" or (
+                child.pos_ == "ADJ" and child.text[:1].isupper()
+            )
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and named_modifier):
                 return child
             if child.dep_ == "prep" and child.lower_ == "by":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if trigger.dep_ in ("dobj", "attr", "pobj", "xcomp") and (verb.lemma_ in _LIGHT_VERBS or trigger.dep_ == "dobj"):
+        if trigger.dep_ in ("dobj", "attr", "pobj", "xcomp") and (
+            verb.lemma_ in _LIGHT_VERBS or trigger.dep_ == "dobj"
+        ):
             return _subject_of(verb)
         top = trigger  # "fire" in "a sea of fire" -> "sea"
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
@@ -227,7 +303,9 @@ def _actor_token(trigger: Token, verb: Token) -> Token | None:
 def _target_tokens(trigger: Token) -> list[Token]:
     found = []
     for child in trigger.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd") or (trigger.pos_ == "VERB" and child.dep_ == "nsubjpass"):
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") or (
+            trigger.pos_ == "VERB" and child.dep_ == "nsubjpass"
+        ):
             found.append(child)
         elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or _along_with(child)):
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -241,7 +319,7 @@ def _target_tokens(trigger: Token) -> list[Token]:
 
 
 def _along_with(prep: Token) -> bool:
-    """"together with X", "along with X": X shares the action's fate."""
+    """ "together with X", "along with X": X shares the action's fate."""
     return prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
 
 
@@ -267,41 +345,66 @@ def _sentences_back(token: Token, count: int) -> list[SpacySpan]:
     return found
 
 
-def _nearby_places(trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention]) -> list[Mention]:
+def _nearby_places(
+    trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention]
+) -> list[Mention]:
     """When the parse gives no object: the state or place named next in the clause ("control ...
     over regions of former Ukraine"), or, for a pronoun object ("control of them"), just before."""
     sentence = trigger.sent
     own = {actors[0].state, actors[0].actor_id} if actors else set()
     last = trigger.doc[min(match.end + 25, sentence.end) - 1]
-    after = [m for m in mentions.within(trigger.idx, last.idx + len(last)) if m.type in ("state", "place") and m.state not in own]
+    after = [
+        m
+        for m in mentions.within(trigger.idx, last.idx + len(last))
+        if m.type in ("state", "place") and m.state not in own
+    ]
     if after:
         return after[:1]
-    if any(t.lower_ in ("them", "it") for t in trigger.doc[match.end : min(match.end + 4, sentence.end)]):
-        before = [m for m in mentions.within(sentence.start_char, trigger.idx) if m.type in ("state", "place") and m.state not in own]
+    if any(
+        t.lower_ in ("them", "it")
+        for t in trigger.doc[match.end : min(match.end + 4, sentence.end)]
+    ):
+        before = [
+            m
+            for m in mentions.within(sentence.start_char, trigger.idx)
+            if m.type in ("state", "place") and m.state not in own
+        ]
         return before[-1:]
     return []
 
 
 def _patient_subject(trigger: Token) -> Token | None:
-    """"Kiev should have ceased to exist", "Kyiv was struck": the subject suffers the action."""
+    """ "Kiev should have ceased to exist", "Kyiv was struck": the subject suffers the action."""
     verb = governing_verb(trigger)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
-    if trigger.lemma_ in ("cease", "exist", "fall", "collapse", "perish", "burn") or verb.lemma_ == "cease":
+    if (
+        trigger.lemma_ in ("cease", "exist", "fall", "collapse", "perish", "burn")
+        or verb.lemma_ == "cease"
+    ):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
 def _resolve_regime(token: Token, mentions: _MentionIndex, in_group: str | None) -> list[Mention]:
-    """"this terrorist regime" -> the state of the last foreign actor named just before it."""
+    """ "this terrorist regime" -> the state of the last foreign actor named just before it."""
     if token.lemma_.lower() not in _REGIME_WORDS:
         return []
     since = _sentences_back(token, 2)[-1].start_char
     for mention in reversed(mentions.before(token.idx, since)):
         if mention.state and mention.state != in_group:
-            return [Mention(mention.start, mention.end, mention.state, mention.state.replace("_", " ").title(),
-                            "state", None, mention.state)]  # fmt: skip
+            return [
+                Mention(
+                    mention.start,
+                    mention.end,
+                    mention.state,
+                    mention.state.replace("_", " ").title(),
+                    "state",
+                    None,
+                    mention.state,
+                )
+            ]
     return []
 
 
@@ -321,16 +424,23 @@ def _claim(
 ) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
     scope = scopes.at(trigger.idx)
-    in_group_span = in_groups.get(scope.key) or (in_groups.get("comments") if scope.section == "comments" else None)
+    in_group_span = in_groups.get(scope.key) or (
+        in_groups.get("comments") if scope.section == "comments" else None
+    )
     in_group = str(in_group_span.attrs["actor_id"]) if in_group_span else None
     actor_token = _actor_token(trigger, verb)
+
     def named(token: Token) -> list[Mention]:
         # Only names inside the claim's own unit: a parse that ran a headline into the byline
         # must not make the byline's author an actor.
         return [m for m in _phrase_mentions(token, mentions) if bounds[0] <= m.start < bounds[1]]
 
     actors = named(actor_token) if actor_token is not None else []
-    targets = [m for t in _target_tokens(trigger) for m in (named(t) or _resolve_regime(t, mentions, in_group))]
+    targets = [
+        m
+        for t in _target_tokens(trigger)
+        for m in (named(t) or _resolve_regime(t, mentions, in_group))
+    ]
     patient = _patient_subject(trigger)
     if patient is not None and not targets:
         targets = named(patient)
@@ -338,29 +448,59 @@ def _claim(
             actors = []
     if match.action.ambiguous and not targets:
         return None
-    generic = actor_token is not None and actor_token.lower_ in ("one", "you", "someone", "somebody", "i")
-    own_side = bool(actors and in_group and actors[0].state == in_group) or generic or (
-        actor_token is not None and (actor_token.lower_ in ("we", "us") or _ours(actor_token))
+    generic = actor_token is not None and actor_token.lower_ in (
+        "one",
+        "you",
+        "someone",
+        "somebody",
+        "i",
+    )
+    own_side = (
+        bool(actors and in_group and actors[0].state == in_group)
+        or generic
+        or (actor_token is not None and (actor_token.lower_ in ("we", "us") or _ours(actor_token)))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
     inferred = False
     speaker_involved = reading.stance != "predict" or _first_person(trigger)
-    if speaker_involved and (not actors or generic) and in_group and reading.stance in ("advocate", "threaten", "reject", "predict") and in_group_span:
-        actors = [Mention(in_group_span.start, in_group_span.end, in_group, str(in_group_span.attrs["name"]),
-                          "state", None, in_group, pronoun=True)]  # fmt: skip
+    if (
+        speaker_involved
+        and (not actors or generic)
+        and in_group
+        and reading.stance in ("advocate", "threaten", "reject", "predict")
+        and in_group_span
+    ):
+        actors = [
+            Mention(
+                in_group_span.start,
+                in_group_span.end,
+                in_group,
+                str(in_group_span.attrs["name"]),
+                "state",
+                None,
+                in_group,
+                pronoun=True,
+            )
+        ]
         inferred = True
     if not targets and reading.stance == "threaten":
         targets = _condition_targets(trigger, mentions)
     target_inferred = False
-    if not targets and match.action.plover in ("ASSAULT", "COERCE") and (own_side or reading.stance != "report"):
+    if (
+        not targets
+        and match.action.plover in ("ASSAULT", "COERCE")
+        and (own_side or reading.stance != "report")
+    ):
         targets = _nearby_places(trigger, match, mentions, actors)
         target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
     targets = _rank_targets(targets, match)
     start, end = _after_dateline(document.text, datelines, *_extent(trigger, match, actor_token))
     start, end = _within(document.text, bounds, start, end)
-    attrs = _attrs(match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon)
+    attrs = _attrs(
+        match, trigger, actors, targets, reading, level, level_rule, scope, inferred, lexicon
+    )
     attrs["target_inferred"] = target_inferred
     span = document.make_span(
         start, end, f"{reading.stance}", analyzer=ANALYZER,
@@ -369,8 +509,18 @@ def _claim(
         span_id=f"claims/{trigger.idx}/{match.action.key}", attrs=attrs,
     )  # fmt: skip
     features = candidate_features(
-        trigger, verb, actor_token, reading, level, level_rule, match.action, scope, own_side, bool(actors), bool(targets),
-    )  # fmt: skip
+        trigger,
+        verb,
+        actor_token,
+        reading,
+        level,
+        level_rule,
+        match.action,
+        scope,
+        own_side,
+        bool(actors),
+        bool(targets),
+    )
     return span, features
 
 
@@ -384,7 +534,9 @@ def _within(text: str, bounds: tuple[int, int], start: int, end: int) -> tuple[i
     return start, end
 
 
-def _after_dateline(text: str, datelines: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _after_dateline(
+    text: str, datelines: list[tuple[int, int]], start: int, end: int
+) -> tuple[int, int]:
     """A claim never starts inside the dateline the parse may have joined to its sentence."""
     for line_start, line_end in datelines:
         if line_start <= start < line_end < end:
@@ -398,11 +550,13 @@ def _voice_reading(reading: StanceReading, scope: Any) -> StanceReading:
     ``reported_by``. Paraphrase stays the writer's report."""
     if scope.label != "quote" or reading.rule != "report.speech" or reading.reported_stance is None:
         return reading
-    return StanceReading(reading.reported_stance, f"quote.{reading.reported_stance}", negated=reading.negated)
+    return StanceReading(
+        reading.reported_stance, f"quote.{reading.reported_stance}", negated=reading.negated
+    )
 
 
 def _ours(token: Token) -> bool:
-    """"our artillery", "my government": a subject the speaker claims as their side's."""
+    """ "our artillery", "my government": a subject the speaker claims as their side's."""
     return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
 
 
@@ -418,7 +572,9 @@ def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
     return targets
 
 
-def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon) -> tuple[int, str]:
+def _level(
+    trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon
+) -> tuple[int, str]:
     level, rule = match.action.level, "lexicon"
     # The rung comes from the action and what it is done to: the words of the action's own
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
@@ -430,16 +586,29 @@ def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: 
         # "nuclear talks" and "the nuclear deal" stay diplomacy; a guarantee given "with our nuclear
         # weapons" is a nuclear commitment (the ladder's level 5 names it).
         hostile = level >= 1 or (match.action.plover in ("SUPPORT", "AID") and word in own_words)
-        if raised > level and ((raised == 5 and hostile) or destructive) and f" {word} " in f" {words} ":
+        if (
+            raised > level
+            and ((raised == 5 and hostile) or destructive)
+            and f" {word} " in f" {words} "
+        ):
             level, rule = raised, f"modifier:{word}"
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(f" {w} " in f" {words} " for w in cue_words):
             level, rule = raised, "escalate_to"
-    if level == 3 and match.action.plover == "ASSAULT" and any(t.kind == "capital" for t in targets):
+    if (
+        level == 3
+        and match.action.plover == "ASSAULT"
+        and any(t.kind == "capital" for t in targets)
+    ):
         level, rule = 4, "target:capital"
-    if match.action.key in _SEIZE_LEMMAS and level < 3 and any(
-        (t.type in ("state",) or t.kind in ("territory", "region", "country")) and _names_object(t, trigger)
-        for t in targets
+    if (
+        match.action.key in _SEIZE_LEMMAS
+        and level < 3
+        and any(
+            (t.type in ("state",) or t.kind in ("territory", "region", "country"))
+            and _names_object(t, trigger)
+            for t in targets
+        )
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
@@ -448,17 +617,19 @@ def _level(trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: 
 def _action_phrase(trigger: Token) -> str:
     """The trigger's phrase without its subjects: "use nuclear weapons against Kyiv", "a
     nuclear strike", "destroy the government quarter"."""
-    subjects = {t.i for child in trigger.children if child.dep_ in ("nsubj", "nsubjpass", "csubj") for t in child.subtree}
+    subjects = {
+        t.i
+        for child in trigger.children
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj")
+        for t in child.subtree
+    }
     return " ".join(t.text for t in trigger.subtree if t.i not in subjects)
 
 
 def _names_object(mention: Mention, trigger: Token) -> bool:
     """The mention is the object itself ("seized Crimea"), not a possessor inside it ("seized
     Russia's assets") nor a bystander."""
-    for token in _target_tokens(trigger):
-        if mention.start <= token.idx < mention.end:
-            return True
-    return False
+    return any(mention.start <= token.idx < mention.end for token in _target_tokens(trigger))
 
 
 def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tuple[int, int]:

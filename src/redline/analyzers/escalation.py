@@ -28,7 +28,10 @@ TOP = 5
 
 def escalation_index(claims: Iterable[Span]) -> int:
     weights = sorted(
-        (STANCE_WEIGHT.get(str(c.attrs.get("stance")), 0.0) * int(c.attrs.get("level") or 0) / 5 for c in claims),
+        (
+            STANCE_WEIGHT.get(str(c.attrs.get("stance")), 0.0) * int(c.attrs.get("level") or 0) / 5
+            for c in claims
+        ),
         reverse=True,
     )
     if not weights:
@@ -44,7 +47,11 @@ def profile(claims: list[Span]) -> dict[str, Any]:
         chosen = [c for c in claims if stance in c.attrs.get("stances", [c.attrs.get("stance")])]
         top = max((int(c.attrs.get("level") or 0) for c in chosen), default=None)
         result[f"max_{stance}"] = top
-        result[f"max_{stance}_claims"] = [c.id for c in chosen if int(c.attrs.get("level") or 0) == top] if top is not None else []
+        result[f"max_{stance}_claims"] = (
+            [c.id for c in chosen if int(c.attrs.get("level") or 0) == top]
+            if top is not None
+            else []
+        )
     return result
 
 

@@ -14,16 +14,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, ClassVar
 
-import yaml
-
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import Scope, ScopeIndex, TextUnits
 from redline.analyzers.versions import content_version
+from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.gazetteer import Gazetteer
+from redline.scope import Scope, ScopeIndex, TextUnits
 
 ANALYZER = "groups"
 
@@ -38,11 +36,42 @@ class Evidence:
     end: int
 
 
+class IdentityCue(DataFile):
+    """Words before an actor's mention that tie "we" to it ("we Ukrainians")."""
+
+    id: str
+    before: str
+    match: list[str]
+    weight: float
+    types: list[str] | None = None
+
+
+class LeaderCue(DataFile):
+    """ "our president": the state whose leader it is."""
+
+    id: str
+    pattern: str
+    roles: list[str]
+    weight: float
+
+
+class GroupsFile(DataFile):
+    """``data/groups.yaml``: the pronouns, the cues and the thresholds of the groups layer."""
+
+    version: int
+    pronouns: dict[str, list[str]]
+    identity_cues: list[IdentityCue]
+    leader_cue: LeaderCue
+    speaker_state_weight: float
+    min_score: float
+    min_ratio: float
+    they_window: int
+    they_types: list[str]
+
+
 @cache
-def _cues() -> dict[str, Any]:
-    text = (resources.files("redline") / "data" / "groups.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+def _cues() -> GroupsFile:
+    return load("groups.yaml", GroupsFile)
 
 
 class GroupAnalyzer:
@@ -72,8 +101,12 @@ class GroupAnalyzer:
         self.initialize()
         assert self._gazetteer is not None
         scopes = ScopeIndex(document)
-        sentences = [(s.start, s.end) for s in document.layer("sentences")] or [(0, len(document.text))]
-        actors = sorted((a for a in document.layer("actors") if a.attrs.get("linked")), key=lambda a: a.start)
+        sentences = [(s.start, s.end) for s in document.layer("sentences")] or [
+            (0, len(document.text))
+        ]
+        actors = sorted(
+            (a for a in document.layer("actors") if a.attrs.get("linked")), key=lambda a: a.start
+        )
         evidence: dict[str, list[Evidence]] = defaultdict(list)
         for item in _identity_evidence(document.text, actors, sentences):
             evidence[scopes.at(item.start).key].append(item)
@@ -82,11 +115,13 @@ class GroupAnalyzer:
         for key, item in _speaker_evidence(document, scopes, self._gazetteer):
             evidence[key].append(item)
         resolved = {key: _decide(items) for key, items in evidence.items()}
-        comment_items = [e for key, items in evidence.items() if key.startswith("comment:") for e in items]
+        comment_items = [
+            e for key, items in evidence.items() if key.startswith("comment:") for e in items
+        ]
         if comment_items:
             resolved["comments"] = _decide(comment_items)
         spans = [
-            _in_group_span(document, key, scopes, decision, evidence[key] if key in evidence else comment_items)
+            _in_group_span(document, key, scopes, decision, evidence.get(key, comment_items))
             for key, decision in sorted(resolved.items())
             if decision is not None
         ]
@@ -112,14 +147,14 @@ def _identity_evidence(
     text: str, actors: list[Span], sentences: list[tuple[int, int]]
 ) -> list[Evidence]:
     found = []
-    for cue in _cues()["identity_cues"]:
-        before = re.compile(cue["before"], re.IGNORECASE)
+    for cue in _cues().identity_cues:
+        before = re.compile(cue.before, re.IGNORECASE)
         for actor in actors:
-            if actor.attrs.get("match") not in cue["match"]:
+            if actor.attrs.get("match") not in cue.match:
                 continue
-            if "types" in cue and actor.attrs.get("type") not in cue["types"]:
+            if cue.types is not None and actor.attrs.get("type") not in cue.types:
                 continue
-            window = text[_sentence_start(sentences, actor.start):actor.start]
+            window = text[_sentence_start(sentences, actor.start) : actor.start]
             hit = before.search(window)
             if hit is None:
                 continue
@@ -127,16 +162,19 @@ def _identity_evidence(
             if target is None:
                 continue
             start = actor.start - (len(window) - hit.start())
-            found.append(Evidence(target[0], target[1], float(cue["weight"]), cue["id"], start, actor.end))
+            found.append(Evidence(target[0], target[1], cue.weight, cue.id, start, actor.end))
     return found
 
 
-def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazetteer) -> list[tuple[str, Evidence]]:
+def _speaker_evidence(
+    document: Document, scopes: ScopeIndex, gazetteer: Gazetteer
+) -> list[tuple[str, Evidence]]:
     """An official speaks for their state. A quote's speaker linked by the actors layer to a
     person, ministry or government; a turn's speaker label; the document's author as its
     metadata names them (a UN speech's country, a ministry's statement): each names the state
-    "we" stands for in that voice. (The voices layer, when the pipeline has it, holds the quotes.)"""
-    weight = float(_cues()["speaker_state_weight"])
+    "we" stands for in that voice. (The voices layer, when the pipeline has it, holds the
+    quotes.)"""
+    weight = _cues().speaker_state_weight
     found = []
     author = document.metadata.author
     if author:
@@ -149,7 +187,14 @@ def _speaker_evidence(document: Document, scopes: ScopeIndex, gazetteer: Gazette
             if state is not None:
                 key = scopes.at(turn.start).key
                 label_end = turn.start + len(str(turn.attrs.get("label", "")))
-                found.append((key, Evidence(state.id, state.name, weight, "turn_speaker", turn.start, label_end)))
+                found.append(
+                    (
+                        key,
+                        Evidence(
+                            state.id, state.name, weight, "turn_speaker", turn.start, label_end
+                        ),
+                    )
+                )
     for quote in document.layer("voices"):
         state = gazetteer.get(quote.attrs.get("state"))
         if quote.label != "quote" or state is None:
@@ -181,18 +226,18 @@ def _leader_evidence(
     gazetteer: Gazetteer,
     scopes: ScopeIndex,
 ) -> list[Evidence]:
-    """"our president": the state named beside it, else the leaders the voice names elsewhere.
+    """ "our president": the state named beside it, else the leaders the voice names elsewhere.
 
     A state named in the same sentence whose leader is not also named there is the best
     reading ("our president proposed to Trump the terms under which Russia ..."); otherwise
     every leader the voice names outside this sentence shares the cue's weight, and a leader
     named in the sentence itself is the counterpart, not "ours".
     """
-    cue = _cues()["leader_cue"]
-    roles = set(cue["roles"])
+    cue = _cues().leader_cue
+    roles = set(cue.roles)
     found = []
     by_voice: dict[str, list[Span]] | None = None  # built on the first hit only
-    for hit in re.finditer(cue["pattern"], document.text, re.IGNORECASE):
+    for hit in re.finditer(cue.pattern, document.text, re.IGNORECASE):
         key = scopes.at(hit.start()).key
         start, end = _sentence_of(sentences, hit.start())
         if by_voice is None:
@@ -205,8 +250,8 @@ def _leader_evidence(
         for state in sorted(candidates):
             entry = gazetteer.get(state)
             if entry is not None:
-                weight = float(cue["weight"]) / len(candidates)
-                found.append(Evidence(entry.id, entry.name, weight, cue["id"], hit.start(), hit.end()))
+                weight = cue.weight / len(candidates)
+                found.append(Evidence(entry.id, entry.name, weight, cue.id, hit.start(), hit.end()))
     return found
 
 
@@ -217,7 +262,9 @@ def _states_beside(beside: list[Span]) -> set[str]:
     return remaining if len(remaining) == 1 else set()
 
 
-def _leader_states(voice: list[Span], beside: list[Span], gazetteer: Gazetteer, roles: set[str]) -> set[str]:
+def _leader_states(
+    voice: list[Span], beside: list[Span], gazetteer: Gazetteer, roles: set[str]
+) -> set[str]:
     excluded = {a.attrs["actor_id"] for a in beside}
     states: set[str] = set()
     for actor in voice:
@@ -243,7 +290,7 @@ def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     best_id, best = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best < _cues()["min_score"] or best < runner_up * _cues()["min_ratio"]:
+    if best < _cues().min_score or best < runner_up * _cues().min_ratio:
         return None
     return best_id, names[best_id], round(best * (1 - runner_up / 2), 3)
 
@@ -259,7 +306,9 @@ def _in_group_span(
     items: list[Evidence],
 ) -> Span:
     actor_id, name, confidence = decision
-    supporting = sorted((e for e in items if e.actor_id == actor_id), key=lambda e: (-e.weight, e.start))
+    supporting = sorted(
+        (e for e in items if e.actor_id == actor_id), key=lambda e: (-e.weight, e.start)
+    )
     first = supporting[0]
     # The evidence may stand outside the voice it speaks for (a quote's speaker, the metadata).
     scope = scopes.with_key(key) or scopes.at(first.start)
@@ -284,13 +333,15 @@ def _pronoun_spans(
     actors: list[Span],
     sentences: list[tuple[int, int]],
 ) -> list[Span]:
-    pronouns = _cues()["pronouns"]
+    pronouns = _cues().pronouns
     first = "|".join(pronouns["first_plural"])
     third = "|".join(pronouns["third_plural"])
     spans = []
     units = TextUnits(document)
     starts = [a.start for a in actors]
-    for hit in re.finditer(rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE):
+    for hit in re.finditer(
+        rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE
+    ):
         if hit.group() == "US" or not units.is_text(hit.start()):
             continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
         scope = scopes.at(hit.start())
@@ -300,7 +351,9 @@ def _pronoun_spans(
         else:
             decision = _antecedent(actors, starts, sentences, scopes, scope, hit.start())
             via = "antecedent"
-        spans.append(_pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via))
+        spans.append(
+            _pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via)
+        )
     return spans
 
 
@@ -312,7 +365,11 @@ def _pronoun_span(
     decision: tuple[str, str, float] | None,
     via: str,
 ) -> Span:
-    attrs: dict[str, Any] = {"scope": scope.key, "speaker": scope.speaker, "resolved": decision is not None}
+    attrs: dict[str, Any] = {
+        "scope": scope.key,
+        "speaker": scope.speaker,
+        "resolved": decision is not None,
+    }
     if decision is not None:
         attrs.update(actor_id=decision[0], name=decision[1], via=via)
     return document.make_span(
@@ -331,7 +388,7 @@ def _antecedent(
     offset: int,
 ) -> tuple[str, str, float] | None:
     """The one plural group named in the last few sentences of the same voice, if exactly one."""
-    window = _cues()["they_window"]
+    window = _cues().they_window
     index = _sentence_index(sentences, offset) or 0
     start = sentences[max(0, index - window)][0]
     nearby = actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
@@ -340,8 +397,11 @@ def _antecedent(
         for a in nearby
         if start <= a.start < offset
         and scopes.at(a.start).key == scope.key
-        and a.attrs.get("type") in _cues()["they_types"]
-        and (a.attrs.get("type") != "state" or a.attrs.get("match") == "demonym" and a.text.endswith("s"))
+        and a.attrs.get("type") in _cues().they_types
+        and (
+            a.attrs.get("type") != "state"
+            or (a.attrs.get("match") == "demonym" and a.text.endswith("s"))
+        )
     }
     if len(groups) != 1:
         return None

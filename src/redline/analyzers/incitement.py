@@ -21,7 +21,8 @@ section), ``stance`` (``advocate`` for a call, ``threaten`` for a threat) and ``
 It describes rhetoric; it never recommends a target or an action.
 
 >>> doc = redline.analyze("Please vaporize Washington D.C.")   # doctest: +SKIP
->>> [(s.label, s.attrs["target"], s.attrs["severity"]) for s in doc.layer("incitement")]  # doctest: +SKIP
+>>> [(s.label, s.attrs["target"], s.attrs["severity"])
+...  for s in doc.layer("incitement")]  # doctest: +SKIP
 [('call_to_violence', 'washington_dc', 5)]
 """
 
@@ -32,13 +33,13 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import NOT_TEXT, ScopeIndex
 from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.incitement import LABELS
 from redline.incitement.cues import Cues, load_cues
 from redline.incitement.model import IncitementModel, load_model
 from redline.incitement.reader import Finding, SentenceReader
+from redline.scope import NOT_TEXT, ScopeIndex
 
 ANALYZER = "incitement"
 # A cue the parse cannot vouch for needs the model at least this sure: about its F1-optimal
@@ -104,7 +105,11 @@ class IncitementAnalyzer:
 
 def _sentences(document: Document, parsed: SpacyDoc) -> list[tuple[int, int]]:
     # Page furniture ("Read also: ...") and bylines are the page's, not anyone's call.
-    ranges = [(s.start, s.end) for s in document.layer("sentences") if s.attrs.get("section") not in NOT_TEXT]
+    ranges = [
+        (s.start, s.end)
+        for s in document.layer("sentences")
+        if s.attrs.get("section") not in NOT_TEXT
+    ]
     return ranges or [(s.start_char, s.end_char) for s in parsed.sents]
 
 

@@ -14,26 +14,37 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
-from typing import Any, ClassVar
-
-import yaml
+from typing import ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex, TextUnits
 from redline.analyzers.versions import content_version
+from redline.data_files import DataFile, load
 from redline.document import Document, Span
+from redline.scope import ScopeIndex, TextUnits
 
 ANALYZER = "redlines"
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b\s+([^,;—–]+)", re.IGNORECASE)
 
 
+class RedLineCue(DataFile):
+    id: str
+    kind: str
+    pattern: str
+
+
+class RedLinesFile(DataFile):
+    """``data/redlines.yaml``: the cues of a red line, each with its kind."""
+
+    version: int
+    cues: list[RedLineCue]
+    condition_window: int
+
+
 @cache
-def _data() -> dict[str, Any]:
-    text = (resources.files("redline") / "data" / "redlines.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    data["compiled"] = [(c["id"], c["kind"], re.compile(c["pattern"], re.IGNORECASE)) for c in data["cues"]]
-    return data
+def _data() -> list[tuple[str, str, re.Pattern[str]]]:
+    """``(cue id, kind, compiled pattern)`` for each cue of the packaged file."""
+    data = load("redlines.yaml", RedLinesFile)
+    return [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues]
 
 
 class RedLineAnalyzer:
@@ -55,7 +66,9 @@ class RedLineAnalyzer:
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")]
-        in_groups = {str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"}
+        in_groups = {
+            str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
+        }
         claims = _ByStart(document.layer("claims"))
         actors = _ByStart(document.layer("actors"))
         units = TextUnits(document)
@@ -65,9 +78,13 @@ class RedLineAnalyzer:
                 continue  # a share prompt or a byline sets no red line
             sentence_claims = claims.between(start, end)
             previous = sentences[index - 1] if index else None
-            for span in _conditional_threats(document, sentence_claims, (start, end), previous, scopes, in_groups, actors):
+            for span in _conditional_threats(
+                document, sentence_claims, (start, end), previous, scopes, in_groups, actors
+            ):
                 spans[span.id] = span
-            for span in _cue_lines(document, (start, end), previous, sentence_claims, claims, scopes, in_groups, actors):
+            for span in _cue_lines(
+                document, (start, end), previous, sentence_claims, claims, scopes, in_groups, actors
+            ):
                 spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
 
@@ -80,7 +97,9 @@ class _ByStart:
         self.starts = [s.start for s in self.items]
 
     def between(self, start: int, end: int) -> list[Span]:
-        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+        return self.items[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
 
 
 def _actors_in(actors: _ByStart, start: int, end: int, exclude: str | None) -> list[dict[str, str]]:
@@ -89,7 +108,10 @@ def _actors_in(actors: _ByStart, start: int, end: int, exclude: str | None) -> l
         if span.end <= end:
             state = span.attrs.get("state") or span.attrs["actor_id"]
             if state != exclude and span.attrs["actor_id"] != exclude:
-                seen.setdefault(str(span.attrs["actor_id"]), {"id": str(span.attrs["actor_id"]), "name": str(span.attrs["name"])})
+                seen.setdefault(
+                    str(span.attrs["actor_id"]),
+                    {"id": str(span.attrs["actor_id"]), "name": str(span.attrs["name"])},
+                )
     return list(seen.values())
 
 
@@ -104,7 +126,9 @@ def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
     ]
 
 
-def _setter(scope_key: str, in_groups: dict[str, Span], claim: Span | None) -> tuple[str | None, str | None]:
+def _setter(
+    scope_key: str, in_groups: dict[str, Span], claim: Span | None
+) -> tuple[str | None, str | None]:
     if claim is not None and claim.attrs.get("actor"):
         return claim.attrs["actor"], claim.attrs.get("actor_name")
     group = in_groups.get(scope_key)
@@ -114,9 +138,14 @@ def _setter(scope_key: str, in_groups: dict[str, Span], claim: Span | None) -> t
 
 
 def _conditional_threats(
-    document: Document, claims: list[Span], sentence: tuple[int, int], previous: tuple[int, int] | None,
-    scopes: ScopeIndex, in_groups: dict[str, Span], actors: _ByStart,
-) -> list[Span]:  # fmt: skip
+    document: Document,
+    claims: list[Span],
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None,
+    scopes: ScopeIndex,
+    in_groups: dict[str, Span],
+    actors: _ByStart,
+) -> list[Span]:
     found = []
     for claim in claims:
         if claim.attrs.get("stance") != "threaten":
@@ -130,23 +159,37 @@ def _conditional_threats(
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
         against = _actors_in(actors, cond_start, cond_end, setter) or _targets_of(claim, setter)
-        found.append(document.make_span(
-            cond_start, claim.end, "conditional_threat", analyzer=ANALYZER, rule="condition+threat",
-            confidence=0.7 if against else 0.55,
-            span_id=f"redlines/{cond_start}-{claim.end}/conditional",
-            attrs={
-                "kind": "conditional_threat", "setter": setter, "setter_name": setter_name,
-                "against": [a["id"] for a in against], "against_names": [a["name"] for a in against],
-                "condition": document.text[cond_start:cond_end], "consequence": claim.text,
-                "consequence_claim": claim.id, "level": claim.attrs.get("level"),
-                "speaker": scope.speaker, "section": scope.section,
-            },
-        ))  # fmt: skip
+        found.append(
+            document.make_span(
+                cond_start,
+                claim.end,
+                "conditional_threat",
+                analyzer=ANALYZER,
+                rule="condition+threat",
+                confidence=0.7 if against else 0.55,
+                span_id=f"redlines/{cond_start}-{claim.end}/conditional",
+                attrs={
+                    "kind": "conditional_threat",
+                    "setter": setter,
+                    "setter_name": setter_name,
+                    "against": [a["id"] for a in against],
+                    "against_names": [a["name"] for a in against],
+                    "condition": document.text[cond_start:cond_end],
+                    "consequence": claim.text,
+                    "consequence_claim": claim.id,
+                    "level": claim.attrs.get("level"),
+                    "speaker": scope.speaker,
+                    "section": scope.section,
+                },
+            )
+        )
     return found
 
 
-def _condition(text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, before: int) -> tuple[int, int] | None:
-    for start, end in ([sentence] + ([previous] if previous else [])):
+def _condition(
+    text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, before: int
+) -> tuple[int, int] | None:
+    for start, end in [sentence] + ([previous] if previous else []):
         limit = min(end, before) if start <= before < end else end
         match = _IF_CLAUSE.search(text, start, limit)
         if match:
@@ -162,7 +205,7 @@ def _cue_lines(
     start, end = sentence
     text = document.text
     found = []
-    for cue_id, kind, pattern in _data()["compiled"]:
+    for cue_id, kind, pattern in _data():
         match = pattern.search(text, start, end)
         if match is None:
             continue
@@ -176,25 +219,40 @@ def _cue_lines(
         )
         condition = _IF_CLAUSE.search(text, start, end)
         level = consequence.attrs.get("level") if consequence is not None else 1
-        found.append(document.make_span(
-            match.start(), match.end(), kind, analyzer=ANALYZER, rule=cue_id,
-            confidence=0.6, span_id=f"redlines/{match.start()}-{match.end()}/{cue_id}",
-            attrs={
-                "kind": kind, "setter": setter, "setter_name": setter_name,
-                "against": [a["id"] for a in against], "against_names": [a["name"] for a in against],
-                "condition": text[condition.start():condition.end(1)] if condition else None,
-                "consequence": consequence.text if consequence is not None else None,
-                "consequence_claim": consequence.id if consequence is not None else None,
-                "level": level, "sentence": text[start:end].strip(),
-                # The threshold's evidence is its sentence: what is unacceptable, what crosses it.
-                "sentence_span": [start, start + len(text[start:end].rstrip())],
-                "speaker": scope.speaker, "section": scope.section,
-            },
-        ))  # fmt: skip
+        found.append(
+            document.make_span(
+                match.start(),
+                match.end(),
+                kind,
+                analyzer=ANALYZER,
+                rule=cue_id,
+                confidence=0.6,
+                span_id=f"redlines/{match.start()}-{match.end()}/{cue_id}",
+                attrs={
+                    "kind": kind,
+                    "setter": setter,
+                    "setter_name": setter_name,
+                    "against": [a["id"] for a in against],
+                    "against_names": [a["name"] for a in against],
+                    "condition": text[condition.start() : condition.end(1)] if condition else None,
+                    "consequence": consequence.text if consequence is not None else None,
+                    "consequence_claim": consequence.id if consequence is not None else None,
+                    "level": level,
+                    "sentence": text[start:end].strip(),
+                    # The threshold's evidence is its sentence: what is unacceptable, what crosses
+                    # it.
+                    "sentence_span": [start, start + len(text[start:end].rstrip())],
+                    "speaker": scope.speaker,
+                    "section": scope.section,
+                },
+            )
+        )
     return found
 
 
-def _consequence(after: int, sentence_claims: list[Span], all_claims: _ByStart, sentence_end: int) -> Span | None:
+def _consequence(
+    after: int, sentence_claims: list[Span], all_claims: _ByStart, sentence_end: int
+) -> Span | None:
     """The first threatened or advocated action after the cue, in this or the next sentence."""
     for claim in all_claims.between(after, sentence_end + 400):
         if claim.attrs.get("stance") in ("threaten", "advocate"):

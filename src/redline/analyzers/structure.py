@@ -3,15 +3,16 @@
 The cascade, in order; each stage works on what the earlier ones left, because each needs
 the boundary the one before it drew:
 
-1. reader comments (``structure_comments``): a region the reader found, an opener line, a
+1. reader comments (:mod:`redline.structure.comments`): a region the reader found, an opener line, a
    blank-line run followed by other voices, or a cluster of comment headers. Found first so
    that nothing after it can be taken for the article's body or a speaker's turn.
 2. speaker labels: "Name:" at a line start, kept when they recur, are role words ("Host",
    "Q") or alternate between several voices; prose colons and "Note:" never qualify.
-3. the head (``structure_head``): a leading dateline (a line, or an inline prefix as in
+3. the head (:mod:`redline.structure.head`): a leading dateline (a line, or an inline prefix as in
    " date 2025-05-21 Every"), title, subtitle, standfirst, byline and an interview intro
    naming the interviewee.
-4. apparatus around the body (``structure_rules``): translation credits, notes, adverts and
+4. apparatus around the body (:mod:`redline.structure.rules`): translation credits, notes, adverts
+and
    an author bio.
 5. body, paragraphs and turns (each turn runs through its continuation paragraphs).
 6. inline marks: stage directions "(Applause)", footnote markers "Bharat.1".
@@ -34,10 +35,12 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.structure_comments import Region, find_region, split_comments
-from redline.analyzers.structure_cues import StructureCues, load_cues
-from redline.analyzers.structure_head import interviewee, scan_head
-from redline.analyzers.structure_rules import (
+from redline.analyzers.versions import content_version
+from redline.document import Document, Span
+from redline.structure.comments import Region, find_region, split_comments
+from redline.structure.cues import StructureCues, load_cues
+from redline.structure.head import interviewee, scan_head
+from redline.structure.rules import (
     Finding,
     Line,
     SpanIndex,
@@ -53,8 +56,6 @@ from redline.analyzers.structure_rules import (
     stage_directions,
     turns,
 )
-from redline.analyzers.versions import content_version
-from redline.document import Document, Span
 
 ANALYZER = "structure"
 LANGUAGE_MIN_LETTERS = 40
@@ -88,10 +89,8 @@ class StructureAnalyzer:
     version: ClassVar[str] = content_version(
         "1.0.0",
         "analyzers/structure.py",
-        "analyzers/structure_comments.py",
-        "analyzers/structure_cues.py",
-        "analyzers/structure_head.py",
-        "analyzers/structure_rules.py",
+        "dates.py",
+        "structure",
         "data/structure.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ()
@@ -177,7 +176,9 @@ class _Structure:
         return any(furniture_kind(one.text, self.cues) is not None for one in lines)
 
     def _is_apparatus(self, line: Line) -> bool:
-        return bool(classify_apparatus(line.text, self.cues) or classify_closing(line.text, self.cues))
+        return bool(
+            classify_apparatus(line.text, self.cues) or classify_closing(line.text, self.cues)
+        )
 
     def _body(
         self, lines: list[Line], accepted: dict[int, str]
@@ -338,7 +339,7 @@ def _author(findings: Sequence[Finding]) -> str | None:
 
 
 def _language(text: str, body: Finding | None) -> str | None:
-    import py3langid  # type: ignore[import-untyped]  # the package ships no type hints
+    import py3langid  # ships no type hints: see [[tool.mypy.overrides]] in pyproject.toml
 
     sample = (text[body.start : body.end] if body else text)[:LANGUAGE_SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < LANGUAGE_MIN_LETTERS:

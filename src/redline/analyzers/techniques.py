@@ -36,7 +36,9 @@ from redline.techniques.taxonomy import PTC_TO_2023, TECHNIQUES
 
 ANALYZER = "techniques"
 SECOND_TECHNIQUE = 0.3
-SKIPPED_SECTIONS = frozenset({"note", "advert", "translation_credit", "byline", "dateline", "furniture", "kicker"})
+SKIPPED_SECTIONS = frozenset(
+    {"note", "advert", "translation_credit", "byline", "dateline", "furniture", "kicker"}
+)
 
 
 @dataclass

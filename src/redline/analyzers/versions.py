@@ -17,8 +17,9 @@ from importlib import resources
 from importlib.abc import Traversable
 
 DIGEST_CHARS = 12
-# Every analyzer reads the parse and the structure lookups; a change there changes them all.
-SHARED = ("analyzers/base.py", "analyzers/scope.py", "parsing.py", "nlp.py", "document.py")
+# Every analyzer reads the parse and the structure lookups, and its data files through one
+# loader; a change there changes them all.
+SHARED = ("analyzers/base.py", "scope.py", "parsing.py", "nlp.py", "document.py", "data_files.py")
 
 
 def content_version(release: str, *paths: str, root: Traversable | None = None) -> str:

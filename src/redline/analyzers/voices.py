@@ -23,9 +23,9 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
-from redline.analyzers.scope import ScopeIndex
 from redline.analyzers.versions import content_version
 from redline.document import Document, Span
+from redline.scope import ScopeIndex
 
 ANALYZER = "voices"
 _PERSON_PRONOUNS = {"he", "she"}

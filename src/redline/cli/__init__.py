@@ -28,10 +28,11 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from redline.cli.options import ConfigFile, MaxBytes, PipelineName, Quiet
 from redline.config import RedlineConfig
 from redline.document import Document
 from redline.errors import InputError, RedlineError
-from redline.store.files import atomic_path, safe_file_name, write_atomic
+from redline.store.files import safe_file_name, write_atomic
 
 if TYPE_CHECKING:
     from redline.pipeline import Pipeline
@@ -78,25 +79,24 @@ def _main(
 @app.command()
 def analyze(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, directories, corpus files (.jsonl/.csv/.parquet) or - for stdin.")
+        list[str],
+        typer.Argument(
+            help="Files, directories, corpus files (.jsonl/.csv/.parquet) or - for stdin."
+        ),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
     ] = OutputFormat.text,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write to this file, or one file per document into this directory."),
+        typer.Option(
+            "--out", "-o", help="Write to this file, or one file per document into this directory."
+        ),
     ] = None,
-    pipeline: Annotated[
-        str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")
-    ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="TOML file with a [redline] table.")
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes.", min=1)
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    pipeline: PipelineName = None,
+    config_file: ConfigFile = None,
+    max_bytes: MaxBytes = None,
+    quiet: Quiet = False,
 ) -> None:
     """Analyse documents and write reports."""
     config = _config(config_file).updated(pipeline=pipeline, max_bytes=max_bytes)
@@ -135,7 +135,7 @@ def ladder() -> None:
     """Print the escalation ladder claims are placed on."""
     from rich.table import Table
 
-    from redline.lexicon import LADDER, LADDER_EXAMPLES
+    from redline.claims.lexicon import LADDER, LADDER_EXAMPLES
 
     table = Table(title="Redline escalation ladder")
     table.add_column("level", justify="right")
@@ -156,13 +156,17 @@ def techniques() -> None:
 
 @app.command()
 def graph(
-    paths: Annotated[list[str], typer.Argument(help="Documents or corpora to draw the alignment graph of.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output file: .json (node-link) or .graphml.")],
-    pipeline: Annotated[str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(help="Documents or corpora to draw the alignment graph of.")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output file: .json (node-link) or .graphml.")
+    ],
+    pipeline: PipelineName = None,
+    quiet: Quiet = False,
 ) -> None:
     """Analyse documents and export their alignment graph (actors, ally/enemy/vassal edges)."""
-    from redline.graph import alignment_graph, graph_to_json, write_graphml
+    from redline.graph import alignment_graph, save_graph
 
     if out.suffix.lower() not in (".json", ".graphml"):
         _usage_error(f"--out must end in .json or .graphml, got {out.name!r}")
@@ -178,12 +182,10 @@ def graph(
                 documents.append(item)
             advance()
     built = alignment_graph(documents)
-    if out.suffix.lower() == ".json":
-        write_atomic(out, graph_to_json(built) + "\n")
-    else:
-        with atomic_path(out) as temporary:
-            write_graphml(built, temporary)
-    stderr.print(f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}")
+    save_graph(built, out)
+    stderr.print(
+        f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}"
+    )
     raise typer.Exit(1 if failures else 0)
 
 
@@ -229,11 +231,14 @@ def _analysed(paths: list[str], config: RedlineConfig) -> Iterator[Document | Re
             yield pipeline.run(item)
         except RedlineError as error:
             yield InputError(item.metadata.source or item.id, str(error))
-        except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+        except Exception as error:
             if os.environ.get("REDLINE_DEBUG"):
                 raise
-            problem = f"internal error {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-            yield InputError(item.metadata.source or item.id, problem + " (set REDLINE_DEBUG=1 for a traceback)")
+            first = str(error).splitlines()[0] if str(error) else ""
+            problem = f"internal error {type(error).__name__}: {first}"
+            yield InputError(
+                item.metadata.source or item.id, problem + " (set REDLINE_DEBUG=1 for a traceback)"
+            )
 
 
 def _report(document: Document, fmt: str) -> str:
@@ -275,7 +280,12 @@ def _source_stem(source: str) -> str:
 
 
 def _is_collection(path: str) -> bool:
-    return Path(path).is_dir() or Path(path).suffix.lower() in {".jsonl", ".ndjson", ".csv", ".parquet"}
+    return Path(path).is_dir() or Path(path).suffix.lower() in {
+        ".jsonl",
+        ".ndjson",
+        ".csv",
+        ".parquet",
+    }
 
 
 @contextmanager

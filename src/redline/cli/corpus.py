@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from redline.cli.options import ConfigFile, MaxBytes, PipelineName, Quiet
 from redline.config import RedlineConfig
 from redline.errors import RedlineError
 from redline.store.defaults import (
@@ -122,18 +123,12 @@ def add(
         list[str], typer.Argument(help="Files, directories, .jsonl/.csv/.parquet corpora.")
     ],
     db: Db = DEFAULT_DB,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="TOML file with a [redline] table.")
-    ] = None,
-    pipeline: Annotated[
-        str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")
-    ] = None,
+    config_file: ConfigFile = None,
+    pipeline: PipelineName = None,
     analyzers: Annotated[
         str | None, typer.Option("--analyzers", help="Comma-separated analyzers to run.")
     ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Largest document accepted.", min=1)
-    ] = None,
+    max_bytes: MaxBytes = None,
     n_process: Annotated[
         int | None,
         typer.Option("--n-process", help="Worker processes (default: every core).", min=1),
@@ -165,7 +160,7 @@ def add(
             "only, a free port); 0.0.0.0:8787 opens it to the network.",
         ),
     ] = DEFAULT_DASHBOARD_ADDRESS,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Analyse documents and store them; a rerun resumes, stored documents are skipped."""
     config = _config(

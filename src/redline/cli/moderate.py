@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from redline.cli.options import MaxBytes, PipelineName
 from redline.render.moderation import DEFAULT_MIN_SEVERITY
 
 # The analyzers the incitement layer needs, and itself; the other layers are not shown here.
@@ -41,19 +42,16 @@ def moderate(
             "--min-severity",
             min=0,
             max=5,
-            help="Only comments whose severity (ladder level 1-5) is at least this; 0 lists every comment.",
+            help="Only comments whose severity (ladder level 1-5) is at least this; 0 lists every "
+            "comment.",
         ),
     ] = DEFAULT_MIN_SEVERITY,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Write to this file instead of standard output."),
     ] = None,
-    pipeline: Annotated[
-        str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes.", min=1)
-    ] = None,
+    pipeline: PipelineName = None,
+    max_bytes: MaxBytes = None,
 ) -> None:
     """List the reader comments of documents by incitement severity, with spans and targets."""
     from rich.markup import escape

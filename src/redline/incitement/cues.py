@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from redline.data_files import DataFile, load
 
 SCHEMA_VERSION = 1
 
 
 def phrase_rule(pattern: str) -> str:
-    """The rule id of a multiword pattern: ``"wipe * off the map"`` -> ``"phrase:wipe_off_the_map"``.
+    """The rule id of a multiword pattern: ``"wipe * off the map"`` ->
+    ``"phrase:wipe_off_the_map"``.
 
     >>> phrase_rule("put * against the wall")
     'phrase:put_against_the_wall'
@@ -110,8 +110,49 @@ class Cues:
         )
 
 
+class ViolentVerb(DataFile):
+    level: int
+    person_only: bool = False
+
+
+class Condemnation(DataFile):
+    """Words that condemn violence rather than call for it."""
+
+    verbs: list[str]
+    adjectives: list[str]
+    nouns: list[str]
+    negative_subjects: list[str]
+
+
+class IncitementFile(DataFile):
+    """``data/incitement.yaml``: the cue lexicon of the incitement layer."""
+
+    schema_version: int
+    violent_verbs: dict[str, ViolentVerb]
+    violent_phrases: dict[str, int]
+    patient_verbs: dict[str, int]
+    violent_nouns: dict[str, int]
+    dehumanizing: dict[str, str]
+    identity_groups: dict[str, str]
+    person_nouns: list[str]
+    hostile_verbs: list[str]
+    hostile_adjectives: list[str]
+    person_pronouns: list[str]
+    call_modals: list[str]
+    threat_modals: list[str]
+    wish_verbs: list[str]
+    intent_verbs: list[str]
+    reporting_verbs: list[str]
+    condemnation: Condemnation
+    endorsing_adjectives: list[str]
+    opportunity_nouns: list[str]
+    solution_nouns: list[str]
+    body_parts: list[str]
+    institutions: list[str]
+
+
 @cache
 def load_cues() -> Cues:
     """The packaged cue lexicon, read once per process."""
-    text = (resources.files("redline") / "data" / "incitement.yaml").read_text("utf-8")
-    return Cues.from_mapping(yaml.safe_load(text))
+    # Validated for shape here; Cues.from_mapping checks the schema version.
+    return Cues.from_mapping(load("incitement.yaml", IncitementFile).model_dump())

@@ -66,7 +66,8 @@ def incitement_root(root: Path) -> Path:
 def _rows(path: Path, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> Iterator[dict[str, str]]:
     if not path.is_file():
         raise FileNotFoundError(
-            f"expected the corpus file {path}, found nothing there; pass the folder holding incitement/"
+            f"expected the corpus file {path}, found nothing there; pass the folder holding "
+            "incitement/"
         )
     with path.open(encoding="utf-8", newline="") as handle:
         # csv's stubs want a Literal quoting constant; the callers pass csv's own constants.
@@ -127,7 +128,7 @@ def load_germeval_violence(root: Path) -> Corpus:
 def load_training(root: Path, *, germeval: bool = False) -> list[Corpus]:
     """The training corpora, ETHOS first (its size is the reference for the corpus weights)."""
     corpora = [load_ethos(root), load_davidson(root), load_olid(root)]
-    return corpora + [load_germeval_violence(root)] if germeval else corpora
+    return [*corpora, load_germeval_violence(root)] if germeval else corpora
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from redline.sparse import csr_linear
+from redline.sparse import csr_linear, csr_rows
 
 # The vectorizer settings; the training script builds its TfidfVectorizers from these, so the
 # two halves cannot drift apart.
@@ -147,22 +147,19 @@ class FeatureSpace:
         self, texts: Sequence[str]
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """``(indptr, indices, data)``: the CSR matrix of already normalised texts."""
-        indptr = [0]
+        return csr_rows((self._row(text) for text in texts), np.int64, np.float64)
+
+    def _row(self, text: str) -> tuple[list[int], list[float]]:
+        """The columns and values of one text, each block's columns after the blocks before."""
         indices: list[int] = []
         data: list[float] = []
-        for text in texts:
-            offset = 0
-            for block in self.blocks:
-                columns, values = block.row(text)
-                indices.extend(offset + c for c in columns)
-                data.extend(values)
-                offset += len(block.vocabulary)
-            indptr.append(len(indices))
-        return (
-            np.asarray(indptr, dtype=np.int64),
-            np.asarray(indices, dtype=np.int64),
-            np.asarray(data, dtype=np.float64),
-        )
+        offset = 0
+        for block in self.blocks:
+            columns, values = block.row(text)
+            indices.extend(offset + c for c in columns)
+            data.extend(values)
+            offset += len(block.vocabulary)
+        return indices, data
 
 
 def decision(

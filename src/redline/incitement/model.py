@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from redline.errors import ModelNotFoundError
 from redline.incitement.features import Block, FeatureSpace, decision, normalise_text
+from redline.store.files import atomic_path, write_atomic
 
 MODEL_NAME = "incitement-tfidf-lr"
 MODEL_PACKAGE = "redline.models"
@@ -104,7 +105,7 @@ class IncitementModel:
             fileobj=buffer, mode="wb", mtime=0, filename="", compresslevel=9
         ) as handle:
             handle.write(payload.encode("utf-8"))
-        (folder / META_FILE).write_bytes(buffer.getvalue())
+        write_atomic(folder / META_FILE, buffer.getvalue())
         arrays: dict[str, npt.NDArray[Any]] = {
             "coef": self.coef,
             "intercept": self.intercept,
@@ -126,7 +127,8 @@ class IncitementModel:
         if meta.get("format") != FORMAT or tuple(meta.get("heads", ())) != HEADS:
             raise ModelNotFoundError(
                 f"the incitement model has format {meta.get('format')!r} and heads "
-                f"{meta.get('heads')!r}; this Redline reads format {FORMAT} with heads {list(HEADS)}: "
+                f"{meta.get('heads')!r}; this Redline reads format {FORMAT} with heads "
+                f"{list(HEADS)}: "
                 "rebuild it with `python scripts/train_incitement.py`"
             )
         with np.load(io.BytesIO(weights), allow_pickle=False) as loaded:
@@ -193,7 +195,12 @@ def _write_npz(path: Path, arrays: Mapping[str, npt.NDArray[Any]]) -> None:
     """A deflated ``.npz`` with fixed member timestamps, so that rebuilds are byte-identical."""
     import zipfile
 
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with (
+        atomic_path(path) as temporary,
+        zipfile.ZipFile(
+            temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
+        ) as archive,
+    ):
         for key in sorted(arrays):
             buffer = io.BytesIO()
             np.lib.format.write_array(buffer, np.ascontiguousarray(arrays[key]), allow_pickle=False)

@@ -85,7 +85,8 @@ def sentence_initial(token: Token) -> bool:
 
 
 def chain(token: Token) -> list[Token]:
-    """The token and the verbs it is the complement or conjunct of ("want to kill" -> kill, want)."""
+    """The token and the verbs it is the complement or conjunct of ("want to kill" -> kill,
+    want)."""
     chain = [token]
     current = token
     while (
@@ -236,7 +237,8 @@ def unwrap(token: Token, cues: Cues) -> list[Token]:
 
 
 def np_extent(token: Token) -> tuple[int, int]:
-    """Character extent of a noun phrase: its left modifiers, the head, an "of"/"like" complement."""
+    """Character extent of a noun phrase: its left modifiers, the head, an "of"/"like"
+    complement."""
     left = token
     for child in token.children:
         if child.i < token.i and child.dep_ in (
@@ -299,7 +301,8 @@ def strip_det(text: str, start: int, end: int) -> str:
     """``text[start:end]`` without a leading determiner."""
     text = text[start:end]
     return re.sub(
-        r"^(?:the|these|those|this|that|all|all the|all these|all those|a|an|any|every|such|some)\s+",
+        r"^(?:the|these|those|this|that|all|all the|all these|all "
+        r"those|a|an|any|every|such|some)\s+",
         "",
         text,
         flags=re.IGNORECASE,
@@ -307,7 +310,8 @@ def strip_det(text: str, start: int, end: int) -> str:
 
 
 def bounded(doc: SpacyDoc, first: int, last: int, start: int, end: int) -> tuple[int, int]:
-    """Character extent of tokens first..last, inside the sentence [start, end), without edge punctuation."""
+    """Character extent of tokens first..last, inside the sentence [start, end), without edge
+    punctuation."""
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     span_start = max(doc[first].idx, start)

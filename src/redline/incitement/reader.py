@@ -163,7 +163,8 @@ class SentenceReader:
         )
 
     def _noun_frame(self, token: Token, start: int, end: int) -> Finding | None:
-        """ "Death to X", "execution is the only solution for X", "I call for the extermination of X"."""
+        """Nominal calls: "Death to X", "execution is the only solution for X", "I call for the
+        extermination of X"."""
         key = token.lemma_.lower()
         if (
             key not in self.cues.violent_nouns
@@ -235,7 +236,8 @@ class SentenceReader:
         )
 
     def _contrast(self, token: Token) -> bool:
-        """Quoted, reported, condemned, negated, asked or used as a topic: not the speaker's call."""
+        """Quoted, reported, condemned, negated, asked or used as a topic: not the speaker's
+        call."""
         sentence = token.sent
         before = self.doc[sentence.start : token.i].text
         if sum(before.count(q) for q in _QUOTES) % 2 == 1:
@@ -267,13 +269,12 @@ class SentenceReader:
                 and node not in chain[:1]
             ):
                 speaker = parse.subject(node)
-                if speaker is None or speaker.lower_ not in _SPEAKER_SUBJECTS:
-                    if not (
-                        lemma in ("want", "wish", "plan")
-                        and speaker is not None
-                        and speaker.lower_ in _FIRST_PERSON
-                    ):
-                        return True
+                if (speaker is None or speaker.lower_ not in _SPEAKER_SUBJECTS) and not (
+                    lemma in ("want", "wish", "plan")
+                    and speaker is not None
+                    and speaker.lower_ in _FIRST_PERSON
+                ):
+                    return True
             if node is not token and (lemma == "be" or node.pos_ == "AUX"):
                 complements = [c for c in node.children if c.dep_ in ("acomp", "attr")]
                 if any(
@@ -336,7 +337,8 @@ class SentenceReader:
                 "please" if any(t.lower_ == "please" for t in extra) else "imperative",
                 extra,
             )
-        # Wishes: "I hope someone shoots him", "I would love to see them suffer", "if only someone would".
+        # Wishes: "I hope someone shoots him", "I would love to see them suffer", "if only someone
+        # would".
         for node in list(token.ancestors)[:5]:
             if node.lemma_.lower() in self.cues.wish_verbs and node.pos_ == "VERB":
                 wisher = parse.subject(node)
@@ -386,9 +388,9 @@ class SentenceReader:
             subject is not None
             and subject.lower_ in ("you", "u", "ya")
             and (threat_modal or parse.going_to(chain))
+            and (parse.passive(token) or lemma in self.cues.patient_verbs)
         ):
-            if parse.passive(token) or lemma in self.cues.patient_verbs:
-                return "threat", "announced", [subject, *threat_modal]
+            return "threat", "announced", [subject, *threat_modal]
         if (
             threat_modal
             and lemma in self.cues.patient_verbs
@@ -574,36 +576,21 @@ class SentenceReader:
             if not target.group:
                 continue
             span_start, span_end = parse.bounded(self.doc, tokens[0].i, tokens[-1].i, start, end)
-            if hostile is not None:
-                attacks.append(
-                    Finding(
-                        "identity_attack",
-                        target.group,
-                        span_start,
-                        span_end,
-                        f"hostile:{hostile}",
-                        RHETORIC_LEVEL,
-                        [target],
-                        needs_model=True,
-                        base=0.6,
-                        head=token.i,
-                    )
+            # A hostile word names the rule and weighs more; otherwise only the model decides.
+            attacks.append(
+                Finding(
+                    "identity_attack",
+                    target.group,
+                    span_start,
+                    span_end,
+                    f"hostile:{hostile}" if hostile is not None else "model",
+                    RHETORIC_LEVEL,
+                    [target],
+                    needs_model=True,
+                    base=0.6 if hostile is not None else 0.3,
+                    head=token.i,
                 )
-            else:
-                attacks.append(
-                    Finding(
-                        "identity_attack",
-                        target.group,
-                        span_start,
-                        span_end,
-                        "model",
-                        RHETORIC_LEVEL,
-                        [target],
-                        needs_model=True,
-                        base=0.3,
-                        head=token.i,
-                    )
-                )
+            )
             break
         return attacks
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -34,17 +35,50 @@ _PARQUET_BATCH_ROWS = 64
 
 def read_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
     """The documents of a JSON Lines file: one JSON object per line, blank lines skipped."""
-    limit = _LINE_FACTOR * max_bytes + _LINE_SLACK
     with path.open("rb") as stream:
-        for number, line in _bounded_lines(stream, limit):
-            if line is not None and not line.strip():
-                continue
-            try:
-                row = _json_object(line, number, source, max_bytes, limit)
-                yield row_document(row, path=source, where=f"line {number}", number=number,
-                                   max_bytes=max_bytes, line=number)
-            except InputError as error:
-                yield error
+        for _, item in jsonl_items(stream, source, max_bytes):
+            yield item
+
+
+def jsonl_items(
+    stream: BinaryIO,
+    source: str,
+    max_bytes: int,
+    *,
+    first_number: int = 1,
+    count: int | None = None,
+) -> Iterator[tuple[int, Item]]:
+    """``(line number, Document or InputError)`` for each non-blank line of a JSON Lines stream.
+
+    Reads from the stream's current position: ``count`` lines at most (all when None), the
+    first of them numbered ``first_number``, so that a partition of a file starting at an
+    offset (:mod:`redline.scale.partitions`) numbers its lines as the whole file does.
+    """
+    limit = line_limit(max_bytes)
+    for index, line in islice(_bounded_lines(stream, limit), count):
+        number = first_number + index - 1
+        if line is not None and not line.strip():
+            continue
+        try:
+            row = _json_object(line, number, source, max_bytes, limit)
+            yield (
+                number,
+                row_document(
+                    row,
+                    path=source,
+                    where=f"line {number}",
+                    number=number,
+                    max_bytes=max_bytes,
+                    line=number,
+                ),
+            )
+        except InputError as error:
+            yield number, error
+
+
+def line_limit(max_bytes: int) -> int:
+    """The longest line, in bytes, that may hold a row whose text is ``max_bytes`` long."""
+    return _LINE_FACTOR * max_bytes + _LINE_SLACK
 
 
 def _json_object(
@@ -58,14 +92,19 @@ def _json_object(
     except UnsafeValue as error:
         raise InputError(source, f"{where}: {error}", line=number) from error
     if not isinstance(row, dict):
-        raise InputError(source, f"{where}: expected a JSON object with a 'text' field, "
-                         f"found a JSON {_json_kind(row)}", line=number)
+        raise InputError(
+            source,
+            f"{where}: expected a JSON object with a 'text' field, found a JSON {_json_kind(row)}",
+            line=number,
+        )
     return row
 
 
 def _too_long(where: str, limit: int, max_bytes: int) -> str:
-    return (f"{where}: line is over {limit:,} bytes, too long for a row under the limit of "
-            f"{max_bytes:,} bytes; raise it with --max-bytes")
+    return (
+        f"{where}: line is over {limit:,} bytes, too long for a row under the limit of "
+        f"{max_bytes:,} bytes; raise it with --max-bytes"
+    )
 
 
 def _json_kind(value: Any) -> str:
@@ -97,7 +136,7 @@ def read_csv(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
     # Python's default field limit (128 KiB) is below our text limit; raise it (it is
     # process-wide, so only ever raise it) and let longer fields fail as too large.
     csv.field_size_limit(max(csv.field_size_limit(), min(max_bytes + 1, sys.maxsize)))
-    limit = _LINE_FACTOR * max_bytes + _LINE_SLACK
+    limit = line_limit(max_bytes)
     with path.open("rb") as stream:
         lines = _DecodedLines(stream, limit, source, max_bytes)
         reader = csv.reader(lines, strict=True)
@@ -107,16 +146,26 @@ def read_csv(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
             try:
                 record = next(reader, None)
             except csv.Error as error:
-                raise InputError(source, f"line {start}: malformed CSV ({first_line(error)}); "
-                                 "the rows after it were not read", line=start) from error
+                raise InputError(
+                    source,
+                    f"line {start}: malformed CSV ({first_line(error)}); "
+                    "the rows after it were not read",
+                    line=start,
+                ) from error
             if record is None:
                 return
             if not any(field.strip() for field in record):
                 continue
             row = {name: value for name, value in zip(header, record, strict=False) if value}
             try:
-                yield row_document(row, path=source, where=f"line {start}", number=start,
-                                   max_bytes=max_bytes, line=start)
+                yield row_document(
+                    row,
+                    path=source,
+                    where=f"line {start}",
+                    number=start,
+                    max_bytes=max_bytes,
+                    line=start,
+                )
             except InputError as error:
                 yield error
 
@@ -125,8 +174,11 @@ def _csv_header(reader: Any, source: str) -> list[str]:
     try:
         header = next((row for row in reader if any(cell.strip() for cell in row)), None)
     except csv.Error as error:
-        raise InputError(source, f"line {reader.line_num}: malformed CSV header "
-                         f"({first_line(error)})", line=reader.line_num) from error
+        raise InputError(
+            source,
+            f"line {reader.line_num}: malformed CSV header ({first_line(error)})",
+            line=reader.line_num,
+        ) from error
     if header is None:
         raise InputError(source, "empty file")
     header = [name.strip() for name in header]
@@ -152,30 +204,43 @@ class _DecodedLines:
         self.number, line = next(self._lines)
         where = f"line {self.number}"
         if line is None:
-            raise InputError(self._source, _too_long(where, self._limit, self._max_bytes),
-                             line=self.number)
+            raise InputError(
+                self._source, _too_long(where, self._limit, self._max_bytes), line=self.number
+            )
         try:
             return line.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise InputError(self._source, f"{where}: not valid UTF-8 (byte {error.start}); "
-                             "save the CSV file as UTF-8", line=self.number) from error
+            raise InputError(
+                self._source,
+                f"{where}: not valid UTF-8 (byte {error.start}); save the CSV file as UTF-8",
+                line=self.number,
+            ) from error
 
 
 def read_parquet(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
     """The documents of a Parquet file, read in small batches of rows."""
+    with open_parquet(path, source) as parquet:
+        for number, row in enumerate(_parquet_rows(parquet, source), start=1):
+            try:
+                yield row_document(
+                    row, path=source, where=f"row {number}", number=number, max_bytes=max_bytes
+                )
+            except InputError as error:
+                yield error
+
+
+def open_parquet(path: Path, source: str) -> Any:
+    """The ``pyarrow.parquet.ParquetFile`` at ``path`` (a context manager), refused as an
+    InputError when it cannot be read or has no ``text`` column."""
     try:
         parquet = pq.ParquetFile(path)
         names = parquet.schema_arrow.names
     except (pa.ArrowException, OSError, ValueError) as error:
         raise InputError(source, f"not a readable Parquet file: {first_line(error)}") from error
     if "text" not in (name.lower() for name in names):
+        parquet.close()
         raise InputError(source, f"no 'text' column; found columns: {', '.join(names)}")
-    for number, row in enumerate(_parquet_rows(parquet, source), start=1):
-        try:
-            yield row_document(row, path=source, where=f"row {number}", number=number,
-                               max_bytes=max_bytes)
-        except InputError as error:
-            yield error
+    return parquet
 
 
 def _parquet_rows(parquet: Any, source: str) -> Iterator[dict[str, Any]]:
@@ -185,8 +250,9 @@ def _parquet_rows(parquet: Any, source: str) -> Iterator[dict[str, Any]]:
         try:
             batch = next(batches, None)
         except (pa.ArrowException, OSError, ValueError) as error:
-            raise InputError(source, f"not a readable Parquet file: {first_line(error)} "
-                             f"(after row {done})") from error
+            raise InputError(
+                source, f"not a readable Parquet file: {first_line(error)} (after row {done})"
+            ) from error
         if batch is None:
             return
         rows = batch.to_pylist()

@@ -57,8 +57,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # Likewise "iso-8859-1" and "ascii" labels mean windows-1252 on the web (its superset).
 _LABEL_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}
 
-_REFUSED_LABELS = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape",
-                   "undefined"}
+_REFUSED_LABELS = {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"}
 
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
@@ -99,9 +98,9 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tu
     """
     if not data.strip():
         raise InputError(source, "empty file")
-    for bom, encoding in _BOMS:
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_strict(data[len(bom) :], encoding, source), encoding
+            return _decode_strict(data[len(bom) :], bom_encoding, source), bom_encoding
     kind = binary_kind(data)
     if kind is not None:
         raise InputError(source, f"binary file ({kind}), not text")

@@ -14,10 +14,10 @@ from typing import Any
 
 import trafilatura
 
+from redline.dates import iso_day
 from redline.document import Document, Metadata
 from redline.errors import InputError
-from redline.readers.decoding import decode_bytes, declared_charset, first_line
-from redline.readers.rows import normalise_date
+from redline.readers.decoding import declared_charset, decode_bytes, first_line
 from redline.readers.text import encoding_note
 
 COMMENTS_GAP = "\n\n\n\n"
@@ -59,7 +59,7 @@ def _metadata(fields: dict[str, Any], source: str, extra: dict[str, Any]) -> Met
     return Metadata(
         title=fields.get("title") or None,
         author=fields.get("author") or None,
-        date=normalise_date(fields.get("date")),
+        date=iso_day(fields.get("date")),
         standfirst=fields.get("description") or None,
         outlet=fields.get("sitename") or None,
         language=fields.get("language") or None,

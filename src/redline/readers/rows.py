@@ -16,9 +16,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from decimal import Decimal
-from email.utils import parsedate_to_datetime
 from typing import Any
 
+from redline.dates import iso_day
 from redline.document import Document, JSONValue, Metadata
 from redline.errors import InputError
 from redline.readers.untrusted import UnsafeValue, bound_nesting, refuse_lone_surrogates
@@ -35,7 +35,6 @@ _FIELDS = {
     "lang": "language",
 }
 _SPECIAL = {"text", "date", "url", "id"}
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y")
 
 
 def row_document(
@@ -81,7 +80,7 @@ def _document(
             extra[name] = converted
     if (source_id := jsonable(columns.get("id"))) is not None:
         extra["source_id"] = source_id
-    metadata["date"] = normalise_date(columns.get("date"))
+    metadata["date"] = iso_day(columns.get("date"))
     if metadata["date"] is None and as_text(columns.get("date")):
         extra["date_raw"] = as_text(columns.get("date"))
     url = as_text(columns.get("url"))
@@ -101,8 +100,11 @@ def _row_text(value: Any, where: str, path: str, max_bytes: int) -> str:
         raise InputError(path, f"{where}: 'text' must be a string, found {type(value).__name__}")
     size = len(value.encode("utf-8"))
     if size > max_bytes:
-        raise InputError(path, f"{where}: text is {size:,} bytes, over the limit of "
-                         f"{max_bytes:,} bytes; raise it with --max-bytes")
+        raise InputError(
+            path,
+            f"{where}: text is {size:,} bytes, over the limit of "
+            f"{max_bytes:,} bytes; raise it with --max-bytes",
+        )
     return value
 
 
@@ -147,36 +149,3 @@ def jsonable(value: Any) -> JSONValue:
     if isinstance(value, list | tuple):
         return [jsonable(item) for item in value]
     return str(value)
-
-
-def normalise_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` for a date, datetime or a parseable date string; None otherwise.
-
-    >>> normalise_date("2024-03-05T10:00:00Z"), normalise_date("March 5, 2024")
-    ('2024-03-05', '2024-03-05')
-    """
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    raw = value.strip()
-    parsed = _parse_date(raw)
-    return parsed.isoformat() if parsed else None
-
-
-def _parse_date(raw: str) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(raw).date()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(raw, fmt).date()
-        except ValueError:
-            continue
-    try:
-        return parsedate_to_datetime(raw).date()  # RFC 2822, as in RSS feeds
-    except (TypeError, ValueError, IndexError):
-        return None

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redline.document import Document, Span
@@ -30,8 +31,16 @@ KNOWN_COLOURS: dict[str, str] = {
     "alignment": "#059669",
 }
 PALETTE: tuple[str, ...] = (
-    "#0891b2", "#65a30d", "#c2410c", "#4f46e5", "#db2777",
-    "#0d9488", "#a16207", "#9333ea", "#15803d", "#b91c1c",
+    "#0891b2",
+    "#65a30d",
+    "#c2410c",
+    "#4f46e5",
+    "#db2777",
+    "#0d9488",
+    "#a16207",
+    "#9333ea",
+    "#15803d",
+    "#b91c1c",
 )
 
 # Attributes worth reading first for the layers Redline ships; other attributes follow.
@@ -109,8 +118,11 @@ def finding_layers(document: Document) -> list[str]:
 def metadata_rows(document: Document) -> list[tuple[str, str]]:
     """(field, value) for each metadata field that is set, then the document id."""
     meta = document.metadata
-    rows = [(label, str(getattr(meta, name))) for name, label in _METADATA_FIELDS
-            if getattr(meta, name) not in (None, "")]
+    rows = [
+        (label, str(getattr(meta, name)))
+        for name, label in _METADATA_FIELDS
+        if getattr(meta, name) not in (None, "")
+    ]
     return [*rows, ("Id", document.id)]
 
 
@@ -122,8 +134,11 @@ def escalation_rows(document: Document) -> list[tuple[str, str]] | None:
     escalation = document.metadata.extra.get("escalation")
     if not isinstance(escalation, dict) or not escalation:
         return None
-    return [(quote(str(key), 100), _claims_or_value(document, value))
-            for key, value in escalation.items() if _breakdown(value) is None]
+    return [
+        (quote(str(key), 100), _claims_or_value(document, value))
+        for key, value in escalation.items()
+        if _breakdown(value) is None
+    ]
 
 
 @dataclass(frozen=True)
@@ -148,13 +163,23 @@ def escalation_breakdowns(document: Document) -> list[Breakdown]:
 
 
 def _breakdown(value: object) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None:
-    if not isinstance(value, dict) or not value or not all(isinstance(v, dict) for v in value.values()):
+    if (
+        not isinstance(value, dict)
+        or not value
+        or not all(isinstance(v, dict) for v in value.values())
+    ):
         return None
     columns: list[str] = []
     for profile in value.values():
         columns.extend(str(k) for k in profile if str(k) not in columns)
     rows = tuple(
-        (quote(str(name), 60), *(("" if profile.get(c) is None else format_value(profile.get(c), 40)) for c in columns))
+        (
+            quote(str(name), 60),
+            *(
+                ("" if profile.get(c) is None else format_value(profile.get(c), 40))
+                for c in columns
+            ),
+        )
         for name, profile in value.items()
     )
     return ("", *(c.replace("max_", "") for c in columns)), rows
@@ -180,7 +205,8 @@ def speaker_rows(document: Document) -> list[SpeakerRow]:
         speaker = str(turn.attrs.get("speaker") or "?")
         turns[speaker] += 1
         words[speaker] += _word_count(turn.text) - sum(
-            _word_count(label.text) for label in labels
+            _word_count(label.text)
+            for label in labels
             if turn.start <= label.start and label.end <= turn.end
         )
     return [SpeakerRow(name, turns[name], max(words[name], 0)) for name in turns]
@@ -196,6 +222,29 @@ def section_rows(document: Document) -> list[SectionRow]:
         counts[span.label] += 1
         first.setdefault(span.label, span)
     return [SectionRow(kind, counts[kind], first_words(first[kind].text)) for kind in counts]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table of plain strings, for a renderer to draw in its own medium."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+
+
+def structure_tables(document: Document) -> list[Table]:
+    """The structure outline's tables: turns by speaker and sections, each when it has rows."""
+    tables = []
+    speakers = speaker_rows(document)
+    if speakers:
+        rows = [(r.speaker, str(r.turns), str(r.words)) for r in speakers]
+        tables.append(Table("Turns by speaker", ("Speaker", "Turns", "Words"), rows))
+    sections = section_rows(document)
+    if sections:
+        rows = [(s.kind, str(s.count), s.first_words) for s in sections]
+        tables.append(Table("Sections", ("Kind", "Count", "First words"), rows))
+    return tables
 
 
 def comment_summary(document: Document) -> tuple[int, int]:
@@ -228,8 +277,11 @@ def technique_histogram(document: Document) -> list[TechniqueCount]:
     rows = []
     for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         known = TECHNIQUES.get(str(name))
-        rows.append(TechniqueCount(str(name), known.category if known else "", count,
-                                   known.definition if known else ""))
+        rows.append(
+            TechniqueCount(
+                str(name), known.category if known else "", count, known.definition if known else ""
+            )
+        )
     return rows
 
 

@@ -32,18 +32,35 @@ from redline.render._nesting import Element, nest
 
 # Structure spans drawn as block regions (left border + badge) or inline styling; all other
 # structure labels (paragraph, body, ...) would only add noise and are not drawn.
-BLOCK_LABELS = frozenset({
-    "title", "subtitle", "standfirst", "dateline", "byline", "translation_credit",
-    "turn", "comments", "comment", "note", "advert",
-})
+BLOCK_LABELS = frozenset(
+    {
+        "title",
+        "subtitle",
+        "standfirst",
+        "dateline",
+        "byline",
+        "translation_credit",
+        "turn",
+        "comments",
+        "comment",
+        "note",
+        "advert",
+    }
+)
 INLINE_LABELS = frozenset({"speaker_label", "stage_direction", "footnote_marker"})
 _BLOCK_RANK, _INLINE_RANK, _MARK_RANK = 0, 1, 2
 
 # HTML turns CR into LF and drops NUL while parsing; character references keep CR intact.
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 # "'" is harmless in a JSON script block; escaping it too means no payload survives verbatim.
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
-                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "'": "\\u0027",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def escape(text: str) -> str:
@@ -66,10 +83,10 @@ def render_html(document: Document, standalone: bool = True) -> str:
         return fragment
     title = escape("Redline report: " + (document.metadata.title or document.id))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{escape(_csp(style, script))}\">\n"
-        "<meta name=\"referrer\" content=\"no-referrer\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(_csp(style, script))}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
     )
 
@@ -88,7 +105,7 @@ def _sha256(text: str) -> str:
 
 def _fragment(document: Document, style: str, script: str) -> str:
     parts = [
-        f"<div class=\"rl-report\" data-document=\"{escape(document.id)}\">",
+        f'<div class="rl-report" data-document="{escape(document.id)}">',
         f"<style>{style}</style>",
         _header(document),
         _escalation(document),
@@ -98,8 +115,7 @@ def _fragment(document: Document, style: str, script: str) -> str:
         _legend(document),
         _main(document),
         _findings(document),
-        "<script type=\"application/json\" class=\"rl-data\">"
-        f"{script_json(_data(document))}</script>",
+        f'<script type="application/json" class="rl-data">{script_json(_data(document))}</script>',
         f"<script>{script}</script>",
         "</div>",
     ]
@@ -112,16 +128,13 @@ def _fragment(document: Document, style: str, script: str) -> str:
 def _header(document: Document) -> str:
     meta = document.metadata
     heading = f"<h1>{escape(meta.title or 'Redline report')}</h1>"
-    subtitle = f"<p class=\"rl-subtitle\">{escape(meta.subtitle)}</p>" if meta.subtitle else ""
+    subtitle = f'<p class="rl-subtitle">{escape(meta.subtitle)}</p>' if meta.subtitle else ""
     rows = "".join(
         f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>"
         for name, value in summary.metadata_rows(document)
         if name not in ("Title", "Subtitle")
     )
-    return (
-        f"<header class=\"rl-header\">{heading}{subtitle}"
-        f"<dl class=\"rl-meta\">{rows}</dl></header>"
-    )
+    return f'<header class="rl-header">{heading}{subtitle}<dl class="rl-meta">{rows}</dl></header>'
 
 
 def _escalation(document: Document) -> str:
@@ -132,8 +145,12 @@ def _escalation(document: Document) -> str:
         f"<h3>Escalation {escape(b.title)}</h3>" + _table(b.columns, b.rows)
         for b in summary.escalation_breakdowns(document)
     )
-    return "<section class=\"rl-escalation\"><h2>Escalation profile</h2>" + _table(
-        ("Item", "Value"), rows) + breakdowns + "</section>"
+    return (
+        '<section class="rl-escalation"><h2>Escalation profile</h2>'
+        + _table(("Item", "Value"), rows)
+        + breakdowns
+        + "</section>"
+    )
 
 
 def _techniques(document: Document) -> str:
@@ -145,16 +162,16 @@ def _techniques(document: Document) -> str:
     colour = summary.layer_colour("techniques")
     # Bars are SVG rects: the report's CSP forbids inline style attributes.
     items = "".join(
-        f"<tr title=\"{escape(row.definition)}\"><th scope=\"row\">{escape(row.technique)}</th>"
-        f"<td>{escape(row.category)}</td><td class=\"rl-num\">{row.spans}</td>"
-        f"<td><svg class=\"rl-bar\" width=\"160\" height=\"12\" role=\"img\" "
-        f"aria-label=\"{row.spans}\"><rect width=\"{160 * row.spans / largest:.0f}\" height=\"12\" "
-        f"fill=\"{colour}\"/></svg></td></tr>"
+        f'<tr title="{escape(row.definition)}"><th scope="row">{escape(row.technique)}</th>'
+        f'<td>{escape(row.category)}</td><td class="rl-num">{row.spans}</td>'
+        f'<td><svg class="rl-bar" width="160" height="12" role="img" '
+        f'aria-label="{row.spans}"><rect width="{160 * row.spans / largest:.0f}" height="12" '
+        f'fill="{colour}"/></svg></td></tr>'
         for row in rows
     )
     return (
-        "<section class=\"rl-techniques\"><h2>Persuasion techniques</h2>"
-        "<table class=\"rl-table rl-histogram\"><thead><tr><th>Technique</th><th>Category</th>"
+        '<section class="rl-techniques"><h2>Persuasion techniques</h2>'
+        '<table class="rl-table rl-histogram"><thead><tr><th>Technique</th><th>Category</th>'
         f"<th>Spans</th><th></th></tr></thead><tbody>{items}</tbody></table></section>"
     )
 
@@ -167,19 +184,13 @@ def _graph(document: Document) -> str:
     from redline.render.graph_svg import alignment_svg
 
     svg = alignment_svg(alignment_graph([document]))
-    return f"<section class=\"rl-graph\"><h2>Alignment</h2>{svg}</section>" if svg else ""
+    return f'<section class="rl-graph"><h2>Alignment</h2>{svg}</section>' if svg else ""
 
 
 def _outline(document: Document) -> str:
-    parts = ["<section class=\"rl-outline\"><h2>Structure</h2>"]
-    speakers = summary.speaker_rows(document)
-    if speakers:
-        rows = [(r.speaker, str(r.turns), str(r.words)) for r in speakers]
-        parts.append("<h3>Turns by speaker</h3>" + _table(("Speaker", "Turns", "Words"), rows))
-    sections = summary.section_rows(document)
-    if sections:
-        rows = [(s.kind, str(s.count), s.first_words) for s in sections]
-        parts.append("<h3>Sections</h3>" + _table(("Kind", "Count", "First words"), rows))
+    parts = ['<section class="rl-outline"><h2>Structure</h2>']
+    for table in summary.structure_tables(document):
+        parts.append(f"<h3>{html.escape(table.title)}</h3>" + _table(table.header, table.rows))
     comments, authors = summary.comment_summary(document)
     if comments:
         parts.append(f"<p>Comments: {comments} (named authors: {authors})</p>")
@@ -190,25 +201,25 @@ def _outline(document: Document) -> str:
 
 def _legend(document: Document) -> str:
     toggles = [
-        f"<label class=\"rl-toggle rl-l{index}\"><input type=\"checkbox\" checked "
-        f"data-layer=\"{index}\"><span class=\"rl-swatch\"></span>{escape(name)} "
-        f"<span class=\"rl-count\">({len(document.layer(name))})</span></label>"
+        f'<label class="rl-toggle rl-l{index}"><input type="checkbox" checked '
+        f'data-layer="{index}"><span class="rl-swatch"></span>{escape(name)} '
+        f'<span class="rl-count">({len(document.layer(name))})</span></label>'
         for index, name in enumerate(summary.finding_layers(document))
     ]
-    body = "".join(toggles) or "<span class=\"rl-hint\">No finding layers.</span>"
-    return f"<section><h2>Highlights</h2><div class=\"rl-legend\">{body}</div></section>"
+    body = "".join(toggles) or '<span class="rl-hint">No finding layers.</span>'
+    return f'<section><h2>Highlights</h2><div class="rl-legend">{body}</div></section>'
 
 
 def _main(document: Document) -> str:
     text = "".join(nest(document.text, _elements(document), escape))
     details = (
-        "<aside class=\"rl-details\"><h2>Details</h2>"
-        "<p class=\"rl-hint\">Hover a highlight for a summary; click it to pin its details here."
-        "</p><div class=\"rl-details-body\"></div></aside>"
+        '<aside class="rl-details"><h2>Details</h2>'
+        '<p class="rl-hint">Hover a highlight for a summary; click it to pin its details here.'
+        '</p><div class="rl-details-body"></div></aside>'
     )
     return (
-        "<section><h2>Text</h2><div class=\"rl-main\">"
-        f"<div class=\"rl-text\">{text}</div>{details}</div></section>"
+        '<section><h2>Text</h2><div class="rl-main">'
+        f'<div class="rl-text">{text}</div>{details}</div></section>'
     )
 
 
@@ -217,24 +228,30 @@ def _findings(document: Document) -> str:
     for name in summary.finding_layers(document):
         spans = document.layer(name)
         rows = "".join(_finding_row(number, span, name) for number, span in enumerate(spans, 1))
-        head = "".join(f"<th>{c}</th>" for c in
-                       ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence"))
+        head = "".join(
+            f"<th>{c}</th>"
+            for c in ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence")
+        )
         parts.append(
-            f"<h3>{escape(name)} ({len(spans)})</h3><table class=\"rl-table\">"
+            f'<h3>{escape(name)} ({len(spans)})</h3><table class="rl-table">'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
         )
     if not parts:
         return ""
-    return "<section class=\"rl-findings\"><h2>Findings</h2>" + "".join(parts) + "</section>"
+    return '<section class="rl-findings"><h2>Findings</h2>' + "".join(parts) + "</section>"
 
 
 def _finding_row(number: int, span: Span, layer: str) -> str:
-    cells = (summary.quote(span.text), span.label, summary.attrs_line(span, layer),
-             summary.provenance(span))
+    cells = (
+        summary.quote(span.text),
+        span.label,
+        summary.attrs_line(span, layer),
+        summary.provenance(span),
+    )
     text_cells = "".join(f"<td>{escape(cell)}</td>" for cell in cells)
     return (
-        f"<tr data-span=\"{escape(span.id)}\"><td class=\"rl-num\">{number}</td>{text_cells}"
-        f"<td class=\"rl-num\">{span.confidence:.2f}</td></tr>"
+        f'<tr data-span="{escape(span.id)}"><td class="rl-num">{number}</td>{text_cells}'
+        f'<td class="rl-num">{span.confidence:.2f}</td></tr>'
     )
 
 
@@ -243,16 +260,18 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
-    return f"<table class=\"rl-table\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<table class="rl-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 # -- the highlighted text --------------------------------------------------------------------
 
 
 def _elements(document: Document) -> list[Element]:
-    elements = [_structure_element(span, document.text)
-                for span in document.layer(summary.STRUCTURE_LAYER)
-                if span.label in BLOCK_LABELS | INLINE_LABELS]
+    elements = [
+        _structure_element(span, document.text)
+        for span in document.layer(summary.STRUCTURE_LAYER)
+        if span.label in BLOCK_LABELS | INLINE_LABELS
+    ]
     for index, name in enumerate(summary.finding_layers(document)):
         elements.extend(_mark(span, name, index) for span in document.layer(name))
     return elements
@@ -260,15 +279,22 @@ def _elements(document: Document) -> list[Element]:
 
 def _structure_element(span: Span, text: str) -> Element:
     if span.label in INLINE_LABELS:
-        tag = f"<span class=\"rl-s rl-s-{span.label}\">"
+        tag = f'<span class="rl-s rl-s-{span.label}">'
         return Element(span.start, span.end, _INLINE_RANK, tag, tag, "</span>", (0, span.id))
     classes = f"rl-block rl-b-{span.label}"
-    first = f"<div class=\"{classes}\" data-badge=\"{escape(_badge(span))}\">"
+    first = f'<div class="{classes}" data-badge="{escape(_badge(span))}">'
     # A newline left between two blocks would render as an empty line; drawing it inside the
     # block it ends keeps nesting intact (an enclosing block ending there takes it as well).
-    end = span.end + 1 if text[span.end:span.end + 1] == "\n" else span.end
-    return Element(span.start, end, _BLOCK_RANK, first,
-                   f"<div class=\"{classes} rl-cont\">", "</div>", (0, span.id))
+    end = span.end + 1 if text[span.end : span.end + 1] == "\n" else span.end
+    return Element(
+        span.start,
+        end,
+        _BLOCK_RANK,
+        first,
+        f'<div class="{classes} rl-cont">',
+        "</div>",
+        (0, span.id),
+    )
 
 
 def _badge(span: Span) -> str:
@@ -288,8 +314,8 @@ def _badge_text(span: Span) -> str:
 
 def _mark(span: Span, layer: str, index: int) -> Element:
     tag = (
-        f"<mark class=\"rl-hl rl-l{index}\" data-layer=\"{index}\" data-span=\"{escape(span.id)}\" "
-        f"title=\"{escape(summary.tooltip(span, layer))}\">"
+        f'<mark class="rl-hl rl-l{index}" data-layer="{index}" data-span="{escape(span.id)}" '
+        f'title="{escape(summary.tooltip(span, layer))}">'
     )
     return Element(span.start, span.end, _MARK_RANK, tag, tag, "</mark>", (index, span.id))
 
@@ -300,9 +326,15 @@ def _mark(span: Span, layer: str, index: int) -> Element:
 def _data(document: Document) -> dict[str, object]:
     spans = {
         span.id: {
-            "layer": name, "label": span.label, "start": span.start, "end": span.end,
-            "text": summary.quote(span.text, 400), "analyzer": span.analyzer, "rule": span.rule,
-            "confidence": span.confidence, "attrs": span.attrs,
+            "layer": name,
+            "label": span.label,
+            "start": span.start,
+            "end": span.end,
+            "text": summary.quote(span.text, 400),
+            "analyzer": span.analyzer,
+            "rule": span.rule,
+            "confidence": span.confidence,
+            "attrs": span.attrs,
         }
         for name in summary.finding_layers(document)
         for span in document.layer(name)
@@ -317,7 +349,7 @@ def _style(document: Document) -> str:
         rules.append(f".rl-report .rl-l{index} {{ --rl-c: {colour}; --rl-bg: {colour}38; }}")
         # Hiding a layer needs no script, so the toggles also work in untrusted notebooks.
         rules.append(
-            f".rl-report:has(input[data-layer=\"{index}\"]:not(:checked)) mark.rl-l{index} "
+            f'.rl-report:has(input[data-layer="{index}"]:not(:checked)) mark.rl-l{index} '
             "{ background: transparent; box-shadow: none; cursor: text; }"
         )
     return "\n".join(rules)

@@ -38,8 +38,10 @@ def render_markdown(document: Document) -> str:
     escalation = summary.escalation_rows(document)
     if escalation is not None:
         blocks.append("## Escalation profile\n\n" + _table(("Item", "Value"), escalation))
-        blocks.extend(f"### Escalation {b.title}\n\n" + _table(b.columns, b.rows)
-                      for b in summary.escalation_breakdowns(document))
+        blocks.extend(
+            f"### Escalation {b.title}\n\n" + _table(b.columns, b.rows)
+            for b in summary.escalation_breakdowns(document)
+        )
     blocks.append(_structure(document))
     blocks.append(_techniques(document))
     blocks.append(_layer_counts(document))
@@ -54,15 +56,10 @@ def _header(document: Document) -> str:
 
 
 def _structure(document: Document) -> str:
-    parts = []
-    speakers = summary.speaker_rows(document)
-    if speakers:
-        rows = [(r.speaker, str(r.turns), str(r.words)) for r in speakers]
-        parts.append("### Turns by speaker\n\n" + _table(("Speaker", "Turns", "Words"), rows))
-    sections = summary.section_rows(document)
-    if sections:
-        rows = [(s.kind, str(s.count), s.first_words) for s in sections]
-        parts.append("### Sections\n\n" + _table(("Kind", "Count", "First words"), rows))
+    parts = [
+        f"### {table.title}\n\n" + _table(table.header, table.rows)
+        for table in summary.structure_tables(document)
+    ]
     comments, authors = summary.comment_summary(document)
     if comments:
         parts.append(f"Comments: {comments} (named authors: {authors})")
@@ -74,10 +71,19 @@ def _techniques(document: Document) -> str:
     if not rows:
         return ""
     largest = max(row.spans for row in rows)
-    body = _table(("Technique", "Category", "Spans", "", "Definition"), [
-        (r.technique, r.category, str(r.spans), summary.histogram_bar(r.spans, largest, 10), r.definition)
-        for r in rows
-    ])
+    body = _table(
+        ("Technique", "Category", "Spans", "", "Definition"),
+        [
+            (
+                r.technique,
+                r.category,
+                str(r.spans),
+                summary.histogram_bar(r.spans, largest, 10),
+                r.definition,
+            )
+            for r in rows
+        ],
+    )
     return "## Persuasion techniques\n\n" + body
 
 
@@ -89,8 +95,14 @@ def _layer_counts(document: Document) -> str:
 def _findings(document: Document, layer: str) -> str:
     spans = document.layer(layer)
     rows = [
-        (str(n), summary.quote(s.text), s.label, summary.attrs_line(s, layer),
-         summary.provenance(s), f"{s.confidence:.2f}")
+        (
+            str(n),
+            summary.quote(s.text),
+            s.label,
+            summary.attrs_line(s, layer),
+            summary.provenance(s),
+            f"{s.confidence:.2f}",
+        )
         for n, s in enumerate(spans, 1)
     ]
     columns = ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence")

@@ -18,14 +18,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from io import StringIO
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from redline.document import Document, Span
+from redline.render.terminal import plain_text
 
 LAYER = "incitement"
 # Comments below this severity are left out; 0 lists every comment, with findings or not.
@@ -107,19 +106,7 @@ def render_jsonl(items: Sequence[ModerationItem]) -> str:
 
 def render_table(items: Sequence[ModerationItem], *, width: int = 120) -> str:
     """A plain-text table (no colour codes) of the items, ``width`` columns wide."""
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        force_jupyter=False,
-        markup=False,
-        emoji=False,
-        highlight=False,
-    )
-    console.print(moderation_table(items))
-    return buffer.getvalue()
+    return plain_text(lambda console: console.print(moderation_table(items)), width=width)
 
 
 def moderation_table(items: Sequence[ModerationItem]) -> Table:

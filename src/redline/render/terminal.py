@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import StringIO
 
 from rich.console import Console, RenderableType
@@ -25,12 +26,24 @@ REPORT_WIDTH = 100
 
 def render_text(document: Document, *, width: int = REPORT_WIDTH) -> str:
     """The terminal report as plain text (no colour, no control codes), ``width`` columns wide."""
+    return plain_text(lambda console: print_report(document, console), width=width)
+
+
+def plain_text(draw: Callable[[Console], None], *, width: int) -> str:
+    """What ``draw`` prints on a console of ``width`` columns, as plain text: no colour, no
+    control codes, and no markup or emoji codes read from the text."""
     buffer = StringIO()
     console = Console(
-        file=buffer, width=width, color_system=None, force_terminal=False,
-        force_jupyter=False, markup=False, emoji=False, highlight=False,
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        force_jupyter=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
     )
-    print_report(document, console)
+    draw(console)
     return buffer.getvalue()
 
 
@@ -102,7 +115,9 @@ def _techniques(rows: list[summary.TechniqueCount]) -> Table:
     table = _table("Persuasion techniques", ("Technique", "Category", "Spans", ""))
     largest = max(row.spans for row in rows)
     for row in rows:
-        bar = Text(summary.histogram_bar(row.spans, largest), style=summary.layer_colour("techniques"))
+        bar = Text(
+            summary.histogram_bar(row.spans, largest), style=summary.layer_colour("techniques")
+        )
         table.add_row(_plain(row.technique, 60), _plain(row.category, 40), str(row.spans), bar)
     return table
 
@@ -116,8 +131,10 @@ def _layer_counts(document: Document) -> Table:
 
 def _findings(document: Document, layer: str) -> Table:
     spans = document.layer(layer)
-    table = _table(f"Findings: {summary.quote(layer, 80)} ({len(spans)})",
-                   ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Conf."))
+    table = _table(
+        f"Findings: {summary.quote(layer, 80)} ({len(spans)})",
+        ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Conf."),
+    )
     for number, span in enumerate(spans, 1):
         table.add_row(
             str(number),

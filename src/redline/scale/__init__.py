@@ -2,7 +2,7 @@
 
 Each worker process builds the pipeline once, analyses whole partitions and writes one Parquet
 file per partition (``id``, ``source``, ``document_json``, ``error``); the corpus store loads
-them with :meth:`redline.store.CorpusStore.ingest_results`.
+them with :func:`redline.store.ingest_results`.
 
 >>> from pathlib import Path
 >>> from redline.config import RedlineConfig

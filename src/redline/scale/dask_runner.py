@@ -147,12 +147,12 @@ def _connect(scheduler: str | None, dashboard_address: str) -> Iterator[Client]:
                 processes=True,
                 dashboard_address=dashboard_address,
             ) as cluster,
-            Client(cluster) as client,  # type: ignore[no-untyped-call]
+            Client(cluster) as client,  # type: ignore[no-untyped-call]  # unannotated, as above
         ):
             yield client
         return
     try:
-        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]  # as above
     except (OSError, ValueError, TypeError) as error:
         raise ConfigError(
             UNREACHABLE.format(address=scheduler, reason=first_line(error))
@@ -188,7 +188,7 @@ def _run(
         for index, (future, part) in enumerate(zip(futures, partitions, strict=True))
     }
     problems: dict[int, InputError] = {}
-    for future in as_completed(futures):  # type: ignore[no-untyped-call]
+    for future in as_completed(futures):  # type: ignore[no-untyped-call]  # distributed: no hints
         result: PartitionResult = future.result()
         index, part = partition_of[future.key]
         if result.file_problem is not None:

@@ -24,19 +24,17 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from redline.document import Document
 from redline.errors import InputError
 
 # The sequential JSONL reader's own line handling (limit, over-long lines, JSON checks), so both
 # engines number, refuse and explain lines alike.
-from redline.readers.corpus import _LINE_FACTOR, _LINE_SLACK, _bounded_lines, _json_object
+from redline.readers.corpus import jsonl_items, open_parquet
 from redline.readers.decoding import first_line
 from redline.readers.rows import row_document
 from redline.store.files import safe_file_name
@@ -132,23 +130,12 @@ def _jsonl_blocks(path: Path, lines_per_block: int) -> list[tuple[int, int, int]
 
 
 def _parquet_blocks(path: Path, source: str, rows_per_block: int) -> list[tuple[int, int, int]]:
-    with _open_parquet(path, source) as parquet:
+    with open_parquet(path, source) as parquet:
         total = parquet.metadata.num_rows
     return [
         (first + 1, min(rows_per_block, total - first), 0)
         for first in range(0, total, rows_per_block)
     ]
-
-
-def _open_parquet(path: Path, source: str) -> Any:
-    try:
-        parquet = pq.ParquetFile(path)
-        names = parquet.schema_arrow.names
-    except (pa.ArrowException, OSError, ValueError) as error:
-        raise InputError(source, f"not a readable Parquet file: {first_line(error)}") from error
-    if "text" not in (name.lower() for name in names):
-        raise InputError(source, f"no 'text' column; found columns: {', '.join(names)}")
-    return parquet
 
 
 def read_partition(partition: Partition, max_bytes: int) -> Iterator[tuple[int, Item]]:
@@ -168,29 +155,11 @@ def read_partition(partition: Partition, max_bytes: int) -> Iterator[tuple[int, 
 
 
 def _jsonl_items(partition: Partition, max_bytes: int) -> Iterator[tuple[int, Item]]:
-    limit = _LINE_FACTOR * max_bytes + _LINE_SLACK
-    source = partition.source
     with open(partition.path, "rb") as stream:
         stream.seek(partition.offset)
-        for index, line in islice(_bounded_lines(stream, limit), partition.count):
-            number = partition.first + index - 1
-            if line is not None and not line.strip():
-                continue
-            try:
-                row = _json_object(line, number, source, max_bytes, limit)
-                yield (
-                    number,
-                    row_document(
-                        row,
-                        path=source,
-                        where=f"line {number}",
-                        number=number,
-                        max_bytes=max_bytes,
-                        line=number,
-                    ),
-                )
-            except InputError as error:
-                yield number, error
+        yield from jsonl_items(
+            stream, partition.source, max_bytes, first_number=partition.first, count=partition.count
+        )
 
 
 def _parquet_items(partition: Partition, max_bytes: int) -> Iterator[tuple[int, Item]]:
@@ -213,7 +182,7 @@ def _parquet_items(partition: Partition, max_bytes: int) -> Iterator[tuple[int, 
 
 def _parquet_rows(partition: Partition) -> Iterator[dict[str, Any]]:
     """The rows of the partition, reading only the row groups that hold them."""
-    with _open_parquet(Path(partition.path), partition.source) as parquet:
+    with open_parquet(Path(partition.path), partition.source) as parquet:
         yield from _rows_of(parquet, partition)
 
 

@@ -183,7 +183,7 @@ class Corpus:
         """The alignment graph as an edge list (a, relation, b, assertions, documents)."""
         return self._frame(alignment_edges(self.con, window=Window(since, until)))
 
-    def alignment_graph(self, *, since: Day = None, until: Day = None) -> nx.MultiDiGraph:
+    def alignment_graph(self, *, since: Day = None, until: Day = None) -> nx.MultiDiGraph[str]:
         """The alignment graph of a time window as a networkx MultiDiGraph."""
         return alignment_network(alignment_edges(self.con, window=Window(since, until)).df())
 

@@ -58,14 +58,9 @@ def write_relation(relation: duckdb.DuckDBPyRelation, path: Path) -> None:
 
 def write_graph(edges: Any, path: Path) -> tuple[int, int]:
     """Write alignment edges (a DataFrame) as ``.json`` (node-link) or ``.graphml``."""
-    from redline.graph import graph_to_json, write_graphml
+    from redline.graph import save_graph
     from redline.store.trends import alignment_network
 
     network = alignment_network(edges)
-    if path.suffix.lower() == ".json":
-        with atomic_path(path) as temporary:
-            temporary.write_text(graph_to_json(network) + "\n", encoding="utf-8")
-    else:
-        with atomic_path(path) as temporary:
-            write_graphml(network, temporary)
+    save_graph(network, path)
     return network.number_of_nodes(), network.number_of_edges()

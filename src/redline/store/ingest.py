@@ -7,7 +7,7 @@ the same or newer analyzers is skipped, an older one is replaced, a failure is r
 that cannot be read is one failure and the others still load.
 
 >>> with CorpusStore.open("redline.duckdb") as store:            # doctest: +SKIP
-...     store.ingest_results(sorted(Path("out/").glob("*.parquet"))).added
+...     ingest_results(store, sorted(Path("out/").glob("*.parquet"))).added
 """
 
 from __future__ import annotations

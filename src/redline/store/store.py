@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Literal, cast
 
 import duckdb
 import pyarrow as pa
@@ -251,16 +251,6 @@ class CorpusStore:
         if skipped or failures:
             self.write([], {}, failures=failures, run_id=run_id, skipped=skipped)
 
-    # -- the Dask contract ------------------------------------------------------------------
-
-    def ingest_results(
-        self, paths: Iterable[Path], *, versions: Versions | None = None, commit_every: int = 200
-    ) -> Any:
-        """Load the Parquet files of :func:`redline.scale.analyze_on_dask` (see ``ingest``)."""
-        from redline.store.ingest import ingest_results
-
-        return ingest_results(self, paths, versions=versions, commit_every=commit_every)
-
 
 def decision(stored: Mapping[str, str] | None, current: Versions) -> Decision:
     """New when not stored; replace when any analyzer is missing or was another version; else
@@ -285,9 +275,10 @@ def _per_document_versions(
     documents: Sequence[Document], versions: Versions | Mapping[str, Versions]
 ) -> dict[str, Versions]:
     if versions and all(isinstance(v, Mapping) for v in versions.values()):
-        nested: Mapping[str, Versions] = versions  # type: ignore[assignment]
+        # The check above tells the two shapes apart; the type system cannot see it.
+        nested = cast(Mapping[str, Versions], versions)
         return {d.id: nested[d.id] for d in documents}
-    flat: Versions = versions  # type: ignore[assignment]
+    flat = cast(Versions, versions)
     return {d.id: flat for d in documents}
 
 

@@ -165,9 +165,9 @@ def redlines_over_time(
     return con.sql(query, params=params)
 
 
-def alignment_network(edges: Any) -> nx.MultiDiGraph:
+def alignment_network(edges: Any) -> nx.MultiDiGraph[str]:
     """The alignment graph of :func:`alignment_edges` rows (a pandas DataFrame) for networkx."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for row in edges.itertuples(index=False):
         graph.add_node(row.a, name=row.a_name)
         graph.add_node(row.b, name=row.b_name)

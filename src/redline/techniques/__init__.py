@@ -42,9 +42,15 @@ def techniques_command() -> None:
         for i, item in enumerate(items):
             finders = ["model"] if item.name in modelled else []
             if cue_counts.get(item.name):
-                finders.append(f"{cue_counts[item.name]} cue{'s' if cue_counts[item.name] > 1 else ''}")
-            table.add_row("  " + item.name, item.definition, " + ".join(finders) or "-",
-                          end_section=i == len(items) - 1)
+                finders.append(
+                    f"{cue_counts[item.name]} cue{'s' if cue_counts[item.name] > 1 else ''}"
+                )
+            table.add_row(
+                "  " + item.name,
+                item.definition,
+                " + ".join(finders) or "-",
+                end_section=i == len(items) - 1,
+            )
     Console().print(table)
 
 

@@ -17,12 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from pydantic import Field
 from spacy.tokens import Doc
 
+from redline.data_files import DataFile, load
 from redline.errors import ConfigError
 from redline.techniques.taxonomy import TECHNIQUES
 
@@ -205,7 +205,29 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class TechniqueCueItem(DataFile):
+    """One cue as written; :func:`_cue` checks the names, the extent and the patterns."""
+
+    id: str
+    techniques: list[str]
+    pattern: str | None = None
+    words: list[str] | None = None
+    extent: str = "match"
+    unless: str | None = None
+    near: str | None = None
+    confidence: float = 0.8
+    example: str = ""
+
+
+class TechniquesFile(DataFile):
+    """``data/techniques.yaml``: the cues and the hints that split merged PTC classes."""
+
+    version: int
+    cues: list[TechniqueCueItem]
+    merged_class_hints: dict[str, str] = Field(default_factory=dict)
+
+
 @cache
 def _shipped() -> CueLexicon:
-    source = resources.files("redline.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-    return CueLexicon(yaml.safe_load(source))
+    # Validated for shape here; CueLexicon checks what a schema cannot (names, regexes, ids).
+    return CueLexicon(load(LEXICON_FILE, TechniquesFile).model_dump(exclude_none=True))

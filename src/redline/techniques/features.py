@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from redline.sparse import csr_linear
+from redline.sparse import csr_linear, csr_rows
 
 _TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]")
 _DIGITS = re.compile(r"\d")
@@ -246,20 +246,8 @@ def csr(
     space: FeatureSpace, items: Sequence[SpanItem]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
     """``(indptr, indices, data)`` of the feature matrix of ``items``."""
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
     memo: dict[str, tuple[list[int], list[float]]] = {}
-    for item in items:
-        cols, vals = space.row(item, memo)
-        indices.extend(cols)
-        data.extend(vals)
-        indptr.append(len(indices))
-    return (
-        np.asarray(indptr, dtype=np.int64),
-        np.asarray(indices, dtype=np.int32),
-        np.asarray(data, dtype=np.float32),
-    )
+    return csr_rows((space.row(item, memo) for item in items), np.int32, np.float32)
 
 
 def linear_scores(
@@ -269,8 +257,3 @@ def linear_scores(
 ) -> npt.NDArray[np.float32]:
     """``X @ coef.T + intercept`` for a CSR batch. Shape (rows, classes)."""
     return csr_linear(batch, coef, intercept)
-    contributions = coef[:, indices].T * data[:, None]
-    nonempty = np.flatnonzero(np.diff(indptr) > 0)
-    sums = np.add.reduceat(contributions, indptr[nonempty], axis=0)
-    out[nonempty] += sums
-    return out

@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from redline.errors import ModelNotFoundError
+from redline.store.files import atomic_path, write_atomic
 from redline.techniques.features import BLOCKS, FeatureSpace, SpanItem, csr, linear_scores
 
 MODEL_PACKAGE = "redline.models"
@@ -111,21 +112,20 @@ class TechniqueModel:
         }
         payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         # mtime=0 keeps the file byte-identical across rebuilds with the same content.
-        with (
-            open(folder / CARD_FILE, "wb") as raw,
-            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle,
-        ):
+        card = io.BytesIO()
+        with gzip.GzipFile(fileobj=card, mode="wb", mtime=0, filename="") as handle:
             handle.write(payload.encode("utf-8"))
-        arrays: dict[str, npt.NDArray[Any]] = {}
+        write_atomic(folder / CARD_FILE, card.getvalue())
+        # Typed Any: numpy's stub cannot tell these names from its own `allow_pickle` keyword.
+        arrays: dict[str, Any] = {}
         for name, head in heads.items():
             arrays[f"{name}.coef"] = head.coef.astype(np.float32)
             arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
             for block in BLOCKS:
                 arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
-        np.savez_compressed(folder / WEIGHTS_FILE, **arrays)  # type: ignore[arg-type]
-        (folder / CARD_COPY).write_text(
-            json.dumps(self.card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as weights:
+            np.savez_compressed(weights, **arrays)
+        write_atomic(folder / CARD_COPY, json.dumps(self.card, indent=2, ensure_ascii=False) + "\n")
 
     @classmethod
     def from_bytes(cls, card_gz: bytes, weights: bytes) -> TechniqueModel:

@@ -131,7 +131,7 @@ def _add_routes(
 
     @app.get("/ladder", dependencies=guarded)
     def ladder() -> dict[str, Any]:
-        from redline.lexicon import LADDER, LADDER_EXAMPLES
+        from redline.claims.lexicon import LADDER, LADDER_EXAMPLES
 
         return {
             "levels": [

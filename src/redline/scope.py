@@ -15,7 +15,15 @@ from redline.intervals import LastContaining
 # Innermost first: a quotation beats whatever it is quoted in, a comment beats the comment
 # section, a note beats the turn around it.
 _PRIORITY = (
-    "quote", "comment", "comments", "note", "advert", "furniture", "translation_credit", "turn", "body",
+    "quote",
+    "comment",
+    "comments",
+    "note",
+    "advert",
+    "furniture",
+    "translation_credit",
+    "turn",
+    "body",
 )
 AUTHOR = "author"
 
@@ -67,7 +75,8 @@ class ScopeIndex:
         return Scope("body", AUTHOR, "body", 0, self._text_length, "body")
 
     def with_key(self, key: str) -> Scope | None:
-        """The first scope of the voice ``key`` (a speaker's turns, one comment, one quoted speaker)."""
+        """The first scope of the voice ``key`` (a speaker's turns, one comment, one quoted
+        speaker)."""
         return next((s for s in self._by_start if s.key == key), None)
 
     def scopes(self) -> list[Scope]:
@@ -82,8 +91,15 @@ def _scope(span: Span) -> Scope:
     if span.label == "quote":
         speaker = str(span.attrs["speaker"])
         key = f"quote:{span.attrs.get('speaker_id') or speaker.lower()}"
-        return Scope(str(span.attrs.get("section", "body")), speaker, key, span.start, span.end, "quote",
-                     reported_by=str(span.attrs.get("reported_by", AUTHOR)))
+        return Scope(
+            str(span.attrs.get("section", "body")),
+            speaker,
+            key,
+            span.start,
+            span.end,
+            "quote",
+            reported_by=str(span.attrs.get("reported_by", AUTHOR)),
+        )
     if span.label == "turn":
         speaker = str(span.attrs.get("speaker", "speaker"))
         return Scope("body", speaker, f"speaker:{speaker}", span.start, span.end, "turn")
@@ -97,7 +113,9 @@ def _scope(span: Span) -> Scope:
 
 
 # Structure that is the page's, not the text's: no claim, red line or call is read in it.
-NOT_TEXT = frozenset({"furniture", "byline", "kicker", "advert", "translation_credit", "speaker_label"})
+NOT_TEXT = frozenset(
+    {"furniture", "byline", "kicker", "advert", "translation_credit", "speaker_label"}
+)
 # The line-sized units a finding must not run across: a parse may join a headline, a byline and
 # the first paragraph into one "sentence" when none of them ends in punctuation.
 _UNITS = frozenset({*NOT_TEXT, "title", "subtitle", "standfirst", "paragraph", "note", "comment"})
@@ -118,7 +136,9 @@ class TextUnits:
         index = bisect.bisect_right(self._starts, offset)
         best: Span | None = None
         for span in reversed(self._spans[max(0, index - 4) : index]):
-            if span.start <= offset < span.end and (best is None or span.end - span.start < best.end - best.start):
+            if span.start <= offset < span.end and (
+                best is None or span.end - span.start < best.end - best.start
+            ):
                 best = span
         return best
 

@@ -17,27 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from redline.data_files import DataFile, parse
+from redline.dates import iso_day
 from redline.errors import ConfigError
 
 # Capitals of Latin-1, Latin Extended-A (whose cases alternate) and Cyrillic.
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0490"
 _TOKEN = rf"[{_UPPER}][\w'\u2019\-]*\.?"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-_REQUIRED = (
-    "version", "role_speakers", "answer_roles", "not_speakers", "name_particles",
-    "intro_patterns", "byline_patterns", "note_patterns", "translation_patterns", "languages",
-    "advert_patterns", "bio_roles", "comment_openers", "comment_ui_words",
-    "comment_header_verbs", "timestamp_patterns", "reader_address", "stage_direction_words",
-    "stage_direction_heads", "footnote_exclusions", "dateline_keywords", "months",
-)  # fmt: skip
 
 
 def normalise_apostrophes(text: str) -> str:
@@ -95,75 +87,94 @@ def _packaged() -> StructureCues:
 
 
 def _from_text(text: str, source: str) -> StructureCues:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{source}: not valid YAML ({error}); fix the file's syntax") from error
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: expected a mapping of cue lists, got {type(raw).__name__}")
-    missing = [key for key in _REQUIRED if key not in raw]
-    if missing:
-        raise ConfigError(
-            f"{source}: missing cue lists {missing}; every key of {_REQUIRED} is needed"
-        )
-    return _compile(raw, source)
+    return _compile(parse(text, StructureFile, source), source)
 
 
-def _compile(raw: dict[str, Any], source: str) -> StructureCues:
-    months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
+class PatternKind(DataFile):
+    """A pattern and the kind of block it marks (a note's, a piece of furniture's)."""
+
+    pattern: str
+    kind: str
+
+
+class StructureFile(DataFile):
+    """``data/structure.yaml``: every cue word and pattern of the structure layer."""
+
+    version: str
+    role_speakers: dict[str, str]
+    answer_roles: list[str]
+    not_speakers: list[str]
+    name_particles: list[str]
+    intro_patterns: list[str]
+    byline_patterns: list[str]
+    signature_patterns: tuple[str, ...] = ()
+    note_patterns: list[PatternKind]
+    translation_patterns: list[str]
+    languages: dict[str, str]
+    advert_patterns: list[str]
+    furniture_patterns: tuple[PatternKind, ...] = ()
+    kicker_words: tuple[str, ...] = ()
+    bio_roles: list[str]
+    comment_openers: list[str]
+    comment_ui_words: list[str]
+    comment_header_verbs: list[str]
+    comment_header_leads: tuple[str, ...] = ()
+    timestamp_patterns: list[str]
+    reader_address: list[str]
+    stage_direction_words: list[str]
+    stage_direction_heads: list[str]
+    footnote_exclusions: list[str]
+    wire_datelines: tuple[str, ...] = ()
+    dateline_keywords: list[str]
+    months: dict[str, int]
+
+
+def _compile(raw: StructureFile, source: str) -> StructureCues:
+    months = {str(k).lower(): int(v) for k, v in raw.months.items()}
     date_rx = _date_pattern(months)
 
     def words(items: Sequence[Any]) -> frozenset[str]:
-        return _lower_set(items, source)
+        return _lower_set(items)
 
     return StructureCues(
-        version=str(raw["version"]),
-        role_speakers={str(k).lower(): str(v) for k, v in raw["role_speakers"].items()},
-        answer_roles=words(raw["answer_roles"]),
-        not_speakers=frozenset(normalise_apostrophes(w) for w in words(raw["not_speakers"])),
-        name_particles=words(raw["name_particles"]),
-        intro=_patterns(raw["intro_patterns"], source),
-        byline=_patterns(raw["byline_patterns"], source),
-        notes=tuple((_pattern(n["pattern"], source), str(n["kind"])) for n in raw["note_patterns"]),
-        translation=_patterns(raw["translation_patterns"], source),
-        languages={str(k).lower(): str(v) for k, v in raw["languages"].items()},
-        adverts=_patterns(raw["advert_patterns"], source),
+        version=raw.version,
+        role_speakers={str(k).lower(): str(v) for k, v in raw.role_speakers.items()},
+        answer_roles=words(raw.answer_roles),
+        not_speakers=frozenset(normalise_apostrophes(w) for w in words(raw.not_speakers)),
+        name_particles=words(raw.name_particles),
+        intro=_patterns(raw.intro_patterns, source),
+        byline=_patterns(raw.byline_patterns, source),
+        notes=tuple((_pattern(n.pattern, source), n.kind) for n in raw.note_patterns),
+        translation=_patterns(raw.translation_patterns, source),
+        languages={str(k).lower(): str(v) for k, v in raw.languages.items()},
+        adverts=_patterns(raw.advert_patterns, source),
         promo_author=_pattern(r"(?P<author>NAME)'s\b", source),
         bio=_pattern(
-            rf"^(?P<name>NAME)\s+is\s+(?:a|an|the)\b.*?\b(?:{_alternation(raw['bio_roles'])})\b",
+            rf"^(?P<name>NAME)\s+is\s+(?:a|an|the)\b.*?\b(?:{_alternation(raw.bio_roles)})\b",
             source,
         ),
-        comment_openers=_patterns(raw["comment_openers"], source),
-        comment_ui_words=words(raw["comment_ui_words"]),
-        comment_header_verbs=words(raw["comment_header_verbs"]),
-        timestamp=_pattern(f"(?:{'|'.join(raw['timestamp_patterns'])}|{date_rx}{_TIME})", source),
-        reader_address=_pattern(rf"\b(?:{_alternation(raw['reader_address'])})\b", source),
-        stage_words=words(raw["stage_direction_words"]),
-        stage_heads=words(raw["stage_direction_heads"]),
-        footnote_exclusions=words(raw["footnote_exclusions"]),
+        comment_openers=_patterns(raw.comment_openers, source),
+        comment_ui_words=words(raw.comment_ui_words),
+        comment_header_verbs=words(raw.comment_header_verbs),
+        timestamp=_pattern(f"(?:{'|'.join(raw.timestamp_patterns)}|{date_rx}{_TIME})", source),
+        reader_address=_pattern(rf"\b(?:{_alternation(raw.reader_address)})\b", source),
+        stage_words=words(raw.stage_direction_words),
+        stage_heads=words(raw.stage_direction_heads),
+        footnote_exclusions=words(raw.footnote_exclusions),
         date=_pattern(date_rx, source),
-        dateline_line=_pattern(_dateline_line(raw["dateline_keywords"], date_rx), source),
-        dateline_prefix=_pattern(_dateline_prefix(raw["dateline_keywords"], date_rx), source),
+        dateline_line=_pattern(_dateline_line(raw.dateline_keywords, date_rx), source),
+        dateline_prefix=_pattern(_dateline_prefix(raw.dateline_keywords, date_rx), source),
         months=months,
         # Case matters: a wire dateline's place is in capitals.
-        wire_datelines=tuple(re.compile(p) for p in raw.get("wire_datelines", [])),
-        furniture=tuple(
-            (_pattern(f["pattern"], source), str(f["kind"]))
-            for f in raw.get("furniture_patterns", [])
-        ),
-        kicker_words=words(raw.get("kicker_words", [])),
-        comment_header_leads=tuple(sorted(words(raw.get("comment_header_leads", [])))),
-        signatures=_patterns(raw.get("signature_patterns", []), source),
+        wire_datelines=tuple(re.compile(p) for p in raw.wire_datelines),
+        furniture=tuple((_pattern(f.pattern, source), f.kind) for f in raw.furniture_patterns),
+        kicker_words=words(raw.kicker_words),
+        comment_header_leads=tuple(sorted(words(raw.comment_header_leads))),
+        signatures=_patterns(raw.signature_patterns, source),
     )
 
 
-def _lower_set(items: Sequence[Any], source: str) -> frozenset[str]:
-    strange = [item for item in items if not isinstance(item, str)]
-    if strange:
-        raise ConfigError(
-            f"{source}: cue words must be strings, found {strange!r}; quote words that YAML "
-            "reads as booleans or numbers ('no', 'off', '12')"
-        )
+def _lower_set(items: Sequence[str]) -> frozenset[str]:
     return frozenset(item.lower() for item in items)
 
 
@@ -224,7 +235,8 @@ def _dateline_line(keywords: Sequence[str], date_rx: str) -> str:
 def _dateline_prefix(keywords: Sequence[str], date_rx: str) -> str:
     """A date opening a line: after a keyword, as ISO, or before a dash (wire style).
 
-    Which of these it is decides whether it counts (see ``structure_rules.leading_dateline``).
+    Which of these it is decides whether it counts (see
+    ``redline.structure.head.leading_dateline``).
     """
     return (
         rf"^(?:(?P<keyword>{_alternation(keywords)})\s*[:\-\u2013\u2014]?\s*"
@@ -244,8 +256,6 @@ def iso_date(match: re.Match[str] | None, months: Mapping[str, int] | None = Non
         year, month, day = (groups.get(f"{part}{index}") for part in "ymd")
         if year and month and day:
             number = int(month) if month.isdigit() else months.get(month.lower().rstrip("."), 0)
-            try:
-                return date(int(year), number, int(day)).isoformat()
-            except ValueError:
-                return None
+            # The month's name is the cue file's (any language); the calendar is redline.dates'.
+            return iso_day(f"{int(year):04d}-{number:02d}-{int(day):02d}")
     return None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline.analyzers.structure_cues import StructureCues, normalise_apostrophes
+from redline.structure.cues import StructureCues, normalise_apostrophes
 
 ADVERT_MAX_WORDS = 30
 BIO_MAX_WORDS = 60
@@ -310,7 +310,9 @@ def classify_apparatus(text: str, cues: StructureCues) -> Finding | None:
         return Finding(0, len(text), "note", f"note.{kind}", 0.95, {"kind": kind})
     furniture = furniture_kind(text, cues)
     if furniture:
-        return Finding(0, len(text), "furniture", f"furniture.{furniture}", 0.9, {"kind": furniture})
+        return Finding(
+            0, len(text), "furniture", f"furniture.{furniture}", 0.9, {"kind": furniture}
+        )
     for pattern in cues.translation:
         match = pattern.match(normal)
         if match:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from redline.analyzers.structure_cues import StructureCues, normalise_apostrophes
-from redline.analyzers.structure_rules import Finding, Line, split_lines
 from redline.document import Document
+from redline.structure.cues import StructureCues, normalise_apostrophes
+from redline.structure.rules import Finding, Line, split_lines
 
 OPENER_MAX_WORDS = 12
 MIN_ARTICLE_WORDS = 20

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from redline.analyzers.scope import _PRIORITY, AUTHOR, Scope, ScopeIndex
 from redline.document import Document
+from redline.scope import _PRIORITY, AUTHOR, Scope, ScopeIndex
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "analyzers" / "fixtures"
 
 
 def _at_by_scan(index: ScopeIndex, offset: int, length: int) -> Scope:

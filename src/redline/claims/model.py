@@ -30,8 +30,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from redline.claims_model.features import select
+from redline.claims.features import select
 from redline.errors import ModelNotFoundError
+from redline.store.files import atomic_path, write_atomic
 
 MODEL_DIR = "claims"
 CARD_FILE = "model.json"
@@ -68,13 +69,15 @@ class ClaimModel:
     script: it cannot itself tell a 4 or a 5, so those stay the rules')."""
 
     def level_for(self, decision: ClaimDecision, rule_level: int) -> int:
-        """The level to keep: the model's where it is sure and the rules' rung is not above the ceiling."""
+        """The level to keep: the model's where it is sure and the rules' rung is not above the
+        ceiling."""
         if rule_level <= self.level_ceiling and decision.level_probability >= self.level_threshold:
             return decision.level
         return rule_level
 
     def stance_for(self, decision: ClaimDecision, rule_stance: str) -> str:
-        """The stance to keep: the model's where it is sure and allowed to override, else the rules'."""
+        """The stance to keep: the model's where it is sure and allowed to override, else the
+        rules'."""
         allowed = self.stance_overrides == "any" or rule_stance == self.stance_overrides
         return (
             decision.stance
@@ -139,11 +142,13 @@ def save_claim_model(model: ClaimModel, folder: Path) -> None:
         "vocabulary": vocabulary,
         "card": model.card,
     }
-    (folder / CARD_FILE).write_text(
-        json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    write_atomic(
+        folder / CARD_FILE, json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     )
-    with (folder / WEIGHTS_FILE).open("wb") as handle:
-        np.savez_compressed(handle, **{k: v.astype(np.float32) for k, v in model.weights.items()})
+    with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as handle:
+        # Typed Any: numpy's stub cannot tell these names from its own `allow_pickle` keyword.
+        weights: dict[str, Any] = {k: v.astype(np.float32) for k, v in model.weights.items()}
+        np.savez_compressed(handle, **weights)
 
 
 @functools.cache

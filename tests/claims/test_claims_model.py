@@ -6,7 +6,7 @@ import pytest
 
 from redline.analyzers.base import AnalysisContext
 from redline.analyzers.claims import ClaimAnalyzer
-from redline.claims_model import load_claim_model
+from redline.claims.model import load_claim_model
 from redline.document import Document
 from redline.errors import ModelNotFoundError
 from redline.pipeline import Pipeline

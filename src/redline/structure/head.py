@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from redline.analyzers.structure_cues import StructureCues, iso_date, normalise_apostrophes
-from redline.analyzers.structure_rules import Finding, Line, classify_apparatus, shift
+from redline.structure.cues import StructureCues, iso_date, normalise_apostrophes
+from redline.structure.rules import Finding, Line, classify_apparatus, shift
 
 HEAD_MAX_LINES = 8
 HEAD_MAX_WORDS = 45

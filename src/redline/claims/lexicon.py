@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from redline.data_files import DataFile, load
 from redline.errors import ConfigError
 
 PLOVER_TYPES = frozenset({
@@ -31,9 +30,12 @@ LADDER = {
 LADDER_EXAMPLES = {
     0: "talks, agreements, aid, ceasefire, congratulations",
     1: "accusations, demands, ultimatums, insults, refusal to talk, threats with no stated means",
-    2: "sanctions, asset seizures, blockades, seizing ships, arrest, abduction, expulsions, coups, cyber attacks",
-    3: "strikes, offensives, invasion, occupation or annexation, mobilisation for war, mass killing",
-    4: "strikes on capitals and government quarters, decapitation, destroying a city, state or regime",
+    2: "sanctions, asset seizures, blockades, seizing ships, arrest, abduction, expulsions, "
+    "coups, cyber attacks",
+    3: "strikes, offensives, invasion, occupation or annexation, mobilisation for war, mass "
+    "killing",
+    4: "strikes on capitals and government quarters, decapitation, destroying a city, state or "
+    "regime",
     5: "nuclear use, nuclear war, nuclear strikes, nuclear threats and guarantees",
 }
 
@@ -67,7 +69,9 @@ class ActionLexicon:
 
     def __init__(self, data: dict[str, Any]):
         self.version = data.get("version", 1)
-        self.scores: dict[str, float] = {str(k): float(v) for k, v in (data.get("plover_scores") or {}).items()}
+        self.scores: dict[str, float] = {
+            str(k): float(v) for k, v in (data.get("plover_scores") or {}).items()
+        }
         self.lemmas: dict[str, list[Action]] = {}
         self.phrases: dict[str, list[Action]] = {}
         for raw in data.get("entries") or []:
@@ -89,7 +93,11 @@ class ActionLexicon:
 
     def score(self, plover: str, mode: str | None) -> float | None:
         """PLOVER's conflict-cooperation score of a type and mode (the type's, if no mode score)."""
-        return self.scores.get(f"{plover}:{mode}") if mode and f"{plover}:{mode}" in self.scores else self.scores.get(plover)
+        return (
+            self.scores.get(f"{plover}:{mode}")
+            if mode and f"{plover}:{mode}" in self.scores
+            else self.scores.get(plover)
+        )
 
     def find(self, doc: Doc) -> list[ActionMatch]:
         """Every action in ``doc``; a phrase beats the single words inside it."""
@@ -109,11 +117,14 @@ class ActionLexicon:
             if token.i in covered:
                 continue
             for action in self.lemmas.get(token.lemma_.lower(), ()):
-                if token.pos_ in action.pos or (token.pos_ == "PROPN" and "NOUN" in action.pos and token.lower_ == token.lemma_.lower()):
+                if token.pos_ in action.pos or (
+                    token.pos_ == "PROPN"
+                    and "NOUN" in action.pos
+                    and token.lower_ == token.lemma_.lower()
+                ):
                     found.append(ActionMatch(action, token.i, token.i + 1, token.i))
                     break
         return sorted(found, key=lambda m: m.start)
-
 
     def _non_action_tokens(self, doc: Doc) -> set[int]:
         covered: set[int] = set()
@@ -152,36 +163,71 @@ def _phrase_head(doc: Doc, start: int, end: int) -> int:
 def _action(raw: dict[str, Any]) -> Action:
     key = raw.get("phrase") or raw.get("lemma")
     if not key or raw.get("plover") not in PLOVER_TYPES:
-        raise ConfigError(f"actions.yaml: entry {raw!r:.100} needs lemma or phrase and a PLOVER type")
+        raise ConfigError(
+            f"actions.yaml: entry {raw!r:.100} needs lemma or phrase and a PLOVER type"
+        )
     level = int(raw["level"])
     if not 0 <= level <= 5:
         raise ConfigError(f"actions.yaml: {key!r} has level {level}, expected 0-5")
     pos = tuple(raw.get("pos") or (("VERB", "NOUN") if "lemma" in raw else ("VERB", "NOUN", "ADJ")))
-    escalate = {int(k): tuple(str(w).lower() for w in (v or ())) for k, v in (raw.get("escalate_to") or {}).items()}
+    escalate = {
+        int(k): tuple(str(w).lower() for w in (v or ()))
+        for k, v in (raw.get("escalate_to") or {}).items()
+    }
     return Action(
-        key=str(key).lower(), plover=raw["plover"], level=level, mode=raw.get("mode") or None, pos=pos,
-        ambiguous=bool(raw.get("ambiguous")), escalate_to=escalate,
+        key=str(key).lower(),
+        plover=raw["plover"],
+        level=level,
+        mode=raw.get("mode") or None,
+        pos=pos,
+        ambiguous=bool(raw.get("ambiguous")),
+        escalate_to=escalate,
         words=tuple(str(key).lower().split()),
-    )  # fmt: skip
+    )
 
 
 def _modifiers(raw: list[Any]) -> dict[str, int]:
     """Word or phrase -> the level it raises an action in the same clause to."""
     found: dict[str, int] = {}
     for item in raw:
-        if isinstance(item, dict) and "level" in item:
-            words = item.get("words") or item.get("terms") or [item.get("word") or item.get("phrase") or item.get("term")]
-            for word in words:
-                if word:
-                    found[str(word).lower()] = int(item["level"])
+        for word in item["words"]:
+            if word:
+                found[str(word).lower()] = int(item["level"])
     return found
+
+
+class ActionItem(DataFile):
+    """One action as written: a lemma or a phrase, its PLOVER type, mode and ladder level."""
+
+    lemma: str | None = None
+    phrase: str | None = None
+    plover: str
+    level: int
+    mode: str | None = None
+    pos: list[str] | None = None
+    ambiguous: bool = False
+    escalate_to: dict[int, list[str] | None] | None = None
+    note: str | None = None  # why the entry is there; for the reader, not read
+
+
+class LevelModifier(DataFile):
+    """Words that raise an action in the same clause to ``level`` (nuclear words to 5)."""
+
+    level: int
+    words: list[str]
+
+
+class ActionsFile(DataFile):
+    """``data/actions.yaml``: the action lexicon, PLOVER's scores and the level modifiers."""
+
+    version: int
+    plover_scores: dict[str, float]
+    level_modifiers: list[LevelModifier]
+    non_actions: list[str]
+    entries: list[ActionItem]
 
 
 @cache
 def _packaged() -> ActionLexicon:
-    text = (resources.files("redline") / "data" / "actions.yaml").read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ConfigError(f"actions.yaml is not valid YAML: {str(error).splitlines()[0]}") from error
-    return ActionLexicon(data)
+    # Validated for shape here; ActionLexicon checks PLOVER types and levels.
+    return ActionLexicon(load("actions.yaml", ActionsFile).model_dump(exclude_none=True))

@@ -1,0 +1,25 @@
+"""Command-line options that several commands share, declared once.
+
+Each is an ``Annotated`` type for a Typer parameter: ``pipeline: PipelineName = None``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# "\\[" keeps Rich from reading "[redline]" in the help as a markup tag.
+ConfigFile = Annotated[
+    Path | None, typer.Option("--config", help="TOML file with a \\[redline] table.")
+]
+PipelineName = Annotated[
+    str | None, typer.Option("--pipeline", help="spaCy pipeline name or path.")
+]
+MaxBytes = Annotated[
+    int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes.", min=1)
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+__all__ = ["ConfigFile", "MaxBytes", "PipelineName", "Quiet"]
