@@ -219,7 +219,8 @@ class RedlineToday:
         from redline.document import Document, Metadata
 
         documents = [
-            Document.from_text(text, Metadata(**metadata_of(r))) for r, text in zip(records, texts)
+            Document.from_text(text, Metadata(**metadata_of(r)))
+            for r, text in zip(records, texts, strict=True)
         ]
         return [
             self._convert(doc) for doc in self.pipeline.pipe(documents, n_process=self.n_process)
@@ -345,8 +346,8 @@ def score_passage(
                 tally.top_pairs[stance].append((g, p))
         tally.top_pairs["passage"].append(
             (
-                _top(gold.claims, COUNTED + ("question", "hypothetical")),
-                _top(predicted.claims, COUNTED + ("question", "hypothetical")),
+                _top(gold.claims, (*COUNTED, "question", "hypothetical")),
+                _top(predicted.claims, (*COUNTED, "question", "hypothetical")),
             )
         )
         _score_redlines(gold, predicted, tally)
@@ -468,7 +469,7 @@ def run(args: argparse.Namespace) -> None:
     ]
     if args.predictions_to:
         predictions = RedlineToday(args.n_process).predict(records, texts)
-        rows = [_prediction_to_json(r["pid"], p) for r, p in zip(records, predictions)]
+        rows = [_prediction_to_json(r["pid"], p) for r, p in zip(records, predictions, strict=True)]
         args.predictions_to.write_text(json.dumps(rows), encoding="utf-8")
         return
     golds = [gold_of(r) for r in records]
@@ -490,10 +491,10 @@ def run(args: argparse.Namespace) -> None:
         predictions = system.predict(records, texts)
         timings[system.name] = time.perf_counter() - began
         tallies: dict[str, Tally] = {}
-        for record, gold, predicted in zip(records, golds, predictions):
+        for record, gold, predicted in zip(records, golds, predictions, strict=True):
             score_passage(record, gold, predicted, tallies, voice_types=True)
         results[system.name] = tallies
-        per_passage[system.name] = list(zip(records, golds, predictions))
+        per_passage[system.name] = list(zip(records, golds, predictions, strict=True))
     write_report(args, records, results, systems, per_passage, timings)
 
 
@@ -598,9 +599,10 @@ def write_report(
     counts = Counter(c["stance"] for r in records for c in r["claims"])
     levels = Counter(c["level"] for r in records for c in r["claims"])
     lines += table([[s, str(counts[s])] for s in STANCES], ("stance", "claims"))
-    lines += [""] + table(
-        [[str(level), str(levels[level])] for level in range(6)], ("level", "claims")
-    )
+    lines += [
+        "",
+        *table([[str(level), str(levels[level])] for level in range(6)], ("level", "claims")),
+    ]
     lines += ["", "## Time", ""]
     lines += [
         f"- {name}: {seconds:.1f} s for {len(records)} passages"
@@ -609,8 +611,18 @@ def write_report(
     if args.speed_words:
         from claims_benchmark import speed
 
-        lines += ["", "## Speed: the full default pipeline against spaCy alone, same words, same run", ""]
-        lines += [speed(args.data / "propaganda" / "ptc" / "train-articles", args.speed_words, _default_pipeline())]
+        lines += [
+            "",
+            "## Speed: the full default pipeline against spaCy alone, same words, same run",
+            "",
+        ]
+        lines += [
+            speed(
+                args.data / "propaganda" / "ptc" / "train-articles",
+                args.speed_words,
+                _default_pipeline(),
+            )
+        ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[:20]))
 
@@ -628,10 +640,19 @@ def main() -> None:
         default=BEFORE_CORPUS,
         help="also score Redline as it was at this commit ('' to skip)",
     )
-    parser.add_argument("--speed-words", type=int, default=200_000,
-                        help="words of PTC train articles for the speed section (0 skips it)")
-    parser.add_argument("--claim-model", type=Path, action="append", default=[],
-                        help="also score the default pipeline with this claim model folder")
+    parser.add_argument(
+        "--speed-words",
+        type=int,
+        default=200_000,
+        help="words of PTC train articles for the speed section (0 skips it)",
+    )
+    parser.add_argument(
+        "--claim-model",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score the default pipeline with this claim model folder",
+    )
     parser.add_argument("--predictions-to", type=Path, help=argparse.SUPPRESS)
     run(parser.parse_args())
 

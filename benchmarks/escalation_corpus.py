@@ -256,7 +256,7 @@ def build(work: Path) -> int:
         chosen = adjudicated.get(pid) or first.get(pid)
         if chosen is None:
             continue
-        draft, batch = chosen
+        draft, _batch = chosen
         annotation = resolve(draft, passage)
         if "drop" in annotation:
             dropped.append({"pid": pid, "reason": annotation["drop"]})
@@ -308,10 +308,17 @@ def stats() -> int:
     claims = [c for r in records for c in r["claims"]]
 
     def count(values: Iterable[Any]) -> str:
-        return ", ".join(f"{k} {v}" for k, v in sorted(Counter(values).items(), key=lambda kv: str(kv[0])))
+        return ", ".join(
+            f"{k} {v}" for k, v in sorted(Counter(values).items(), key=lambda kv: str(kv[0]))
+        )
 
-    top = [max([c["level"] for c in r["claims"] if not c["negated"] and c["stance"] != "reject"], default=-1)
-           for r in records]
+    top = [
+        max(
+            [c["level"] for c in r["claims"] if not c["negated"] and c["stance"] != "reject"],
+            default=-1,
+        )
+        for r in records
+    ]
     rows = [
         ("passages", str(len(records))),
         ("documents", str(len({(r["dataset"], r["doc_id"]) for r in records}))),
@@ -322,20 +329,44 @@ def stats() -> int:
         ("passages by main voice", count(r["main_voice"] for r in records)),
         ("passages by split", count(r["split"] for r in records)),
         ("passages chosen by rhetoric / at random", count(r["chosen"] for r in records)),
-        ("passages presenting level >= 2 (not rejected, not negated)", str(sum(t >= 2 for t in top))),
-        ("passages annotated twice (then adjudicated)", str(sum(len(r["annotators"]) > 1 for r in records))),
+        (
+            "passages presenting level >= 2 (not rejected, not negated)",
+            str(sum(t >= 2 for t in top)),
+        ),
+        (
+            "passages annotated twice (then adjudicated)",
+            str(sum(len(r["annotators"]) > 1 for r in records)),
+        ),
         ("claims", str(len(claims))),
         ("claims by stance", count(c["stance"] for c in claims)),
         ("claims by level", count(c["level"] for c in claims)),
-        ("claims by voice type", count(next(v["type"] for v in r["voices"] if v["id"] == c["voice"])
-                                       for r in records for c in r["claims"])),
-        ("negated / conditional claims", f"{sum(c['negated'] for c in claims)} / {sum(c['conditional'] for c in claims)}"),
+        (
+            "claims by voice type",
+            count(
+                next(v["type"] for v in r["voices"] if v["id"] == c["voice"])
+                for r in records
+                for c in r["claims"]
+            ),
+        ),
+        (
+            "negated / conditional claims",
+            f"{sum(c['negated'] for c in claims)} / {sum(c['conditional'] for c in claims)}",
+        ),
         ("red lines", str(sum(len(r["redlines"]) for r in records))),
         ("incitement spans", count(s["label"] for r in records for s in r["incitement"])),
-        ("voices with a resolved \"we\"", str(sum(1 for r in records for v in r["voices"] if v["we"]))),
+        (
+            'voices with a resolved "we"',
+            str(sum(1 for r in records for v in r["voices"] if v["we"])),
+        ),
     ]
-    lines = ["# The escalation corpus in numbers", "", "`python benchmarks/escalation_corpus.py stats`", "",
-             "| what | count |", "|---|---|"] + [f"| {k} | {v} |" for k, v in rows]
+    lines = [
+        "# The escalation corpus in numbers",
+        "",
+        "`python benchmarks/escalation_corpus.py stats`",
+        "",
+        "| what | count |",
+        "|---|---|",
+    ] + [f"| {k} | {v} |" for k, v in rows]
     (CORPUS / "STATS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0

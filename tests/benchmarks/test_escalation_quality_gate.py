@@ -54,7 +54,7 @@ def test_escalation_quality_gate_default_pipeline_on_test_split() -> None:
     ]
     predictions = RedlineToday(n_process=1).predict(records, texts)
     tallies: dict[str, Tally] = {}
-    for record, predicted in zip(records, predictions):
+    for record, predicted in zip(records, predictions, strict=True):
         score_passage(record, gold_of(record), predicted, tallies, voice_types=False)
     tally = tallies["all"]
     measured = {
