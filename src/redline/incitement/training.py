@@ -28,7 +28,9 @@ from redline.incitement.features import CHAR, WORD, Block, FeatureSpace
 from redline.incitement.model import MODEL_NAME, IncitementModel
 
 SEED = 13
-# Chosen on ETHOS 10-fold cross-validation (benchmarks/incitement_benchmark.py).
+# Chosen on ETHOS 10-fold cross-validation (benchmarks/incitement_benchmark.py); the benchmark's
+# reported figures now choose C and thresholds in nested inner folds instead (its "nested"
+# table), and keep these fixed settings' optimistic figures beside them, labelled as such.
 C = {"hate": 1.0, "violence": 4.0}
 # Total weight of each corpus relative to ETHOS's, per head. For the violence head the tweet
 # corpora only add negatives (they carry no violence label), so they weigh less.
@@ -38,7 +40,7 @@ CORPUS_WEIGHT = {
 }
 # Operating points: the F1-optimal thresholds of the out-of-fold ETHOS predictions of the
 # benchmark's 10-fold cross-validation (calibration on the tweet-heavy mix puts them well below
-# 0.5). Chosen on the data the benchmark reports on, which it says beside the figures.
+# 0.5). Chosen on the data the non-nested table reports on; the nested table does not use them.
 THRESHOLDS = {"hate": 0.26, "violence": 0.11}
 
 
