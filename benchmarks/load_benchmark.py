@@ -46,6 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "realtext" / "kremlin_en_news" / "kremlin_en_news.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "load.md"
 MIB = 1024 * 1024
+# Other work's share of the CPU above which the report says the figures are noisy.
+BUSY_SHARE = 0.10
 COLUMNS = [
     "requests", "errors", "wall (s)", "requests/s", "p50 (s)", "p95 (s)", "p99 (s)",
     "memory before, MiB RSS (PSS)", "memory after, MiB RSS (PSS)", "peak RSS (MiB)",
@@ -272,11 +274,25 @@ def report(
         rows.append("| " + " | ".join(cells) + " |")
     errors = "; ".join(f"workers={r.workers}: {r.errors}" for r in runs if r.errors) or "none"
     limit = f"time limit {args.time_limit:g} s" if args.time_limit else "time limit 60 s"
+    busy = max(run.others_cpu for run in runs) >= BUSY_SHARE
+    quiet = (
+        "**Other work shared the machine's cores during the runs**: the figures are noisy, and "
+        "the last two columns say how busy the machine was."
+        if busy
+        else "Nothing else used the machine during the runs (last column)."
+    )
+    scaling = (
+        "other work used much of the machine's CPU time during the runs (last column), and the "
+        "kernel shares the cores among all runnable processes, so the number of workers also "
+        "changed the share of the cores this server got."
+        if busy
+        else "the machine has 2 cores, shared by the server's workers, the 8 clients and the "
+        "event loop."
+    )
     return f"""# Load benchmark: `redline serve`
 
 Command: `{command}` ({dt.date.today().isoformat()}). Machine: {machine()}; {versions()}.
-**The machine's 2 cores were shared with other sessions' work**: the figures are noisy, and the
-last two columns say how busy the machine was.
+{quiet}
 
 Load: {args.requests} `POST /analyze` requests (JSON answer, default analyzers) from
 {args.clients} concurrent clients (httpx, one keep-alive connection each) over loopback.
@@ -297,9 +313,7 @@ Errors (any answer but 200, or none): {errors}.
 
 Latency runs from sending a request to reading its whole answer, waiting in the server for a
 free worker included: with 8 clients and N workers, about 8 / N requests share each worker.
-The ratio between the rows is not a scaling efficiency: other work used much of the machine's
-CPU time during the runs (last column), and the kernel shares the cores among all runnable
-processes, so the number of workers also changed the share of the cores this server got.
+The ratio between the rows is not a scaling efficiency: {scaling}
 Memory is summed over the server process and all its children (the analysis workers and
 multiprocessing's resource tracker); workers are spawned, not forked, so they share little and
 RSS is close to PSS. "CPU used by other work" is the machine's busy CPU time, less that of the
