@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from redline.config import RedlineConfig
@@ -9,14 +10,15 @@ from redline.document import Document, Metadata
 from redline.errors import InputError
 from redline.pipeline import Pipeline
 
-_pipelines: dict[tuple[tuple[str, ...], str | None], Pipeline] = {}
+_pipelines: dict[tuple[tuple[str, ...], str | None, str], Pipeline] = {}
 
 
 def get_pipeline(config: RedlineConfig) -> Pipeline:
     """The pipeline for ``config``, built once per process."""
-    key = (config.analyzers, config.pipeline)
+    settings = json.dumps(config.analyzer_options, sort_keys=True)
+    key = (config.analyzers, config.pipeline, settings)
     if key not in _pipelines:
-        _pipelines[key] = Pipeline.from_names(config.analyzers, spacy_pipeline=config.pipeline)
+        _pipelines[key] = Pipeline.from_config(config)
     return _pipelines[key]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +20,17 @@ class RedlineConfig:
     """How Redline reads and analyses.
 
     ``pipeline`` is a spaCy pipeline name or path (None: environment, then default);
-    ``max_bytes`` is the largest input file or document read, larger ones are refused.
+    ``max_bytes`` is the largest input file or document read, larger ones are refused;
+    ``analyzer_options`` sets an analyzer's parameters by name (``{"claims": {"model": None}}``
+    runs the claim rules without their model): the one place the config file
+    (``[redline.analyzer_options.claims]``), the CLI (``--set claims.model=PATH``) and the web
+    service set them.
     """
 
     pipeline: str | None = None
     analyzers: tuple[str, ...] = DEFAULT_ANALYZERS
     max_bytes: int = DEFAULT_MAX_BYTES
+    analyzer_options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -32,6 +39,8 @@ class RedlineConfig:
             )
         if not self.analyzers:
             raise ConfigError("analyzers must name at least one analyzer, got an empty list")
+        for name, options in self.analyzer_options.items():
+            _check_options(name, options)
 
     @classmethod
     def from_toml(cls, path: str | Path) -> RedlineConfig:
@@ -51,4 +60,60 @@ class RedlineConfig:
         given = {key: value for key, value in changes.items() if value is not None}
         if "analyzers" in given:
             given["analyzers"] = tuple(given["analyzers"])
+        if "analyzer_options" in given:
+            given["analyzer_options"] = _merged(self.analyzer_options, given["analyzer_options"])
         return replace(self, **given)
+
+
+OptionValue = str | int | float | bool | None
+_OPTION_TYPES = (str, int, float, bool, type(None))
+
+
+def parse_setting(setting: str) -> dict[str, dict[str, OptionValue]]:
+    """``"claims.model=PATH"`` as ``{"claims": {"model": "PATH"}}``; ``none`` stands for None."""
+    target, equals, value = setting.partition("=")
+    name, dot, key = target.strip().partition(".")
+    if not equals or not dot or not name or not key:
+        raise ConfigError(f"{setting!r}: write an analyzer setting as ANALYZER.PARAMETER=VALUE")
+    text = value.strip()
+    parsed: OptionValue = None if text.lower() in ("none", "null") else text
+    return {name: {key: parsed}}
+
+
+def _merged(
+    base: Mapping[str, Mapping[str, OptionValue]], changes: Mapping[str, Mapping[str, OptionValue]]
+) -> dict[str, dict[str, OptionValue]]:
+    merged = {name: dict(options) for name, options in base.items()}
+    for name, options in changes.items():
+        if not isinstance(options, Mapping):
+            raise ConfigError(
+                f"analyzer_options.{name} must be a table of settings, got {options!r}"
+            )
+        merged.setdefault(name, {}).update(options)
+    return merged
+
+
+def _check_options(name: str, options: Mapping[str, Any]) -> None:
+    """Refuse a setting the analyzer's constructor does not take, or a value that is not plain."""
+    from redline.analyzers import analyzer_class
+    from redline.errors import PipelineError
+
+    try:
+        cls = analyzer_class(name)
+    except PipelineError as error:
+        raise ConfigError(f"analyzer_options: {error}") from error
+    parameters = {
+        key: parameter
+        for key, parameter in inspect.signature(cls.__init__).parameters.items()
+        if key != "self" and isinstance(parameter.default, _OPTION_TYPES)
+    }
+    for key, value in options.items():
+        if key not in parameters:
+            raise ConfigError(
+                f"analyzer_options: the {name} analyzer has no setting {key!r}; "
+                f"it takes {sorted(parameters) or 'none'}"
+            )
+        if not isinstance(value, _OPTION_TYPES):
+            raise ConfigError(
+                f"analyzer_options: {name}.{key} must be a plain value, got {value!r}"
+            )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
@@ -18,6 +18,8 @@ from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from redline.config import RedlineConfig
 
 
 class Pipeline:
@@ -31,9 +33,23 @@ class Pipeline:
 
     @classmethod
     def from_names(
-        cls, names: Iterable[str] = DEFAULT_ANALYZERS, *, spacy_pipeline: str | None = None
+        cls,
+        names: Iterable[str] = DEFAULT_ANALYZERS,
+        *,
+        spacy_pipeline: str | None = None,
+        options: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> Pipeline:
-        return cls([analyzer_class(name)() for name in names], spacy_pipeline=spacy_pipeline)
+        """The analyzers named, each built with its ``options`` (see RedlineConfig)."""
+        options = options or {}
+        analyzers = [analyzer_class(name)(**options.get(name, {})) for name in names]
+        return cls(analyzers, spacy_pipeline=spacy_pipeline)
+
+    @classmethod
+    def from_config(cls, config: RedlineConfig) -> Pipeline:
+        """The pipeline a configuration describes: analyzers, spaCy pipeline and settings."""
+        return cls.from_names(
+            config.analyzers, spacy_pipeline=config.pipeline, options=config.analyzer_options
+        )
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -137,3 +137,17 @@ def test_cli_techniques_lists_every_technique_by_category(runner: CliRunner) -> 
     assert result.exit_code == 0
     assert all(name in result.output for name in TECHNIQUES)
     assert all(category in result.output for category in CATEGORIES)
+
+
+def test_cli_analyzer_setting_is_used_and_checked(runner: CliRunner, tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Russia will strike Kyiv if NATO sends troops.", encoding="utf-8")
+    ok = runner.invoke(
+        app, ["analyze", str(text), "--format", "json", "--set", "claims.model=none"]
+    )
+    assert ok.exit_code == 0, ok.output
+    claims = json.loads(ok.stdout)["layers"]["claims"]
+    assert claims and all(not s["rule"].endswith("|model") for s in claims)  # the rules alone
+    bad = runner.invoke(app, ["analyze", str(text), "--set", "claims.modell=none"])
+    assert bad.exit_code == 2
+    assert "no setting 'modell'" in bad.output

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
@@ -28,8 +28,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from redline.cli.options import ConfigFile, MaxBytes, PipelineName, Quiet
-from redline.config import RedlineConfig
+from redline.cli.options import AnalyzerSettings, ConfigFile, MaxBytes, PipelineName, Quiet
+from redline.config import RedlineConfig, parse_setting
 from redline.document import Document
 from redline.errors import InputError, RedlineError
 from redline.store.files import safe_file_name, write_atomic
@@ -96,10 +96,11 @@ def analyze(
     pipeline: PipelineName = None,
     config_file: ConfigFile = None,
     max_bytes: MaxBytes = None,
+    settings: AnalyzerSettings = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse documents and write reports."""
-    config = _config(config_file).updated(pipeline=pipeline, max_bytes=max_bytes)
+    config = _updated(_config(config_file), settings, pipeline=pipeline, max_bytes=max_bytes)
     fmt = output_format.value
     several = len(paths) > 1 or any(_is_collection(path) for path in paths)
     to_directory = out is not None and (out.is_dir() or (several and not out.suffix))
@@ -194,6 +195,20 @@ def _config(path: Path | None) -> RedlineConfig:
         return RedlineConfig()
     try:
         return RedlineConfig.from_toml(path)
+    except RedlineError as error:
+        _usage_error(str(error))
+        raise  # unreachable; _usage_error exits
+
+
+def _updated(config: RedlineConfig, settings: list[str] | None, **changes: Any) -> RedlineConfig:
+    """``config`` with the command's options and ``--set`` analyzer settings; a bad one is a
+    usage error (exit 2), said once."""
+    try:
+        options: dict[str, dict[str, Any]] = {}
+        for setting in settings or []:
+            for name, values in parse_setting(setting).items():
+                options.setdefault(name, {}).update(values)
+        return config.updated(**changes, analyzer_options=options or None)
     except RedlineError as error:
         _usage_error(str(error))
         raise  # unreachable; _usage_error exits

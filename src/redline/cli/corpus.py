@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from redline.cli.options import ConfigFile, MaxBytes, PipelineName, Quiet
+from redline.cli.options import AnalyzerSettings, ConfigFile, MaxBytes, PipelineName, Quiet
 from redline.config import RedlineConfig
 from redline.errors import RedlineError
 from redline.store.defaults import (
@@ -160,16 +160,19 @@ def add(
             "only, a free port); 0.0.0.0:8787 opens it to the network.",
         ),
     ] = DEFAULT_DASHBOARD_ADDRESS,
+    settings: AnalyzerSettings = None,
     quiet: Quiet = False,
 ) -> None:
     """Analyse documents and store them; a rerun resumes, stored documents are skipped."""
-    config = _config(
-        config_file,
+    from redline.cli import _ready_pipeline, _updated
+
+    config = _updated(
+        _config(config_file),
+        settings,
         pipeline=pipeline,
         max_bytes=max_bytes,
         analyzers=[a.strip() for a in analyzers.split(",") if a.strip()] if analyzers else None,
     )
-    from redline.cli import _ready_pipeline
     from redline.store import CorpusStore
     from redline.store.batch import add_sources, estimate_total
     from redline.store.ingest import add_on_dask

@@ -21,5 +21,13 @@ MaxBytes = Annotated[
     int | None, typer.Option("--max-bytes", help="Largest input accepted, in bytes.", min=1)
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+AnalyzerSettings = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        help="An analyzer's setting, ANALYZER.PARAMETER=VALUE (repeatable; 'none' for None), "
+        "e.g. claims.model=none for the claim rules without their model.",
+    ),
+]
 
-__all__ = ["ConfigFile", "MaxBytes", "PipelineName", "Quiet"]
+__all__ = ["AnalyzerSettings", "ConfigFile", "MaxBytes", "PipelineName", "Quiet"]

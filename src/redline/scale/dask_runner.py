@@ -98,7 +98,7 @@ def plan_partitions(
     size and every setting that changes results (analyzers and their versions, spaCy pipeline,
     size limit), so a rerun reuses only what it would have written itself.
     """
-    pipeline = Pipeline.from_names(config.analyzers, spacy_pipeline=config.pipeline)
+    pipeline = Pipeline.from_config(config)
     from redline.nlp import pipeline_name
 
     salt = json.dumps(

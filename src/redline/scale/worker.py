@@ -69,7 +69,7 @@ def worker_pipeline(config: RedlineConfig) -> Pipeline:
         if key not in _pipelines:
             from redline.nlp import load_pipeline
 
-            pipeline = Pipeline.from_names(config.analyzers, spacy_pipeline=config.pipeline)
+            pipeline = Pipeline.from_config(config)
             pipeline.initialize()
             load_pipeline(config.pipeline)
             _pipelines[key] = pipeline
