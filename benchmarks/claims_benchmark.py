@@ -12,9 +12,10 @@
    sentence is that of its main claim: the claim whose action heads the sentence, else the
    first claim that is not a verb of saying; NONE when Redline finds no claim.
 2. CAMEO five classes (0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal
-   conflict, 4 material conflict) on cameo_class/test.tsv: (a) Redline's rules alone (main
-   claim's PLOVER type -> class, from the default claims layer, rules and claim model); (b) the anchor, logistic regression over TF-IDF, and (c) the
-   same plus Redline's claim features; (b) and (c) are trained on cameo_class/train.tsv only,
+   conflict, 4 material conflict) on cameo_class/test.tsv: (a) Redline with no training on
+   CAMEO (main claim's PLOVER type -> class, from the default claims layer, rules and claim
+   model); (b) the anchor, logistic regression over TF-IDF, and (c) the same plus Redline's
+   claim features; (b) and (c) are trained on cameo_class/train.tsv only,
    with C (and (c)'s feature weight) chosen by the same 5-fold cross-validation on train, and
    scored on test with bootstrap intervals and a paired bootstrap of their difference (the test
    sentences are never seen in training or tuning; they overlap the PLOVER GSR, which is not
@@ -149,8 +150,9 @@ def cameo(folder: Path, pipeline: Pipeline) -> str:
         "| method | setting (chosen by 5-fold CV on train) | CV accuracy | test accuracy [95% CI] "
         "| test macro-F1 |",
         "|---|---|---|---|---|",
-        f"| Redline alone, no training on CAMEO (main claim's PLOVER type; default claims layer, rules and claim model) | — | — | "
-        f"{rules_acc:.3f} {_interval(gold, rules)} | {rules_f1:.3f} |",
+        "| Redline alone, no training on CAMEO (main claim's PLOVER type; default claims "
+        f"layer, rules and claim model) | — | — | {rules_acc:.3f} {_interval(gold, rules)} "
+        f"| {rules_f1:.3f} |",
     ]
     for name, c, weight, cv, predicted in results:
         accuracy, macro, _ = _f1_table(gold, predicted)
