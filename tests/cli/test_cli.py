@@ -2,24 +2,11 @@ import json
 import random
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from redline.cli import app
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def fast_config(tmp_path: Path) -> Path:
-    path = tmp_path / "redline.toml"
-    path.write_text('[redline]\nanalyzers = ["structure"]\n', encoding="utf-8")
-    return path
 
 
 def _bad_inputs(folder: Path) -> dict[str, Path]:

@@ -8,22 +8,9 @@ import os
 import stat
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from redline.cli import app
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def fast_config(tmp_path: Path) -> Path:
-    path = tmp_path / "redline.toml"
-    path.write_text('[redline]\nanalyzers = ["structure"]\n', encoding="utf-8")
-    return path
 
 
 def error_lines(stderr: str) -> list[str]:

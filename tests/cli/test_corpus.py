@@ -38,11 +38,6 @@ WORDS = [
 ]
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def _inputs(folder: Path) -> Path:
     folder.mkdir()
     (folder / "talks.txt").write_text(

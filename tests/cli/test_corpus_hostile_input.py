@@ -19,11 +19,6 @@ from redline.document import Document
 from redline.store import CorpusStore
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def add(runner: CliRunner, *args: str) -> object:
     return runner.invoke(
         app, ["corpus", "add", *args, "--analyzers", "structure", "--n-process", "1", "-q"]
