@@ -123,3 +123,13 @@ def test_intervals_longest_first_chooses_what_the_scan_chose(seed: int) -> None:
 def test_intervals_positions_between_is_inclusive() -> None:
     assert list(positions_between([1, 3, 3, 5, 8], 3, 5)) == [1, 2, 3]
     assert list(positions_between([1, 3], 4, 9)) == []
+
+
+def test_sorted_spans_starting_in_is_the_scan() -> None:
+    rng = random.Random(7)
+    spans = [_Span(s, e, i) for i, (s, e) in enumerate(_random_spans(rng, 200, length=500))]
+    index = SortedSpans(spans)
+    for _ in range(100):
+        start = rng.randint(0, 500)
+        end = start + rng.randint(0, 80)
+        assert index.starting_in(start, end) == [s for s in index.items if start <= s.start < end]

@@ -117,6 +117,10 @@ class SortedSpans(Generic[S]):
         """``[s for s in items if s.start <= position < s.end]``, in the same order."""
         return self.overlapping(position, position + 1)
 
+    def starting_in(self, start: int, end: int) -> list[S]:
+        """``[s for s in items if start <= s.start < end]``, in the same order."""
+        return self.items[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
 
 class LastContaining:
     """Of spans sorted by start, the index of the last one with ``start <= position < end``.

@@ -10,9 +10,7 @@ Two sources, both cited:
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar
 
@@ -20,6 +18,7 @@ from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
+from redline.intervals import SortedSpans
 from redline.scope import ScopeIndex, TextUnits
 
 ANALYZER = "redlines"
@@ -69,14 +68,14 @@ class RedLineAnalyzer:
         in_groups = {
             str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
         }
-        claims = _ByStart(document.layer("claims"))
-        actors = _ByStart(document.layer("actors"))
+        claims = SortedSpans(document.layer("claims"))
+        actors = SortedSpans(document.layer("actors"))
         units = TextUnits(document)
         spans: dict[str, Span] = {}
         for index, (start, end) in enumerate(sentences):
             if not units.is_text(start):
                 continue  # a share prompt or a byline sets no red line
-            sentence_claims = claims.between(start, end)
+            sentence_claims = claims.starting_in(start, end)
             previous = sentences[index - 1] if index else None
             for span in _conditional_threats(
                 document, sentence_claims, (start, end), previous, scopes, in_groups, actors
@@ -89,22 +88,11 @@ class RedLineAnalyzer:
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
 
 
-class _ByStart:
-    """Spans looked up by where they start: each sentence reads only its own (linear time)."""
-
-    def __init__(self, spans: Iterable[Span]):
-        self.items = sorted(spans, key=lambda s: s.start)
-        self.starts = [s.start for s in self.items]
-
-    def between(self, start: int, end: int) -> list[Span]:
-        return self.items[
-            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
-        ]
-
-
-def _actors_in(actors: _ByStart, start: int, end: int, exclude: str | None) -> list[dict[str, str]]:
+def _actors_in(
+    actors: SortedSpans[Span], start: int, end: int, exclude: str | None
+) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
-    for span in actors.between(start, end):
+    for span in actors.starting_in(start, end):
         if span.end <= end:
             state = span.attrs.get("state") or span.attrs["actor_id"]
             if state != exclude and span.attrs["actor_id"] != exclude:
@@ -144,7 +132,7 @@ def _conditional_threats(
     previous: tuple[int, int] | None,
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
-    actors: _ByStart,
+    actors: SortedSpans[Span],
 ) -> list[Span]:
     found = []
     for claim in claims:
@@ -199,8 +187,8 @@ def _condition(
 
 def _cue_lines(
     document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
-    sentence_claims: list[Span], all_claims: _ByStart,
-    scopes: ScopeIndex, in_groups: dict[str, Span], actors: _ByStart,
+    sentence_claims: list[Span], all_claims: SortedSpans[Span],
+    scopes: ScopeIndex, in_groups: dict[str, Span], actors: SortedSpans[Span],
 ) -> list[Span]:  # fmt: skip
     start, end = sentence
     text = document.text
@@ -251,10 +239,10 @@ def _cue_lines(
 
 
 def _consequence(
-    after: int, sentence_claims: list[Span], all_claims: _ByStart, sentence_end: int
+    after: int, sentence_claims: list[Span], all_claims: SortedSpans[Span], sentence_end: int
 ) -> Span | None:
     """The first threatened or advocated action after the cue, in this or the next sentence."""
-    for claim in all_claims.between(after, sentence_end + 400):
+    for claim in all_claims.starting_in(after, sentence_end + 400):
         if claim.attrs.get("stance") in ("threaten", "advocate"):
             return claim
     return None
