@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 import stand_in
+from processes import alive
 from stand_in_app import stand_in_pool
 
 from redline.web.pool import (
@@ -38,12 +38,6 @@ async def started(pool: WorkerPool) -> AsyncIterator[WorkerPool]:
         yield pool
     finally:
         await pool.close()
-
-
-def alive(pid: int) -> bool:
-    """Whether ``pid`` is a running process (a zombie awaiting its parent's wait() is not)."""
-    stat = Path(f"/proc/{pid}/stat")
-    return stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
 
 
 async def eventually(condition: Callable[[], bool], seconds: float = 15.0) -> None:
