@@ -77,6 +77,15 @@ class Metadata(_Frozen):
     author: str | None = None
     date: str | None = Field(default=None, description="ISO 8601 date, YYYY-MM-DD.")
     language: str | None = None
+    unanalysed_language: str | None = Field(
+        default=None,
+        description="Set when the text's language has no Redline pipeline: only its structure "
+        "was analysed, and no finding was made.",
+    )
+    layer_languages: dict[str, str] = Field(
+        default_factory=dict,
+        description="The language each layer was analysed in ('structure': 'de', 'claims': 'ru').",
+    )
     translated_from: str | None = None
     source: str | None = Field(default=None, description="Path or URL the text was read from.")
     outlet: str | None = None

