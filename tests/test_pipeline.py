@@ -133,3 +133,54 @@ def test_pipeline_pipe_raises_by_default() -> None:
     pipeline = Pipeline([Words(), FailsOnBoom()])
     with pytest.raises(RuntimeError, match="cannot digest boom"):
         list(pipeline.pipe([Document.from_text("a boom here")]))
+
+
+# -- languages ---------------------------------------------------------------------------------
+
+GERMAN = (
+    "Die Bundesregierung wird die Ukraine weiter unterstützen, sagte der Kanzler am Montag in "
+    "Berlin. Russland muss den Krieg sofort beenden, sonst drohen neue Sanktionen."
+)
+
+
+def test_a_language_without_a_pipeline_gets_structure_only_and_says_so() -> None:
+    document = Pipeline.from_names().run(Document.from_text(GERMAN))
+    assert document.metadata.language == "de"
+    assert document.metadata.unanalysed_language == "de"
+    assert set(document.layers) == {"structure", "sentences"}
+    assert document.metadata.layer_languages == {"structure": "de", "sentences": "de"}
+
+
+def test_the_readers_language_wins_over_detection() -> None:
+    told = Document.from_text(GERMAN).model_copy(update={"metadata": Metadata(language="en")})
+    document = Pipeline.from_names(["structure", "actors"]).run(told)
+    assert document.metadata.unanalysed_language is None
+    assert document.metadata.layer_languages["actors"] == "en"
+
+
+def test_a_comment_in_another_language_is_marked_and_yields_no_findings() -> None:
+    text = (
+        "Russia threatens to strike Kyiv\n\n"
+        "Moscow said on Monday it would strike Kyiv if NATO sent more troops. The ministry "
+        "added that the West would bear responsibility for what followed.\n\n"
+        "Comments\n\n"
+        "ivan_77 · 2 hours ago\n"
+        "Надо стереть Вильнюс с лица земли, пусть знают. Давно пора ответить всем им.\n\n"
+        "john_k · 1 hour ago\n"
+        "We should bomb them all, they deserve nothing but destruction.\n\n"
+        "mary · 1 hour ago\n"
+        "Nobody wants a war with anyone, this is madness.\n"
+    )
+    document = Pipeline.from_names().run(Document.from_text(text))
+    comments = [s for s in document.layer("structure") if s.label == "comment"]
+    assert [c.attrs.get("language") for c in comments] == ["ru", None, None]
+    assert comments[0].attrs["analysed"] is False
+    russian = comments[0]
+    findings = [
+        s
+        for name, spans in document.layers.items()
+        if name not in ("structure", "sentences")
+        for s in spans
+    ]
+    assert findings and not [s for s in findings if russian.start <= s.start < russian.end]
+    assert any(s.text.startswith("We should bomb") for s in document.layer("claims"))

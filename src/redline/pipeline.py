@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
 from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
-from redline.document import Document, Metadata
+from redline.document import Document, Metadata, Span
 from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
 if TYPE_CHECKING:
@@ -86,6 +86,9 @@ class Pipeline:
                 output = analyzer.analyze(document, context)
                 document = merge_output(document, analyzer, output)
                 ran.update(dict.fromkeys(analyzer.provides, language))
+                if "structure" in analyzer.provides:
+                    document = mark_other_languages(document, language)
+        document = drop_unanalysed_findings(document)
         return _record_languages(document, ran)
 
     def context_for(self, document: Document, preparsed: Doc | None = None) -> AnalysisContext:
@@ -161,7 +164,6 @@ class Pipeline:
             )
         return results
 
-
     def _parse_by_language(self, batch: list[Document], errors: str) -> list[Doc | None]:
         """Parse the batch's texts, each language's through its own pipeline in one pass."""
         from redline.nlp import load_pipeline
@@ -212,6 +214,56 @@ def runs_on(analyzer: Analyzer, language: str) -> bool:
     """Whether ``analyzer`` runs on text in ``language`` (undeclared: English only)."""
     languages: tuple[str, ...] = getattr(analyzer, "languages", ("en",))
     return "*" in languages or language in languages
+
+
+# Layers that describe the text's shape rather than what it says: kept in every language.
+_SHAPE_LAYERS = frozenset({"structure", "sentences"})
+
+
+def mark_other_languages(document: Document, language: str) -> Document:
+    """Mark the comments written in another language than the document's as not analysed.
+
+    A thread can mix languages, and the document is analysed with one language's rules and
+    models: what they would find in a comment in another language is not evidence. The
+    comment's structure span records its language and ``analysed: false``; the analyzers that
+    read text through :class:`redline.scope.TextUnits` skip it, and
+    :func:`drop_unanalysed_findings` removes whatever another analyzer found there.
+    """
+    from redline.languages import detect
+
+    marked = False
+    structure: list[Span] = []
+    for span in document.layer("structure"):
+        found = detect(span.text) if span.label == "comment" else None
+        if found is not None and found != language:
+            span = span.model_copy(
+                update={"attrs": {**span.attrs, "language": found, "analysed": False}}
+            )
+            marked = True
+        structure.append(span)
+    return document.with_layers({"structure": structure}) if marked else document
+
+
+def drop_unanalysed_findings(document: Document) -> Document:
+    """``document`` without the findings inside comments marked not analysed."""
+    unanalysed = [
+        (span.start, span.end)
+        for span in document.layer("structure")
+        if span.attrs.get("analysed") is False
+    ]
+    if not unanalysed:
+        return document
+
+    def inside(span: Span) -> bool:
+        return any(start <= span.start and span.end <= end for start, end in unanalysed)
+
+    return document.with_layers(
+        {
+            name: [span for span in spans if not inside(span)]
+            for name, spans in document.layers.items()
+            if name not in _SHAPE_LAYERS
+        }
+    )
 
 
 def _record_languages(document: Document, ran: dict[str, str]) -> Document:

@@ -143,6 +143,10 @@ class TextUnits:
         return best
 
     def is_text(self, offset: int) -> bool:
-        """Whether ``offset`` lies in the text proper, not in page furniture, a byline, ..."""
+        """Whether ``offset`` lies in the text proper: not in page furniture, a byline, ... nor
+        in a comment in another language (:func:`redline.pipeline.mark_other_languages`)."""
         unit = self.at(offset)
-        return unit is None or unit.label not in NOT_TEXT
+        # A comment in another language than the document's is not read with its rules.
+        return unit is None or (
+            unit.label not in NOT_TEXT and unit.attrs.get("analysed") is not False
+        )

@@ -55,7 +55,12 @@ def test_schema_version_one_database_migrates_forward(
     rows = document_rows(document, VERSIONS)
     with duckdb.connect(str(db_path)) as con:
         assert migrate(con, path=str(db_path), target=1) == 1
-        _insert(con, "documents", rows["documents"])
+        added_in_v3 = ("unanalysed_language", "layer_languages")
+        _insert(
+            con,
+            "documents",
+            [{k: v for k, v in row.items() if k not in added_in_v3} for row in rows["documents"]],
+        )
         _insert(con, "claims", rows["claims"])
         _insert(con, "spans", rows["spans"])
         # Version 1 had no incitement table: its spans lived in the generic table.
@@ -69,7 +74,7 @@ def test_schema_version_one_database_migrates_forward(
             ],
         )
     with CorpusStore.open(db_path) as store:
-        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 2
+        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 3
         assert store.con.execute(
             "SELECT label, severity, analyzer_version FROM incitement"
         ).fetchall() == [("call_to_violence", 3, "0.9.0")]
@@ -77,11 +82,14 @@ def test_schema_version_one_database_migrates_forward(
         assert store.con.execute(
             "SELECT speaker, escalation_index FROM speaker_escalation"
         ).fetchall() == [("Host", 60)]  # 100 * (0.6 * 0.6 + 0.4 * 0.6): one advocated level 3
-        assert store.document(document.id).to_json() == document.to_json()
+        # Version 1 did not record the language of each layer: it comes back unknown.
+        unrecorded = document.metadata.model_copy(update={"layer_languages": {}})
+        expected = document.model_copy(update={"metadata": unrecorded})
+        assert store.document(document.id).to_json() == expected.to_json()
         applied = store.con.execute(
             "SELECT version FROM schema_version ORDER BY version"
         ).fetchall()
-        assert applied == [(1,), (2,)]
+        assert applied == [(1,), (2,), (3,)]
 
 
 def test_schema_tables_have_the_columns_rows_are_built_with(
@@ -113,7 +121,7 @@ def test_schema_newer_than_this_redline_is_refused(db_path: Path) -> None:
         store.con.execute(
             "INSERT INTO schema_version VALUES (99, 'future', current_timestamp::TIMESTAMP)"
         )
-    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 2; upgrade"):
+    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 3; upgrade"):
         CorpusStore.open(db_path)
 
 

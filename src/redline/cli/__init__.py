@@ -113,10 +113,12 @@ def analyze(
             if isinstance(item, RedlineError):
                 failures += 1
                 stderr.print(f"[red]error:[/red] {escape(str(item))}", markup=True, highlight=False)
-            elif to_directory and out is not None:
-                write_atomic(out / _file_name(item, fmt), _report(item, fmt))
             else:
-                written.append(item)
+                _notice_unanalysed(item)
+                if to_directory and out is not None:
+                    write_atomic(out / _file_name(item, fmt), _report(item, fmt))
+                else:
+                    written.append(item)
             advance()
     if written:
         _emit(written, fmt, out)
@@ -188,6 +190,16 @@ def graph(
         f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}"
     )
     raise typer.Exit(1 if failures else 0)
+
+
+def _notice_unanalysed(document: Document) -> None:
+    """One line on stderr for a document in a language Redline does not analyse (exit 0)."""
+    from redline.languages import unanalysed_notice
+
+    language = document.metadata.unanalysed_language
+    if language:
+        where = document.metadata.source or document.id
+        stderr.print(f"notice: {escape(where)}: {unanalysed_notice(language)}", highlight=False)
 
 
 def _config(path: Path | None) -> RedlineConfig:

@@ -123,6 +123,10 @@ def metadata_rows(document: Document) -> list[tuple[str, str]]:
         for name, label in _METADATA_FIELDS
         if getattr(meta, name) not in (None, "")
     ]
+    if meta.unanalysed_language:
+        from redline.languages import unanalysed_notice
+
+        rows.append(("Analysis", unanalysed_notice(meta.unanalysed_language)))
     return [*rows, ("Id", document.id)]
 
 

@@ -131,6 +131,7 @@ _METADATA_FIELDS = (
     "translated_from",
     "source",
     "outlet",
+    "unanalysed_language",
 )
 _PROFILE = ("max_advocate", "max_threaten", "max_predict", "max_report")
 UNKNOWN_VERSION = "unknown"
@@ -201,6 +202,7 @@ def _document_row(document: Document, versions: Versions) -> Row:
             "text": document.text,
             "published": parse_day(metadata.date),
             "extra": _dump(metadata.extra),
+            "layer_languages": _dump(metadata.layer_languages),
             "layer_order": _dump(list(document.layers)),
             "analyzers": _dump(dict(versions)),
             "escalation_index": _typed(profile.get("index"), "int"),
@@ -257,6 +259,7 @@ def rebuild_document(document: Row, rows: Mapping[str, Sequence[Row]]) -> Docume
     extra = {key: bound_nesting(value) for key, value in json.loads(document["extra"]).items()}
     metadata = Metadata(
         extra=extra,
+        layer_languages=json.loads(document.get("layer_languages") or "{}"),
         **{field: document[field] for field in _METADATA_FIELDS},
     )
     return Document.model_validate(

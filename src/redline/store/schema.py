@@ -100,6 +100,11 @@ _V2 = [
         failed INTEGER NOT NULL DEFAULT 0)""",
 ]
 
+_V3 = [
+    "ALTER TABLE documents ADD COLUMN unanalysed_language VARCHAR",
+    "ALTER TABLE documents ADD COLUMN layer_languages VARCHAR NOT NULL DEFAULT '{}'",
+]
+
 _PROFILE_COLUMNS = ("max_advocate", "max_threaten", "max_predict", "max_report")
 
 
@@ -144,6 +149,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, spans and the annotation tables", tuple(_V1)),
     Migration(2, "incitement, speaker escalation and runs", tuple(_V2), _backfill_speakers),
+    Migration(3, "the language each layer was analysed in", tuple(_V3)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
