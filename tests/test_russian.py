@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from redline.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
-def parse() -> object:
+def parse() -> Language:
     nlp = load_pipeline(None, "ru")
     return nlp
 
 
-def _token(doc: Doc, text: str) -> object:
+def _token(doc: Doc, text: str) -> Token:
     return next(t for t in doc if t.text == text)
 
 
-def test_offsets_are_the_texts_and_sentences_split(parse: object) -> None:
+def test_offsets_are_the_texts_and_sentences_split(parse: Language) -> None:
     text = "МИД России заявил о готовности к переговорам.\n\nНо Киев их отверг! Почему?"
-    doc = parse(text)  # type: ignore[operator]
+    doc = parse(text)
     assert doc.text == text
     assert [s.text.strip() for s in doc.sents if s.text.strip()] == [
         "МИД России заявил о готовности к переговорам.",
@@ -29,13 +30,13 @@ def test_offsets_are_the_texts_and_sentences_split(parse: object) -> None:
     ]
 
 
-def test_inflected_words_get_their_dictionary_form(parse: object) -> None:
-    doc = parse("Армия нанесла удары по складам Киева.")  # type: ignore[operator]
+def test_inflected_words_get_their_dictionary_form(parse: Language) -> None:
+    doc = parse("Армия нанесла удары по складам Киева.")
     assert [t.lemma_ for t in doc][:5] == ["армия", "нанести", "удар", "по", "склад"]
 
 
-def test_relations_are_written_in_spacy_englishs_scheme(parse: object) -> None:
-    doc = parse("Мы нанесём удар по Вашингтону.")  # type: ignore[operator]
+def test_relations_are_written_in_spacy_englishs_scheme(parse: Language) -> None:
+    doc = parse("Мы нанесём удар по Вашингтону.")
     strike, by, city = _token(doc, "нанесём"), _token(doc, "по"), _token(doc, "Вашингтону")
     assert strike.dep_ == "ROOT" and strike.morph.get("Tense") == ["Fut"]
     assert _token(doc, "удар").dep_ == "dobj" and _token(doc, "Мы").dep_ == "nsubj"
@@ -43,16 +44,16 @@ def test_relations_are_written_in_spacy_englishs_scheme(parse: object) -> None:
     assert (city.dep_, city.head) == ("pobj", by)
 
 
-def test_a_modal_predicate_becomes_the_aux_of_its_infinitive(parse: object) -> None:
-    doc = parse("Мы должны ответить.")  # type: ignore[operator]
+def test_a_modal_predicate_becomes_the_aux_of_its_infinitive(parse: Language) -> None:
+    doc = parse("Мы должны ответить.")
     answer, must = _token(doc, "ответить"), _token(doc, "должны")
     assert answer.dep_ == "ROOT" and answer.tag_ == "VB"
     assert (must.dep_, must.tag_, must.head) == ("aux", "MD", answer)
     assert _token(doc, "Мы").head == answer
 
 
-def test_negation_imperative_and_entities(parse: object) -> None:
-    doc = parse("Не трогайте Зеленского, сказал Песков в Москве.")  # type: ignore[operator]
+def test_negation_imperative_and_entities(parse: Language) -> None:
+    doc = parse("Не трогайте Зеленского, сказал Песков в Москве.")
     assert _token(doc, "Не").dep_ == "neg"
     assert _token(doc, "трогайте").tag_ == "VB"
     assert {(e.text, e.label_) for e in doc.ents} >= {
