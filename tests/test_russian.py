@@ -38,7 +38,7 @@ def test_inflected_words_get_their_dictionary_form(parse: Language) -> None:
 def test_relations_are_written_in_spacy_englishs_scheme(parse: Language) -> None:
     doc = parse("Мы нанесём удар по Вашингтону.")
     strike, by, city = _token(doc, "нанесём"), _token(doc, "по"), _token(doc, "Вашингтону")
-    assert strike.dep_ == "ROOT" and strike.morph.get("Tense") == ["Fut"]
+    assert strike.dep_ == "ROOT" and strike.morph.get("Tense", []) == ["Fut"]
     assert _token(doc, "удар").dep_ == "dobj" and _token(doc, "Мы").dep_ == "nsubj"
     assert (by.dep_, by.head) == ("prep", _token(doc, "удар"))
     assert (city.dep_, city.head) == ("pobj", by)
