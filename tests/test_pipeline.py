@@ -158,7 +158,7 @@ def test_the_readers_language_wins_over_detection() -> None:
     assert document.metadata.layer_languages["actors"] == "en"
 
 
-def test_a_comment_in_another_language_is_marked_and_yields_no_findings() -> None:
+def test_a_comment_in_another_language_is_analysed_in_its_own() -> None:
     text = (
         "Russia threatens to strike Kyiv\n\n"
         "Moscow said on Monday it would strike Kyiv if NATO sent more troops. The ministry "
@@ -166,21 +166,31 @@ def test_a_comment_in_another_language_is_marked_and_yields_no_findings() -> Non
         "Comments\n\n"
         "ivan_77 · 2 hours ago\n"
         "Надо стереть Вильнюс с лица земли, пусть знают. Давно пора ответить всем им.\n\n"
-        "john_k · 1 hour ago\n"
-        "We should bomb them all, they deserve nothing but destruction.\n\n"
+        "hans · 1 hour ago\n"
+        "Man sollte sie alle bombardieren, sie verdienen nichts anderes als die Zerstörung.\n\n"
         "mary · 1 hour ago\n"
-        "Nobody wants a war with anyone, this is madness.\n"
+        "We should bomb them all, they deserve nothing but destruction.\n"
     )
     document = Pipeline.from_names().run(Document.from_text(text))
     comments = [s for s in document.layer("structure") if s.label == "comment"]
-    assert [c.attrs.get("language") for c in comments] == ["ru", None, None]
-    assert comments[0].attrs["analysed"] is False
-    russian = comments[0]
+    assert [c.attrs.get("language") for c in comments] == ["ru", "de", None]
+    assert [c.attrs.get("analysed") for c in comments] == [True, False, None]
+    russian, german, _ = comments
     findings = [
+        s
+        for name, spans in document.layers.items()
+        if name != "structure"
+        for s in spans
+        if russian.start <= s.start < russian.end
+    ]
+    # What lies in the Russian comment comes from its own (Russian) run: its sentences at least.
+    assert findings and all(s.id.startswith(russian.id + ":") for s in findings)
+    assert not [
         s
         for name, spans in document.layers.items()
         if name not in ("structure", "sentences")
         for s in spans
+        if german.start <= s.start < german.end
     ]
-    assert findings and not [s for s in findings if russian.start <= s.start < russian.end]
     assert any(s.text.startswith("We should bomb") for s in document.layer("claims"))
+    assert "ru" in document.metadata.layer_languages["sentences"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
 from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
-from redline.document import Document, Metadata, Span
+from redline.document import Document, Metadata, Relation, Span
 from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
 if TYPE_CHECKING:
@@ -89,7 +89,51 @@ class Pipeline:
                 if "structure" in analyzer.provides:
                     document = mark_other_languages(document, language)
         document = drop_unanalysed_findings(document)
+        document = self._comments_in_their_language(document, ran)
         return _record_languages(document, ran)
+
+    def _comments_in_their_language(self, document: Document, ran: dict[str, str]) -> Document:
+        """Analyse each comment written in another language Redline analyses (a Russian
+        comment under an English article) with that language's pipeline, on its own, and add
+        what it finds at the comment's offsets; the comment's span says it was.
+
+        The comment's findings join the document's layers (their ids prefixed with the
+        comment's); its own escalation profile is not merged into the document's.
+        """
+        from redline.languages import ANALYSED_LANGUAGES
+
+        found: dict[str, list[Span]] = {}
+        relations: list[Relation] = []
+        structure: list[Span] = []
+        for span in document.layer("structure"):
+            language = span.attrs.get("language")
+            if span.attrs.get("analysed") is False and language in ANALYSED_LANGUAGES:
+                comment = Document.from_text(span.text).model_copy(
+                    update={"metadata": Metadata(language=str(language))}
+                )
+                analysed = self.run(comment)
+                prefix = f"{span.id}:"
+                for name, spans in analysed.layers.items():
+                    if name != "structure":
+                        found.setdefault(name, []).extend(
+                            _moved(s, span.start, prefix) for s in spans
+                        )
+                        ran[name] = _joined(ran.get(name), str(language))
+                relations.extend(_moved_relation(r, prefix) for r in analysed.relations)
+                span = span.model_copy(update={"attrs": {**span.attrs, "analysed": True}})
+            structure.append(span)
+        if not found:
+            return document
+        inside = [(s.start, s.end) for s in structure if s.attrs.get("analysed") is True]
+        layers: dict[str, list[Span]] = {"structure": structure}
+        for name, moved in found.items():
+            kept = document.layer(name)
+            if name == "sentences":  # the comment's own sentences replace the parent parse's
+                kept = tuple(
+                    s for s in kept if not any(a <= s.start and s.end <= b for a, b in inside)
+                )
+            layers[name] = [*kept, *moved]
+        return document.with_layers(layers, relations)
 
     def context_for(self, document: Document, preparsed: Doc | None = None) -> AnalysisContext:
         """The shared resources for analysing ``document`` in its language."""
@@ -262,6 +306,28 @@ def drop_unanalysed_findings(document: Document) -> Document:
             name: [span for span in spans if not inside(span)]
             for name, spans in document.layers.items()
             if name not in _SHAPE_LAYERS
+        }
+    )
+
+
+def _joined(languages: str | None, language: str) -> str:
+    """``"en"`` and ``"ru"`` as ``"en,ru"``: a layer found in more than one language."""
+    return ",".join(sorted({*(languages or "").split(","), language} - {""}))
+
+
+def _moved(span: Span, offset: int, prefix: str) -> Span:
+    """A span of a comment analysed on its own, at its place in the whole document."""
+    return span.model_copy(
+        update={"id": prefix + span.id, "start": span.start + offset, "end": span.end + offset}
+    )
+
+
+def _moved_relation(relation: Relation, prefix: str) -> Relation:
+    return relation.model_copy(
+        update={
+            "id": prefix + relation.id,
+            "source": prefix + relation.source,
+            "target": prefix + relation.target,
         }
     )
 
