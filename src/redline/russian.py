@@ -245,13 +245,14 @@ def _set_parse(
     for i, head in enumerate(heads):
         if sentence_of[head] != sentence_of[i]:
             heads[i], labels[i] = i, "ROOT"
-    array = numpy.zeros((len(doc), 2), dtype="int64")
-    for i, (head, label) in enumerate(zip(heads, labels, strict=True)):
-        array[i, 0] = head - i
-        array[i, 1] = doc.vocab.strings.add(label)
+    # spaCy stores a head as a signed offset and a label as a 64-bit hash, both as uint64.
+    offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
+    array = numpy.zeros((len(doc), 2), dtype="uint64")
+    array[:, 0] = offsets.astype("uint64")
+    array[:, 1] = [doc.vocab.strings.add(label) for label in labels]
     # Sentence starts follow from the trees: each sentence is one tree (or more, where
     # slovnet found more than one root in it).
-    doc.from_array(["HEAD", "DEP"], array.astype("uint64"))  # type: ignore[arg-type]
+    doc.from_array(["HEAD", "DEP"], array)  # type: ignore[arg-type]
 
 
 def _entities(doc: Doc, spans: list[Any]) -> list[Span]:
