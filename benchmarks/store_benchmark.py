@@ -84,9 +84,9 @@ def _variants(documents: list[Document], count: int) -> Iterator[Document]:
 
 
 def store_size(workdir: Path) -> dict[str, float]:
-    from redline.analysis import analyze
+    from redline.analysis import analyze_file
 
-    analysed = [analyze(path) for path in SAMPLES]
+    analysed = [analyze_file(path) for path in SAMPLES]
     db = workdir / "size.duckdb"
     with CorpusStore.open(db) as store:
         for chunk in chunked(_variants(analysed, 1000), 200):

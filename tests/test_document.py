@@ -95,3 +95,39 @@ def test_document_with_layers_leaves_original_unchanged(document: Document) -> N
 def test_document_is_immutable(document: Document) -> None:
     with pytest.raises(ValidationError, match="frozen"):
         document.text = "changed"  # type: ignore[misc]
+
+
+def test_document_table_is_a_layer_with_quotes_and_attributes(document: Document) -> None:
+    table = document.table("actors")
+    assert list(table.columns) == [
+        "span_id",
+        "start_char",
+        "end_char",
+        "quote",
+        "label",
+        "analyzer",
+        "rule",
+        "confidence",
+        "actor_id",
+        "aliases",
+    ]
+    assert table["quote"].tolist() == ["Kyiv", "🚀"]
+    assert table["actor_id"].tolist()[0] == "kyiv" and table["aliases"].tolist()[0] == ["Kiev"]
+    for start, end, quote in table[["start_char", "end_char", "quote"]].itertuples(index=False):
+        assert TEXT[start:end] == quote
+
+
+def test_document_table_keeps_an_attribute_named_like_a_column_apart() -> None:
+    doc = Document.from_text(TEXT)
+    span = doc.make_span(0, 4, "turn", analyzer="structure", rule="r", attrs={"label": "Host"})
+    table = doc.with_layers({"structure": [span]}).table("structure")
+    assert table[["label", "attr_label"]].values.tolist() == [["turn", "Host"]]
+
+
+def test_document_table_of_an_empty_or_missing_layer(document: Document) -> None:
+    empty = document.with_layers({"techniques": []}).table("techniques")
+    assert len(empty) == 0 and "quote" in empty.columns
+    with pytest.raises(
+        KeyError, match=r"no layer 'claim' in document .*; its layers: actors, claims"
+    ):
+        document.table("claim")

@@ -4,13 +4,15 @@
 >>> doc = redline.analyze("Host: Will they strike?\\nGuest: They will not.")   # doctest: +SKIP
 >>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
 ['Host', 'Guest']
+>>> redline.analyze_file("article.html").table("claims")                        # doctest: +SKIP
+>>> for doc in redline.analyze_many(["corpus.jsonl"], n_process=4): ...          # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from redline.analysis import analyze
+from redline.analysis import analyze, analyze_file, analyze_many
 from redline.config import RedlineConfig
 from redline.document import Document, Metadata, Relation, Span
 from redline.errors import (
@@ -43,4 +45,6 @@ __all__ = [
     "SpanError",
     "__version__",
     "analyze",
+    "analyze_file",
+    "analyze_many",
 ]

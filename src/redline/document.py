@@ -15,11 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from redline.errors import SpanError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = "1.0"
 
@@ -173,6 +176,42 @@ class Document(_Frozen):
         for layer in self.layers.values():
             yield from layer
 
+    def table(self, name: str) -> pd.DataFrame:
+        """One layer as a pandas DataFrame: a row per span, its quote beside the offsets, and
+        one column per attribute (named as in the store's tables and ``redline.store.Corpus``).
+
+        >>> doc = Document.from_text("Kyiv was struck.")
+        >>> span = doc.make_span(0, 4, "actor", analyzer="actors", rule="alias",
+        ...                      attrs={"actor_id": "kyiv"})
+        >>> doc.with_layers({"actors": [span]}).table("actors")[["quote", "actor_id"]]
+          quote actor_id
+        0  Kyiv     kyiv
+
+        An attribute named like one of the span's own columns comes as ``attr_<name>``; a
+        layer the document does not have is a KeyError naming the layers it has.
+        """
+        import pandas as pd
+
+        if name not in self.layers:
+            have = ", ".join(self.layers) or "none (the document is not analysed)"
+            raise KeyError(f"no layer {name!r} in document {self.id}; its layers: {have}")
+        rows = []
+        for span in self.layers[name]:
+            row: dict[str, Any] = {
+                "span_id": span.id,
+                "start_char": span.start,
+                "end_char": span.end,
+                "quote": span.text,
+                "label": span.label,
+                "analyzer": span.analyzer,
+                "rule": span.rule,
+                "confidence": span.confidence,
+            }
+            for key, value in span.attrs.items():
+                row[f"attr_{key}" if key in _SPAN_COLUMNS else key] = value
+            rows.append(row)
+        return pd.DataFrame(rows, columns=None if rows else list(_SPAN_COLUMNS))
+
     def span_by_id(self, span_id: str) -> Span:
         for span in self.spans():
             if span.id == span_id:
@@ -227,6 +266,18 @@ class Document(_Frozen):
         from redline.render.html import render_html
 
         return render_html(self, standalone=False)
+
+
+_SPAN_COLUMNS = (
+    "span_id",
+    "start_char",
+    "end_char",
+    "quote",
+    "label",
+    "analyzer",
+    "rule",
+    "confidence",
+)
 
 
 def _check_span_fits(text: str, start: int, end: int, quote: str | None = None) -> None:

@@ -12,7 +12,7 @@ import pytest
 from redline.document import Document
 from redline.store import SCHEMA_VERSION, CorpusStore, StoreError
 from redline.store.rows import ANNOTATION_TABLES, LAYER_TABLES, document_rows
-from redline.store.schema import migrate, schema_version
+from redline.store.schema import SPAN_TABLES, migrate, schema_version
 
 VERSIONS = {"claims": "1.0.0", "incitement": "0.9.0", "escalation": "1.0.0"}
 
@@ -21,6 +21,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, obj
     con.register("_rows", pa.Table.from_pylist(rows))
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
     con.unregister("_rows")
+
+
+def _before_v4(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows as Redline wrote them before schema version 4: no quote beside the offsets."""
+    return [{k: v for k, v in row.items() if k != "quote"} for row in rows]
 
 
 def _with_incitement(builder: Callable[..., Document]) -> Document:
@@ -61,8 +66,8 @@ def test_schema_version_one_database_migrates_forward(
             "documents",
             [{k: v for k, v in row.items() if k not in added_in_v3} for row in rows["documents"]],
         )
-        _insert(con, "claims", rows["claims"])
-        _insert(con, "spans", rows["spans"])
+        _insert(con, "claims", _before_v4(rows["claims"]))
+        _insert(con, "spans", _before_v4(rows["spans"]))
         # Version 1 had no incitement table: its spans lived in the generic table.
         typed = {column for column, _, _ in LAYER_TABLES["incitement"].columns}
         _insert(
@@ -70,11 +75,11 @@ def test_schema_version_one_database_migrates_forward(
             "spans",
             [
                 {**{k: v for k, v in row.items() if k not in typed}, "layer": "incitement"}
-                for row in rows["incitement"]
+                for row in _before_v4(rows["incitement"])
             ],
         )
     with CorpusStore.open(db_path) as store:
-        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 3
+        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 4
         assert store.con.execute(
             "SELECT label, severity, analyzer_version FROM incitement"
         ).fetchall() == [("call_to_violence", 3, "0.9.0")]
@@ -89,7 +94,49 @@ def test_schema_version_one_database_migrates_forward(
         applied = store.con.execute(
             "SELECT version FROM schema_version ORDER BY version"
         ).fetchall()
-        assert applied == [(1,), (2,), (3,)]
+        assert applied == [(1,), (2,), (3,), (4,)]
+        # Version 4 quotes every span beside its offsets, filled from the stored text.
+        assert store.con.execute("SELECT quote FROM incitement").fetchall() == [
+            ("Wipe them off the map",)
+        ]
+
+
+def test_schema_version_four_quotes_stored_spans_as_python_slices_them(
+    db_path: Path, builder: Callable[..., Document]
+) -> None:
+    # An emoji (one code point, two UTF-16 units, four UTF-8 bytes) and a combining accent
+    # before the spans: the backfill must count code points, as ``text[start:end]`` does.
+    document = builder(
+        "🔥 Café\u0301 talk: Russia must strike Kyiv, and Iran is our ally.",
+        date="2024-05-01",
+        claims=(("strike", "advocate", 3, "Host"),),
+        actors=(("Russia", "russia"), ("Kyiv", "kyiv"), ("Iran", "iran")),
+        techniques=(("must", "Loaded_Language"),),
+        alliance=("ally", "iran", "russia"),
+        redline=("Kyiv", "Russia", 3),
+    )
+    rows = document_rows(document, VERSIONS)
+    with duckdb.connect(str(db_path)) as con:
+        assert migrate(con, path=str(db_path), target=3) == 3
+        for table, table_rows in rows.items():
+            if table_rows and table not in ("relations", "speaker_escalation"):
+                _insert(con, table, _before_v4(table_rows))
+    with CorpusStore.open(db_path) as store:
+        for table in SPAN_TABLES:
+            stored = store.con.execute(
+                f"SELECT start_char, end_char, quote FROM {table} ORDER BY seq"
+            ).fetchall()
+            expected = [
+                (
+                    row["start_char"],
+                    row["end_char"],
+                    document.text[row["start_char"] : row["end_char"]],
+                )
+                for row in sorted(rows[table], key=lambda row: int(str(row["seq"])))
+            ]
+            assert stored == expected, table
+        assert store.count("claims") == 1
+        assert store.con.execute("SELECT quote FROM claims").fetchall() == [("strike",)]
 
 
 def test_schema_tables_have_the_columns_rows_are_built_with(
@@ -121,7 +168,7 @@ def test_schema_newer_than_this_redline_is_refused(db_path: Path) -> None:
         store.con.execute(
             "INSERT INTO schema_version VALUES (99, 'future', current_timestamp::TIMESTAMP)"
         )
-    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 3; upgrade"):
+    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 4; upgrade"):
         CorpusStore.open(db_path)
 
 

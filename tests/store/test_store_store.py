@@ -182,8 +182,11 @@ def test_store_public_surface() -> None:
             "Window",
             "add_on_dask",
             "add_sources",
+            "export_csv",
             "export_jsonl",
+            "export_labelstudio",
             "export_parquet",
+            "import_labelstudio",
             "ingest_results",
         ]
     )

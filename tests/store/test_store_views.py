@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -13,7 +14,7 @@ from redline.document import Document
 from redline.store import CorpusStore, StoreError
 from redline.store.api import Corpus
 from redline.store.charts import write_chart
-from redline.store.export import EXPORTED_TABLES, export_jsonl, export_parquet
+from redline.store.export import EXPORTED_TABLES, export_csv, export_jsonl, export_parquet
 from redline.store.trends import (
     Window,
     alignment_edges,
@@ -111,6 +112,21 @@ def test_export_parquet_one_file_per_table(store: CorpusStore, tmp_path: Path) -
     assert not list((tmp_path / "out").glob(".*"))  # no temporary files left behind
 
 
+def test_export_csv_one_file_per_table_with_quotes(store: CorpusStore, tmp_path: Path) -> None:
+    written = export_csv(store, tmp_path / "csv")
+    assert [p.name for p in written] == [f"{table}.csv" for table in EXPORTED_TABLES]
+    with (tmp_path / "csv" / "claims.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0])[3:7] == ["start_char", "end_char", "quote", "label"]
+    assert sorted(row["quote"] for row in rows) == [
+        "Sanctions",
+        "cross",
+        "nuclear weapons",
+        "strike",
+        "talk",
+    ]
+
+
 def test_export_jsonl_gives_back_the_documents(
     store: CorpusStore, tmp_path: Path, corpus_documents: list[Document]
 ) -> None:
@@ -146,6 +162,23 @@ def test_corpus_api_returns_dataframes(store: CorpusStore) -> None:
         )
         with pytest.raises(ValueError, match="claims has no column 'mood'"):
             corpus.claims(mood="angry")
+
+
+def test_corpus_api_every_layer_quotes_its_spans_beside_the_offsets(
+    store: CorpusStore, corpus_documents: list[Document]
+) -> None:
+    store.close()
+    texts = {document.id: document.text for document in corpus_documents}
+    with Corpus(store.path) as corpus:
+        for name in ("claims", "actors", "redlines", "techniques", "alignment", "sentences"):
+            frame = corpus.layer(name)
+            assert len(frame), name
+            columns = list(frame.columns)
+            assert columns[columns.index("end_char") + 1] == "quote", name
+            for doc_id, start, end, quote in frame[
+                ["doc_id", "start_char", "end_char", "quote"]
+            ].itertuples(index=False):
+                assert quote == texts[doc_id][start:end], name
 
 
 def test_corpus_api_polars_backend(store: CorpusStore) -> None:

@@ -1,4 +1,4 @@
-"""``redline corpus``: store analysed documents in DuckDB, follow trends, export.
+"""``redline corpus``: store analysed documents in DuckDB, follow trends, export, import reviews.
 
 Thin: options become a RedlineConfig and a Window, then :mod:`redline.store` does the work.
 Exit codes as everywhere: 0 done, 1 some inputs failed or the corpus could not be used, 2 usage.
@@ -75,7 +75,13 @@ class TechniqueKey(str, Enum):
 
 class ExportFormat(str, Enum):
     parquet = "parquet"
+    csv = "csv"
     jsonl = "jsonl"
+    labelstudio = "labelstudio"
+
+
+class ImportFormat(str, Enum):
+    labelstudio = "labelstudio"
 
 
 @contextmanager
@@ -242,27 +248,100 @@ def query(
 @corpus_app.command()
 def export(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="A directory (parquet) or a .jsonl file.")
+        Path,
+        typer.Option(
+            "--out", "-o", help="A directory (parquet, csv) or a file (jsonl, labelstudio .json)."
+        ),
     ],
     db: Db = DEFAULT_DB,
     export_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="parquet: one file per table; jsonl: Documents."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="parquet or csv: one file per table; jsonl: Documents; labelstudio: Label "
+            "Studio tasks with a prediction per layer (and the labeling configuration beside).",
+        ),
     ] = ExportFormat.parquet,
+    layers: Annotated[
+        str,
+        typer.Option(
+            "--layers",
+            help="labelstudio: comma-separated layers, one prediction each; a task of one layer "
+            "can be reviewed as emptied, in a task of several only the layers labelled count.",
+        ),
+    ] = "claims",
 ) -> None:
-    """Export the corpus: Parquet (one file per table) or JSON Lines of Documents."""
+    """Export the corpus: Parquet or CSV tables, JSON Lines of Documents, Label Studio tasks."""
     from redline.store import CorpusStore
-    from redline.store.export import export_jsonl, export_parquet
+    from redline.store.export import export_csv, export_jsonl, export_parquet
 
-    if export_format is ExportFormat.jsonl and out.is_dir():
-        _usage_error(f"--format jsonl writes one file; {out} is a directory")
+    one_file = export_format in (ExportFormat.jsonl, ExportFormat.labelstudio)
+    if one_file and out.is_dir():
+        _usage_error(f"--format {export_format.value} writes one file; {out} is a directory")
+    if not one_file and out.exists() and not out.is_dir():
+        _usage_error(f"--format {export_format.value} writes a directory; {out} is a file")
     with _failing_cleanly(), CorpusStore.open(db, read_only=True) as store:
-        if export_format is ExportFormat.parquet:
-            written = export_parquet(store, out)
-            stderr.print(f"{len(written)} tables -> {escape(str(out))}/")
-        else:
+        if export_format is ExportFormat.labelstudio:
+            _export_labelstudio(store, out, layers)
+        elif export_format is ExportFormat.jsonl:
             count = export_jsonl(store, out)
             stderr.print(f"{count} documents -> {escape(str(out))}")
+        else:
+            writer = export_parquet if export_format is ExportFormat.parquet else export_csv
+            written = writer(store, out)
+            stderr.print(f"{len(written)} tables -> {escape(str(out))}/")
+
+
+def _export_labelstudio(store: Any, out: Path, layers: str) -> None:
+    from redline.store.labelstudio import export_labelstudio, stored_layers
+
+    wanted = [layer.strip() for layer in layers.split(",") if layer.strip()]
+    known = stored_layers(store)
+    unknown = [layer for layer in wanted if layer not in known]
+    if not wanted or unknown:
+        _usage_error(
+            f"--layers {layers!r}: no stored document has {', '.join(unknown) or 'a layer'}; "
+            f"stored layers: {', '.join(known) or 'none (add documents first)'}"
+        )
+    done = export_labelstudio(store, out, layers=wanted)
+    stderr.print(
+        f"{done.tasks} tasks, {done.regions} predicted regions -> {escape(str(out))}; "
+        f"labeling configuration -> {escape(str(done.config_path))}"
+    )
+
+
+@corpus_app.command("import")
+def import_reviews(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="Label Studio's JSON export (Export > JSON) of tasks made by "
+            "`redline corpus export --format labelstudio`.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    db: Db = DEFAULT_DB,
+    import_format: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="The file's format.")
+    ] = ImportFormat.labelstudio,
+) -> None:
+    """Store reviewed annotations as reviewed layers, apart from the analyzers' findings.
+
+    Each task's newest annotation replaces the earlier review of its layers; a file with any
+    problem is refused whole, and nothing is written.
+    """
+    from redline.store import CorpusStore
+    from redline.store.labelstudio import import_labelstudio
+
+    with _failing_cleanly(), CorpusStore.open(db, create=False) as store:
+        done = import_labelstudio(store, path)
+    waiting = f"; {done.unreviewed} task(s) not annotated yet" if done.unreviewed else ""
+    stderr.print(
+        f"reviewed {done.layers} layer(s) of {done.documents} document(s), {done.regions} "
+        f"region(s), from {done.tasks} task(s){waiting} -> {escape(str(db))}"
+    )
 
 
 @corpus_app.command()

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from redline.store.batch import AddReport, add_sources
     from redline.store.defaults import DEFAULT_DB
     from redline.store.errors import StoreError
-    from redline.store.export import export_jsonl, export_parquet
+    from redline.store.export import export_csv, export_jsonl, export_parquet
     from redline.store.ingest import add_on_dask, ingest_results
+    from redline.store.labelstudio import export_labelstudio, import_labelstudio
     from redline.store.schema import SCHEMA_VERSION
     from redline.store.store import CorpusStore, Failure
     from redline.store.trends import Window
@@ -34,8 +35,11 @@ _HOMES = {
     "Window": "trends",
     "add_on_dask": "ingest",
     "add_sources": "batch",
+    "export_csv": "export",
     "export_jsonl": "export",
+    "export_labelstudio": "labelstudio",
     "export_parquet": "export",
+    "import_labelstudio": "labelstudio",
     "ingest_results": "ingest",
 }
 
@@ -50,8 +54,11 @@ __all__ = [
     "Window",
     "add_on_dask",
     "add_sources",
+    "export_csv",
     "export_jsonl",
+    "export_labelstudio",
     "export_parquet",
+    "import_labelstudio",
     "ingest_results",
 ]
 

@@ -19,7 +19,12 @@ import networkx as nx
 
 from redline.document import Document
 from redline.store.defaults import DEFAULT_DB
-from redline.store.rows import GENERIC_TABLE, LAYER_TABLES
+from redline.store.rows import (
+    GENERIC_TABLE,
+    LAYER_TABLES,
+    REVIEWED_PREFIX,
+    quote_beside_offsets,
+)
 from redline.store.store import CorpusStore
 from redline.store.trends import (
     Window,
@@ -41,7 +46,8 @@ class Corpus:
 
     Layer methods (:meth:`claims`, :meth:`actors`, ...) take a time window (``since``,
     ``until``: ISO dates, inclusive), ``author`` / ``outlet``, and equality filters on the
-    layer's own columns (``claims(stance="advocate", level=5)``).
+    layer's own columns (``claims(stance="advocate", level=5)``). Every span row carries its
+    ``quote`` (the text it covers) just after ``start_char`` and ``end_char``.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, backend: Backend = "pandas") -> None:
@@ -121,6 +127,18 @@ class Corpus:
         """Alignment assertions: a, relation (``label``), b, speaker."""
         return self.layer("alignment", **filters)
 
+    def reviewed(self, layer: str | None = None, **filters: Any) -> Any:
+        """Spans a person reviewed (imported from Label Studio), one row per region, with the
+        review's source, annotator and time; never mixed with what the analyzers found."""
+        if layer is not None:
+            filters["layer"] = layer.removeprefix(REVIEWED_PREFIX)
+        return self._select(
+            "reviewed_spans",
+            filters,
+            join="JOIN reviews r ON r.doc_id = t.doc_id AND r.layer = t.layer",
+            extra="r.source_file, r.annotator, r.reviewed_at, r.imported_at",
+        )
+
     def spans(self, layer: str | None = None, **filters: Any) -> Any:
         """Spans of the layers without a table of their own (structure, sentences, groups...)."""
         if layer is not None:
@@ -128,7 +146,12 @@ class Corpus:
         return self._select(GENERIC_TABLE, filters)
 
     def layer(self, name: str, **filters: Any) -> Any:
-        """The rows of one layer's table, with the document's date, author, outlet and title."""
+        """The rows of one layer's table, with the document's date, author, outlet and title.
+
+        ``reviewed:<layer>`` names the layer as a person corrected it (:meth:`reviewed`).
+        """
+        if name.startswith(REVIEWED_PREFIX):
+            return self.reviewed(name, **filters)
         spec = LAYER_TABLES.get(name)
         if spec is None:
             return self.spans(name, **filters)
@@ -195,7 +218,9 @@ class Corpus:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _select(self, table: str, filters: dict[str, Any]) -> Any:
+    def _select(
+        self, table: str, filters: dict[str, Any], *, join: str = "", extra: str = ""
+    ) -> Any:
         window = Window(*(filters.pop(key, None) for key in ("since", "until", "author", "outlet")))
         where, params = window.where(dated=window.since is not None or window.until is not None)
         known = self._columns(table)
@@ -206,8 +231,10 @@ class Corpus:
                 )
             where += f' AND t."{column}" = ?'
             params.append(value)
+        columns = ", ".join(f't."{column}"' for column in quote_beside_offsets(known))
         query = (
-            f"SELECT t.*, {_DOCUMENT_COLUMNS} FROM {table} t JOIN documents d ON d.id = t.doc_id "
+            f"SELECT {columns}, {_DOCUMENT_COLUMNS}{', ' + extra if extra else ''} "
+            f"FROM {table} t JOIN documents d ON d.id = t.doc_id {join} "
             f"WHERE {where} ORDER BY t.doc_id, t.seq"
         )
         return self._frame(self.con.sql(query, params=params))

@@ -1,4 +1,6 @@
-"""Exports: Parquet (one file per table) and JSON Lines of Documents, written atomically.
+"""Exports: Parquet or CSV (one file per table) and JSON Lines of Documents, written atomically.
+
+Label Studio's task format is :mod:`redline.store.labelstudio`.
 
 >>> with CorpusStore.open("redline.duckdb") as store:            # doctest: +SKIP
 ...     export_parquet(store, Path("export/"))
@@ -13,23 +15,42 @@ from typing import Any
 import duckdb
 
 from redline.store.files import atomic_path
-from redline.store.rows import ANNOTATION_TABLES
+from redline.store.rows import ANNOTATION_TABLES, REVIEW_TABLES, quote_beside_offsets
 from redline.store.store import CorpusStore
 
-EXPORTED_TABLES: tuple[str, ...] = ("documents", *ANNOTATION_TABLES, "failures")
-_ORDER = {"documents": "id", "failures": "key"}
+EXPORTED_TABLES: tuple[str, ...] = ("documents", *ANNOTATION_TABLES, *REVIEW_TABLES, "failures")
+_ORDER = {
+    "documents": "id",
+    "failures": "key",
+    "speaker_escalation": "doc_id, speaker",
+    "reviews": "doc_id, layer",
+    "reviewed_spans": "doc_id, layer, seq",
+}
 
 
 def export_parquet(store: CorpusStore, directory: Path) -> list[Path]:
     """Write ``<table>.parquet`` for every table into ``directory``; returns the paths."""
+    return export_tables(store, directory, suffix=".parquet")
+
+
+def export_csv(store: CorpusStore, directory: Path) -> list[Path]:
+    """Write ``<table>.csv`` (with a header) for every table into ``directory``."""
+    return export_tables(store, directory, suffix=".csv")
+
+
+def export_tables(store: CorpusStore, directory: Path, *, suffix: str) -> list[Path]:
+    """Write every table into ``directory`` as ``<table><suffix>``; returns the paths."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for table in EXPORTED_TABLES:
-        order = _ORDER.get(
-            table, "doc_id, seq" if table != "speaker_escalation" else "doc_id, speaker"
-        )
-        path = directory / f"{table}.parquet"
-        write_relation(store.con.sql(f"SELECT * FROM {table} ORDER BY {order}"), path)
+        order = _ORDER.get(table, "doc_id, seq")
+        path = directory / f"{table}{suffix}"
+        names = store.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+            [table],
+        ).fetchall()
+        columns = ", ".join(f'"{name}"' for name in quote_beside_offsets([n for (n,) in names]))
+        write_relation(store.con.sql(f"SELECT {columns} FROM {table} ORDER BY {order}"), path)
         written.append(path)
     return written
 

@@ -1,8 +1,10 @@
 """A Document to the rows of the store's tables, and those rows back to the same Document.
 
 Layers with a table of their own (:data:`LAYER_TABLES`) get typed columns read from the span
-attributes, beside the attributes as JSON; every other layer goes to ``spans``. Span quotes are
-not stored (they are ``text[start:end]``), and the layer order and span order are, so that
+attributes, beside the attributes as JSON; every other layer goes to ``spans``. Every span row
+carries its quote (``text[start:end]``) beside the offsets, so a row cites its evidence on its
+own; the Document is rebuilt from the offsets, and the layer order and span order are stored, so
+that
 
 >>> from redline.document import Document
 >>> doc = Document.from_text("Kyiv was struck.")
@@ -120,6 +122,10 @@ ANNOTATION_TABLES: tuple[str, ...] = (
     "relations",
     "speaker_escalation",
 )
+REVIEW_TABLES: tuple[str, ...] = ("reviews", "reviewed_spans")
+"""Layers a person corrected: never part of a Document's rows, so re-analysis keeps them."""
+REVIEWED_PREFIX = "reviewed:"
+"""How a reviewed layer is named beside the analyzers' (``reviewed:claims``)."""
 _TABLE_LAYER = {spec.table: layer for layer, spec in LAYER_TABLES.items()}
 _METADATA_FIELDS = (
     "title",
@@ -159,6 +165,15 @@ def document_rows(document: Document, versions: Versions) -> dict[str, list[Row]
     return rows
 
 
+def quote_beside_offsets(columns: list[str]) -> list[str]:
+    """The quote (added to the tables last, by migration 4) moved to just after ``end_char``."""
+    if "quote" not in columns or "end_char" not in columns:
+        return columns
+    rest = [column for column in columns if column != "quote"]
+    at = rest.index("end_char") + 1
+    return [*rest[:at], "quote", *rest[at:]]
+
+
 def _span_row(doc_id: str, seq: int, span: Span, versions: Versions) -> Row:
     return {
         "doc_id": doc_id,
@@ -166,6 +181,7 @@ def _span_row(doc_id: str, seq: int, span: Span, versions: Versions) -> Row:
         "span_id": span.id,
         "start_char": span.start,
         "end_char": span.end,
+        "quote": span.text,
         "label": span.label,
         "analyzer": span.analyzer,
         "analyzer_version": versions.get(span.analyzer, UNKNOWN_VERSION),

@@ -9,11 +9,15 @@ A migration is never edited once released: a change to the schema is a new entry
 - **2** the ``incitement`` table (its spans move out of ``spans``), ``speaker_escalation``
   (filled from each document's escalation profile) and ``runs`` (one row per batch, so an
   interrupted one shows in ``redline corpus status``).
+- **3** the language each layer was analysed in.
+- **4** the quote (``text[start:end]``) beside the offsets in every span table, filled from the
+  stored texts; ``reviews`` and ``reviewed_spans``: layers corrected by a person (imported
+  from Label Studio), kept apart from what the analyzers found.
 
 >>> import duckdb
 >>> con = duckdb.connect()
 >>> migrate(con, path=":memory:")
-2
+4
 """
 
 from __future__ import annotations
@@ -105,6 +109,39 @@ _V3 = [
     "ALTER TABLE documents ADD COLUMN layer_languages VARCHAR NOT NULL DEFAULT '{}'",
 ]
 
+# Every table whose rows are spans with offsets into their document's text.
+SPAN_TABLES = (
+    "spans",
+    "actors",
+    "claims",
+    "redlines",
+    "techniques",
+    "alignment_edges",
+    "incitement",
+)
+
+# DuckDB's substring counts code points from 1, as Python's slices count them from 0, so the
+# backfill quotes exactly what ``text[start:end]`` does (astral characters and combining marks
+# included); the row builder writes the same for every new row.
+_V4 = [
+    *(f"ALTER TABLE {table} ADD COLUMN quote VARCHAR" for table in SPAN_TABLES),
+    *(
+        f"""UPDATE {table} SET quote = substring(d.text, {table}.start_char + 1,
+            {table}.end_char - {table}.start_char)
+            FROM documents d WHERE d.id = {table}.doc_id"""
+        for table in SPAN_TABLES
+    ),
+    """CREATE TABLE reviews (
+        doc_id VARCHAR NOT NULL, layer VARCHAR NOT NULL, regions INTEGER NOT NULL,
+        source_file VARCHAR NOT NULL, task_id VARCHAR, annotation_id VARCHAR, annotator VARCHAR,
+        reviewed_at VARCHAR, imported_at TIMESTAMP NOT NULL, PRIMARY KEY (doc_id, layer))""",
+    """CREATE TABLE reviewed_spans (
+        doc_id VARCHAR NOT NULL, layer VARCHAR NOT NULL, seq INTEGER NOT NULL,
+        region_id VARCHAR NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        quote VARCHAR NOT NULL, label VARCHAR NOT NULL, origin VARCHAR,
+        score DOUBLE)""",
+]
+
 _PROFILE_COLUMNS = ("max_advocate", "max_threaten", "max_predict", "max_report")
 
 
@@ -150,6 +187,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, spans and the annotation tables", tuple(_V1)),
     Migration(2, "incitement, speaker escalation and runs", tuple(_V2), _backfill_speakers),
     Migration(3, "the language each layer was analysed in", tuple(_V3)),
+    Migration(4, "quotes beside offsets; layers reviewed by a person", tuple(_V4)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -35,6 +35,8 @@ class CorpusStatus:
     runs: list[dict[str, Any]]
     failure_count: int
     failures: list[dict[str, Any]] = field(default_factory=list)
+    reviewed: list[tuple[str, int, int]] = field(default_factory=list)
+    """Layers a person reviewed: (layer, documents, regions), apart from the analyzers' rows."""
 
     @property
     def interrupted(self) -> list[dict[str, Any]]:
@@ -71,6 +73,13 @@ def corpus_status(path: Path, *, failures: int = 50, runs: int = 5) -> CorpusSta
             runs=_dicts(con.execute("SELECT * FROM runs ORDER BY run_id DESC LIMIT ?", [runs])),
             failure_count=store.count("failures"),
             failures=failure_rows,
+            reviewed=[
+                (str(layer), int(documents), int(regions or 0))
+                for layer, documents, regions in con.execute(
+                    "SELECT layer, count(*), sum(regions) FROM reviews GROUP BY layer "
+                    "ORDER BY layer"
+                ).fetchall()
+            ],
         )
 
 
@@ -96,6 +105,11 @@ def render_status(status: CorpusStatus, console: Console) -> None:
     for table, rows in status.tables.items():
         layers.add_row(table, f"{rows:,}")
     console.print(layers)
+    if status.reviewed:
+        reviewed = Table("layer", "documents", "regions", title="reviewed by a person")
+        for layer, documents, regions in status.reviewed:
+            reviewed.add_row(escape(f"reviewed:{layer}"), f"{documents:,}", f"{regions:,}")
+        console.print(reviewed)
     made = Table("analyzers", "documents", title="made by")
     for versions, count in status.analyzers:
         made.add_row(

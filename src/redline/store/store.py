@@ -27,7 +27,14 @@ from redline.document import Document
 from redline.readers.decoding import first_line
 from redline.store.defaults import DEFAULT_DB
 from redline.store.errors import DAMAGED, IN_USE, NO_CORPUS, NOT_A_CORPUS, StoreError
-from redline.store.rows import ANNOTATION_TABLES, Row, Versions, document_rows, rebuild_document
+from redline.store.rows import (
+    ANNOTATION_TABLES,
+    REVIEW_TABLES,
+    Row,
+    Versions,
+    document_rows,
+    rebuild_document,
+)
 from redline.store.schema import SCHEMA_VERSION, migrate, schema_version
 
 Decision = Literal["new", "replace", "skip"]
@@ -289,11 +296,9 @@ def _fetch(con: duckdb.DuckDBPyConnection, table: str, key: str, ids: list[str])
 
 
 def _table(name: str) -> str:
-    if name not in ("documents", "failures", "runs", *ANNOTATION_TABLES):
-        raise ValueError(
-            f"no table {name!r} in a corpus; known: documents, failures, runs, "
-            f"{', '.join(ANNOTATION_TABLES)}"
-        )
+    known = ("documents", "failures", "runs", *ANNOTATION_TABLES, *REVIEW_TABLES)
+    if name not in known:
+        raise ValueError(f"no table {name!r} in a corpus; known: {', '.join(known)}")
     return name
 
 
