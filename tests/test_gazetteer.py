@@ -71,6 +71,12 @@ def test_gazetteer_qids_are_unique(gazetteer: Gazetteer) -> None:
         ("United States", "American"),
         ("Washington, D.C.", "Washington D.C."),
         ("Turkey", "Türkiye"),
+        ("Russia", "российский"),
+        ("Ukraine", "украинский"),
+        ("United States", "американский"),
+        ("NATO", "натовский"),
+        ("Jen Psaki", "Псаки"),
+        ("Louisiana", "Луизиана"),
     ],
 )
 def test_gazetteer_aliases(gazetteer: Gazetteer, name: str, form: str) -> None:

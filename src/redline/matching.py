@@ -9,13 +9,17 @@ end at word boundaries, and capitalised words in a pattern must be capitalised i
 >>> matcher = SurfaceMatcher([("Kyiv", "kyiv"), ("Kiev", "kyiv")])
 >>> [(m.start, m.end, m.values) for m in matcher.find("Strikes on Kiev’s centre")]
 [(11, 15, ('kyiv',))]
+
+In a language that inflects names (Russian: «Киев», «Киева», «в Киеве»), a
+:class:`LemmaMatcher` finds the same patterns word by word over the parse's lemmas.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice, product
 
 import ahocorasick
 
@@ -98,6 +102,92 @@ class SurfaceMatcher:
             if values:
                 found.append(SurfaceMatch(start, end, text[start:end], values))
         return _longest_first(found)
+
+
+# A pattern word with more analyses than this is rare; the cap keeps a long name's product of
+# alternatives small.
+_MAX_KEYS_PER_PATTERN = 32
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token of a parsed text: its offsets and its lemma."""
+
+    start: int
+    end: int
+    lemma: str
+
+
+class LemmaMatcher:
+    """Finds patterns whose words are inflected in the text: each pattern word stands for
+    itself and its normal forms, each text word for itself and its lemma.
+
+    Patterns come tokenised the way the text is, so «Санкт-Петербург» is three words on both
+    sides. Capitalised pattern words must be capitalised in the text, as in
+    :class:`SurfaceMatcher`.
+
+    >>> forms = {"Киев": ["киев"], "Киеве": ["киев"]}
+    >>> matcher = LemmaMatcher([(["Киев"], "Киев", "kyiv")], lambda w: forms.get(w, [w]))
+    >>> text = "Удар по Киеве"  # the parse gives each word a lemma
+    >>> words = [Word(0, 4, "удар"), Word(5, 7, "по"), Word(8, 13, "киев")]
+    >>> [(m.form, m.values) for m in matcher.find(text, words)]
+    [('Киеве', ('kyiv',))]
+    """
+
+    def __init__(
+        self,
+        patterns: Iterable[tuple[Sequence[str], str, Hashable]],
+        normal_forms: Callable[[str], Iterable[str]],
+    ):
+        self._patterns: dict[tuple[str, ...], dict[str, list[Hashable]]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+        self._longest = 0
+        for words, form, value in patterns:
+            if not words:
+                continue
+            alternatives = [{fold(w)} | {fold(n) for n in normal_forms(w)} for w in words]
+            for key in islice(product(*alternatives), _MAX_KEYS_PER_PATTERN):
+                self._patterns.setdefault(key, {}).setdefault(form, []).append(value)
+                self._prefixes.update(key[:n] for n in range(1, len(key) + 1))
+            self._longest = max(self._longest, len(words))
+
+    def find(self, text: str, words: Sequence[Word]) -> list[SurfaceMatch]:
+        """Non-overlapping matches over ``words`` (the longest where they overlap)."""
+        keys = [{fold(w.lemma), fold(text[w.start : w.end])} for w in words]
+        found = []
+        for first in range(len(words)):
+            prefixes: list[tuple[str, ...]] = [()]
+            for last in range(first, min(len(words), first + self._longest)):
+                prefixes = [(*p, k) for p in prefixes for k in keys[last]]
+                prefixes = [p for p in prefixes if p in self._prefixes]
+                if not prefixes:
+                    break
+                start, end = words[first].start, words[last].end
+                match = self._match(text, start, end, prefixes)
+                if match is not None:
+                    found.append(match)
+        return _longest_first(found)
+
+    def _match(
+        self, text: str, start: int, end: int, keys: list[tuple[str, ...]]
+    ) -> SurfaceMatch | None:
+        values: dict[Hashable, None] = {}
+        for key in keys:
+            for form, vals in self._patterns.get(key, {}).items():
+                if _case_agrees(form, text[start:end]):
+                    values.update(dict.fromkeys(vals))
+        return SurfaceMatch(start, end, text[start:end], tuple(values)) if values else None
+
+
+def merge_matches(*found: Iterable[SurfaceMatch]) -> list[SurfaceMatch]:
+    """Matches from several matchers, one per span (their values joined), the longest first
+    where they overlap."""
+    by_span: dict[tuple[int, int], SurfaceMatch] = {}
+    for match in (m for matches in found for m in matches):
+        seen = by_span.get((match.start, match.end))
+        values = tuple(dict.fromkeys((*seen.values, *match.values))) if seen else match.values
+        by_span[match.start, match.end] = SurfaceMatch(match.start, match.end, match.form, values)
+    return _longest_first(list(by_span.values()))
 
 
 def _at_word_boundaries(folded: str, start: int, end: int) -> bool:

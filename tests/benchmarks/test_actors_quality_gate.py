@@ -114,3 +114,65 @@ def test_actors_quality_gate_links_file_has_no_text() -> None:
             assert all(c in "0123456789abcdef" for c in digest)
             assert 0 <= int(start) < int(end)
             assert candidate in ("entity", "title") and (entry == "NIL" or entry.islower())
+
+
+# -- Russian: the hand-annotated sentences of benchmarks/data/actors_ru_links.tsv ----------------
+
+RU_GOLD_SHA256 = "06dc73faaaeada689da93802e99068f502a996dabfd62afb06a748a13a0ff220"
+# Measured 2026-12-05 (benchmarks/results/russian_actors.md): NER recall 0.983, precision 0.966;
+# linking recall 0.924, precision 0.898; NIL mentions left unlinked 0.843.
+RU_FLOORS = {
+    "NER recall": 0.95,
+    "NER precision": 0.93,
+    "linking recall": 0.89,
+    "linking precision": 0.87,
+    "NIL left unlinked": 0.80,
+}
+
+
+@pytest.fixture(scope="module")
+def russian_gold() -> dict[str, Any]:
+    sources = (
+        "propaganda/semeval2023_task3/ru/train-articles-subtask-3",
+        "propaganda/ru_zen_prop/datasets/train-articles",
+    )
+    if not all((bench.DATA / path).is_dir() for path in sources):
+        pytest.skip(f"the Russian actors gold's datasets are not under {bench.DATA}")
+    sentences = bench.read_russian()
+    texts = bench.russian_texts(sentences)
+    rows = [line for line in bench.RU_LINKS.read_text("utf-8").splitlines() if line[:1] != "#"]
+    return {
+        "sentences": sentences,
+        "texts": texts,
+        "digest": bench.digest([*texts, *rows]),
+    }
+
+
+def test_actors_quality_gate_russian_gold_is_the_pinned_one(russian_gold: dict[str, Any]) -> None:
+    assert russian_gold["digest"] == RU_GOLD_SHA256, (
+        "the Russian actors gold changed (a dataset or actors_ru_links.tsv); check it, then "
+        f"re-pin RU_GOLD_SHA256 (now {russian_gold['digest']}) and the floors explicitly"
+    )
+
+
+def test_actors_quality_gate_russian_floors(russian_gold: dict[str, Any]) -> None:
+    assert russian_gold["digest"] == RU_GOLD_SHA256, "the gold changed: see the digest test"
+    from redline.gazetteer import Gazetteer
+
+    analysed = bench.analyse_russian(russian_gold["texts"], Gazetteer.load())
+    scores, _ = bench.russian_scores(russian_gold["sentences"], analysed)
+    measured = {name: scores["redline"][name][0] for name in RU_FLOORS}
+    below = {name: round(v, 3) for name, v in measured.items() if v < RU_FLOORS[name]}
+    assert not below, f"below the floors {RU_FLOORS}: {below}"
+
+
+def test_actors_quality_gate_russian_links_file_has_no_text() -> None:
+    """Standoff only: datasets, ids, digests, offsets, types and entry ids."""
+    for line in bench.RU_LINKS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("dataset\t"):
+            dataset, doc_id, digest, start, end, kind, gold = line.split("\t")
+            assert dataset in ("semeval2023_ru", "ru_zen_prop") and doc_id.isascii()
+            assert len(digest) == 16 and all(c in "0123456789abcdef" for c in digest)
+            assert 0 <= int(start) < int(end)
+            assert kind in ("SENT", "PER", "LOC", "ORG", "DEM", "MISC")
+            assert gold in ("-", "NIL") or (gold.isascii() and gold.islower())

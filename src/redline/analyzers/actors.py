@@ -8,6 +8,12 @@ Stages, in order, each adding what the earlier ones could not:
    holder on the document's date;
 3. within-document coreference: a surname or short form of a person named in full earlier;
 4. spaCy NER for names the gazetteer lacks (unlinked actors, lower confidence).
+
+Russian text runs the same stages over its lemmas as well as its letters: the gazetteer's
+Cyrillic forms and the Russian role titles (``data/ru/roles.yaml``) match every case of a
+name («Зеленского», «в Киеве», «Соединённых Штатов»), an entry keeps the id it has in English,
+and a name the gazetteer lacks gets an id from its lemmas, so «Ивана Петрова» and «Иван Петров»
+are one actor and «Мария Петрова» another.
 """
 
 from __future__ import annotations
@@ -18,8 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from pydantic import Field
+
+from redline import russian_names
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.data_files import DataFile, load
@@ -27,7 +36,10 @@ from redline.dates import parse_day
 from redline.document import Document, Span
 from redline.gazetteer import Entry, Gazetteer
 from redline.intervals import DisjointSpans, OverlapIndex, positions_between
-from redline.matching import SurfaceMatcher, fold
+from redline.matching import LemmaMatcher, SurfaceMatch, SurfaceMatcher, fold, merge_matches
+
+if TYPE_CHECKING:
+    pass
 
 CONFIDENCE = {
     "name": 0.95, "alias": 0.9, "demonym": 0.8, "metonym": 0.75, "role": 0.8,
@@ -72,16 +84,23 @@ class ActorAnalyzer:
         "dates.py",
         "gazetteer.py",
         "matching.py",
+        "russian_names.py",
         "data/gazetteer",
         "data/roles.yaml",
+        "data/ru/roles.yaml",
+        "data/ru/actors.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure",)
     provides: ClassVar[tuple[str, ...]] = ("actors",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self._gazetteer = gazetteer
         self._matcher: SurfaceMatcher | None = None
         self._titles: SurfaceMatcher | None = None
+        # Russian: the gazetteer's Cyrillic forms and the role titles over lemmas, built on the
+        # first Russian document (they need the Russian tokenizer).
+        self._russian: tuple[LemmaMatcher, LemmaMatcher] | None = None
 
     def initialize(self) -> None:
         if self._matcher is None:
@@ -99,12 +118,24 @@ class ActorAnalyzer:
         self.initialize()
         assert self._matcher is not None and self._titles is not None
         on = _document_date(document)
+        text = document.text
         entities = [(e.start_char, e.end_char, e.label_) for e in context.parsed.ents]
-        mentions = _resolve(self.gazetteer, self._matcher.find(document.text), entities, on)
+        found = self._matcher.find(text)
+        titles: Any = self._titles.find(text)
+        keys: dict[tuple[int, int], tuple[str, str]] = {}
+        if context.language == "ru":
+            names, role_titles = self._russian_matchers(context)
+            words = russian_names.words(context.parsed)
+            found = merge_matches(found, names.find(text, words))
+            titles = role_titles.find(text, words)
+            keys = russian_names.entity_keys(context.parsed)
+        mentions = _resolve(self.gazetteer, found, entities, on)
         mentions = _drop_inside_people(mentions, entities)
-        mentions += _role_mentions(self.gazetteer, self._titles, document.text, mentions, on)
-        mentions += _coreferent(document.text, mentions)
-        mentions += _unlinked(document.text, entities, mentions)
+        mentions += _role_mentions(
+            self.gazetteer, titles, text, mentions, on, _roles_data(context.language)
+        )
+        mentions += _coreferent(text, mentions)
+        mentions += _unlinked(text, entities, mentions, keys, _not_names(context.language))
         # A dateline names where a story was filed: never an actor or a target.
         structure = document.layer("structure")
         datelines = OverlapIndex((s.start, s.end) for s in structure if s.label == "dateline")
@@ -114,6 +145,23 @@ class ActorAnalyzer:
             if not datelines.overlaps(mention.start, mention.start + 1)
         ]
         return AnalyzerOutput(layers={"actors": _dedupe(spans)})
+
+    def _russian_matchers(self, context: AnalysisContext) -> tuple[LemmaMatcher, LemmaMatcher]:
+        if self._russian is None:
+            tokenizer = context.nlp.tokenizer
+            forms = (
+                (form, (entry.id, how))
+                for entry in self.gazetteer.entries.values()
+                for form, how in entry.surface_forms()
+                if russian_names.CYRILLIC.search(form)
+            )
+            titles = _roles_data("ru").titles.items()
+            normal_forms = russian_names.normal_forms
+            self._russian = (
+                LemmaMatcher(russian_names.tokenised(tokenizer, forms), normal_forms),
+                LemmaMatcher(russian_names.tokenised(tokenizer, titles), normal_forms),
+            )
+        return self._russian
 
 
 # -- stage 1: gazetteer forms ----------------------------------------------------------------
@@ -215,45 +263,64 @@ def _inside_longer(people: DisjointSpans[tuple[int, int]], mention: Mention) -> 
 
 
 class RolesFile(DataFile):
-    """``data/roles.yaml``: role titles ("the President") and how far a state may stand from one."""
+    """``data/roles.yaml`` (``data/ru/roles.yaml`` for Russian): role titles ("the President")
+    and how far a state may stand from one."""
 
     version: int
     titles: dict[str, str]
     max_gap_before: int
     after_connectors: list[str]
+    # Words that make a title another office: "vice president", «вице-президент».
+    deputy_prefixes: list[str] = Field(default_factory=lambda: ["vice", "deputy"])
 
 
 @cache
-def _roles_data() -> RolesFile:
-    return load("roles.yaml", RolesFile)
+def _roles_data(language: str = "en") -> RolesFile:
+    return load("roles.yaml" if language == "en" else f"{language}/roles.yaml", RolesFile)
 
 
 def _titles() -> dict[str, str]:
     return _roles_data().titles
 
 
+class ActorsFile(DataFile):
+    """``data/ru/actors.yaml``: words NER tags as names that are never actors on their own."""
+
+    version: int
+    not_names: list[str]
+
+
+@cache
+def _not_names(language: str) -> frozenset[str]:
+    if language == "en":
+        return _NOT_NAMES
+    return frozenset(load(f"{language}/actors.yaml", ActorsFile).not_names)
+
+
 def _role_mentions(
     gazetteer: Gazetteer,
-    titles: SurfaceMatcher,
+    titles: Iterable[SurfaceMatch],
     text: str,
     mentions: list[Mention],
     on: date | None,
+    roles: RolesFile,
 ) -> list[Mention]:
     states = _StatesBeside(
-        text, [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"]
+        text, [m for m in mentions if m.entry_id and gazetteer[m.entry_id].type == "state"], roles
+    )
+    deputy = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, roles.deputy_prefixes))})[\s-]+$", re.IGNORECASE
     )
     named_ids = {m.entry_id for m in mentions}
     # A long transcript repeats "the President" hundreds of times; each look-up scans the gazetteer.
     holders_of: dict[tuple[str, str, str], list[Entry]] = {}
     found = []
-    for title in titles.find(text):
+    for title in titles:
         role = str(title.values[0])
         state, start, end = states.beside(title.start, title.end)
         if state is None or state.entry_id is None:
             continue
-        if re.search(
-            r"\b(?:vice|deputy)[\s-]+$", text[max(0, title.start - 8) : title.start], re.IGNORECASE
-        ):
+        if deputy.search(text[max(0, title.start - 12) : title.start]):
             continue
         key = (title.form, role, state.entry_id)
         if key not in holders_of:
@@ -288,11 +355,12 @@ class _StatesBeside:
     among the states' offsets instead of folding the text up to every state in the document.
     """
 
-    def __init__(self, text: str, states: list[Mention]):
+    def __init__(self, text: str, states: list[Mention], roles: RolesFile | None = None):
+        roles = roles or _roles_data()
         self._folded = fold(text)  # one character per character: offsets are the text's
         self._states = states
-        self._gap = _roles_data().max_gap_before
-        self._connectors: list[str] = _roles_data().after_connectors
+        self._gap = roles.max_gap_before
+        self._connectors: list[str] = roles.after_connectors
         self._longest = max((len(c) for c in self._connectors), default=-1)
         self._by_end = sorted(range(len(states)), key=lambda i: states[i].end)
         self._ends = [states[i].end for i in self._by_end]
@@ -364,29 +432,42 @@ def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _unlinked(
-    text: str, entities: list[tuple[int, int, str]], mentions: list[Mention]
+    text: str,
+    entities: list[tuple[int, int, str]],
+    mentions: list[Mention],
+    keys: dict[tuple[int, int], tuple[str, str]] | None = None,
+    not_names: frozenset[str] = _NOT_NAMES,
 ) -> list[Mention]:
+    """Names NER found that the gazetteer lacks, each with an id from the name it is known by:
+    its words in English, its lemmas where ``keys`` gives them (an inflecting language)."""
+    keys = keys or {}
     taken = OverlapIndex((m.start, m.end) for m in mentions)
     found: list[Mention] = []
-    surnames: dict[str, str] = {}
+    surnames: dict[str, tuple[str, str]] = {}
     for start, end, label in entities:
-        if (label not in NER_LABELS_KEPT and text[start:end] not in surnames) or taken.overlaps(
-            start, end
-        ):
-            continue
         name = " ".join(text[start:end].split())
         name = re.sub(r"^(?:the|The)\s+|'s$|’s$", "", name)
-        if not name or name.lower() in _NOT_NAMES or not name[0].isupper():
+        key, shown = keys.get((start, end), (name, name))
+        if (label not in NER_LABELS_KEPT and key not in surnames) or taken.overlaps(start, end):
             continue
-        if label == "PERSON" and " " in name:
-            surnames.setdefault(name.split()[-1], name)
+        if not name or key.lower() in not_names or not name[0].isupper():
+            continue
+        if label == "PERSON" and " " in key:
+            surnames.setdefault(key.split()[-1], (key, shown))
         # A surname of a person named in full earlier is that person, whatever NER calls it.
-        canonical = surnames.get(name, name)
-        kind = "person" if canonical != name else _type_of(label)
-        actor_id = "ner:" + re.sub(r"[^a-z0-9]+", "_", fold(canonical)).strip("_")
-        found.append(Mention(start, end, actor_id, canonical, kind, "ner",
+        canonical, shown = surnames.get(key, (key, shown))
+        kind = "person" if canonical != key else _type_of(label)
+        actor_id = "ner:" + _slug(canonical)
+        found.append(Mention(start, end, actor_id, shown, kind, "ner",
                              CONFIDENCE["ner"], (("ner_label", label),)))  # fmt: skip
     return found
+
+
+def _slug(name: str) -> str:
+    """An id's tail: lower case, Latin accents folded, Cyrillic kept (ё as е), other runs of
+    characters one underscore."""
+    letters = (c.lower() if "\u0430" <= c.lower() <= "\u044f" else fold(c) for c in name)
+    return re.sub(r"[^0-9a-z\u0430-\u044f]+", "_", "".join(letters)).strip("_")
 
 
 def _type_of(label: str) -> str:
