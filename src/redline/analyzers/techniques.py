@@ -15,6 +15,16 @@ Two sources, merged per span:
 Spans with the same offsets from both sources become one span carrying the union of their
 techniques (cue first). Sentences in notes, adverts, credits, bylines and datelines are skipped.
 
+**Russian** (``context.language == "ru"``) uses its own data and model, never the English ones:
+the cues of ``redline/data/ru/techniques.yaml`` and the paragraph model shipped in
+``redline/models/techniques/ru`` (:mod:`redline.techniques.paragraphs`, trained on the
+SemEval-2023 Task 3 Russian train articles). That model labels *paragraphs* (a document's
+non-blank lines, as the task does); each technique it gives a paragraph is reported as a span
+over the paragraph's sentence with the strongest evidence for it (the sentence head's best
+sentence), ``attrs["paragraph"]`` holding the paragraph's ``[start, end]``. Its
+``model_probability`` is the paragraph's probability of the primary technique, and
+``model_probabilities`` maps each of the span's model techniques to its probability.
+
 Each span's label is its primary technique; ``attrs`` holds ``techniques`` (all, primary first),
 ``category``, ``definition``, ``cue`` (the cue id, or ``None``), ``model_probability`` (the
 model's joint probability of a propaganda fragment with the primary technique, or ``None``
@@ -26,15 +36,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from spacy.tokens import Doc
+
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.document import Document, Span
 from redline.techniques.cues import CueLexicon
 from redline.techniques.detect import Detection, detect
 from redline.techniques.model import TechniqueModel, load_model
+from redline.techniques.paragraphs import ParagraphModel, load_paragraph_model, split_paragraphs
 from redline.techniques.taxonomy import PTC_TO_2023, TECHNIQUES
 
 ANALYZER = "techniques"
+LANGUAGES = ("en", "ru")
+RUSSIAN_RULE = "model:techniques-ru-paragraph"
 SECOND_TECHNIQUE = 0.3
 SKIPPED_SECTIONS = frozenset(
     {"note", "advert", "translation_credit", "byline", "dateline", "furniture", "kicker"}
@@ -49,6 +64,7 @@ class _Finding:
     cue: str | None = None
     cue_confidence: float = 0.0
     model_probability: float | None = None
+    model_rule: str = "model:techniques-linear"
     attrs: dict[str, Any] = field(default_factory=dict)
 
     def add(self, names: list[str]) -> None:
@@ -67,49 +83,58 @@ class TechniqueAnalyzer:
         "analyzers/techniques.py",
         "techniques",
         "data/techniques.yaml",
+        "data/ru/techniques.yaml",
         "models/techniques",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences")
     provides: ClassVar[tuple[str, ...]] = ("techniques",)
+    languages: ClassVar[tuple[str, ...]] = LANGUAGES
 
     def __init__(
         self, *, use_model: bool = True, use_cues: bool = True, min_probability: float | None = None
     ) -> None:
-        """``min_probability`` overrides the model's SI threshold (chosen for F1 on PTC, where
-        propaganda is dense); raise it to report fewer, surer model findings."""
+        """``min_probability`` overrides the model's threshold: the SI threshold in English
+        (chosen for F1 on PTC, where propaganda is dense), the paragraph threshold in Russian;
+        raise it to report fewer, surer model findings."""
         self.use_model = use_model
         self.use_cues = use_cues
         self.min_probability = min_probability
         self._model: TechniqueModel | None = None
-        self._lexicon: CueLexicon | None = None
+        self._paragraph_models: dict[str, ParagraphModel] = {}
+        self._lexicons: dict[str, CueLexicon] = {}
 
     def initialize(self) -> None:
-        if self._lexicon is None:
-            self._lexicon = CueLexicon.load()
-        if self._model is None and self.use_model:
-            self._model = load_model()
+        for language in LANGUAGES:
+            if language not in self._lexicons:
+                self._lexicons[language] = CueLexicon.load(language)
+        if self.use_model:
+            if self._model is None:
+                self._model = load_model()
+            if "ru" not in self._paragraph_models:
+                self._paragraph_models["ru"] = load_paragraph_model("ru")
+
+    @property
+    def _lexicon(self) -> CueLexicon:
+        """The English lexicon (merged-class hints name the English model's PTC classes)."""
+        return self._lexicons["en"]
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         self.initialize()
-        assert self._lexicon is not None
         sentences = _sentences(document)
         if not sentences:
             return AnalyzerOutput(layers={ANALYZER: []})
+        language = context.language if context.language in LANGUAGES else "en"
         doc = context.parsed
         findings: dict[tuple[int, int], _Finding] = {}
         if self.use_cues:
-            for match in self._lexicon.find(document.text, sentences, doc):
-                finding = findings.setdefault(
-                    (match.start, match.end), _Finding(match.start, match.end)
-                )
-                finding.add(list(match.cue.techniques))
-                if finding.cue is None or match.cue.confidence > finding.cue_confidence:
-                    finding.cue, finding.cue_confidence = match.cue.id, match.cue.confidence
-                    finding.attrs["cue_text"] = match.matched
+            self._add_cues(findings, self._lexicons[language], document.text, sentences, doc)
+        if language != "en":
+            if self.use_model:
+                self._add_paragraphs(findings, self._paragraph_models[language], document)
+            spans = [_span(document, f) for f in findings.values() if f.techniques]
+            return AnalyzerOutput(layers={ANALYZER: spans})
         if self.use_model and self._model is not None:
-            title_end = max(
-                (s.end for s in document.layer("structure") if s.label == "title"), default=0
-            )
+            title_end = _title_end(document)
             for detection in detect(
                 self._model, doc, sentences, title_end=title_end, threshold=self.min_probability
             ):
@@ -122,8 +147,49 @@ class TechniqueAnalyzer:
         spans = [_span(document, f) for f in findings.values() if f.techniques]
         return AnalyzerOutput(layers={ANALYZER: spans})
 
+    @staticmethod
+    def _add_cues(
+        findings: dict[tuple[int, int], _Finding],
+        lexicon: CueLexicon,
+        text: str,
+        sentences: list[tuple[int, int]],
+        doc: Doc,
+    ) -> None:
+        for match in lexicon.find(text, sentences, doc):
+            finding = findings.setdefault(
+                (match.start, match.end), _Finding(match.start, match.end)
+            )
+            finding.add(list(match.cue.techniques))
+            if finding.cue is None or match.cue.confidence > finding.cue_confidence:
+                finding.cue, finding.cue_confidence = match.cue.id, match.cue.confidence
+                finding.attrs["cue_text"] = match.matched
+
+    def _add_paragraphs(
+        self, findings: dict[tuple[int, int], _Finding], model: ParagraphModel, document: Document
+    ) -> None:
+        """The paragraph model's techniques, each at its paragraph's best sentence."""
+        paragraphs = [
+            p
+            for p in split_paragraphs(document.text, _sentences(document), _title_end(document))
+            if p.sentences  # a paragraph of skipped sections only (a dateline, an advert)
+        ]
+        for prediction in model.predict(document.text, paragraphs, self.min_probability):
+            for name in prediction.techniques:  # most probable first
+                key = prediction.evidence[name]
+                finding = findings.setdefault(key, _Finding(*key))
+                finding.add([name])
+                probability = round(prediction.probabilities[name], 4)
+                found = finding.attrs.setdefault("model_probabilities", {})
+                found[name] = probability
+                if finding.model_probability is None:
+                    finding.model_probability = probability
+                    finding.attrs["paragraph"] = [
+                        prediction.paragraph.start,
+                        prediction.paragraph.end,
+                    ]
+                    finding.model_rule = RUSSIAN_RULE
+
     def _model_techniques(self, detection: Detection, text: str) -> tuple[list[str], float, str]:
-        assert self._lexicon is not None
         ranked = sorted(detection.tc.items(), key=lambda kv: (-kv[1], kv[0]))
         quote = text[detection.start : detection.end]
         label, top = ranked[0]
@@ -132,6 +198,10 @@ class TechniqueAnalyzer:
             if probability >= SECOND_TECHNIQUE:
                 names.append(self._lexicon.split_merged(PTC_TO_2023[other], quote))
         return names, round(detection.probability * top, 4), label
+
+
+def _title_end(document: Document) -> int:
+    return max((s.end for s in document.layer("structure") if s.label == "title"), default=0)
 
 
 def _sentences(document: Document) -> list[tuple[int, int]]:
@@ -159,7 +229,7 @@ def _span(document: Document, finding: _Finding) -> Span:
         "source": "+".join(sources),
         **finding.attrs,
     }
-    rule = f"cue:{finding.cue}" if finding.cue else "model:techniques-linear"
+    rule = f"cue:{finding.cue}" if finding.cue else finding.model_rule
     return document.make_span(
         finding.start,
         finding.end,

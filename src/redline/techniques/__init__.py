@@ -1,6 +1,9 @@
-"""Persuasion techniques: the SemEval-2023 taxonomy, the cue lexicon and the shipped model.
+"""Persuasion techniques: the SemEval-2023 taxonomy, the cue lexicons and the shipped models.
 
-The analyzer that uses them is :class:`redline.analyzers.techniques.TechniqueAnalyzer`.
+English: span-level SI/TC model (:mod:`.model`, trained on PTC) and ``data/techniques.yaml``.
+Russian: paragraph-level model (:mod:`.paragraphs`, trained on SemEval-2023 Task 3's Russian
+train articles) and ``data/ru/techniques.yaml``. The analyzer that uses them is
+:class:`redline.analyzers.techniques.TechniqueAnalyzer`.
 
 >>> from redline.techniques import TECHNIQUES, resolve
 >>> len(TECHNIQUES), resolve("Black-and-White_Fallacy")

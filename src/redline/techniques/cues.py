@@ -120,9 +120,10 @@ class CueLexicon:
             self.hints[name] = _compile(pattern, f"hint for {name!r}")
 
     @classmethod
-    def load(cls) -> CueLexicon:
-        """The lexicon shipped in ``redline/data`` (parsed once per process)."""
-        return _shipped()
+    def load(cls, language: str = "en") -> CueLexicon:
+        """The lexicon shipped in ``redline/data`` for ``language`` (``techniques.yaml`` for
+        English, ``ru/techniques.yaml`` for Russian; parsed once per process)."""
+        return _shipped(lexicon_file(language))
 
     def find(
         self, text: str, sentences: Sequence[tuple[int, int]], doc: Doc | None = None
@@ -130,9 +131,7 @@ class CueLexicon:
         """Every cue match whose start lies inside one of ``sentences`` (``(start, end)`` pairs)."""
         sentences = sorted(sentences)
         starts = [s for s, _ in sentences]
-        chunks = (
-            sorted((c.start_char, c.end_char) for c in doc.noun_chunks) if doc is not None else []
-        )
+        chunks = _noun_chunks(doc)
         found: list[CueMatch] = []
         for paragraph in _PARAGRAPH.finditer(text):
             block = paragraph.group()
@@ -227,7 +226,22 @@ class TechniquesFile(DataFile):
     merged_class_hints: dict[str, str] = Field(default_factory=dict)
 
 
+def lexicon_file(language: str) -> str:
+    """The data file of ``language``'s cues (English's is the unprefixed one)."""
+    return LEXICON_FILE if language == "en" else f"{language}/{LEXICON_FILE}"
+
+
+def _noun_chunks(doc: Doc | None) -> list[tuple[int, int]]:
+    if doc is None:
+        return []
+    try:
+        return sorted((c.start_char, c.end_char) for c in doc.noun_chunks)
+    except NotImplementedError:
+        # spaCy has no noun-chunk iterator for Russian: a `chunk` cue marks its match there.
+        return []
+
+
 @cache
-def _shipped() -> CueLexicon:
+def _shipped(name: str = LEXICON_FILE) -> CueLexicon:
     # Validated for shape here; CueLexicon checks what a schema cannot (names, regexes, ids).
-    return CueLexicon(load(LEXICON_FILE, TechniquesFile).model_dump(exclude_none=True))
+    return CueLexicon(load(name, TechniquesFile).model_dump(exclude_none=True))

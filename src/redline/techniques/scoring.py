@@ -136,3 +136,30 @@ def tc_score(
         recall = hits[label] / support[label] if support[label] else 0.0
         per_label[label] = (precision, recall, support[label], guessed[label])
     return TCResult(correct / total if total else 0.0, total, per_label)
+
+
+def paragraph_micro_f1(predicted: Sequence[Iterable[str]], gold: Sequence[Iterable[str]]) -> PRF:
+    """SemEval-2023 Task 3 subtask 3: micro-averaged F1 over (paragraph, technique) pairs.
+
+    The organisers' ``scorer-subtask-3.py`` binarises both label lists over the 23 techniques
+    and calls sklearn's ``f1_score(average="micro", zero_division=1)``; that is
+    ``2 TP / (2 TP + FP + FN)`` over all pairs, which this computes without sklearn (precision
+    and recall are 1 where nothing was predicted or nothing was gold, as ``zero_division=1``
+    makes them). ``predicted[i]`` and ``gold[i]`` are the same paragraph's techniques.
+
+    >>> paragraph_micro_f1([["Doubt"], []], [["Doubt", "Loaded_Language"], []]).f1
+    0.6666666666666666
+    """
+    if len(predicted) != len(gold):
+        raise ValueError(f"{len(predicted)} predictions for {len(gold)} gold paragraphs")
+    hits = n_pred = n_gold = 0
+    for guessed, labels in zip(predicted, gold, strict=True):
+        guess_set, label_set = set(guessed), set(labels)
+        hits += len(guess_set & label_set)
+        n_pred += len(guess_set)
+        n_gold += len(label_set)
+    precision = hits / n_pred if n_pred else 1.0
+    recall = hits / n_gold if n_gold else 1.0
+    denominator = n_pred + n_gold
+    f1 = 2 * hits / denominator if denominator else 1.0
+    return PRF(precision, recall, f1, n_pred, n_gold)

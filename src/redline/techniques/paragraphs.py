@@ -1,0 +1,358 @@
+"""Paragraph-level technique model (SemEval-2023 Task 3 subtask 3): the Russian model.
+
+SemEval-2023 labels each paragraph of an article with the set of techniques used in it. The
+model scores a paragraph with two one-vs-rest logistic heads over the features of
+:mod:`.features` and mixes them:
+
+* the **paragraph head** reads the whole paragraph (word 1-2-grams, char 2-5-grams, meta terms:
+  its length, whether it is the title, guillemets, whether it shares a three-word phrase with
+  another paragraph of the document);
+* the **sentence head** reads each sentence with its paragraph as context; it was trained on
+  the gold spans (a sentence carries the techniques of the spans it overlaps), so it also says
+  *which* sentence holds the evidence.
+
+``P(technique | paragraph) = (1 - mix) * paragraph head + mix * max over its sentences``; the
+paragraph gets every technique whose probability reaches ``threshold`` (both chosen by grouped
+cross-validation over the train articles). The sentence with the highest sentence-head
+probability for a technique is where the analyzer reports it.
+
+The files live in ``redline/models/techniques/<language>/`` (``model.json.gz`` and
+``weights.npz``, like the English model); scoring needs numpy only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import gzip
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from redline.errors import ModelNotFoundError
+from redline.store.files import atomic_path, write_atomic
+from redline.techniques.datasets import TaskArticle
+from redline.techniques.features import BLOCKS, FeatureSpace, SpanItem, tokens
+from redline.techniques.model import LinearHead
+
+MODEL_PACKAGE = "redline.models"
+CARD_FILE = "model.json.gz"
+WEIGHTS_FILE = "weights.npz"
+CARD_COPY = "model_card.json"
+FORMAT = 1
+HEADS = ("paragraph", "sentence")
+_LINE = re.compile(r"[^\n]+")
+_GUILLEMETS = re.compile("[«»„“]")
+# Repetition is judged by content words: three in a row, each longer than three letters.
+_SHINGLE_WORD = 4
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of a document: its offsets, its sentences' offsets, and its place."""
+
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+    in_title: bool = False
+
+
+@dataclass(frozen=True)
+class ParagraphPrediction:
+    """The techniques of one paragraph, with where the evidence is strongest.
+
+    ``probabilities`` holds every technique's mixed probability (model classes order);
+    ``techniques`` the names at or above the threshold, most probable first; ``evidence`` maps
+    each of them to the ``(start, end)`` of its best sentence.
+    """
+
+    paragraph: Paragraph
+    probabilities: dict[str, float]
+    techniques: tuple[str, ...]
+    evidence: dict[str, tuple[int, int]]
+
+
+def shingles(text: str) -> set[str]:
+    """Three-word phrases of content words (lower case), the unit of the repetition term.
+
+    >>> sorted(shingles("Киевский режим снова лжёт, киевский режим"))
+    ['киевский режим снова', 'лжёт киевский режим', 'режим снова лжёт', 'снова лжёт киевский']
+    """
+    words = [w for w in tokens(text) if w.isalpha() and len(w) >= _SHINGLE_WORD]
+    return {" ".join(g) for g in zip(words, words[1:], words[2:], strict=False)}
+
+
+def split_paragraphs(
+    text: str, sentences: Sequence[tuple[int, int]] | None = None, title_end: int = 0
+) -> list[Paragraph]:
+    """The document's paragraphs: its non-blank lines (as SemEval-2023 counts paragraphs).
+
+    ``sentences`` are clipped to each paragraph they overlap; without them each paragraph is
+    split by razdel (what :func:`redline.russian.russian_pipeline` splits with). A paragraph
+    starting before ``title_end`` is the title.
+    """
+    found = []
+    for match in _LINE.finditer(text):
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start == end:
+            continue
+        if sentences is None:
+            inside = _razdel(text, start, end)
+        else:
+            # A sentence that runs over a line break (a layer may join lines) is cut at it.
+            inside = tuple(
+                (max(s, start), min(e, end)) for s, e in sentences if s < end and e > start
+            )
+        found.append(Paragraph(start, end, inside, start < title_end))
+    return found
+
+
+def _razdel(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    from razdel import sentenize  # the Russian pipeline's splitter; imported when first used
+
+    return tuple(
+        (start + s.start, start + s.stop) for s in sentenize(text[start:end]) if s.text.strip()
+    )
+
+
+def paragraph_items(text: str, paragraphs: Sequence[Paragraph]) -> list[SpanItem]:
+    """One item per paragraph: its text, and meta terms for the title, guillemets and phrases
+    it shares with another paragraph of the same document (the Repetition technique)."""
+    phrases = [shingles(text[p.start : p.end]) for p in paragraphs]
+    counts: dict[str, int] = {}
+    for found in phrases:
+        for phrase in found:
+            counts[phrase] = counts.get(phrase, 0) + 1
+    items = []
+    for paragraph, found in zip(paragraphs, phrases, strict=True):
+        body = text[paragraph.start : paragraph.end]
+        extra: tuple[str, ...] = ()
+        if any(counts[p] > 1 for p in found):
+            extra += ("shared_phrase",)
+        if _GUILLEMETS.search(body):
+            extra += ("guillemets",)
+        items.append(SpanItem(body, in_title=paragraph.in_title, share=1.0, extra=extra))
+    return items
+
+
+def sentence_items(text: str, paragraph: Paragraph) -> list[SpanItem]:
+    """One item per sentence of ``paragraph``, the paragraph as its context."""
+    body = text[paragraph.start : paragraph.end]
+    items = []
+    for start, end in paragraph.sentences:
+        sentence = text[start:end]
+        extra = ("guillemets",) if _GUILLEMETS.search(sentence) else ()
+        share = len(sentence) / max(1, len(body))
+        items.append(SpanItem(sentence, body, 0, paragraph.in_title, share, extra))
+    return items
+
+
+def _sigmoid(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    return np.asarray(1.0 / (1.0 + np.exp(-x)), dtype=np.float32)
+
+
+@dataclass
+class ParagraphModel:
+    """The paragraph and sentence heads (one row of weights per technique), the mixing weight,
+    the decision threshold and the model card."""
+
+    paragraph: LinearHead
+    sentence: LinearHead
+    mix: float
+    threshold: float
+    card: dict[str, Any]
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return self.paragraph.classes
+
+    def head_probabilities(
+        self, head: LinearHead, items: Sequence[SpanItem]
+    ) -> npt.NDArray[np.float32]:
+        if not items:
+            return np.zeros((0, len(head.classes)), dtype=np.float32)
+        return _sigmoid(head.decision(items))
+
+    def probabilities(
+        self, text: str, paragraphs: Sequence[Paragraph]
+    ) -> tuple[npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
+        """The mixed probabilities (paragraphs x classes) and each paragraph's sentence rows."""
+        whole = self.head_probabilities(self.paragraph, paragraph_items(text, paragraphs))
+        items = [sentence_items(text, p) for p in paragraphs]
+        flat = self.head_probabilities(self.sentence, [i for group in items for i in group])
+        rows, at = [], 0
+        mixed = (1.0 - self.mix) * whole
+        for index, group in enumerate(items):
+            block = flat[at : at + len(group)]
+            at += len(group)
+            rows.append(block)
+            mixed[index] += self.mix * (block.max(axis=0) if len(group) else whole[index])
+        return np.asarray(mixed, dtype=np.float32), rows
+
+    def predict(
+        self, text: str, paragraphs: Sequence[Paragraph], threshold: float | None = None
+    ) -> list[ParagraphPrediction]:
+        """Each paragraph's techniques (at or above ``threshold``, default the model's)."""
+        cut = self.threshold if threshold is None else threshold
+        mixed, rows = self.probabilities(text, paragraphs)
+        found = []
+        for paragraph, row, sentences in zip(paragraphs, mixed, rows, strict=True):
+            order = sorted(range(len(row)), key=lambda j: (-float(row[j]), self.classes[j]))
+            chosen = tuple(self.classes[j] for j in order if row[j] >= cut)
+            evidence = {}
+            for j, name in enumerate(self.classes):
+                if name in chosen:
+                    evidence[name] = _best_sentence(paragraph, sentences[:, j])
+            found.append(
+                ParagraphPrediction(
+                    paragraph,
+                    {name: float(row[j]) for j, name in enumerate(self.classes)},
+                    chosen,
+                    evidence,
+                )
+            )
+        return found
+
+    # -- files ------------------------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        """Write ``model.json.gz``, ``weights.npz`` and a readable ``model_card.json``."""
+        folder.mkdir(parents=True, exist_ok=True)
+        heads = {"paragraph": self.paragraph, "sentence": self.sentence}
+        meta = {
+            "format": FORMAT,
+            "card": self.card,
+            "mix": self.mix,
+            "threshold": self.threshold,
+            "heads": {
+                name: {
+                    "classes": list(head.classes),
+                    "weights": head.space.weights,
+                    "vocab": {
+                        b: sorted(head.space.vocab[b], key=head.space.vocab[b].__getitem__)
+                        for b in BLOCKS
+                    },
+                }
+                for name, head in heads.items()
+            },
+        }
+        payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        # mtime=0 and no file name keep the file byte-identical across rebuilds.
+        card = io.BytesIO()
+        with gzip.GzipFile(fileobj=card, mode="wb", mtime=0, filename="") as handle:
+            handle.write(payload.encode("utf-8"))
+        write_atomic(folder / CARD_FILE, card.getvalue())
+        arrays: dict[str, Any] = {}
+        for name, head in heads.items():
+            # Half precision halves the files; the scores move by ~1e-3 (the card's dev
+            # figures are measured on the saved, rounded weights).
+            arrays[f"{name}.coef"] = head.coef.astype(np.float16)
+            arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
+            for block in BLOCKS:
+                arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
+        with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as weights:
+            np.savez_compressed(weights, **arrays)
+        write_atomic(folder / CARD_COPY, json.dumps(self.card, indent=2, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def from_bytes(cls, card_gz: bytes, weights: bytes) -> ParagraphModel:
+        meta = json.loads(gzip.decompress(card_gz).decode("utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ModelNotFoundError(
+                f"paragraph technique model format {meta.get('format')!r} is not the supported "
+                f"{FORMAT}; rebuild it with scripts/train_techniques_ru.py"
+            )
+        with np.load(io.BytesIO(weights), allow_pickle=False) as arrays:
+            loaded = {key: arrays[key] for key in arrays.files}
+        heads = {}
+        for name in HEADS:
+            spec = meta["heads"][name]
+            vocab = {b: {t: i for i, t in enumerate(spec["vocab"][b])} for b in BLOCKS}
+            idf = {b: loaded[f"{name}.idf.{b}"] for b in BLOCKS}
+            heads[name] = LinearHead(
+                space=FeatureSpace(vocab=vocab, idf=idf, weights=dict(spec["weights"])),
+                classes=tuple(spec["classes"]),
+                coef=loaded[f"{name}.coef"].astype(np.float32),
+                intercept=loaded[f"{name}.intercept"],
+            )
+        return cls(
+            paragraph=heads["paragraph"],
+            sentence=heads["sentence"],
+            mix=float(meta["mix"]),
+            threshold=float(meta["threshold"]),
+            card=meta["card"],
+        )
+
+    @classmethod
+    def load(cls, language: str, folder: Path | None = None) -> ParagraphModel:
+        """Load from ``folder``, or from the package's ``redline/models/techniques/<language>``."""
+        try:
+            if folder is not None:
+                return cls.from_bytes(
+                    (folder / CARD_FILE).read_bytes(), (folder / WEIGHTS_FILE).read_bytes()
+                )
+            base = resources.files(MODEL_PACKAGE).joinpath("techniques").joinpath(language)
+            return cls.from_bytes(
+                base.joinpath(CARD_FILE).read_bytes(), base.joinpath(WEIGHTS_FILE).read_bytes()
+            )
+        except (FileNotFoundError, ModuleNotFoundError) as error:
+            where = folder or f"redline/models/techniques/{language}"
+            raise ModelNotFoundError(
+                f"the {language} technique model is missing from {where} ({error}); reinstall "
+                "Redline or rebuild it with `python scripts/train_techniques_ru.py`"
+            ) from error
+
+
+def _best_sentence(paragraph: Paragraph, scores: npt.NDArray[np.float32]) -> tuple[int, int]:
+    """The sentence with the highest score (the first of equals), else the paragraph."""
+    if not paragraph.sentences:
+        return paragraph.start, paragraph.end
+    return paragraph.sentences[int(np.argmax(scores))]
+
+
+@functools.cache
+def load_paragraph_model(language: str) -> ParagraphModel:
+    """The shipped model for ``language``, loaded on first use and shared by the process."""
+    return ParagraphModel.load(language)
+
+
+def task_paragraphs(article: TaskArticle) -> tuple[list[Paragraph], list[int | None]]:
+    """A SemEval-2023 article's paragraphs (its first line is its title) and, for each labelled
+    paragraph, the index of the split paragraph it is (None for a blank line)."""
+    first = article.paragraphs[0] if article.paragraphs else None
+    title_end = first.end if first is not None and first.line == 1 else 0
+    found = split_paragraphs(article.text, title_end=title_end)
+    starts = [p.start for p in found]
+    where: list[int | None] = []
+    for labelled in article.paragraphs:
+        at = bisect.bisect_left(starts, labelled.start)
+        inside = at < len(found) and found[at].start < max(labelled.end, labelled.start + 1)
+        where.append(at if inside else None)
+    return found, where
+
+
+def predict_labelled(
+    model: ParagraphModel, articles: Sequence[TaskArticle], threshold: float | None = None
+) -> tuple[list[list[str]], list[list[str]]]:
+    """The model's techniques and the gold ones for every labelled paragraph, in order."""
+    predicted: list[list[str]] = []
+    gold: list[list[str]] = []
+    for article in articles:
+        found, where = task_paragraphs(article)
+        rows = model.predict(article.text, found, threshold)
+        for labelled, index in zip(article.paragraphs, where, strict=True):
+            predicted.append(list(rows[index].techniques) if index is not None else [])
+            gold.append(list(labelled.techniques))
+    return predicted, gold
