@@ -45,12 +45,17 @@ def serve(
             "loopback, else 0).",
         ),
     ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(help="A corpus store the web page at / may browse (read-only)."),
+    ] = None,
     insecure: Annotated[
         bool, typer.Option("--insecure", help="Serve off loopback without a bearer token.")
     ] = False,
     analyzer_settings: AnalyzerSettings = None,
 ) -> None:
-    """Serve the analysis over HTTP: POST /analyze, GET /health, /ladder, /techniques, /docs.
+    """Serve the analysis over HTTP: the web page at /, POST /analyze, GET /health, /ladder,
+    /techniques, /docs.
 
     The bearer token comes from REDLINE_TOKEN (an option would show in the process list).
     """
@@ -69,6 +74,7 @@ def serve(
             workers=workers,
             time_limit=time_limit,
             rate_limit=rate_limit,
+            corpus=corpus,
         )
     except ConfigError as error:
         _usage_error(str(error))

@@ -1,7 +1,8 @@
 """A thin FastAPI app over the library: a checked request in, :func:`redline.analysis` out.
 
 Endpoints: ``GET /health``, ``GET /ladder``, ``GET /techniques``, ``POST /analyze`` (a text and
-optional metadata; ``?format=json|html|md`` picks the answer's form), ``GET /docs``.
+optional metadata; ``?format=json|html|md`` picks the answer's form), ``GET /docs``, and the
+web page at ``GET /`` with its own endpoints under ``/ui`` (:mod:`redline.web.ui`).
 
 The event loop only reads, checks and routes requests; the analysis runs in a bounded pool of
 worker processes (:mod:`redline.web.pool`), each with the models loaded once, so a long text
@@ -33,6 +34,7 @@ from redline.web.docs import add_docs, document_request_body
 from redline.web.guards import BearerAuth, RateLimiter, SecurityHeaders
 from redline.web.pool import JobFailed, JobTimedOut, PoolBusy, WorkerLost, WorkerPool
 from redline.web.settings import ServiceSettings
+from redline.web.ui import UiContext, add_ui
 
 T = TypeVar("T")
 # Module level: FastAPI resolves the (postponed) annotations that name it in this module's globals.
@@ -152,6 +154,7 @@ def _add_routes(
         }
 
     analysis = _Analysis(settings, limits, pool)
+    add_ui(app, UiContext(settings, limits, guarded, analysis.outcome))
 
     @app.post("/analyze", response_model=None, dependencies=guarded, responses=ERRORS)
     async def analyze(
@@ -170,20 +173,24 @@ class _Analysis:
     pool: WorkerPool
 
     async def answer(self, request: Request, form: ReportFormat) -> Response:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.settings.time_limit
-        body = await _body_in_time(request, self.limits.body_bytes, self.settings.time_limit)
-        checked = await run_in_threadpool(parse_analyze_request, body, self.limits)
-        job = worker.Job(checked.text, checked.metadata, form.value)
-        large = len(checked.text.encode("utf-8")) > self.settings.large_bytes
-        remaining = max(0.0, deadline - loop.time())
-        outcome = await self._run(request, job, large, remaining)
+        outcome = await self.outcome(request, form.value)
         if outcome is None:  # the client went away; its work was stopped, nobody reads this
             return Response(status_code=499)
         headers = {"Content-Security-Policy": outcome.csp} if outcome.csp else None
         return Response(
             outcome.body, status_code=outcome.status, media_type=outcome.media_type, headers=headers
         )
+
+    async def outcome(self, request: Request, form: str) -> worker.Outcome | None:
+        """The worker's answer to the request's document in ``form``; None if the client left."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.settings.time_limit
+        body = await _body_in_time(request, self.limits.body_bytes, self.settings.time_limit)
+        checked = await run_in_threadpool(parse_analyze_request, body, self.limits)
+        job = worker.Job(checked.text, checked.metadata, form)
+        large = len(checked.text.encode("utf-8")) > self.settings.large_bytes
+        remaining = max(0.0, deadline - loop.time())
+        return await self._run(request, job, large, remaining)
 
     async def _run(
         self, request: Request, job: worker.Job, large: bool, timeout: float

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from redline.errors import ConfigError
@@ -37,7 +38,8 @@ class ServiceSettings:
     last free worker, which stays for shorter ones; ``max_waiting``: requests that may wait for a
     worker before more are turned away with 503; ``token``: the bearer token every analysis
     request must carry (None: none needed); ``rate_limit``: requests a minute per client
-    address (0: no limit).
+    address (0: no limit); ``corpus``: the corpus store the web page may browse, read-only
+    (None: none; the page never chooses a path on the server).
     """
 
     workers: int = 2
@@ -49,6 +51,7 @@ class ServiceSettings:
     max_waiting: int = 64
     token: str | None = None
     rate_limit: int = 0
+    corpus: Path | None = None
 
     def __post_init__(self) -> None:
         for name in ("workers", "max_metadata_bytes", "max_depth", "large_bytes", "max_waiting"):
@@ -63,6 +66,11 @@ class ServiceSettings:
         if self.rate_limit < 0:
             raise ConfigError(
                 f"rate_limit must be 0 (off) or more requests a minute, got {self.rate_limit!r}"
+            )
+        if self.corpus is not None and not self.corpus.is_file():
+            raise ConfigError(
+                f"the corpus {str(self.corpus)!r} is not a file: create it with "
+                "`redline corpus add`, or name an existing one"
             )
         if self.token is not None and len(self.token) < 16:
             raise ConfigError(

@@ -22,7 +22,8 @@ _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^
 
 @dataclass(frozen=True)
 class Job:
-    """One document to analyse and the form of the answer (``json``, ``html`` or ``md``)."""
+    """One document to analyse and the form of the answer (``json``, ``html``, ``md``, or
+    ``ui``: the HTML report with a short summary, as JSON, for the web page)."""
 
     text: str
     metadata: Metadata | None
@@ -72,7 +73,7 @@ def analyse(job: Job) -> Outcome:
 
 
 def render(document: Document, form: str) -> Outcome:
-    """``document`` as the answer's body in ``form`` (``json``, ``html`` or ``md``)."""
+    """``document`` as the answer's body in ``form`` (``json``, ``html``, ``md`` or ``ui``)."""
     if form == "json":
         return Outcome(200, document.to_json(indent=None), "application/json")
     from redline.render import render as render_report
@@ -81,6 +82,30 @@ def render(document: Document, form: str) -> Outcome:
         return Outcome(200, render_report(document, "md"), "text/markdown; charset=utf-8")
     page = render_report(document, "html")
     found = _META_CSP.search(page)
+    policy = html.unescape(found.group(1)) if found else None
+    if form == "ui":
+        # The web page shows the report in a frame of its own: framing is its host's choice.
+        answer = {"html": page, "csp": policy, "summary": summary(document)}
+        return Outcome(200, json.dumps(answer, ensure_ascii=False), "application/json")
     # A meta policy cannot forbid framing; the header can.
-    csp = f"{html.unescape(found.group(1))}; frame-ancestors 'none'" if found else None
+    csp = f"{policy}; frame-ancestors 'none'" if policy else None
     return Outcome(200, page, "text/html; charset=utf-8", csp)
+
+
+def summary(document: Document) -> dict[str, object]:
+    """What the web page lists for an analysed document: its name, highest rungs and counts."""
+    meta = document.metadata
+    escalation = meta.extra.get("escalation")
+    profile = escalation if isinstance(escalation, dict) else {}
+    return {
+        "id": document.id,
+        "title": meta.title or meta.source or document.text[:60].strip(),
+        "author": meta.author,
+        "date": meta.date,
+        "index": profile.get("index"),
+        "claims": len(document.layer("claims")),
+        "advocated": profile.get("max_advocate"),
+        "threatened": profile.get("max_threaten"),
+        "red_lines": len(document.layer("redlines")),
+        "incitement": len(document.layer("incitement")),
+    }
