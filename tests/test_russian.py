@@ -61,3 +61,25 @@ def test_negation_imperative_and_entities(parse: Language) -> None:
         ("Песков", "PERSON"),
         ("Москве", "GPE"),
     }
+
+
+def test_every_sentence_is_one_tree_even_where_slovnet_loops(parse: Language) -> None:
+    # slovnet parses these with a loop; every rule that walks up the tree needs a tree.
+    doc = parse("Хохлы — свиньи. Вперёд, бейте оккупантов!\nivan_77 · 2 часа назад\nНужно уйти.")
+    for sentence in doc.sents:
+        roots = [t for t in sentence if t.head == t and not t.is_space]
+        assert len(roots) == 1, sentence.text
+        for token in sentence:
+            steps = 0
+            while token.head != token:
+                token, steps = token.head, steps + 1
+                assert steps <= len(sentence), sentence.text
+
+
+def test_a_line_break_ends_a_sentence(parse: Language) -> None:
+    doc = parse("ivan_77 · 2 часа назад\nНужно расстрелять их всех.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "ivan_77 · 2 часа назад",
+        "Нужно расстрелять их всех.",
+    ]
+    assert next(t for t in doc if t.text == "Нужно").dep_ == "aux"

@@ -150,10 +150,17 @@ def _sentences(doc: Doc, words: list[Token]) -> list[list[Token]]:
     starts = {piece.start for piece in sentenize(doc.text)}
     sentences: list[list[Token]] = []
     for token in words:
-        if not sentences or token.idx in starts:
+        # razdel does not end a sentence at a line break; a comment's author and time line, a
+        # heading or a speaker label would otherwise be parsed as the next sentence's start.
+        after_break = bool(sentences) and "\n" in doc.text[_end(sentences[-1][-1]) : token.idx]
+        if not sentences or token.idx in starts or after_break:
             sentences.append([])
         sentences[-1].append(token)
     return sentences
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
 
 
 def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
@@ -233,9 +240,7 @@ def _modal_to_aux(
     doc[modal].tag_ = "MD"
 
 
-def _set_parse(
-    doc: Doc, heads: list[int], labels: list[str], sentences: list[list[Token]]
-) -> None:
+def _set_parse(doc: Doc, heads: list[int], labels: list[str], sentences: list[list[Token]]) -> None:
     """Write heads, labels and sentence starts; a head outside its sentence (never expected)
     falls back to the token itself as a root."""
     sentence_of = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
@@ -245,6 +250,8 @@ def _set_parse(
     for i, head in enumerate(heads):
         if sentence_of[head] != sentence_of[i]:
             heads[i], labels[i] = i, "ROOT"
+    for sentence in sentences:
+        _make_tree([token.i for token in sentence], heads, labels)
     # spaCy stores a head as a signed offset and a label as a 64-bit hash, both as uint64.
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
     array = numpy.zeros((len(doc), 2), dtype="uint64")
@@ -253,6 +260,29 @@ def _set_parse(
     # Sentence starts follow from the trees: each sentence is one tree (or more, where
     # slovnet found more than one root in it).
     doc.from_array(["HEAD", "DEP"], array)  # type: ignore[arg-type]
+
+
+def _make_tree(members: list[int], heads: list[int], labels: list[str]) -> None:
+    """Make one sentence's heads a tree, in place: one root, no loops.
+
+    slovnet's parser does not guarantee a tree (about one sentence in ten of the escalation
+    corpus's Russian train split has a loop, «Хохлы — свиньи.»), and every rule that walks
+    up from a token would walk a loop for ever. A loop is cut where it is found, its token
+    hung on the sentence's root; a second root is hung on the first.
+    """
+    roots = [i for i in members if heads[i] == i]
+    root = roots[0] if roots else members[0]
+    heads[root], labels[root] = root, "ROOT"
+    for extra in roots[1:]:
+        heads[extra], labels[extra] = root, "parataxis"
+    for start in members:
+        path: list[int] = []
+        node = start
+        while heads[node] != node and node not in path:
+            path.append(node)
+            node = heads[node]
+        if node in path:  # a loop: cut it at the token found twice
+            heads[node], labels[node] = root, labels[node] if labels[node] != "ROOT" else "dep"
 
 
 def _entities(doc: Doc, spans: list[Any]) -> list[Span]:
