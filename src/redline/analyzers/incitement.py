@@ -20,6 +20,14 @@ section), ``stance`` (``advocate`` for a call, ``threaten`` for a threat) and ``
 ``p_hate`` and ``p_violence``, and the cue as its rule (``model:...`` for model-only findings).
 It describes rhetoric; it never recommends a target or an action.
 
+**Languages.** English and Russian, each with its own cue file (``data/incitement.yaml``,
+``data/ru/incitement.yaml``: the same schema) over the parse in its language. The model was
+trained on English corpora only, so a language's file says whether it scores that language
+(``use_model``); Russian is read by the cues alone: a finding the parse vouches for (a violent
+word in a call frame with a person, group or place as its target; a dehumanising term said of
+someone; a slur; "I hate X") stands, one that would need the model's corroboration is left out,
+and ``p_hate``/``p_violence`` are None.
+
 >>> doc = redline.analyze("Please vaporize Washington D.C.")   # doctest: +SKIP
 >>> [(s.label, s.attrs["target"], s.attrs["severity"])
 ...  for s in doc.layer("incitement")]  # doctest: +SKIP
@@ -28,6 +36,7 @@ It describes rhetoric; it never recommends a target or an action.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc as SpacyDoc
@@ -60,27 +69,37 @@ class IncitementAnalyzer:
         "analyzers/incitement.py",
         "incitement",
         "data/incitement.yaml",
+        "data/ru/incitement.yaml",
         "models/incitement",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("incitement",)
     labels: ClassVar[tuple[str, ...]] = LABELS
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, model: IncitementModel | None = None, cues: Cues | None = None) -> None:
+        """``model`` and ``cues`` replace the packaged English ones (tests); other languages
+        always read their own packaged cues."""
         self._model = model
-        self._cues = cues
+        self._cues: dict[str, Cues] = {"en": cues} if cues is not None else {}
 
     def initialize(self) -> None:
-        if self._cues is None:
-            self._cues = load_cues()
+        self._readers_for("en")
+
+    def _readers_for(self, language: str) -> tuple[Cues, IncitementModel | None]:
+        """The cues of ``language`` and the model that scores it (None: the cues decide)."""
+        if language not in self._cues:
+            self._cues[language] = load_cues(language)
+        cues = self._cues[language]
+        if not cues.use_model:
+            return cues, None
         if self._model is None:
             self._model = load_model()
+        return cues, self._model
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
-        self.initialize()
-        if self._cues is None or self._model is None:  # pragma: no cover - initialize() sets both
-            raise RuntimeError("IncitementAnalyzer.initialize() did not load its cues and model")
-        reader = SentenceReader(document, context.parsed, self._cues)
+        cues, model = self._readers_for(context.language)
+        reader = SentenceReader(document, context.parsed, cues)
         candidates = [
             (s, e, found)
             for s, e in _sentences(document, context.parsed)
@@ -88,12 +107,18 @@ class IncitementAnalyzer:
         ]
         if not candidates:
             return AnalyzerOutput(layers={"incitement": []})
-        scores = self._model.score([document.text[s:e] for s, e, _ in candidates])
+        texts = [document.text[s:e] for s, e, _ in candidates]
+        scores: list[_Scores] = (
+            [_Scores(p["hate"], p["violence"]) for p in model.score(texts)]
+            if model is not None
+            else [_Scores(None, None)] * len(texts)
+        )
+        model_name = model.name if model is not None else None
         scopes = ScopeIndex(document)
         spans: dict[str, Span] = {}
         for (_, _, findings), probability in zip(candidates, scores, strict=True):
             for finding in findings:
-                span = _span(document, finding, probability, scopes, self._model.name)
+                span = _span(document, finding, probability, scopes, model_name)
                 if span is not None and (
                     span.id not in spans or spans[span.id].confidence < span.confidence
                 ):
@@ -113,18 +138,32 @@ def _sentences(document: Document, parsed: SpacyDoc) -> list[tuple[int, int]]:
     return ranges or [(s.start_char, s.end_char) for s in parsed.sents]
 
 
+@dataclass(frozen=True)
+class _Scores:
+    """The model's P(hate) and P(violence) for a sentence; None where no model scores it."""
+
+    hate: float | None
+    violence: float | None
+
+
 def _span(
     document: Document,
     finding: Finding,
-    probability: dict[str, float],
+    probability: _Scores,
     scopes: ScopeIndex,
-    model: str,
+    model: str | None,
 ) -> Span | None:
-    p_hate, p_violence = probability["hate"], probability["violence"]
-    p = max(p_violence, p_hate) if finding.label in _VIOLENT else p_hate
+    p_hate, p_violence = probability.hate, probability.violence
     model_only = finding.cue == "model"
-    if finding.needs_model and p < (IDENTITY_THRESHOLD if model_only else GATE):
-        return None
+    if p_hate is None or p_violence is None:
+        # No model for this language: the cues decide, and what needs corroboration goes.
+        if finding.needs_model and not finding.stands_alone:
+            return None
+        p = 0.0
+    else:
+        p = max(p_violence, p_hate) if finding.label in _VIOLENT else p_hate
+        if finding.needs_model and p < (IDENTITY_THRESHOLD if model_only else GATE):
+            return None
     scope = scopes.at(finding.start)
     target = next(
         (t for t in finding.targets if t.value), finding.targets[0] if finding.targets else None

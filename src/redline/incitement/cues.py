@@ -1,11 +1,15 @@
-"""The incitement cue lexicon: ``data/incitement.yaml``, indexed for look-up.
+"""The incitement cue lexicon, one file per language, indexed for look-up.
 
-The YAML file's header says what each list is for; :mod:`redline.incitement.reader` says in
-which order they are consulted.
+English is ``data/incitement.yaml``, Russian ``data/ru/incitement.yaml``: the same schema, so
+the cascade of :mod:`redline.incitement.reader` reads either. The YAML file's header says what
+each list is for; its ``grammar`` section holds the function words the cascade's frames are
+made of ("please", "let's", "of", «пусть», «давайте»), so no language's words sit in code.
 
 >>> cues = load_cues()
 >>> cues.violent_verbs["lynch"], ("vermin",) in cues.dehumanizing
 ((2, False), True)
+>>> load_cues("ru").violent_verbs["расстрелять"]
+(2, False)
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from typing import Any
 
 from redline.data_files import DataFile, load
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# The data file of each language the layer reads.
+FILES = {"en": "incitement.yaml", "ru": "ru/incitement.yaml"}
 
 
 def phrase_rule(pattern: str) -> str:
@@ -27,6 +33,63 @@ def phrase_rule(pattern: str) -> str:
     'phrase:put_against_the_wall'
     """
     return "phrase:" + "_".join(word for word in pattern.split() if word != "*")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The function words of the cascade's frames, lower-cased (see the YAML's ``grammar``)."""
+
+    first_person: frozenset[str]
+    speaker_subjects: frozenset[str]
+    second_person: frozenset[str]
+    first_person_possessives: frozenset[str]
+    generic_subjects: frozenset[str]
+    negations: frozenset[str]
+    negating_adverbs: frozenset[str]
+    negative_determiners: frozenset[str]
+    copulas: frozenset[str]
+    predicating_verbs: frozenset[str]
+    acceptable: frozenset[str]
+    own_wish_verbs: frozenset[str]
+    time_nouns: frozenset[str]
+    regret_modals: frozenset[str]
+    regret_auxiliaries: frozenset[str]
+    politeness: frozenset[str]
+    imperative_particles: frozenset[str]
+    let_verbs: frozenset[str]
+    let_objects: frozenset[str]
+    fillers: frozenset[str]
+    wish_markers: tuple[str, ...]
+    wish_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    see_verbs: frozenset[str]
+    seeing_wish_verbs: frozenset[str]
+    deserve_verbs: frozenset[str]
+    demand_verbs: frozenset[str]
+    death_to_preps: frozenset[str]
+    solution_preps: frozenset[str]
+    demand_preps: frozenset[str]
+    noun_argument_deps: frozenset[str]
+    of_preps: frozenset[str]
+    like_preps: frozenset[str]
+    target_preps: frozenset[str]
+    place_preps: frozenset[str]
+    semi_modals: frozenset[str]
+    modal_words: frozenset[str]
+    modal_aliases: dict[str, str]
+    lemma_modals: frozenset[str]
+    going_to: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    suggestion_questions: tuple[str, ...]
+    question_words: frozenset[str]
+    quantifiers: frozenset[str]
+    determiners: tuple[str, ...]
+    adjectival_identity: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    slur_families: frozenset[str]
+    standalone_families: frozenset[str]
+    nominal_predicates: bool
+    match_lemmas: bool
 
 
 @dataclass(frozen=True)
@@ -57,14 +120,18 @@ class Cues:
     solution_nouns: frozenset[str]
     body_parts: frozenset[str]
     institutions: frozenset[str]
+    grammar: Grammar
+    use_model: bool = True
+    language: str = "en"
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> Cues:
+    def from_mapping(cls, data: dict[str, Any], language: str = "en") -> Cues:
         """Build from the parsed YAML; a wrong schema version or a missing list is refused."""
         if data.get("schema_version") != SCHEMA_VERSION:
             raise ValueError(
-                f"incitement.yaml has schema_version {data.get('schema_version')!r}; this Redline "
-                f"reads version {SCHEMA_VERSION}: reinstall Redline"
+                f"{FILES.get(language, language)} has schema_version "
+                f"{data.get('schema_version')!r}; this Redline reads version {SCHEMA_VERSION}: "
+                "reinstall Redline"
             )
 
         def words(values: Any) -> frozenset[str]:
@@ -107,7 +174,34 @@ class Cues:
             solution_nouns=words(data["solution_nouns"]),
             body_parts=words(data["body_parts"]),
             institutions=words(data["institutions"]),
+            grammar=_grammar(data["grammar"]),
+            use_model=bool(data["use_model"]),
+            language=language,
         )
+
+
+def _grammar(data: dict[str, Any]) -> Grammar:
+    def words(values: Any) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in values)
+
+    def phrases(values: Any) -> tuple[str, ...]:
+        # Kept in the file's order: the first that fits wins.
+        return tuple(str(w).lower() for w in values)
+
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if isinstance(value, bool):
+            values[name] = value
+        elif isinstance(value, dict):
+            values[name] = {str(k).lower(): str(v).lower() for k, v in value.items()}
+        else:
+            values[name] = phrases(value) if name in _PHRASE_LISTS else words(value)
+    return Grammar(**values)
+
+
+_PHRASE_LISTS = frozenset(
+    {"wish_markers", "suggestion_questions", "determiners", "person_suffixes"}
+)
 
 
 class ViolentVerb(DataFile):
@@ -124,10 +218,67 @@ class Condemnation(DataFile):
     negative_subjects: list[str]
 
 
+class GrammarSection(DataFile):
+    """The function words of the frames (``grammar`` in the YAML; its header says each)."""
+
+    first_person: list[str]
+    speaker_subjects: list[str]
+    second_person: list[str]
+    first_person_possessives: list[str]
+    generic_subjects: list[str]
+    negations: list[str]
+    negating_adverbs: list[str]
+    negative_determiners: list[str]
+    copulas: list[str]
+    predicating_verbs: list[str]
+    acceptable: list[str]
+    own_wish_verbs: list[str]
+    time_nouns: list[str]
+    regret_modals: list[str]
+    regret_auxiliaries: list[str]
+    politeness: list[str]
+    imperative_particles: list[str]
+    let_verbs: list[str]
+    let_objects: list[str]
+    fillers: list[str]
+    wish_markers: list[str]
+    wish_auxiliaries: list[str]
+    conditional_marks: list[str]
+    see_verbs: list[str]
+    seeing_wish_verbs: list[str]
+    deserve_verbs: list[str]
+    demand_verbs: list[str]
+    death_to_preps: list[str]
+    solution_preps: list[str]
+    demand_preps: list[str]
+    noun_argument_deps: list[str]
+    of_preps: list[str]
+    like_preps: list[str]
+    target_preps: list[str]
+    place_preps: list[str]
+    semi_modals: list[str]
+    modal_words: list[str]
+    modal_aliases: dict[str, str]
+    lemma_modals: list[str]
+    going_to: list[str]
+    future_auxiliaries: list[str]
+    suggestion_questions: list[str]
+    question_words: list[str]
+    quantifiers: list[str]
+    determiners: list[str]
+    adjectival_identity: list[str]
+    person_suffixes: list[str]
+    slur_families: list[str]
+    standalone_families: list[str]
+    nominal_predicates: bool
+    match_lemmas: bool
+
+
 class IncitementFile(DataFile):
-    """``data/incitement.yaml``: the cue lexicon of the incitement layer."""
+    """``data/incitement.yaml`` (and ``data/<language>/incitement.yaml``): the cue lexicon."""
 
     schema_version: int
+    use_model: bool
     violent_verbs: dict[str, ViolentVerb]
     violent_phrases: dict[str, int]
     patient_verbs: dict[str, int]
@@ -149,10 +300,17 @@ class IncitementFile(DataFile):
     solution_nouns: list[str]
     body_parts: list[str]
     institutions: list[str]
+    grammar: GrammarSection
 
 
 @cache
-def load_cues() -> Cues:
-    """The packaged cue lexicon, read once per process."""
+def load_cues(language: str = "en") -> Cues:
+    """The packaged cue lexicon of ``language``, read once per process and language."""
+    if language not in FILES:
+        raise ValueError(
+            f"the incitement layer has cues for {sorted(FILES)}, not {language!r}; analyse the "
+            "text in one of those languages"
+        )
     # Validated for shape here; Cues.from_mapping checks the schema version.
-    return Cues.from_mapping(load("incitement.yaml", IncitementFile).model_dump())
+    data = load(FILES[language], IncitementFile).model_dump()
+    return Cues.from_mapping(data, language)

@@ -1,7 +1,10 @@
 """Dependency-parse helpers of the incitement cascade: clause frames, subjects, noun phrases.
 
 Small functions over spaCy tokens, shared by :mod:`redline.incitement.reader`; none of them
-reads the document's annotation layers.
+reads the document's annotation layers. They read the parse in spaCy-English labels (the
+Russian pipeline writes the same scheme: imperatives and infinitives are tag ``VB``, modal
+predicates ``aux``/``MD``, «не» ``neg``); the words they look for come from the language's
+:class:`~redline.incitement.cues.Grammar`.
 """
 
 from __future__ import annotations
@@ -12,35 +15,20 @@ from collections.abc import Sequence
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from redline.incitement.cues import Cues
+from redline.incitement.cues import Cues, Grammar
 
-# Identity words that are adjectives: alone before a noun that is not a person ("black car"),
-# they name no group.
-ADJECTIVAL_IDENTITY = frozenset(
-    {
-        "black",
-        "white",
-        "gay",
-        "trans",
-        "disabled",
-        "female",
-        "jewish",
-        "muslim",
-        "christian",
-        "islamic",
-        "catholic",
-        "hindu",
-        "sikh",
-        "asian",
-        "african",
-        "arab",
-        "immigrant",
-        "migrant",
-        "refugee",
-        "transgender",
-        "homosexual",
-    }
-)
+
+def is_tree(tokens: Sequence[Token]) -> bool:
+    """Whether every token's chain of heads reaches a root: the cascade walks ancestors and
+    subtrees, which never end on a parse with a cycle in it."""
+    limit = len(tokens[0].doc) + 1 if len(tokens) else 0
+    for token in tokens:
+        node, steps = token, 0
+        while node.head.i != node.i:
+            node, steps = node.head, steps + 1
+            if steps > limit:
+                return False
+    return True
 
 
 def phrase_at(token: Token, words: tuple[str, ...]) -> bool:
@@ -70,12 +58,12 @@ def phrase_at(token: Token, words: tuple[str, ...]) -> bool:
     return match(token.i, 0)
 
 
-def sentence_initial(token: Token) -> bool:
+def sentence_initial(token: Token, grammar: Grammar) -> bool:
     """ "Nuke them all": a sentence-initial violent word before an object reads as an imperative."""
     before = [
         t
         for t in token.doc[token.sent.start : token.i]
-        if not (t.is_punct or t.lower_ in ("please", "just", "so", "now", "ok", "okay", "then"))
+        if not (t.is_punct or t.lower_ in grammar.fillers)
     ]
     return (
         not before
@@ -111,86 +99,127 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
-def modals(chain: list[Token]) -> list[Token]:
+def modals(chain: list[Token], grammar: Grammar) -> list[Token]:
     found = []
     for verb in chain:
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass") and (
-                child.tag_ == "MD" or child.lower_ in ("'ll", "gotta", "gonna", "wo")
+                child.tag_ == "MD" or child.lower_ in grammar.modal_words
             ):
                 found.append(child)
-        if verb.lemma_ in ("have", "need", "ought", "got") and any(
-            c.dep_ == "xcomp" for c in verb.children
-        ):
+        if verb.lemma_ in grammar.semi_modals and any(c.dep_ == "xcomp" for c in verb.children):
             found.append(verb)
+    # «Всех нужно расстрелять»: a modal predicate the parse left as the head of its infinitive
+    # subject.
+    head = chain[0].head
+    if chain[0].dep_ == "csubj" and head.lemma_.lower() in grammar.lemma_modals:
+        found.append(head)
     return found
 
 
-def modal_key(token: Token) -> str:
-    lower = token.lower_
-    if lower in ("have", "has", "had"):
-        return "have to"
-    if lower in ("got",):
-        return "got to"
-    if lower == "'ll" or lower == "wo":
-        return "'ll" if lower == "'ll" else "will"
-    return token.lemma_.lower() if token.lemma_.lower() in ("need", "ought") else lower
+def modal_key(token: Token, grammar: Grammar) -> str:
+    """The key of a modal in ``call_modals`` / ``threat_modals``: "has" -> "have to", "'ll",
+    "need" (by lemma); Russian modal predicates by lemma («должны» -> «должный»)."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in grammar.modal_aliases:
+        return grammar.modal_aliases[lower]
+    return lemma if lemma in grammar.lemma_modals else lower
 
 
-def going_to(chain: list[Token]) -> bool:
-    return any(v.lower_ in ("going", "gonna") for v in chain) or any(
-        c.lower_ in ("going", "gonna") for v in chain for c in v.children if c.dep_ in ("aux",)
+def going_to(chain: list[Token], grammar: Grammar) -> bool:
+    return any(v.lower_ in grammar.going_to for v in chain) or any(
+        c.lower_ in grammar.going_to for v in chain for c in v.children if c.dep_ in ("aux",)
     )
+
+
+def future(chain: list[Token], grammar: Grammar) -> bool:
+    """A verb in the future tense (Russian perfective «уничтожим», «будете уничтожены»); English
+    marks its future with modals instead."""
+    return any(
+        "Fut" in t.morph.get("Tense", []) or t.lower_ in grammar.future_auxiliaries
+        for v in chain[:1]
+        for t in [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]
+    )
+
+
+def hortative(verb: Token) -> bool:
+    """«Уничтожим врага!»: a first-person plural future with no subject word, exclaimed, is
+    Russian's "let us" (with «мы» it is a declaration of intent)."""
+    return (
+        person(verb) == "1"
+        and verb.morph.get("Number", []) == ["Plur"]
+        and "Fut" in verb.morph.get("Tense", [])
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.sent.text.rstrip().rstrip("\"'”’»)").endswith("!")
+    )
+
+
+def person(verb: Token) -> str | None:
+    """The grammatical person of a finite verb with no subject word (Russian drops it)."""
+    values = verb.morph.get("Person", [])
+    return str(values[0]) if values else None
 
 
 def passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
-def imperative(verb: Token) -> bool:
+def imperative(verb: Token, grammar: Grammar) -> bool:
+    """An imperative (or, in Russian, an infinitive: «Расстрелять!») heading its clause, or the
+    verb of "let's"."""
+    lets = grammar.let_verbs
     if verb.tag_ != "VB" or any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in verb.children
     ):
-        if not (verb.lemma_ == "let" and any(c.lower_ in ("us", "'s") for c in verb.children)):
+        if not (
+            verb.lemma_ in lets and any(c.lower_ in grammar.let_objects for c in verb.children)
+        ):
             head = verb.head
             return (
                 verb.dep_ in ("ccomp", "xcomp")
-                and head.lemma_ == "let"
-                and any(c.lower_ in ("us", "'s") for c in verb.children)
+                and head.lemma_ in lets
+                and any(c.lower_ in grammar.let_objects for c in verb.children)
             )
         return True
-    if verb.dep_ == "ROOT":
+    if verb.dep_ == "ROOT" or "Imp" in verb.morph.get("Mood", []):
+        # The imperative mood, where the tagger marks it («бейте»), whatever the clause's parse.
         return True
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.tag_ == "VB":
         return not any(c.dep_ in ("nsubj", "aux") for c in verb.head.children)
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ == "let":
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in lets:
         return True
-    return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in ("please", "kindly")
+    return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in grammar.politeness
 
 
-def is_question(token: Token) -> bool:
+def is_question(token: Token, grammar: Grammar) -> bool:
+    """A question asks, unless it proposes ("why don't we ...", «почему бы не ...»); an
+    infinitive under a question word titles or asks ("how to ...", «как победить ...»)."""
     sentence = token.sent
+    if "Inf" in token.morph.get("VerbForm", []) and any(
+        t.lower_ in grammar.question_words and t.i < token.i and t.head.i == token.i
+        for t in sentence
+    ):
+        return True
     text = sentence.text.rstrip().rstrip("\"'”’»)")
     if not text.endswith("?"):
         return False
-    return not re.match(
-        r"\s*(?:why (?:don't|do not|not|can't|cannot)|how about|shall we)\b",
-        sentence.text,
-        re.IGNORECASE,
+    opening = " ".join(sentence.text.lower().split())
+    return not any(
+        re.match(r"\s*" + re.escape(s) + r"(?!\w)", opening) for s in grammar.suggestion_questions
     )
 
 
 def negative_subject(subject: Token, cues: Cues) -> bool:
     words = " ".join(t.lower_ for t in subject.subtree)
     return any(words == n or words.startswith(n + " ") for n in cues.negative_subjects) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+        c.dep_ == "det" and c.lower_ in cues.grammar.negative_determiners for c in subject.children
     )
 
 
-def negated_copula(token: Token) -> bool:
+def negated_copula(token: Token, grammar: Grammar) -> bool:
     head = token.head
     for node in (head, head.head):
-        if node.lemma_ == "be" and any(c.dep_ == "neg" for c in node.children):
+        if node.lemma_ in grammar.copulas and any(c.dep_ == "neg" for c in node.children):
             return True
     return False
 
@@ -207,25 +236,14 @@ def unwrap(token: Token, cues: Cues) -> list[Token]:
     while queue:
         node = queue.pop(0)
         lower = node.lower_
-        ofs = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
-        if (
-            lower
-            in (
-                "all",
-                "each",
-                "every",
-                "any",
-                "some",
-                "many",
-                "most",
-                "rest",
-                "none",
-                "one",
-                "end",
-                "rid",
-            )
-            and ofs
-        ):
+        grammar = cues.grammar
+        ofs = [
+            p
+            for c in node.children
+            if c.dep_ == "prep" and c.lower_ in grammar.of_preps
+            for p in pobjs(c)
+        ]
+        if (lower in grammar.quantifiers or node.lemma_.lower() in grammar.quantifiers) and ofs:
             queue.extend(ofs)
         elif lower in cues.body_parts:
             owners = [c for c in node.children if c.dep_ == "poss"] + ofs
@@ -236,7 +254,7 @@ def unwrap(token: Token, cues: Cues) -> list[Token]:
     return found
 
 
-def np_extent(token: Token) -> tuple[int, int]:
+def np_extent(token: Token, grammar: Grammar) -> tuple[int, int]:
     """Character extent of a noun phrase: its left modifiers, the head, an "of"/"like"
     complement."""
     left = token
@@ -256,7 +274,7 @@ def np_extent(token: Token) -> tuple[int, int]:
     right = token
     for child in token.children:
         if child.i > token.i and (
-            (child.dep_ == "prep" and child.lower_ in ("of", "like"))
+            (child.dep_ == "prep" and child.lower_ in grammar.of_preps | grammar.like_preps)
             or child.dep_ in ("compound", "appos")
             or child.dep_ == "det"
         ):
@@ -264,8 +282,8 @@ def np_extent(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def of_complement(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "of"
+def of_complement(token: Token, grammar: Grammar) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in grammar.of_preps
 
 
 def token_index(doc: SpacyDoc, char: int) -> int:
@@ -286,10 +304,6 @@ def lookup(
     return None
 
 
-def adjectival(word: str) -> bool:
-    return word in ADJECTIVAL_IDENTITY
-
-
 def surface(text: str, start: int, end: int, words: tuple[str, ...]) -> str | None:
     """Where ``words`` stand in ``text[start:end]``, as written there."""
     text = text[start:end]
@@ -297,16 +311,14 @@ def surface(text: str, start: int, end: int, words: tuple[str, ...]) -> str | No
     return hit.group() if hit else None
 
 
-def strip_det(text: str, start: int, end: int) -> str:
-    """``text[start:end]`` without a leading determiner."""
+def strip_det(text: str, start: int, end: int, grammar: Grammar) -> str:
+    """``text[start:end]`` without a leading determiner (the first in the list that fits)."""
     text = text[start:end]
-    return re.sub(
-        r"^(?:the|these|those|this|that|all|all the|all these|all "
-        r"those|a|an|any|every|such|some)\s+",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
+    lower = text.lower()
+    for determiner in grammar.determiners:
+        if lower.startswith(determiner) and lower[len(determiner) : len(determiner) + 1].isspace():
+            return text[len(determiner) :].lstrip()
+    return text
 
 
 def bounded(doc: SpacyDoc, first: int, last: int, start: int, end: int) -> tuple[int, int]:

@@ -21,6 +21,14 @@ such as "death to X"), in this order:
    a group or a place as its object; without one, the model must vouch for the sentence.
 4. **The severity** is the ladder level of the claim on the same word, else the cue's level.
 
+The words of each step come from the language's cue file (English ``data/incitement.yaml``,
+Russian ``data/ru/incitement.yaml``); what Russian adds is grammar, not words in code: the
+infinitive as a command («Расстрелять!»), «пусть»/«чтоб ты» wishes, the hortative «Уничтожим
+их!», the perfective future of «мы» as intent, predicates with no copula («Они — нелюди»), and
+slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used.
+A sentence whose parse has a cycle in it (the Russian parser does not guarantee a tree) is
+skipped: every step walks the tree.
+
 Dehumanising terms count when said of someone (predicate, "X of Y", apposition) or, plural and
 alone, of a group; an identity group among a finding's targets makes it an identity attack too;
 with no cue at all, a named identity group as subject or object of a sentence the model finds
@@ -43,8 +51,6 @@ from redline.incitement.cues import Cues
 from redline.incitement.targets import Target, TargetResolver
 
 _QUOTES = '"“”«»„'
-_FIRST_PERSON = {"i", "we", "me", "us"}
-_SPEAKER_SUBJECTS = {"i", "we"}
 # Ladder level of words that name no violence (insults, dehumanisation): hostile rhetoric.
 RHETORIC_LEVEL = 1
 
@@ -64,6 +70,9 @@ class Finding:
     base: float = 0.75
     head: int = -1
     claim_stance: str | None = None  # the claims layer's stance on the same word, if it has one
+    # Kept without the model's corroboration where no model scores the language (a hostile
+    # word said of a named group: "I hate X"); other findings that need the model are not.
+    stands_alone: bool = False
 
 
 class SentenceReader:
@@ -73,11 +82,14 @@ class SentenceReader:
         self.document = document
         self.doc = parsed
         self.cues = cues
+        self.grammar = cues.grammar
         self.targets = TargetResolver(document, parsed, cues)
 
     def sentence(self, start: int, end: int) -> list[Finding]:
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or not len(tokens):
+            return []
+        if not parse.is_tree(list(tokens)):
             return []
         findings: list[Finding] = []
         taken: set[int] = set()
@@ -109,7 +121,9 @@ class SentenceReader:
             if words[0] in (lemma, lower) and parse.phrase_at(token, words):
                 return cue, level, False
         verb = self.cues.violent_verbs.get(lemma) or self.cues.violent_verbs.get(lower)
-        if verb is not None and (token.pos_ in ("VERB", "AUX") or parse.sentence_initial(token)):
+        if verb is not None and (
+            token.pos_ in ("VERB", "AUX") or parse.sentence_initial(token, self.grammar)
+        ):
             return f"verb:{lemma if lemma in self.cues.violent_verbs else lower}", verb[0], verb[1]
         if lemma in self.cues.patient_verbs and token.pos_ == "VERB":
             return f"verb:{lemma}", self.cues.patient_verbs[lemma], False
@@ -126,7 +140,8 @@ class SentenceReader:
         if frame is None:
             return None
         label, kind, frame_tokens = frame
-        targets = self.targets.of_verb(token, kind)
+        # A phrase's object may hang on its noun: «нанести удар по Киеву».
+        targets = self.targets.of_verb(token, kind, nested=cue.startswith("phrase:"))
         if (
             token.lemma_.lower() in self.cues.patient_verbs
             and not targets
@@ -143,6 +158,8 @@ class SentenceReader:
             [
                 token.i,
                 *(t.left_edge.i if t.dep_ in ("nsubj", "nsubjpass") else t.i for t in frame_tokens),
+                # An object before its verb («Всех предателей нужно расстрелять»).
+                *(c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < token.i),
             ]
         )
         last = max([token.right_edge.i, *(t.i for t in frame_tokens)])
@@ -175,10 +192,17 @@ class SentenceReader:
         level = self.cues.violent_nouns[key]
         objects: list[Token] = []
         kind = ""
+        grammar = self.grammar
         preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+        # Russian puts the target in a case: «Смерть оккупантам!» (dative), «уничтожения
+        # нацистов» (genitive).
+        arguments = [c for c in token.children if c.dep_ in grammar.noun_argument_deps]
+        death_to = [p for word, prep in preps.items() if word in grammar.death_to_preps
+                    for p in parse.pobjs(prep)]  # fmt: skip
+        death_to += [c for c in arguments if "Dat" in c.morph.get("Case", [])]
         head = token.head
-        if "to" in preps and (token.dep_ == "ROOT" or token.i == token.sent.start):
-            kind, objects = "death_to", parse.pobjs(preps["to"])
+        if death_to and (token.dep_ == "ROOT" or token.i == token.sent.start):
+            kind, objects = "death_to", death_to
         elif token.dep_ in ("nsubj", "attr") and any(
             c.lemma_.lower() in self.cues.solution_nouns
             for c in head.children
@@ -192,29 +216,25 @@ class SentenceReader:
                 objects += [
                     p
                     for prep in noun.children
-                    if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "of")
+                    if prep.dep_ == "prep" and prep.lower_ in grammar.solution_preps
                     for p in parse.pobjs(prep)
                 ]
         elif token.dep_ in ("dobj", "pobj"):
             verb = head.head if token.dep_ == "pobj" else head
             subject = parse.subject(verb)
-            own = subject is not None and subject.lower_ in _SPEAKER_SUBJECTS
-            if verb.lemma_ in (
-                "call",
-                "demand",
-                "want",
-                "need",
-                "deserve",
-                "bring",
-                "support",
-                "urge",
-            ) and (own or parse.imperative(verb) or verb.lemma_ == "deserve"):
+            own = self._speaker(subject, verb)
+            verb_lemma = verb.lemma_.lower()
+            deserve = verb_lemma in grammar.deserve_verbs
+            if verb_lemma in grammar.demand_verbs and (
+                own or parse.imperative(verb, grammar) or deserve
+            ):
                 kind = "demand"
-                if verb.lemma_ == "deserve" and subject is not None:
+                if deserve and subject is not None:
                     objects = [subject]
                 for prep in token.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "for", "to"):
+                    if prep.dep_ == "prep" and prep.lower_ in grammar.demand_preps:
                         objects += parse.pobjs(prep)
+                objects += arguments
         if not kind:
             return None
         targets = [self.targets.resolve(o) for o in objects]
@@ -242,11 +262,11 @@ class SentenceReader:
         before = self.doc[sentence.start : token.i].text
         if sum(before.count(q) for q in _QUOTES) % 2 == 1:
             return True
-        if parse.is_question(token):
+        if parse.is_question(token, self.grammar):
             return True
         chain = parse.chain(token)
         if any(
-            c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ in ("neg", "advmod"))
+            c.dep_ == "neg" or (c.lower_ in self.grammar.negating_adverbs and c.dep_ == "advmod")
             for v in chain
             for c in v.children
         ):
@@ -269,13 +289,11 @@ class SentenceReader:
                 and node not in chain[:1]
             ):
                 speaker = parse.subject(node)
-                if (speaker is None or speaker.lower_ not in _SPEAKER_SUBJECTS) and not (
-                    lemma in ("want", "wish", "plan")
-                    and speaker is not None
-                    and speaker.lower_ in _FIRST_PERSON
+                if not self._speaker(speaker, node) and not (
+                    lemma in self.grammar.own_wish_verbs and self._first_person(speaker, node)
                 ):
                     return True
-            if node is not token and (lemma == "be" or node.pos_ == "AUX"):
+            if node is not token and (lemma in self.grammar.copulas or node.pos_ == "AUX"):
                 complements = [c for c in node.children if c.dep_ in ("acomp", "attr")]
                 if any(
                     c.lemma_.lower() in self.cues.condemn_adjectives
@@ -284,16 +302,17 @@ class SentenceReader:
                 ):
                     return True
                 if any(c.dep_ == "neg" for c in node.children) and any(
-                    c.lower_ in ("okay", "ok", "right", "acceptable", "fine") for c in complements
+                    c.lower_ in self.grammar.acceptable for c in complements
                 ):
                     return True
         return False
 
     def _frame(self, token: Token) -> tuple[str, str, list[Token]] | None:
         """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
+        grammar = self.grammar
         chain = parse.chain(token)
         subject = parse.subject(token)
-        modals = parse.modals(chain)
+        modals = parse.modals(chain, grammar)
         lemma = token.lemma_.lower()
         # A regretted missed chance or "time to X" endorses X in ordinary usage ("we should have
         # bombed them when we had the chance", "it is time to ..."); only violent verbs reach here.
@@ -305,36 +324,55 @@ class SentenceReader:
                 noun = node.head
                 return (
                     "call_to_violence",
-                    "time_to" if noun.lemma_.lower() == "time" else "missed_chance",
+                    "time_to" if noun.lemma_.lower() in grammar.time_nouns else "missed_chance",
                     [noun.head if noun.head.i < noun.i else noun, noun],
                 )
             if node.dep_ in ("xcomp", "advcl") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() == "time" for c in node.head.children
+                c.dep_ == "nsubj" and c.lemma_.lower() in grammar.time_nouns
+                for c in node.head.children
             ):
                 return "call_to_violence", "time_to", [node.head]
         if (
-            any(m.lower_ == "should" for m in modals)
-            and any(c.lower_ == "have" and c.dep_ == "aux" for c in token.children)
+            any(m.lower_ in grammar.regret_modals for m in modals)
+            and any(
+                c.lower_ in grammar.regret_auxiliaries and c.dep_ == "aux" for c in token.children
+            )
             and token.tag_ == "VBN"
         ):
             return "call_to_violence", "regret", modals
         top = chain[-1]
         # An endorsing copula: "it would be best to X", "it's in everybody's interest to X".
         for node in [top, top.head]:
-            if node.lemma_ == "be" and any(
+            if node.lemma_ in grammar.copulas and any(
                 c.lemma_.lower() in self.cues.endorsing for c in node.subtree if c.i < token.i
             ):
                 return "call_to_violence", "endorsement", [node]
-        # Imperatives and "let's".
-        if parse.imperative(top) or parse.imperative(token):
+        # The speaker's own "would": «Сжечь бы ...», «Я бы их всех расстрелял» (not inside a
+        # condition: «мы бы ответили, если бы ...»).
+        wish_aux = [
+            c for v in chain for c in v.children
+            if c.dep_ == "aux" and c.lower_ in grammar.wish_auxiliaries
+        ]  # fmt: skip
+        if (
+            wish_aux
+            and (subject is None or self._first_person(subject, token))
+            and not any(t.lower_ in grammar.conditional_marks for t in token.sent)
+        ):
+            return "call_to_violence", "wish", [*wish_aux, *([subject] if subject else [])]
+        # Imperatives and "let's" (Russian: «Давайте уничтожим», «Уничтожим их!»).
+        if (
+            parse.imperative(top, grammar)
+            or parse.imperative(token, grammar)
+            or parse.hortative(token)
+        ):
             extra = [
                 t
                 for t in self.doc[token.sent.start : token.i]
-                if t.lower_ in ("please", "just", "let", "'s", "us")
+                if t.lower_ in grammar.imperative_particles
             ]
             return (
                 "call_to_violence",
-                "please" if any(t.lower_ == "please" for t in extra) else "imperative",
+                "please" if any(t.lower_ in grammar.politeness for t in extra) else "imperative",
                 extra,
             )
         # Wishes: "I hope someone shoots him", "I would love to see them suffer", "if only someone
@@ -342,9 +380,15 @@ class SentenceReader:
         for node in list(token.ancestors)[:5]:
             if node.lemma_.lower() in self.cues.wish_verbs and node.pos_ == "VERB":
                 wisher = parse.subject(node)
-                if wisher is None or wisher.lower_ in _FIRST_PERSON or wisher.lower_ in ("one",):
-                    if node.lemma_.lower() in ("love", "like") and not any(
-                        a.lemma_ == "see" for a in token.ancestors
+                # An unsaid wisher is the speaker, unless the verb says another person.
+                if (
+                    parse.person(node) in (None, "1")
+                    if wisher is None
+                    else self._first_person(wisher, node)
+                    or wisher.lower_ in grammar.generic_subjects
+                ):
+                    if node.lemma_.lower() in grammar.seeing_wish_verbs and not any(
+                        a.lemma_ in grammar.see_verbs for a in token.ancestors
                     ):
                         break
                     return (
@@ -353,24 +397,31 @@ class SentenceReader:
                         [node, *([wisher] if wisher is not None else [])],
                     )
         sentence_start = self.doc[token.sent.start : token.i].text.lower()
-        if re.search(r"\bif only\b", sentence_start):
+        if any(
+            re.search(r"(?<!\w)" + re.escape(marker) + r"(?!\w)", sentence_start)
+            for marker in grammar.wish_markers
+        ):
             return "call_to_violence", "wish", []
-        deserve = next((v for v in chain if v.lemma_ == "deserve"), None)
+        deserve = next((v for v in chain if v.lemma_.lower() in grammar.deserve_verbs), None)
         if deserve is not None:
             return "call_to_violence", "deserve", [deserve]
-        call_modal = [m for m in modals if parse.modal_key(m) in self.cues.call_modals]
-        threat_modal = [m for m in modals if parse.modal_key(m) in self.cues.threat_modals]
+        call_modal = [m for m in modals if parse.modal_key(m, grammar) in self.cues.call_modals]
+        threat_modal = [m for m in modals if parse.modal_key(m, grammar) in self.cues.threat_modals]
         intent = next(
             (
                 v
                 for v in chain[1:]
-                if v.lemma_.lower() in self.cues.intent_verbs or v.lower_ in ("gonna", "wanna")
+                if v.lemma_.lower() in self.cues.intent_verbs or v.lower_ in self.cues.intent_verbs
             ),
             None,
         )
-        first_person = subject is not None and subject.lower_ in _FIRST_PERSON
-        # Threats: the speaker's own intent or future ("I will", "I'm going to", "I want to").
-        if first_person and (threat_modal or intent is not None or parse.going_to(chain)):
+        first_person = self._first_person(subject, chain[-1])
+        future = parse.future(chain, grammar)
+        # Threats: the speaker's own intent or future ("I will", "I'm going to", "I want to",
+        # «уничтожим»).
+        if first_person and (
+            threat_modal or intent is not None or parse.going_to(chain, grammar) or future
+        ):
             return (
                 "threat",
                 "intent",
@@ -386,15 +437,19 @@ class SentenceReader:
         # "You will be X-ed", "you will die", "X will die at my hands": announced violence.
         if (
             subject is not None
-            and subject.lower_ in ("you", "u", "ya")
-            and (threat_modal or parse.going_to(chain))
+            and subject.lower_ in grammar.second_person
+            and (threat_modal or parse.going_to(chain, grammar) or future)
             and (parse.passive(token) or lemma in self.cues.patient_verbs)
         ):
             return "threat", "announced", [subject, *threat_modal]
         if (
-            threat_modal
+            (threat_modal or future)
             and lemma in self.cues.patient_verbs
-            and any(t.lower_ in ("my", "our") for t in token.subtree)
+            and any(
+                t.lower_ in grammar.first_person_possessives
+                or t.lemma_.lower() in grammar.first_person_possessives
+                for t in token.subtree
+            )
         ):
             return "threat", "announced", threat_modal
         # The claims layer's stance reader knows more frames ("one could destroy X" advocates,
@@ -408,19 +463,44 @@ class SentenceReader:
                 return "threat", "threatened", agent
         return None
 
+    def _first_person(self, subject: Token | None, verb: Token) -> bool:
+        """Whether the clause's subject is "I/we" (or, unsaid, the verb is first person)."""
+        if subject is None:
+            return parse.person(verb) == "1"
+        return subject.lower_ in self.grammar.first_person
+
+    def _speaker(self, subject: Token | None, verb: Token) -> bool:
+        """Whether the speaker is the clause's subject: "I/we", or a first-person verb alone."""
+        if subject is None:
+            return parse.person(verb) == "1"
+        return subject.lower_ in self.grammar.speaker_subjects
+
     # -- dehumanisation -----------------------------------------------------------------------
 
+    def _terms(
+        self, tokens: Any, i: int, table: dict[tuple[str, ...], str]
+    ) -> tuple[tuple[str, ...], str] | None:
+        """The longest term of ``table`` at token ``i``, by words, else (in an inflecting
+        language) by lemmas: «хохлов» is «хохол»."""
+        hit = parse.lookup([t.lower_ for t in tokens[i : i + 4]], table, anchored=True)
+        if hit is None and self.grammar.match_lemmas:
+            hit = parse.lookup([t.lemma_.lower() for t in tokens[i : i + 4]], table, anchored=True)
+        return hit
+
     def _dehumanization(self, tokens: Any, start: int, end: int) -> list[Finding]:
-        cues = self.cues
-        words = [t.lower_ for t in tokens]
         findings: list[Finding] = []
         i = 0
         while i < len(tokens):
-            hit = parse.lookup(words[i:], cues.dehumanizing, anchored=True)
+            hit = self._terms(tokens, i, self.cues.dehumanizing)
             if hit is None:
                 i += 1
                 continue
             term, family = hit
+            if family in self.grammar.slur_families:
+                slur = self._slur(tokens[i : i + len(term)], term, family, start, end)
+                findings.extend([slur] if slur is not None else [])
+                i += len(term)
+                continue
             term_tokens = tokens[i : i + len(term)]
             head = (
                 term_tokens[-1]
@@ -442,7 +522,9 @@ class SentenceReader:
                 and family != "subhuman"
             ):
                 continue
-            if self._contrast(head) or (parse.negated_copula(head) and term[0] != "not"):
+            if self._contrast(head) or (
+                parse.negated_copula(head, self.grammar) and term[0] not in self.grammar.negations
+            ):
                 continue
             referents, how = self._referent(head, term_tokens)
             targets = [self.targets.resolve(r) for r in referents]
@@ -482,45 +564,79 @@ class SentenceReader:
                     needs_model=not strong,
                     base=0.8 if strong else 0.5,
                     head=head.i,
+                    # Plural monsters and subhumans of people («упыри», «нелюди») are rarely
+                    # literal: where no model scores the language, the family decides.
+                    stands_alone=family in self.grammar.standalone_families
+                    and (head.tag_ in ("NNS", "NNPS") or head.morph.get("Number", []) == ["Plur"]),
                 )
             )
         return findings
 
+    def _slur(
+        self, term_tokens: Any, term: tuple[str, ...], family: str, start: int, end: int
+    ) -> Finding | None:
+        """A slur for a nation or ethnic group («хохлы», «русня») names its target itself: an
+        identity attack wherever it is used (quoted or reported slurs are left out)."""
+        head = term_tokens[-1]
+        if self._contrast(head):
+            return None
+        target = self.targets.resolve(head)
+        span_start, span_end = parse.bounded(
+            self.doc, term_tokens[0].i, term_tokens[-1].i, start, end
+        )
+        return Finding(
+            "identity_attack",
+            family,
+            span_start,
+            span_end,
+            f"slur:{'_'.join(term)}",
+            RHETORIC_LEVEL,
+            [target],
+            base=0.8,
+            head=head.i,
+        )
+
     def _referent(self, head: Token, term: Sequence[Token]) -> tuple[list[Token], str]:
         """Whom a dehumanising term is said of, and how: predicate, "of X", modifier, or itself."""
+        grammar = self.grammar
+        leading = grammar.of_preps | grammar.like_preps
         copula = head.head
         node = head
         # Only "of" and "like" lead up to a predicate ("they are a bunch of rats", "they are like
         # rats"); "our nation is in subjugation to the Antichrists" predicates nothing of "nation".
-        while (
-            node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "like")
-        ):
+        while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in leading:
             node = node.head.head
         if node is not head or head.dep_ in ("attr", "acomp", "oprd"):
             copula = node.head if node.dep_ in ("attr", "acomp", "oprd", "dobj") else node
             subject = parse.subject(copula)
-            if subject is not None and copula.lemma_ in (
-                "be",
-                "act",
-                "behave",
-                "become",
-                "remain",
-                "seem",
-                "look",
-                "treat",
-                "call",
-            ):
+            if subject is not None and copula.lemma_ in grammar.predicating_verbs:
                 return list(parse.unwrap(subject, self.cues)), "predicate"
+        # In a language whose noun predicates need no copula, the term heads its clause: «Они —
+        # нелюди» (a noun of the lexicon, whatever part of speech the tagger gave it), and so
+        # does each of its conjuncts («... нелюди и недочеловеки»).
+        predicate = head.head if head.dep_ == "conj" else head
+        own_subject = [c for c in predicate.children if c.dep_ == "nsubj"]
+        said_of = predicate is head or any(
+            parse.lookup([word], self.cues.dehumanizing)
+            for word in (predicate.lower_, predicate.lemma_.lower())
+        )
+        if own_subject and grammar.nominal_predicates and said_of:
+            return list(parse.unwrap(own_subject[0], self.cues)), "predicate"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in grammar.of_preps:
                 return list(parse.pobjs(child)), "of"
             if (
                 child.dep_ in ("amod", "compound")
                 and parse.lookup([child.lower_], self.cues.identity) is not None
             ):
                 return [child], "modifier"
-            if child.dep_ == "prep" and child.lower_ == "like":
+            if child.dep_ == "prep" and child.lower_ in grammar.like_preps:
                 return list(parse.pobjs(child)), "like"
+        # «Эти люди как свиньи»: the comparison hangs on the term, the term on whom it is said of.
+        if head.dep_ in ("acl", "nmod", "appos") and any(
+            c.dep_ in ("case", "mark") and c.lower_ in grammar.like_preps for c in head.children
+        ):
+            return [head.head], "like"
         if head.dep_ == "appos":
             return [head.head], "appos"
         return [], "self"
@@ -552,9 +668,8 @@ class SentenceReader:
                 )
         if attacks or findings:
             return attacks
-        words = [t.lower_ for t in tokens]
         for i, token in enumerate(tokens):
-            hit = parse.lookup(words[i:], self.cues.identity, anchored=True)
+            hit = self._terms(tokens, i, self.cues.identity)
             if hit is None or token.dep_ not in (
                 "nsubj",
                 "nsubjpass",
@@ -570,7 +685,9 @@ class SentenceReader:
             # "X are disgusting" would read as a condemnation to the general contrast check; the
             # hostility check runs its own on the verb.
             hostile = self._hostility(noun)
-            if hostile is None and (self._contrast(token) or parse.negated_copula(token)):
+            if hostile is None and (
+                self._contrast(token) or parse.negated_copula(token, self.grammar)
+            ):
                 continue
             target = self.targets.resolve(noun)
             if not target.group:
@@ -589,6 +706,7 @@ class SentenceReader:
                     needs_model=True,
                     base=0.6 if hostile is not None else 0.3,
                     head=token.i,
+                    stands_alone=hostile is not None,
                 )
             )
             break
@@ -599,15 +717,18 @@ class SentenceReader:
         verb = group.head
         if group.dep_ == "dobj" and verb.lemma_.lower() in self.cues.hostile_verbs:
             agent = parse.subject(verb)
-            if agent is not None and agent.lower_ in _FIRST_PERSON and not self._contrast(verb):
+            if self._first_person(agent, verb) and not self._contrast(verb):
                 return verb.lemma_.lower()
-        if (
-            group.dep_ == "nsubj"
-            and verb.lemma_ == "be"
-            and not any(c.dep_ == "neg" for c in verb.children)
-        ):
+        if group.dep_ != "nsubj" or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        if verb.lemma_ in self.grammar.copulas:
             for complement in verb.children:
                 words = {complement.lemma_.lower(), complement.lower_}
                 if complement.dep_ in ("acomp", "attr") and words & self.cues.hostile_adjectives:
                     return complement.lower_ if not self._contrast(verb) else None
+        # A nominal predicate with no copula verb: «Мигранты — грязные».
+        if self.grammar.nominal_predicates and {verb.lemma_.lower(), verb.lower_} & (
+            self.cues.hostile_adjectives
+        ):
+            return verb.lower_ if not self._contrast(verb) else None
         return None

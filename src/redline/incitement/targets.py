@@ -9,7 +9,6 @@ no violent verb with an everyday sense counts as a target: "kill the lights").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -51,6 +50,7 @@ class TargetResolver:
         # Doc.text joins every token on each call: read it once, not once per target.
         self.text = parsed.text
         self.cues = cues
+        self.grammar = cues.grammar
         # Each target reads the spans at its own words: indexes, not a scan of the document's.
         self.actors = SortedSpans(document.layer("actors"))
         self.pronouns = SortedSpans(
@@ -58,7 +58,9 @@ class TargetResolver:
         )
         self.claims = SortedSpans(document.layer("claims"))
 
-    def of_verb(self, token: Token, kind: str) -> list[Target]:
+    def of_verb(self, token: Token, kind: str, *, nested: bool = False) -> list[Target]:
+        """Whom the violent verb ``token`` is aimed at; ``nested``: also the prepositional
+        objects of its direct object (the object slot of a phrase, «нанести удар по X»)."""
         objects: list[Token] = []
         lemma = token.lemma_.lower()
         passive = parse.passive(token)
@@ -66,21 +68,24 @@ class TargetResolver:
             c.dep_ == "dobj" for c in token.children
         )
         if passive or patient or kind == "deserve":
-            holder = next((v for v in parse.chain(token) if v.lemma_ == "deserve"), token)
+            holder = next(
+                (v for v in parse.chain(token) if v.lemma_.lower() in self.grammar.deserve_verbs),
+                token,
+            )
             subject = parse.subject(holder) if kind == "deserve" else parse.subject(token)
             if subject is not None:
                 objects.append(subject)
         for child in token.children:
             if child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
-            elif child.dep_ == "prep" and child.lower_ in (
-                "against",
-                "at",
-                "on",
-                "of",
-                "to",
-                "upon",
-            ):
+                if nested:
+                    objects.extend(
+                        p
+                        for prep in child.children
+                        if prep.dep_ == "prep" and prep.lower_ in self.grammar.target_preps
+                        for p in parse.pobjs(prep)
+                    )
+            elif child.dep_ == "prep" and child.lower_ in self.grammar.target_preps:
                 objects.extend(parse.pobjs(child))
             elif (
                 child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in self.cues.patient_verbs
@@ -96,7 +101,7 @@ class TargetResolver:
         places = [
             a
             for p in token.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "at")
+            if p.dep_ == "prep" and p.lower_ in self.grammar.place_preps
             for o in parse.pobjs(p)
             for a in self.actors.containing(o.idx)
         ]
@@ -121,7 +126,8 @@ class TargetResolver:
     def resolve(self, token: Token) -> Target:
         """Who a noun phrase's head names."""
         cues = self.cues
-        start, end = parse.np_extent(token)
+        grammar = self.grammar
+        start, end = parse.np_extent(token, grammar)
         head_start, head_end = token.idx, token.idx + len(token)
         actors = self.actors.overlapping(start, end)
         if actors:
@@ -130,7 +136,8 @@ class TargetResolver:
             atype = str(a.get("type"))
             group = (
                 "nationality"
-                if atype == "state" and (a.get("match") == "demonym" or parse.of_complement(token))
+                if atype == "state"
+                and (a.get("match") == "demonym" or parse.of_complement(token, grammar))
                 else None
             )
             # An actor the gazetteer does not know ("Muslims" found by NER) may still name an
@@ -161,27 +168,27 @@ class TargetResolver:
                 head_start,
                 head_end,
             )
-        words = [
-            t.lower_
-            for t in self.doc[
-                self.doc[0].i + parse.token_index(self.doc, start) : parse.token_index(
-                    self.doc, end - 1
-                )
-                + 1
-            ]
+        phrase = self.doc[
+            parse.token_index(self.doc, start) : parse.token_index(self.doc, end - 1) + 1
         ]
+        words = [t.lower_ for t in phrase]
+        lemmas = [t.lemma_.lower() for t in phrase]
         for table, kind in ((cues.identity, "identity"), (cues.dehumanizing, "dehumanised")):
             hit = parse.lookup(words, table)
+            if hit is None and grammar.match_lemmas:
+                hit = parse.lookup(lemmas, table)
             if hit is not None:
                 name = " ".join(hit[0])
-                surface = parse.surface(self.text, start, end, hit[0])
+                surface = parse.surface(self.text, start, end, hit[0]) or self._surface(
+                    words, lemmas, hit[0], start, end
+                )
                 category = hit[1] if kind == "identity" else None
                 if (
                     kind == "identity"
                     and len(hit[0]) == 1
-                    and parse.adjectival(hit[0][0])
+                    and hit[0][0] in grammar.adjectival_identity
                     and token.lower_ not in cues.person_nouns
-                    and token.lower_ != hit[0][0]
+                    and hit[0][0] not in (token.lower_, token.lemma_.lower())
                 ):
                     return Target(None, token.text, None, False, "thing", head_start, head_end)
                 return Target(None, surface or name, category, True, kind, start, end)
@@ -202,23 +209,22 @@ class TargetResolver:
                                 start,
                                 max(end, actor.end),
                             )
-            return Target(
-                None, parse.strip_det(self.text, start, end), None, False, "institution", start, end
-            )
+            return Target(None, self._name(start, end), None, False, "institution", start, end)
         if (
             lower in cues.person_nouns
             or lemma in cues.person_nouns
-            or (re.search(r"(?:ists?|ians?|ites?)$", lower) and token.pos_ in ("NOUN", "PROPN"))
-        ):
-            return Target(
-                None, parse.strip_det(self.text, start, end), None, True, "people", start, end
+            or (
+                (lower.endswith(grammar.person_suffixes) or lemma.endswith(grammar.person_suffixes))
+                and token.pos_ in ("NOUN", "PROPN")
             )
-        if lower in cues.person_pronouns or lemma in ("they", "he", "she", "you"):
+        ):
+            return Target(None, self._name(start, end), None, True, "people", start, end)
+        if lower in cues.person_pronouns or lemma in cues.person_pronouns:
             return Target(None, token.text, None, True, "pronoun", head_start, head_end)
         if token.ent_type_ in ("PERSON", "NORP"):
             return Target(
                 None,
-                parse.strip_det(self.text, start, end),
+                self._name(start, end),
                 "nationality" if token.ent_type_ == "NORP" else None,
                 True,
                 "people",
@@ -226,14 +232,23 @@ class TargetResolver:
                 end,
             )
         if token.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
-            return Target(
-                None, parse.strip_det(self.text, start, end), None, True, "people", start, end
-            )
-        phrase = parse.strip_det(self.text, start, end)
-        return Target(None, phrase, None, False, "thing", start, end)
+            return Target(None, self._name(start, end), None, True, "people", start, end)
+        return Target(None, self._name(start, end), None, False, "thing", start, end)
+
+    def _name(self, start: int, end: int) -> str:
+        return parse.strip_det(self.text, start, end, self.grammar)
+
+    def _surface(
+        self, words: list[str], lemmas: list[str], term: tuple[str, ...], start: int, end: int
+    ) -> str | None:
+        """The words as written where ``term`` matched on lemmas («хохлов» for «хохол»)."""
+        for i in range(len(lemmas) - len(term) + 1):
+            if tuple(lemmas[i : i + len(term)]) == term:
+                return parse.surface(self.text, start, end, tuple(words[i : i + len(term)]))
+        return None
 
     def actors_in(self, token: Token) -> list[Span]:
-        start, end = parse.np_extent(token)
+        start, end = parse.np_extent(token, self.grammar)
         return self.actors.overlapping(start, end)
 
     def claim_on(self, token: Token) -> Span | None:

@@ -82,8 +82,10 @@ def render_html(document: Document, standalone: bool = True) -> str:
     if not standalone:
         return fragment
     title = escape("Redline report: " + (document.metadata.title or document.id))
+    # The page's language is the text's: browsers pick fonts, hyphenation and quotes by it.
+    language = escape(document.metadata.language or "en")
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{escape(_csp(style, script))}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -1,0 +1,196 @@
+"""The incitement analyzer on Russian: calls, threats, dehumanisation, identity attacks, and the
+same contrasts as English (reporting, quoting, condemning, negating are not calls).
+
+Every sentence here is hand-written, in the registers the layer meets: comments, Telegram posts,
+talk shows, ministry statements.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from redline.analyzers.incitement import IncitementAnalyzer
+from redline.document import Document, Metadata, Span
+from redline.pipeline import Pipeline
+
+PREREQUISITES = ["structure", "actors", "groups", "claims"]
+VIOLENT = {"call_to_violence", "threat"}
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline([*Pipeline.from_names(PREREQUISITES).analyzers, IncitementAnalyzer()])
+
+
+@cache
+def _spans(text: str) -> tuple[Span, ...]:
+    document = _pipeline().run(Document.from_text(text, Metadata(language="ru")))
+    return tuple(document.layer("incitement"))
+
+
+def _labels(text: str) -> set[str]:
+    return {s.label for s in _spans(text)}
+
+
+def _one(text: str, label: str) -> Span:
+    found = [s for s in _spans(text) if s.label == label]
+    assert found, f"no {label} in {text!r}: {[(s.label, s.text) for s in _spans(text)]}"
+    return found[0]
+
+
+def test_incitement_ru_declares_both_languages() -> None:
+    assert IncitementAnalyzer.languages == ("en", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Надо стереть Киев с лица земли.", "Надо стереть Киев с лица земли"),
+        ("Всех предателей нужно расстрелять.", "Всех предателей нужно расстрелять"),
+        ("Расстрелять всех предателей!", "Расстрелять всех предателей"),
+        ("Давайте уничтожим их.", "Давайте уничтожим их"),
+        ("Смерть оккупантам!", "Смерть оккупантам"),
+        ("Эти твари должны сдохнуть.", "Эти твари должны сдохнуть"),
+        ("Необходимо уничтожить врага.", "Необходимо уничтожить врага"),
+        ("Пора ударить по центрам принятия решений в Киеве.", "Пора ударить по центрам"),
+        ("Киев должен быть стёрт с лица земли.", "Киев должен быть стёрт"),
+        ("Надо нанести удар по Киеву.", "Надо нанести удар по Киеву"),
+        ("Уничтожим фашистскую нечисть!", "Уничтожим фашистскую нечисть"),
+        ("Я бы их всех расстрелял.", "Я бы их всех расстрелял"),
+        ("Таких надо убивать.", "Таких надо убивать"),
+    ],
+)
+def test_incitement_ru_calls(text: str, quote: str) -> None:
+    span = _one(text, "call_to_violence")
+    assert span.text.startswith(quote)
+    assert span.attrs["stance"] == "advocate" and span.attrs["severity"] >= 2
+    # The model is trained on English only: Russian is read by the cues alone.
+    assert span.attrs["p_hate"] is None and span.attrs["p_violence"] is None
+
+
+def test_incitement_ru_call_targets_a_linked_place() -> None:
+    span = _one("Надо бомбить Киев, пока не поздно.", "call_to_violence")
+    assert span.attrs["target"] == "kyiv" and span.attrs["severity"] >= 3
+
+
+def test_incitement_ru_wish_for_death_is_a_call() -> None:
+    assert _one("Чтоб ты сдох, мразь!", "call_to_violence").attrs["cue"].endswith("frame:wish")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы уничтожим вас всех.",
+        "Вы будете уничтожены.",
+        "Ты сдохнешь.",
+        "Если НАТО направит войска, мы нанесём удар по центрам принятия решений.",
+    ],
+)
+def test_incitement_ru_threats(text: str) -> None:
+    labels = _labels(text)
+    assert "threat" in labels and "call_to_violence" not in labels, labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reporting
+        "Сообщается, что он призвал убивать русских.",
+        "По его словам, депутат призвал стереть Украину с лица земли.",
+        # quoting
+        "Он написал: «Всех их надо расстрелять».",
+        # condemning
+        "Мы осуждаем призывы убивать мирных жителей.",
+        "Такие призывы убивать украинцев недопустимы.",
+        # negating
+        "Никто не призывает бомбить Киев.",
+        "Мы никогда не призывали убивать мирных жителей.",
+        "Нельзя убивать пленных.",
+        # asking
+        "Кто призывает бомбить города?",
+        # reporting what happened, and everyday senses
+        "Армия уничтожила склад боеприпасов.",
+        "Вчера в Донецке убили двух человек.",
+        "Надо убить время до поезда.",
+        "Нужно уничтожить все документы.",
+        "Как уничтожить тараканов на кухне?",
+        # a condition, and someone else's "would"
+        "Мы бы ответили ударом, если бы они напали.",
+        "Он бы их всех расстрелял.",
+    ],
+)
+def test_incitement_ru_contrasts_are_not_calls(text: str) -> None:
+    assert not _labels(text) & VIOLENT, [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "target"),
+    [
+        ("Укропы — нелюди, их надо уничтожать.", "нелюди", "Укропы"),
+        ("Мигранты — грязные животные.", "животные", "Мигранты"),
+        ("Эти люди как свиньи.", "свиньи", "люди"),
+    ],
+)
+def test_incitement_ru_dehumanisation_said_of_someone(text: str, term: str, target: str) -> None:
+    span = _one(text, "dehumanization")
+    assert span.text == term and span.attrs["target_name"] == target
+
+
+def test_incitement_ru_plural_monsters_stand_alone_literal_animals_do_not() -> None:
+    assert _one("Эти кровавые упыри опять обстреляли город.", "dehumanization").text == "упыри"
+    assert not _spans("Фермер продал свиней на рынке.")
+
+
+def test_incitement_ru_dehumanising_word_of_a_group_is_an_identity_attack() -> None:
+    span = _one("Мигранты — грязные животные.", "identity_attack")
+    assert span.attrs["target_group"] == "migration"
+
+
+@pytest.mark.parametrize(
+    ("text", "slur"),
+    [
+        ("Для хохлов это плохая новость.", "хохлов"),
+        ("Укропы опять ноют в телеграме.", "Укропы"),
+        ("Русня опять празднует.", "Русня"),
+        ("Москали снова что-то придумали.", "Москали"),
+    ],
+)
+def test_incitement_ru_slurs_are_identity_attacks(text: str, slur: str) -> None:
+    span = _one(text, "identity_attack")
+    assert span.text == slur and span.attrs["cue"].startswith("slur:")
+
+
+def test_incitement_ru_call_against_a_slur_is_both() -> None:
+    assert {"call_to_violence", "identity_attack"} <= _labels("Бей жидов!")
+
+
+def test_incitement_ru_hatred_of_a_named_group() -> None:
+    span = _one("Я ненавижу евреев.", "identity_attack")
+    assert span.attrs["target_group"] == "religion" and span.rule == "hostile:ненавидеть"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Укроп добавляют в салат в самом конце.",
+        "Он написал «хохлы» в кавычках, чтобы показать, как говорят пропагандисты.",
+        "Евреи празднуют Хануку.",
+        "Мигранты работают на стройках.",
+    ],
+)
+def test_incitement_ru_neutral_and_quoted_words_are_left_alone(text: str) -> None:
+    assert not _spans(text), [(s.label, s.text) for s in _spans(text)]
+
+
+def test_incitement_ru_comment_in_a_thread_is_found_in_its_comment() -> None:
+    thread = (FIXTURES / "ru_comment_thread.txt").read_text(encoding="utf-8")
+    text = thread.replace(
+        "Они не остановятся, пока их не остановят.", "Всех предателей нужно расстрелять."
+    )
+    span = _one(text, "call_to_violence")
+    assert span.attrs["section"] == "comments"
+    assert span.start > text.index("Серый_волк")
+    # The article and the other comments call for nothing.
+    assert not _labels(thread) & VIOLENT
