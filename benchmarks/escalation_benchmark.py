@@ -463,6 +463,8 @@ def table(rows: list[list[str]], header: Iterable[str] = HEADER) -> list[str]:
 
 def run(args: argparse.Namespace) -> None:
     records = load_corpus(args.split)
+    if getattr(args, "lang", None):
+        records = [r for r in records if r["lang"] == args.lang]
     texts = [
         passage_text(r["dataset"], r["doc_id"], r["start"], r["end"], r["sha256"], args.data)
         for r in records
@@ -518,6 +520,9 @@ def measure_all(units: list[Any], measure: Callable[[Tally], float]) -> float:
     return measure(tallies["all"])
 
 
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
+
+
 def write_report(
     args: argparse.Namespace,
     records: list[dict[str, Any]],
@@ -532,7 +537,8 @@ def write_report(
         "",
         f"`python benchmarks/escalation_benchmark.py {' '.join(sys.argv[1:]) or '--split test'}` — "
         "the escalation corpus "
-        f"(`benchmarks/data/escalation/`, guidelines in ANNOTATION.md), split **{args.split}**: "
+        f"(`benchmarks/data/escalation/`, guidelines in ANNOTATION.md), split **{args.split}**"
+        f"{f', {LANGUAGE_NAMES[args.lang]} passages only' if getattr(args, 'lang', None) else ''}: "
         f"{len(records)} passages, {claims} annotated claims "
         f"({sum(r['lang'] == 'en' for r in records)} English and {sum(r['lang'] == 'ru' for r in records)} Russian passages). "
         "The test split's digest was checked against `test.sha256` before scoring.",
@@ -553,8 +559,9 @@ def write_report(
         "reading as features (`scripts/train_claims_model.py --families lex`), where it is unsure "
         "the rules decide. *default pipeline* — what `redline analyze` runs: the rules propose, the "
         "shipped claim model (trained on train, settings chosen on dev) drops non-claims and decides "
-        "stance and level where it is sure. Russian text is not yet analysed by any Redline row "
-        "(the Russian pipeline is issue #13); its passages count as misses.",
+        "stance and level where it is sure. Russian passages are analysed by the Russian pipeline "
+        "(`redline.russian`, Russian lexicons in `src/redline/data/ru/`); the commit before the "
+        "corpus had none, so there its Russian passages count as misses.",
         "",
         "## All passages",
         "",
@@ -570,10 +577,19 @@ def write_report(
                     per_passage[s.name], lambda t: macro_f1(label_prf(t.stance_pairs, STANCES))
                 ),
                 _interval(per_passage[s.name], lambda t: _ratio(t.top_pairs["passage"], 0) or 0.0),
+                _interval(per_passage[s.name], lambda t: _ratio(t.level_pairs, 1) or 0.0),
+                _interval(per_passage[s.name], lambda t: t.calls.f1) if has else "—",
             ]
-            for s, _ in systems
+            for s, has in systems
         ],
-        ("system", "claim F1", "stance macro-F1", "passage level exact"),
+        (
+            "system",
+            "claim F1",
+            "stance macro-F1",
+            "passage level exact",
+            "level ±1",
+            "call F1",
+        ),
     )
     for prefix, title in (
         ("lang=", "By language"),
@@ -635,6 +651,9 @@ def main() -> None:
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "escalation.md"
     )
     parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument(
+        "--lang", choices=("en", "ru"), help="score the passages of one language only"
+    )
     parser.add_argument(
         "--before",
         default=BEFORE_CORPUS,
