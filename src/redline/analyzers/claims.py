@@ -23,44 +23,17 @@ from spacy.tokens import Token
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.claims.features import candidate_features
-from redline.claims.lexicon import ActionLexicon, ActionMatch
+from redline.claims.lexicon import ActionLexicon, ActionMatch, ClauseWords
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
 from redline.claims.stance import StanceReading, governing_verb, stance_of
 from redline.document import Document, Span
 from redline.scope import ScopeIndex, TextUnits
 
 ANALYZER = "claims"
-_TARGET_PREPS = {"against", "on", "upon", "at", "into", "over", "of", "in", "to", "onto"}
-_LIGHT_VERBS = {
-    "deliver",
-    "carry",
-    "launch",
-    "conduct",
-    "prepare",
-    "begin",
-    "start",
-    "make",
-    "wage",
-    "commit",
-    "use",
-    "unleash",
-    "mount",
-    "stage",
-    "continue",
-    "resume",
-    "order",
-    "need",
-}
-_REGIME_WORDS = {"regime", "government", "leadership", "junta", "authorities", "elite", "elites"}
-_CAPITAL_WORDS = {
-    "capital",
-    "government quarter",
-    "leadership",
-    "regime",
-    "decapitation",
-    "kremlin",
-    "parliament",
-}
+# Clauses hung on an action are not its phrase: their words do not raise its level.
+_CLAUSES = ("relcl", "advcl", "ccomp", "parataxis")
+# PLOVER types of refusing or giving up: a nuclear word with them is no nuclear threat.
+_RENOUNCING = ("REJECT", "RETREAT", "CONCEDE")
 # Only these kinds of force reach level 4 by naming a capital, a regime or a leadership.
 _DESTRUCTIVE_MODES = {
     "destroy",
@@ -70,7 +43,6 @@ _DESTRUCTIVE_MODES = {
     "unconventional",
     "explosives",
 }
-_SEIZE_LEMMAS = {"take", "capture", "seize", "grab", "annex", "occupy", "conquer"}
 
 
 @dataclass(frozen=True)
@@ -98,21 +70,24 @@ class ClaimAnalyzer:
         "claims",
         "data/actions.yaml",
         "data/stance.yaml",
+        "data/ru/actions.yaml",
+        "data/ru/stance.yaml",
         "models/claims",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, model: str | None = "default") -> None:
         """``model``: "default" for the shipped claim model, a folder holding another one, or
-        None for the rules alone."""
-        self._lexicon: ActionLexicon | None = None
+        None for the rules alone. The model decides only in the languages its card says it
+        was trained on; elsewhere the rules decide."""
         self.model_path = model
         self._model: ClaimModel | None = None
 
     def initialize(self) -> None:
-        if self._lexicon is None:
-            self._lexicon = ActionLexicon.load()
+        for language in self.languages:
+            ActionLexicon.load(language)
         if self.model_path is not None and self._model is None:
             self._model = load_claim_model(
                 None if self.model_path == "default" else self.model_path
@@ -120,14 +95,15 @@ class ClaimAnalyzer:
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         candidates = self.candidates(document, context)
-        if self._model is None:
+        model = self._model
+        if model is None or context.language not in model.languages:
             spans = [span for span, _ in candidates]
         else:
-            decisions = self._model.decide([features for _, features in candidates])
+            decisions = model.decide([features for _, features in candidates])
             spans = [
-                _decided(span, decision, self._model)
+                _decided(span, decision, model)
                 for (span, _), decision in zip(candidates, decisions, strict=True)
-                if decision.is_claim >= self._model.claim_threshold
+                if decision.is_claim >= model.claim_threshold
             ]
         return AnalyzerOutput(layers={"claims": spans})
 
@@ -136,7 +112,7 @@ class ClaimAnalyzer:
     ) -> list[tuple[Span, list[str]]]:
         """Every claim the rules find, with the feature strings the claim model reads."""
         self.initialize()
-        assert self._lexicon is not None
+        lexicon = ActionLexicon.load(context.language)
         parsed = context.parsed
         scopes = ScopeIndex(document)
         mentions = _mentions(document)
@@ -149,14 +125,14 @@ class ClaimAnalyzer:
         ]
         datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
         units = TextUnits(document)
-        for match in self._lexicon.find(parsed):
+        for match in lexicon.find(parsed):
             head = parsed[match.head].idx
             if _inside_named_event(head, events) or not units.is_text(head):
                 continue  # "the Great Patriotic War" is a name; "Read also: ..." is the page's
             unit = units.at(head)
             bounds = (unit.start, unit.end) if unit is not None else (0, len(document.text))
             claim = _claim(document, parsed[match.head], match, mentions, scopes, in_groups,
-                           self._lexicon, datelines, bounds)  # fmt: skip
+                           lexicon, datelines, bounds)  # fmt: skip
             if claim is not None:
                 found[claim[0].id] = claim
         return list(found.values())
@@ -270,64 +246,90 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _agent(verb: Token) -> Token | None:
+    """The passive's agent: the object of English "by", or the agent noun itself where a
+    language marks it by case (Russian instrumental: «нанесён армией»)."""
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return pobj or (child if child.pos_ in ("NOUN", "PROPN", "PRON") else None)
     return None
 
 
-def _actor_token(trigger: Token, verb: Token) -> Token | None:
+def _is(token: Token, words: list[str]) -> bool:
+    """The token's lower-case form or lemma is one of ``words`` (a language's data list)."""
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _actor_token(
+    trigger: Token, verb: Token, words: ClauseWords, mentions: _MentionIndex
+) -> Token | None:
     if trigger.pos_ != "VERB":
         for child in trigger.children:
-            # "Russia's invasion", "the Russian invasion"; not "resolute countermeasures"
+            # "Russia's invasion", "the Russian invasion", «российское вторжение» (a demonym the
+            # actors layer names); not "resolute countermeasures"
             named_modifier = child.pos_ == "PROPN" or (
-                child.pos_ == "ADJ" and child.text[:1].isupper()
+                child.pos_ == "ADJ"
+                and (child.text[:1].isupper() or bool(mentions.within(child.idx, child.idx + 1)))
             )
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and named_modifier):
                 return child
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and _is(child, words.agent_prepositions):
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if trigger.dep_ in ("dobj", "attr", "pobj", "xcomp") and (
-            verb.lemma_ in _LIGHT_VERBS or trigger.dep_ == "dobj"
+            _is(verb, words.light_verbs) or trigger.dep_ == "dobj"
         ):
             return _subject_of(verb)
         top = trigger  # "fire" in "a sea of fire" -> "sea"
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
             top = top.head.head
-        if top.dep_ == "pobj" and top.head.lower_ in ("into", "to") and top.head.head == verb:
+        if (
+            top.dep_ == "pobj"
+            and _is(top.head, words.result_prepositions)
+            and top.head.head == verb
+        ):
             return _subject_of(verb)  # a result: "our artillery will turn Seoul into a sea of fire"
         return None
     return _agent(trigger) or _subject_of(trigger)
 
 
-def _target_tokens(trigger: Token) -> list[Token]:
+def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
     found = []
     for child in trigger.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd") or (
             trigger.pos_ == "VERB" and child.dep_ == "nsubjpass"
         ):
             found.append(child)
-        elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or _along_with(child)):
+        elif child.dep_ == "prep" and (
+            _is(child, words.target_prepositions) or _along_with(child, words)
+        ):
             found.extend(c for c in child.children if c.dep_ == "pobj")
             for nested in (c for c in child.children if c.dep_ == "prep"):  # "out of Estonia"
                 found.extend(c for c in nested.children if c.dep_ == "pobj")
     if trigger.pos_ != "VERB" and trigger.dep_ == "dobj":
         for sibling in trigger.head.children:
-            if sibling.dep_ == "prep" and sibling.lower_ in ("against", "on", "at"):
+            if sibling.dep_ == "prep" and _is(sibling, words.noun_target_prepositions):
                 found.extend(c for c in sibling.children if c.dep_ == "pobj")
     return found
 
 
-def _along_with(prep: Token) -> bool:
+def _along_with(prep: Token, words: ClauseWords) -> bool:
     """ "together with X", "along with X": X shares the action's fate."""
-    return prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children)
+    return _is(prep, words.companion_prepositions) and any(
+        _is(c, words.companion_adverbs) for c in prep.children
+    )
 
 
-def _condition_targets(trigger: Token, mentions: _MentionIndex) -> list[Mention]:
+def _condition_targets(
+    trigger: Token, mentions: _MentionIndex, words: ClauseWords
+) -> list[Mention]:
     """The actors of an "if" clause in this or the previous sentence: whom a threat answers."""
     for sentence in _sentences_back(trigger, 1):
         for token in sentence:
-            if token.lower_ in ("if", "unless") and token.dep_ == "mark" and token.i < trigger.i:
+            if (
+                _is(token, words.condition_subordinators)
+                and token.dep_ == "mark"
+                and token.i < trigger.i
+            ):
                 clause = token.head
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = [m for subject in subjects for m in _phrase_mentions(subject, mentions)]
@@ -346,8 +348,9 @@ def _sentences_back(token: Token, count: int) -> list[SpacySpan]:
 
 
 def _nearby_places(
-    trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention]
-) -> list[Mention]:
+    trigger: Token, match: ActionMatch, mentions: _MentionIndex, actors: list[Mention],
+    words: ClauseWords,
+) -> list[Mention]:  # fmt: skip
     """When the parse gives no object: the state or place named next in the clause ("control ...
     over regions of former Ukraine"), or, for a pronoun object ("control of them"), just before."""
     sentence = trigger.sent
@@ -361,7 +364,7 @@ def _nearby_places(
     if after:
         return after[:1]
     if any(
-        t.lower_ in ("them", "it")
+        _is(t, words.object_pronouns)
         for t in trigger.doc[match.end : min(match.end + 4, sentence.end)]
     ):
         before = [
@@ -373,23 +376,22 @@ def _nearby_places(
     return []
 
 
-def _patient_subject(trigger: Token) -> Token | None:
+def _patient_subject(trigger: Token, words: ClauseWords) -> Token | None:
     """ "Kiev should have ceased to exist", "Kyiv was struck": the subject suffers the action."""
     verb = governing_verb(trigger)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
-    if (
-        trigger.lemma_ in ("cease", "exist", "fall", "collapse", "perish", "burn")
-        or verb.lemma_ == "cease"
-    ):
+    if _is(trigger, words.patient_lemmas) or _is(verb, words.ceasing_verbs):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
-def _resolve_regime(token: Token, mentions: _MentionIndex, in_group: str | None) -> list[Mention]:
+def _resolve_regime(
+    token: Token, mentions: _MentionIndex, in_group: str | None, words: ClauseWords
+) -> list[Mention]:
     """ "this terrorist regime" -> the state of the last foreign actor named just before it."""
-    if token.lemma_.lower() not in _REGIME_WORDS:
+    if token.lemma_.lower() not in words.regime_words:
         return []
     since = _sentences_back(token, 2)[-1].start_char
     for mention in reversed(mentions.before(token.idx, since)):
@@ -423,12 +425,13 @@ def _claim(
     bounds: tuple[int, int],
 ) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
+    words = lexicon.clause
     scope = scopes.at(trigger.idx)
     in_group_span = in_groups.get(scope.key) or (
         in_groups.get("comments") if scope.section == "comments" else None
     )
     in_group = str(in_group_span.attrs["actor_id"]) if in_group_span else None
-    actor_token = _actor_token(trigger, verb)
+    actor_token = _actor_token(trigger, verb, words, mentions)
 
     def named(token: Token) -> list[Mention]:
         # Only names inside the claim's own unit: a parse that ran a headline into the byline
@@ -438,32 +441,29 @@ def _claim(
     actors = named(actor_token) if actor_token is not None else []
     targets = [
         m
-        for t in _target_tokens(trigger)
-        for m in (named(t) or _resolve_regime(t, mentions, in_group))
+        for t in _target_tokens(trigger, words)
+        for m in (named(t) or _resolve_regime(t, mentions, in_group, words))
     ]
-    patient = _patient_subject(trigger)
+    patient = _patient_subject(trigger, words)
     if patient is not None and not targets:
         targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
     if match.action.ambiguous and not targets:
         return None
-    generic = actor_token is not None and actor_token.lower_ in (
-        "one",
-        "you",
-        "someone",
-        "somebody",
-        "i",
-    )
+    generic = actor_token is not None and _is(actor_token, words.generic_actors)
     own_side = (
         bool(actors and in_group and actors[0].state == in_group)
         or generic
-        or (actor_token is not None and (actor_token.lower_ in ("we", "us") or _ours(actor_token)))
+        or (
+            actor_token is not None
+            and (_is(actor_token, words.own_side_subjects) or _ours(actor_token, words))
+        )
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
     inferred = False
-    speaker_involved = reading.stance != "predict" or _first_person(trigger)
+    speaker_involved = reading.stance != "predict" or _first_person(trigger, words)
     if (
         speaker_involved
         and (not actors or generic)
@@ -485,17 +485,17 @@ def _claim(
         ]
         inferred = True
     if not targets and reading.stance == "threaten":
-        targets = _condition_targets(trigger, mentions)
+        targets = _condition_targets(trigger, mentions, words)
     target_inferred = False
     if (
         not targets
         and match.action.plover in ("ASSAULT", "COERCE")
         and (own_side or reading.stance != "report")
     ):
-        targets = _nearby_places(trigger, match, mentions, actors)
+        targets = _nearby_places(trigger, match, mentions, actors, words)
         target_inferred = bool(targets)
     targets = [t for t in targets if not actors or t.actor_id != actors[0].actor_id]
-    targets = _rank_targets(targets, match)
+    targets = _rank_targets(targets, match, words)
     start, end = _after_dateline(document.text, datelines, *_extent(trigger, match, actor_token))
     start, end = _within(document.text, bounds, start, end)
     attrs = _attrs(
@@ -555,19 +555,22 @@ def _voice_reading(reading: StanceReading, scope: Any) -> StanceReading:
     )
 
 
-def _ours(token: Token) -> bool:
-    """ "our artillery", "my government": a subject the speaker claims as their side's."""
-    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children)
+def _ours(token: Token, words: ClauseWords) -> bool:
+    """ "our artillery", "my government", «наши войска»: a subject the speaker claims as their
+    side's (a possessive is "poss" in English, a determiner in Russian)."""
+    return any(
+        c.dep_ in ("poss", "det") and _is(c, words.own_side_possessives) for c in token.children
+    )
 
 
-def _first_person(trigger: Token) -> bool:
-    return any(t.lower_ in ("i", "we", "us", "our") for t in trigger.sent)
+def _first_person(trigger: Token, words: ClauseWords) -> bool:
+    return any(_is(t, words.first_person) for t in trigger.sent)
 
 
-def _rank_targets(targets: list[Mention], match: ActionMatch) -> list[Mention]:
+def _rank_targets(targets: list[Mention], match: ActionMatch, words: ClauseWords) -> list[Mention]:
     """Seizing a country outranks seizing a person taken with it: in ordinary usage the land is
     what a seizure is about ("took the city and its mayor")."""
-    if match.action.key in _SEIZE_LEMMAS:
+    if match.action.key in words.seize_lemmas:
         return sorted(targets, key=lambda t: t.type not in ("state", "place"))
     return targets
 
@@ -578,22 +581,26 @@ def _level(
     level, rule = match.action.level, "lexicon"
     # The rung comes from the action and what it is done to: the words of the action's own
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
-    # power, attacked ...") or the rest of the sentence.
-    words = _action_phrase(trigger).lower()
-    own_words = {t.lower_ for t in trigger.subtree}
+    # power, attacked ...") or the rest of the sentence. Cue words match the phrase's words or
+    # their lemmas (an inflected language: «ядерным ударом» holds "ядерный").
+    forms, lemmas = _action_phrase(trigger)
+    own_words = set(forms.split()) | set(lemmas.split())
     for word, raised in lexicon.modifiers.items():
         destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
         # "nuclear talks" and "the nuclear deal" stay diplomacy; a guarantee given "with our nuclear
         # weapons" is a nuclear commitment (the ladder's level 5 names it).
-        hostile = level >= 1 or (match.action.plover in ("SUPPORT", "AID") and word in own_words)
+        # Refusing or giving up nuclear weapons is not nuclear use ("Ukraine gave up its warheads").
+        hostile = (level >= 1 and match.action.plover not in _RENOUNCING) or (
+            match.action.plover in ("SUPPORT", "AID") and word in own_words
+        )
         if (
             raised > level
             and ((raised == 5 and hostile) or destructive)
-            and f" {word} " in f" {words} "
+            and _in_phrase(word, forms, lemmas)
         ):
             level, rule = raised, f"modifier:{word}"
     for raised, cue_words in match.action.escalate_to.items():
-        if raised > level and any(f" {w} " in f" {words} " for w in cue_words):
+        if raised > level and any(_in_phrase(w, forms, lemmas) for w in cue_words):
             level, rule = raised, "escalate_to"
     if (
         level == 3
@@ -602,11 +609,11 @@ def _level(
     ):
         level, rule = 4, "target:capital"
     if (
-        match.action.key in _SEIZE_LEMMAS
+        match.action.key in lexicon.clause.seize_lemmas
         and level < 3
         and any(
             (t.type in ("state",) or t.kind in ("territory", "region", "country"))
-            and _names_object(t, trigger)
+            and _names_object(t, trigger, lexicon.clause)
             for t in targets
         )
     ):  # a place seized is territory; "Russia's assets" seized are not
@@ -614,22 +621,36 @@ def _level(
     return level, rule
 
 
-def _action_phrase(trigger: Token) -> str:
-    """The trigger's phrase without its subjects: "use nuclear weapons against Kyiv", "a
-    nuclear strike", "destroy the government quarter"."""
+def _action_phrase(trigger: Token) -> tuple[str, str]:
+    """The trigger's phrase without its subjects and the clauses hung on it, as lower-case words
+    and as lemmas, each padded with spaces: "use nuclear weapons against Kyiv", "a nuclear
+    strike", "destroy the government quarter"; not "the war, when he has nuclear weapons"."""
     subjects = {
         t.i
         for child in trigger.children
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj")
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _hung_clause(child)
         for t in child.subtree
     }
-    return " ".join(t.text for t in trigger.subtree if t.i not in subjects)
+    tokens = [t for t in trigger.subtree if t.i not in subjects]
+    forms = " ".join(t.text for t in tokens).lower()
+    lemmas = " ".join(t.lemma_ for t in tokens).lower()
+    return f" {forms} ", f" {lemmas} "
 
 
-def _names_object(mention: Mention, trigger: Token) -> bool:
+def _hung_clause(child: Token) -> bool:
+    """A clause of its own hung on the action; a converb is the action's means and stays
+    («обострить конфликт, применив ядерное оружие»)."""
+    return child.dep_ in _CLAUSES and "Conv" not in child.morph.get("VerbForm", [])
+
+
+def _in_phrase(word: str, forms: str, lemmas: str) -> bool:
+    return f" {word} " in forms or f" {word} " in lemmas
+
+
+def _names_object(mention: Mention, trigger: Token, words: ClauseWords) -> bool:
     """The mention is the object itself ("seized Crimea"), not a possessor inside it ("seized
     Russia's assets") nor a bystander."""
-    return any(mention.start <= token.idx < mention.end for token in _target_tokens(trigger))
+    return any(mention.start <= token.idx < mention.end for token in _target_tokens(trigger, words))
 
 
 def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tuple[int, int]:

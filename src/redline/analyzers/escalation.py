@@ -66,6 +66,8 @@ class EscalationAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     provides: ClassVar[tuple[str, ...]] = ()
+    # It reads only the claims layer's stances and levels: the same in every language.
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:
         pass

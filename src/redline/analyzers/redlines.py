@@ -6,23 +6,28 @@ Two sources, both cited:
    have to strike");
 2. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
    "categorically unacceptable", "we have no other choice but to ...").
+
+The cues and the condition clause are the language's own: ``data/redlines.yaml`` for English,
+``data/<lang>/redlines.yaml`` (same schema) for another language («красная линия»,
+«неприемлемо», «не потерпим», «если ..., то ...»).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.intervals import SortedSpans
 from redline.scope import ScopeIndex, TextUnits
 
 ANALYZER = "redlines"
-_IF_CLAUSE = re.compile(r"\b(?:if|unless|should)\b\s+([^,;—–]+)", re.IGNORECASE)
 
 
 class RedLineCue(DataFile):
@@ -35,15 +40,28 @@ class RedLinesFile(DataFile):
     """``data/redlines.yaml``: the cues of a red line, each with its kind."""
 
     version: int
+    # A condition clause: the words that open it, then the clause itself as group 1.
+    condition_clause: str
     cues: list[RedLineCue]
     condition_window: int
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """One language's compiled red-line cues."""
+
+    condition: re.Pattern[str]
+    cues: list[tuple[str, str, re.Pattern[str]]]  # (cue id, kind, pattern)
+
+
 @cache
-def _data() -> list[tuple[str, str, re.Pattern[str]]]:
-    """``(cue id, kind, compiled pattern)`` for each cue of the packaged file."""
-    data = load("redlines.yaml", RedLinesFile)
-    return [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues]
+def _data(language: str = "en") -> _Cues:
+    """The compiled cues of ``language``'s packaged file."""
+    data = load(data_name("redlines.yaml", language), RedLinesFile)
+    return _Cues(
+        re.compile(data.condition_clause, re.IGNORECASE),
+        [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues],
+    )
 
 
 class RedLineAnalyzer:
@@ -55,14 +73,18 @@ class RedLineAnalyzer:
         "1.0.0",
         "analyzers/redlines.py",
         "data/redlines.yaml",
+        "data/ru/redlines.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("redlines",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:
-        _data()
+        for language in self.languages:
+            _data(language)
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        cues = _data(context.language)
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")]
         in_groups = {
@@ -78,11 +100,12 @@ class RedLineAnalyzer:
             sentence_claims = claims.starting_in(start, end)
             previous = sentences[index - 1] if index else None
             for span in _conditional_threats(
-                document, sentence_claims, (start, end), previous, scopes, in_groups, actors
-            ):
+                document, sentence_claims, (start, end), previous, scopes, in_groups, actors,
+                cues.condition,
+            ):  # fmt: skip
                 spans[span.id] = span
             for span in _cue_lines(
-                document, (start, end), previous, sentence_claims, claims, scopes, in_groups, actors
+                document, (start, end), previous, claims, scopes, in_groups, actors, cues
             ):
                 spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
@@ -133,12 +156,13 @@ def _conditional_threats(
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
     actors: SortedSpans[Span],
+    if_clause: re.Pattern[str],
 ) -> list[Span]:
     found = []
     for claim in claims:
         if claim.attrs.get("stance") != "threaten":
             continue
-        condition = _condition(document.text, sentence, previous, claim.start)
+        condition = _condition(document.text, sentence, previous, claim.start, if_clause)
         if condition is None:
             continue
         cond_start, cond_end = condition
@@ -175,11 +199,12 @@ def _conditional_threats(
 
 
 def _condition(
-    text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, before: int
-) -> tuple[int, int] | None:
+    text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, before: int,
+    if_clause: re.Pattern[str],
+) -> tuple[int, int] | None:  # fmt: skip
     for start, end in [sentence] + ([previous] if previous else []):
         limit = min(end, before) if start <= before < end else end
-        match = _IF_CLAUSE.search(text, start, limit)
+        match = if_clause.search(text, start, limit)
         if match:
             return match.start(), match.end(1)
     return None
@@ -187,25 +212,25 @@ def _condition(
 
 def _cue_lines(
     document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
-    sentence_claims: list[Span], all_claims: SortedSpans[Span],
-    scopes: ScopeIndex, in_groups: dict[str, Span], actors: SortedSpans[Span],
+    all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
+    actors: SortedSpans[Span], cues: _Cues,
 ) -> list[Span]:  # fmt: skip
     start, end = sentence
     text = document.text
     found = []
-    for cue_id, kind, pattern in _data():
+    for cue_id, kind, pattern in cues.cues:
         match = pattern.search(text, start, end)
         if match is None:
             continue
         scope = scopes.at(match.start())
-        consequence = _consequence(match.end(), sentence_claims, all_claims, end)
+        consequence = _consequence(match.end(), all_claims, end)
         setter, setter_name = _setter(scope.key, in_groups, None)
         # "This is unacceptable" judges what the sentence before it told: look back one sentence
         # when this one names no one.
         against = _actors_in(actors, start, end, setter) or (
             _actors_in(actors, previous[0], previous[1], setter) if previous else []
         )
-        condition = _IF_CLAUSE.search(text, start, end)
+        condition = cues.condition.search(text, start, end)
         level = consequence.attrs.get("level") if consequence is not None else 1
         found.append(
             document.make_span(
@@ -238,9 +263,7 @@ def _cue_lines(
     return found
 
 
-def _consequence(
-    after: int, sentence_claims: list[Span], all_claims: SortedSpans[Span], sentence_end: int
-) -> Span | None:
+def _consequence(after: int, all_claims: SortedSpans[Span], sentence_end: int) -> Span | None:
     """The first threatened or advocated action after the cue, in this or the next sentence."""
     for claim in all_claims.starting_in(after, sentence_end + 400):
         if claim.attrs.get("stance") in ("threaten", "advocate"):

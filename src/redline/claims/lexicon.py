@@ -1,7 +1,9 @@
 """The action lexicon: verbs, nouns and multiword expressions -> PLOVER type, mode, ladder level.
 
-The entries live in ``redline/data/actions.yaml``; this module loads, validates and indexes
-them for look-up by spaCy token.
+The entries live in ``redline/data/actions.yaml`` (English) and ``redline/data/<lang>/actions.yaml``
+(another language, same schema); this module loads, validates and indexes them for look-up by
+spaCy token. Each file also names the clause words the claims analyzer reads around an action
+(prepositions of a target, light verbs, pronouns of the speaker's side): :class:`ClauseWords`.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class ActionLexicon:
 
     def __init__(self, data: dict[str, Any]):
         self.version = data.get("version", 1)
+        self.words = ClauseWords(**data["clause_words"]) if "clause_words" in data else None
+        self.determiners = frozenset(self.words.phrase_determiners if self.words else ())
         self.scores: dict[str, float] = {
             str(k): float(v) for k, v in (data.get("plover_scores") or {}).items()
         }
@@ -88,8 +92,17 @@ class ActionLexicon:
             self.non_actions.setdefault(words[0], []).append(words)
 
     @classmethod
-    def load(cls) -> ActionLexicon:
-        return _packaged()
+    def load(cls, language: str = "en") -> ActionLexicon:
+        """The packaged lexicon of ``language`` (English: ``actions.yaml``; another language:
+        ``<language>/actions.yaml``), read once per process."""
+        return _packaged(language)
+
+    @property
+    def clause(self) -> ClauseWords:
+        """The clause words of the lexicon's language (every packaged file has them)."""
+        if self.words is None:
+            raise ConfigError("actions file: no clause_words; every packaged lexicon has them")
+        return self.words
 
     def score(self, plover: str, mode: str | None) -> float | None:
         """PLOVER's conflict-cooperation score of a type and mode (the type's, if no mode score)."""
@@ -108,7 +121,7 @@ class ActionLexicon:
             if token.lower_ != token.lemma_.lower():
                 candidates = candidates + self.phrases.get(token.lower_, [])
             for action in candidates:
-                end = _phrase_end(doc, token.i, action.words)
+                end = _phrase_end(doc, token.i, action.words, self.determiners)
                 if end is not None and not covered & set(range(token.i, end)):
                     head = _phrase_head(doc, token.i, end)
                     found.append(ActionMatch(action, token.i, end, head))
@@ -131,20 +144,19 @@ class ActionLexicon:
         for token in doc:
             for form in {token.lemma_.lower(), token.lower_}:
                 for words in self.non_actions.get(form, ()):
-                    end = _phrase_end(doc, token.i, words)
+                    end = _phrase_end(doc, token.i, words, self.determiners)
                     if end is not None:
                         covered.update(range(token.i, end))
         return covered
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
-
-
-def _phrase_end(doc: Doc, start: int, words: tuple[str, ...]) -> int | None:
+def _phrase_end(
+    doc: Doc, start: int, words: tuple[str, ...], determiners: frozenset[str]
+) -> int | None:
     """Match phrase words against lemmas or lower-case forms, allowing one determiner between."""
     index = start
     for word in words:
-        if word in _DETERMINERS and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
+        if word in determiners and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
             index += 1  # "end the war" matches "end this war", "end their war"
             continue
         while index < len(doc) and doc[index].pos_ == "DET":
@@ -217,17 +229,50 @@ class LevelModifier(DataFile):
     words: list[str]
 
 
+class ClauseWords(DataFile):
+    """The words of a language the claims analyzer reads around an action (lemmas or lower-case
+    forms): where its actor, target and the speaker's side are, and which phrases skip
+    determiners. English words here, not in code, so another language brings its own."""
+
+    phrase_determiners: list[str]  # a determiner written in a phrase matches any one
+    target_prepositions: list[str]  # "strike on Kyiv", «удар по Киеву»
+    noun_target_prepositions: list[str]  # "launch strikes against X": the light verb's phrase
+    agent_prepositions: list[str]  # "the invasion by Russia"
+    result_prepositions: list[str]  # "turn Seoul into a sea of fire"
+    companion_prepositions: list[str]  # "together with X": X shares the action's fate
+    companion_adverbs: list[str]
+    light_verbs: list[str]  # "deliver a strike": the verb's subject is the strike's actor
+    regime_words: list[str]  # "this regime" -> the foreign state named just before
+    seize_lemmas: list[str]  # seizing a place is taking territory (level 3)
+    patient_lemmas: list[str]  # "Kyiv should cease to exist": the subject suffers it
+    ceasing_verbs: list[str]  # the verb of "cease to exist": its subject suffers the action
+    generic_actors: list[str]  # "one could destroy ...": an unnamed agent
+    own_side_subjects: list[str]  # "we", "us"
+    own_side_possessives: list[str]  # "our artillery"
+    first_person: list[str]  # any of these in the sentence: the speaker is involved
+    object_pronouns: list[str]  # "control of them": the place named just before
+    condition_subordinators: list[str]  # "if", "unless": whom a threat answers
+
+
 class ActionsFile(DataFile):
     """``data/actions.yaml``: the action lexicon, PLOVER's scores and the level modifiers."""
 
     version: int
+    clause_words: ClauseWords
     plover_scores: dict[str, float]
     level_modifiers: list[LevelModifier]
     non_actions: list[str]
     entries: list[ActionItem]
 
 
+def data_name(name: str, language: str) -> str:
+    """The packaged data file ``name`` for ``language``: English at the top of ``data/``,
+    another language in its own folder in the same schema."""
+    return name if language == "en" else f"{language}/{name}"
+
+
 @cache
-def _packaged() -> ActionLexicon:
+def _packaged(language: str) -> ActionLexicon:
     # Validated for shape here; ActionLexicon checks PLOVER types and levels.
-    return ActionLexicon(load("actions.yaml", ActionsFile).model_dump(exclude_none=True))
+    data = load(data_name("actions.yaml", language), ActionsFile)
+    return ActionLexicon(data.model_dump(exclude_none=True))

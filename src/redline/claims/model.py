@@ -67,6 +67,8 @@ class ClaimModel:
     level_ceiling: int = 3
     """The model re-rungs only claims the rules put at this level or below (see the training
     script: it cannot itself tell a 4 or a 5, so those stay the rules')."""
+    languages: tuple[str, ...] = ("en",)
+    """The languages it was trained on and may decide in; elsewhere the rules decide."""
 
     def level_for(self, decision: ClaimDecision, rule_level: int) -> int:
         """The level to keep: the model's where it is sure and the rules' rung is not above the
@@ -139,6 +141,7 @@ def save_claim_model(model: ClaimModel, folder: Path) -> None:
         "level_threshold": model.level_threshold,
         "stance_overrides": model.stance_overrides,
         "level_ceiling": model.level_ceiling,
+        "languages": list(model.languages),
         "vocabulary": vocabulary,
         "card": model.card,
     }
@@ -181,4 +184,5 @@ def load_claim_model(path: str | None = None) -> ClaimModel:
         card=meta["card"],
         stance_overrides=str(meta.get("stance_overrides", "any")),
         level_ceiling=int(meta.get("level_ceiling", 3)),
+        languages=tuple(meta.get("languages", ("en",))),
     )

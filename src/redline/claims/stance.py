@@ -3,6 +3,11 @@
 One function, :func:`stance_of`, answers for an action word in its sentence: does the speaker
 report it, advocate it, threaten it, predict it, ask about it, imagine it, or reject it? The
 decision runs as a numbered cascade; each step says why it comes where it does.
+
+Every word the cascade reads comes from the stance file of the parse's language
+(``data/stance.yaml``, ``data/<lang>/stance.yaml``); what differs by grammar rather than by word
+is read from morphology: a perfective future (Russian «ответим») is a verb with Tense=Fut, a
+conditional particle (Russian «бы») makes the clause hypothetical.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
 
 STANCES = ("report", "advocate", "threaten", "predict", "question", "hypothetical", "reject")
@@ -37,12 +43,56 @@ class StanceFile(DataFile):
     prescriptive_frames: list[str]
     imperative_markers: list[str]
     condition_marks: list[str]
+    # The words the cascade reads in the parse (lower-case forms or lemmas).
+    first_person: list[str]  # a speaker who says "I" or "we" is not a third party
+    first_person_singular: list[str]  # "I think ..."
+    generic_subjects: list[str]  # "one could ...", "you should ..."
+    negation_words: list[str]  # "no talks", "never": negate the action as "not" does
+    condition_subordinators: list[str]  # "if", "unless" marking a condition clause
+    condition_frames: list[str]  # regexes ending where a condition's action begins
+    condition_clause_frames: list[str]  # regexes: the action's own clause is a condition
+    inverted_condition_modals: list[str]  # "should they cross ...": a condition
+    consequence_conjunctions: list[str]  # "keep pushing, and ...": imperative, then result
+    universal_determiners: list[str]  # "any warship that enters ..."
+    relative_pronouns: list[str]  # "terrorists who hold hostages"
+    hortative_verbs: list[str]  # "let us strike"
+    hortative_objects: list[str]  # ... with this object (none listed: any)
+    hortative_particles: list[str]  # a particle on the verb: «пусть», «давай»
+    possibility_modals: list[str]  # "may", "might": a prediction for others
+    prohibitive_modals: list[str]  # «нельзя»: an obligation not to
+    subjunctive_particles: list[str]  # «бы»: the clause imagines
+    counterfactual_frames: list[str]  # regexes with a conditional modal: also hypothetical
+    obligation_verbs: list[str]  # lemmas: "have to", "need to" with a clausal complement
+    obligation_forms: list[str]  # forms of a verb of obligation that is itself the verb
+    two_word_modals: list[str]  # an auxiliary with the next word: "have to"
+    future_frames: list[str]  # regexes before the action: "going to", "gonna"
+    wish_frames: list[str]  # regexes before the action: "would like"
+    reporting_frames: list[str]  # regexes before the action: "according to X, ..."
+    rejection_frames: list[str]  # regexes before the action: the speaker rejects it
 
 
 @cache
-def cues() -> StanceFile:
-    """The packaged stance cues, read once per process."""
-    return load("stance.yaml", StanceFile)
+def cues(language: str = "en") -> StanceFile:
+    """The packaged stance cues of ``language``, read once per process."""
+    return load(data_name("stance.yaml", language), StanceFile)
+
+
+def _cues(token: Token) -> StanceFile:
+    return cues(token.doc.lang_ or "en")
+
+
+def _is(token: Token, words: list[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _before(token: Token) -> str:
+    """The token's sentence up to the token."""
+    sentence = token.sent
+    return sentence.text[: max(0, token.idx - sentence.start_char)]
+
+
+def _frame(patterns: list[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
 @dataclass(frozen=True)
@@ -85,37 +135,60 @@ def _lower_words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens}
 
 
-def _modals(chain: list[Token]) -> set[str]:
+# Markers the cascade adds beside the modal words it finds: not words of any language.
+OBLIGATION = "<obligation>"
+FUTURE = "<future>"
+WISH = "<wish>"
+
+
+def _modals(chain: list[Token], c: StanceFile) -> set[str]:
+    """The clause's modal words (lower-case), with the cascade's markers for an obligation
+    verb, a future and a wish read off the parse and the words before the action."""
     found: set[str] = set()
     for verb in chain:
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass") or child.tag_ == "MD":
-                found.add(child.lower_)
-                if (
-                    child.lower_ in ("have", "has", "had")
-                    and child.i + 1 < len(child.doc)
-                    and child.doc[child.i + 1].lower_ == "to"
-                ):
-                    found.add("have to")
-        if verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
-            found.add("have to" if verb.lemma_ == "have" else "need")
-        if verb.lower_ in ("need", "needs", "must"):
-            found.add("need")
+        for child in _auxiliaries(verb):
+            found.add(child.lower_)
+            if child.i + 1 < len(child.doc):
+                pair = f"{child.lower_} {child.doc[child.i + 1].lower_}"
+                if pair in c.two_word_modals:
+                    found.add(pair)
+        if _is(verb, c.obligation_verbs) and any(ch.dep_ == "xcomp" for ch in verb.children):
+            found.add(OBLIGATION)
+        if verb.dep_ == "csubj":  # a predicate whose subject is the action: «нужно ударить»
+            found.add(verb.head.lower_)
+        if verb.lower_ in c.obligation_forms:
+            found.add(OBLIGATION)
+    # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»).
+    if "Fut" in chain[0].morph.get("Tense", []):
+        found.add(FUTURE)
     doc = chain[0].doc
     start = chain[-1].left_edge.i
     text = doc[start : chain[0].i].text.lower()
-    if "going to" in text or "gonna" in text:
-        found.add("going to")
-    if re.search(r"\b(?:would like|'d like)\b", text):
-        found.add("would like")
+    if _frame(c.future_frames, text):
+        found.add(FUTURE)
+    if _frame(c.wish_frames, text):
+        found.add(WISH)
     return found
 
 
-def _negated(chain: list[Token], trigger: Token) -> bool:
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries and modals, with those of an auxiliary that carries its own
+    («должны быть арестованы»: "быть" is the passive's auxiliary, "должны" is its modal)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") or child.tag_ == "MD":
+            found.append(child)
+            found.extend(
+                c for c in child.children if c.dep_ in ("aux", "auxpass") or c.tag_ == "MD"
+            )
+    return found
+
+
+def _negated(chain: list[Token], trigger: Token, c: StanceFile) -> bool:
     if any(child.dep_ == "neg" for verb in chain for child in verb.children):
         return True
     return any(
-        child.lower_ in ("no", "never") and child.dep_ in ("det", "neg", "advmod")
+        _is(child, c.negation_words) and child.dep_ in ("det", "neg", "advmod")
         for child in trigger.children
     )
 
@@ -130,62 +203,51 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _in_if_clause(token: Token) -> bool:
+def _marks_condition(clause: Token, c: StanceFile) -> bool:
+    return any(m.dep_ == "mark" and _is(m, c.condition_subordinators) for m in clause.children)
+
+
+def _in_if_clause(token: Token, c: StanceFile) -> bool:
+    # A clause marked "if" is a condition wherever the parse hangs it (an adverbial clause, a
+    # complement, or a clause the parser made a root when it stands alone: «Если Киев ...»).
     for ancestor in [token, *token.ancestors]:
-        if ancestor.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children
-        ):
+        if _marks_condition(ancestor, c):
             return True
-        if any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in ancestor.children
-        ) and ancestor.dep_ in ("advcl", "ccomp"):
-            return True
-    sentence = token.sent
-    before = sentence.text[: max(0, token.idx - sentence.start_char)]
-    if re.search(
-        r"\bin (?:the )?(?:event|case) of (?:a |an |the )?(?:[\w-]+ ){0,2}$", before, re.IGNORECASE
-    ):
+    # "in case of an attack on ...", counterfactual "had we known ...": the frames end where
+    # the imagined action begins.
+    if _frame(c.condition_frames, _before(token)):
         return True
     clause = (
         token.doc[token.left_edge.i : token.right_edge.i + 1].text
         if token.pos_ in ("VERB", "AUX")
         else ""
     )
-    if re.search(r"\bin (?:the )?(?:event|case) of\b", clause, re.IGNORECASE):
-        return True
-    # Inverted counterfactual, ordinary English grammar ("had we known", "had they not shelled
-    # the plant"): the clause imagines, it neither reports nor denies.
-    return bool(
-        re.search(
-            r"(?:^|[,;—-]\s*)had\s+(?:we|they|he|she|it|you|i)\b",
-            sentence.text[: max(0, token.idx - sentence.start_char)],
-            re.IGNORECASE,
-        )
-    )
+    return _frame(c.condition_clause_frames, clause)
 
 
-def _has_condition(verb: Token) -> bool:
+def _has_condition(verb: Token, c: StanceFile) -> bool:
     """The clause is the consequence of a condition in the same sentence: an "if" or "unless"
     clause, an inverted "should X ...", or an imperative joined by "and" ("keep pushing, and
     ...")."""
     for candidate in verb_chain(verb):
         for child in candidate.children:
-            if child.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children
-            ):
+            if child.dep_ == "advcl" and _marks_condition(child, c):
                 return True
             if (
                 child.dep_ == "advcl"
                 and child.i < candidate.i
-                and any(c.lower_ == "should" and c.i == child.left_edge.i for c in child.children)
+                and any(
+                    m.lower_ in c.inverted_condition_modals and m.i == child.left_edge.i
+                    for m in child.children
+                )
             ):
                 return True
     head = verb.head
     return (
         verb.dep_ == "conj"
         and head.i < verb.i
-        and _is_imperative(head)
-        and any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children)
+        and _is_imperative(head, c)
+        and any(ch.dep_ == "cc" and _is(ch, c.consequence_conjunctions) for ch in head.children)
     )
 
 
@@ -198,13 +260,13 @@ def _passive(verb: Token) -> bool:
     )
 
 
-def _conditional_subject(verb: Token) -> bool:
+def _conditional_subject(verb: Token, c: StanceFile) -> bool:
     """A subject restricted by a relative clause: "any warship that enters our waters"."""
     subject = _subject(verb)
     return (
         subject is not None
-        and any(c.dep_ == "relcl" for c in subject.children)
-        and any(t.lower_ in ("any", "every", "anyone", "whoever") for t in subject.subtree)
+        and any(ch.dep_ == "relcl" for ch in subject.children)
+        and any(_is(t, c.universal_determiners) for t in subject.subtree)
     )
 
 
@@ -228,22 +290,31 @@ def _detached(trigger: Token, verb: Token) -> bool:
     return any(t.text in ("—", "–", ":", ";") for t in trigger.doc[low:high])
 
 
-def _is_imperative(verb: Token) -> bool:
-    if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+def _is_imperative(verb: Token, c: StanceFile) -> bool:
+    imperative_mood = "Imp" in verb.morph.get("Mood", [])  # a tagger may call it otherwise
+    if (verb.tag_ != "VB" and not imperative_mood) or any(
+        ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in verb.children
+    ):
         return False
     if verb.dep_ == "ROOT" or (
         verb.dep_ == "conj" and verb.head.tag_ == "VB" and verb.head.dep_ == "ROOT"
     ):
         return True
-    return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in ("please", "kindly")
+    return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in c.imperative_markers
 
 
-def _let_us(verb: Token) -> bool:
+def _let_us(verb: Token, c: StanceFile) -> bool:
+    """A hortative: "let us strike", «давайте ударим», «пусть уходят»."""
+    if any(ch.dep_ in ("advmod", "aux", "mark") and _is(ch, c.hortative_particles)
+           for ch in verb.children):  # fmt: skip
+        return True
     head = verb.head if verb.dep_ in ("ccomp", "xcomp") else verb
-    return head.lemma_ == "let" and any(c.lower_ in ("us", "'s") for c in head.children)
+    return _is(head, c.hortative_verbs) and (
+        not c.hortative_objects or any(ch.lower_ in c.hortative_objects for ch in head.children)
+    )
 
 
-def _reported_speech(verb: Token) -> Token | None:
+def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
     """The third-party subject of a verb of saying that this clause is the content of."""
     current = verb
     for _ in range(4):
@@ -253,33 +324,39 @@ def _reported_speech(verb: Token) -> Token | None:
         ):
             return None
         current = current.head
-        if current.lemma_ in cues().speech_verbs:
+        if current.lemma_ in c.speech_verbs:
             subject = _subject(current)
-            if subject is not None and subject.lower_ not in ("i", "we"):
+            if subject is not None and not _is(subject, c.first_person):
                 return subject
     return None
 
 
-def _epistemic_frame(chain: list[Token]) -> Token | None:
+def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
     for verb in chain[1:] + [a for a in chain[-1].ancestors][:2]:
-        if verb.lemma_ in cues().epistemic_verbs and any(c.lower_ == "i" for c in verb.children):
+        if verb.lemma_ in c.epistemic_verbs and any(
+            _is(ch, c.first_person_singular) for ch in verb.children
+        ):
             return verb
     return None
 
 
-def _rejection_frame(trigger: Token, verb: Token) -> str | None:
-    if _rejecting_verb(trigger) is not None:
-        return "reject.verb"
-    evaluated = _evaluated_subject(trigger)
-    if evaluated is not None or verb.lemma_ in cues().evaluation_verbs:
+def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
+    rejecting = _rejecting_verb(trigger, c)
+    if rejecting is not None:
+        # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
+        return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
+    if _frame(c.rejection_frames, _before(trigger)):
+        return "reject.frame"
+    evaluated = _evaluated_subject(trigger, c)
+    if evaluated is not None or verb.lemma_ in c.evaluation_verbs:
         head = evaluated.head if evaluated is not None else trigger
         tail = trigger.doc[max(head.i, trigger.i) : trigger.sent.end].text.lower()
-        if any(re.search(rf"\b{re.escape(word)}\b", tail) for word in cues().negative_evaluations):
+        if any(re.search(rf"\b{re.escape(word)}\b", tail) for word in c.negative_evaluations):
             return "reject.evaluation"
     return None
 
 
-def _rejecting_verb(trigger: Token) -> Token | None:
+def _rejecting_verb(trigger: Token, c: StanceFile) -> Token | None:
     """A verb of refusal above the action whose subject is the speaker or unstated.
 
     "We refuse to negotiate", "we reject any talks that begin with surrender", "rule out
@@ -287,30 +364,27 @@ def _rejecting_verb(trigger: Token) -> Token | None:
     """
     for ancestor in list(trigger.ancestors)[:5]:
         if ancestor.dep_ == "relcl" and any(
-            c.lower_ in ("who", "whom", "whose") for c in ancestor.children
+            _is(ch, c.relative_pronouns) for ch in ancestor.children
         ):
             return None  # "terrorists who hold hostages": what they do is not what is refused
-        if ancestor.lemma_ not in cues().rejection_verbs:
+        if ancestor.lemma_ not in c.rejection_verbs:
             continue
-        subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((ch for ch in ancestor.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and ancestor.dep_ in ("xcomp", "ccomp", "conj"):
             subject = _subject(ancestor)
-        if subject is None or subject.lower_ in ("i", "we"):
+        if subject is None or _is(subject, c.first_person):
             return ancestor
         return None
     return None
 
 
-def _evaluated_subject(trigger: Token) -> Token | None:
+def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
     """The subject phrase, holding the action, of a copula or verb of evaluation.
 
     "Calls to nuke Gaza are disgusting", "Killing teenagers is nothing to cheer".
     """
     for node in [trigger, *trigger.ancestors][:5]:
-        if (
-            node.dep_ in ("nsubj", "nsubjpass", "csubj")
-            and node.head.lemma_ in cues().evaluation_verbs
-        ):
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj") and node.head.lemma_ in c.evaluation_verbs:
             return node
         nominal_modifier = node.head.pos_ in (
             "NOUN",
@@ -325,32 +399,27 @@ def _evaluated_subject(trigger: Token) -> Token | None:
     return None
 
 
-def _prescriptive(trigger: Token) -> bool:
+def _prescriptive(trigger: Token, c: StanceFile) -> bool:
     sentence = trigger.sent
     before = sentence.doc[sentence.start : trigger.i].text
-    return any(
-        re.search(pattern, before + " ", re.IGNORECASE) for pattern in cues().prescriptive_frames
-    ) or bool(
-        re.search(
-            r"\b(?:guarantee|key|solution|way)\b[^.;!?]{0,40}\blies\s+in\b", before, re.IGNORECASE
-        )
-    )
+    return _frame(c.prescriptive_frames, before + " ")
 
 
 def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceReading:
     """The speaker's stance toward the action named by ``trigger``."""
+    c = _cues(trigger)
     verb = governing_verb(trigger)
     chain = verb_chain(verb)
-    modals = _modals(chain)
-    negated = _negated(chain, trigger)
+    modals = _modals(chain, c)
+    # «нельзя ударить»: an obligation not to is a negated obligation.
+    negated = _negated(chain, trigger, c) or bool(modals & set(c.prohibitive_modals))
     sentence = trigger.sent
-    c = cues()
     also: tuple[str, ...] = ()
 
     # 1. Someone else's words: the speaker reports them, whatever they advocate or threaten.
-    speaker = _reported_speech(verb)
+    speaker = _reported_speech(verb, c)
     if speaker is not None:
-        inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level)
+        inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
         return StanceReading(
             "report",
             "report.speech",
@@ -363,83 +432,114 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         return StanceReading(
             "question",
             "question.mark",
-            also=("hypothetical",) if _in_if_clause(trigger) else (),
+            also=("hypothetical",) if _in_if_clause(trigger, c) else (),
             negated=negated,
         )
-    # 3. The condition of a conditional is imagined, not claimed.
-    if _in_if_clause(trigger):
+    # 3. The condition of a conditional is imagined, not claimed; so is a clause in the
+    # conditional mood where the language marks it (Russian «бы»).
+    if _in_if_clause(trigger, c):
         return StanceReading("hypothetical", "hypothetical.condition", negated=negated)
+    if modals & set(c.subjunctive_particles) and not _rejection_frame(trigger, verb, c):
+        return StanceReading("hypothetical", "hypothetical.subjunctive", negated=negated)
     if (
         any(m in modals for m in c.conditional_modals)
-        and re.search(r"\bwould have\b|\bhad\b", sentence.text.lower())
-        and not _rejection_frame(trigger, verb)
+        and _frame(c.counterfactual_frames, sentence.text.lower())
+        and not _rejection_frame(trigger, verb, c)
     ):
         also = ("hypothetical",)
     if _detached(trigger, verb):
         return StanceReading("report", "report.fragment", negated=negated)
-    reading = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level)
+    # 4. "According to X, ...": the writer reports what X says.
+    if _frame(c.reporting_frames, _before(trigger)):
+        return StanceReading("report", "report.attributed", negated=negated)
+    reading = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
     return StanceReading(reading.stance, reading.rule, also=reading.also or also, negated=negated)
 
 
 def _own_stance(
     trigger: Token, verb: Token, chain: list[Token], modals: set[str], negated: bool,
-    in_group_subject: bool, level: int,
+    in_group_subject: bool, level: int, c: StanceFile,
 ) -> StanceReading:  # fmt: skip
-    c = cues()
     sentence_text = trigger.sent.text
-    # 4. Arguing against an action ("a ceasefire would amount to defeat") rejects it.
-    rejection = _rejection_frame(trigger, verb)
+    obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
+    future = bool(modals & {*c.future_modals, FUTURE})
+    # 5. Arguing against an action ("a ceasefire would amount to defeat") rejects it; not
+    # ruling it out ("we do not rule out a response") keeps it open: the side's threat.
+    rejection = _rejection_frame(trigger, verb, c)
+    if rejection == "open":
+        subject = _subject(verb)  # the action's own, or the refusing verb's for a noun
+        if in_group_subject or (subject is not None and _is(subject, c.first_person)):
+            return StanceReading("threaten", "threaten.not_ruled_out")
+        return StanceReading("predict", "predict.not_ruled_out")
     if rejection:
         return StanceReading("reject", rejection)
-    obligation = bool(modals & set(c.obligation_modals) or "need" in modals)
-    # 5. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts.
+    # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts.
     if any(re.search(p, sentence_text, re.IGNORECASE) for p in c.inevitability_frames):
         return StanceReading("predict", "predict.inevitable")
-    # 6. "I think / I do not think ..." without an obligation is a belief about what will be.
-    epistemic = _epistemic_frame(chain)
+    # 7. "I think / I do not think ..." without an obligation is a belief about what will be.
+    epistemic = _epistemic_frame(chain, c)
     if epistemic is not None and not obligation:
         return StanceReading("predict", "predict.epistemic")
-    # 7. The speaker's side, in the consequence of a condition or with "will": a threat.
-    future = bool(modals & set(c.future_modals))
-    if in_group_subject and (future or _has_condition(verb)) and level >= 1 and not negated:
+    # 8. The speaker's side, in the consequence of a condition or with "will": a threat.
+    if in_group_subject and (future or _has_condition(verb, c)) and level >= 1 and not negated:
         return StanceReading(
             "threaten", "threaten.own_side_future", also=("advocate",) if obligation else ()
         )
-    # 8. Obligation, proposal, imperative, hortative, wish: the speaker calls for it.
-    if obligation or _is_imperative(verb) or _let_us(verb) or "would like" in modals:
+    # 9. Obligation, proposal, imperative, hortative, wish: the speaker calls for it.
+    if obligation or _is_imperative(verb, c) or _let_us(verb, c) or WISH in modals:
         return StanceReading(
             "reject" if negated else "advocate",
             "advocate.modal" if obligation else "advocate.imperative",
         )
-    if modals & set(c.proposal_modals) and (in_group_subject or _generic_subject(verb)):
+    if modals & set(c.proposal_modals) and (in_group_subject or _generic_subject(verb, c)):
         return StanceReading("reject" if negated else "advocate", "advocate.proposal")
     if any(
-        a.lemma_ in c.advocacy_verbs and any(ch.lower_ in ("i", "we") for ch in a.children)
+        a.lemma_ in c.advocacy_verbs and any(_is(ch, c.first_person) for ch in a.children)
         for a in chain[1:]
     ):
         return StanceReading("reject" if negated else "advocate", "advocate.verb")
-    if _prescriptive(trigger):
+    if _prescriptive(trigger, c):
         return StanceReading("advocate", "advocate.prescriptive")
-    # 9. "We will not / never ...": the speaker's side refuses it.
+    # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
+    # поддерживаем»): it endorses what it does.
+    if (
+        in_group_subject
+        and level == 0
+        and not negated
+        and (future or "Pres" in verb.morph.get("Tense", []))
+        and _is(_subject(verb) or verb, c.first_person)
+        and not _is(_subject(verb) or verb, c.first_person_singular)  # "I agree": a view
+    ):
+        return StanceReading("advocate", "advocate.own_commitment")
+    # 10b. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future:
         return StanceReading("reject", "reject.own_side")
-    # 10. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
+    # 11. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
     # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
     if (
         future
         and not negated
         and level >= 2
         and _passive(verb)
-        and (_has_condition(verb) or _conditional_subject(verb))
+        and (_has_condition(verb, c) or _conditional_subject(verb, c))
     ):
         return StanceReading("threaten", "threaten.agentless_condition", also=("predict",))
-    # 11. "will" for others: a prediction.
-    if future or modals & {"may", "might"}:
+    # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so).
+    if future or (modals & set(c.possibility_modals) and not negated):
         return StanceReading("predict", "predict.future")
-    # 12. Otherwise the speaker says it happened or is happening.
+    # 13. "Moscow did not strike", «никогда не использовала»: saying that the action itself did
+    # not happen denies it (not "could not", "is not ready for talks": those say other things).
+    if (
+        negated
+        and trigger == verb
+        and not modals
+        and any(ch.dep_ == "neg" for ch in trigger.children)
+    ):
+        return StanceReading("reject", "reject.denial", negated=negated)
+    # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
 
 
-def _generic_subject(verb: Token) -> bool:
+def _generic_subject(verb: Token, c: StanceFile) -> bool:
     subject = _subject(verb)
-    return subject is not None and subject.lower_ in ("one", "you", "someone", "somebody", "we")
+    return subject is not None and _is(subject, c.generic_subjects)

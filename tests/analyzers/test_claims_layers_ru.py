@@ -1,0 +1,80 @@
+"""The claims, red-lines and escalation layers on Russian text, through the whole pipeline.
+
+Sentences written for these tests in the style of ministry statements, talk shows and posts.
+"""
+
+from collections.abc import Callable
+
+from redline.document import Document, Metadata, Span
+from redline.pipeline import Pipeline
+
+_PIPELINE: Pipeline | None = None
+
+
+def _analyse(text: str) -> Document:
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = Pipeline.from_names()
+    return _PIPELINE.run(Document.from_text(text, Metadata(language="ru")))
+
+
+def _claim(document: Document, words: str, key: Callable[[Span], bool] = lambda _: True) -> Span:
+    start = document.text.find(words)
+    assert start >= 0, words
+    end = start + len(words)
+    found = [c for c in document.layer("claims") if c.start < end and start < c.end and key(c)]
+    assert found, f"no claim over {words!r}: {[c.text for c in document.layer('claims')]}"
+    return found[0]
+
+
+def test_claims_ru_conditional_threat_is_a_red_line() -> None:
+    document = _analyse("Если Киев пойдёт дальше, мы нанесём удар по Вашингтону.")
+    claim = _claim(document, "нанесём удар")
+    assert claim.attrs["stance"] == "threaten"
+    [line] = [r for r in document.layer("redlines") if r.label == "conditional_threat"]
+    assert line.attrs["condition"].startswith("Если Киев")
+    assert document.metadata.extra["escalation"]["max_threaten"] >= 3
+
+
+def test_claims_ru_strike_on_a_capital_is_level_four() -> None:
+    document = _analyse("Если Варшава не остановится, мы ударим по Киеву.")
+    claim = _claim(document, "ударим")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", 4)
+
+
+def test_claims_ru_levels_from_inflected_words() -> None:
+    # «ядерным» and «лица земли» are inflected: the level reads their lemmas.
+    nuclear = _analyse("Мы нанесём ядерный удар по этим базам.")
+    assert _claim(nuclear, "ядерный удар").attrs["level"] == 5
+    wiped = _analyse("Надо стереть Вильнюс с лица земли.")
+    claim = _claim(wiped, "стереть")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("advocate", 4)
+
+
+def test_claims_ru_report_names_actor_and_target() -> None:
+    document = _analyse("Российская армия нанесла удар по Харькову.")
+    claim = _claim(document, "нанесла удар")
+    assert claim.attrs["stance"] == "report"
+    assert claim.attrs["level"] == 3
+    assert claim.attrs["target"] is not None
+
+
+def test_claims_ru_negated_intention_is_not_escalation() -> None:
+    document = _analyse("Мы не собираемся нападать на Литву.")
+    claim = _claim(document, "нападать")
+    assert claim.attrs["stance"] == "reject"
+    assert document.metadata.extra["escalation"]["index"] == 0
+
+
+def test_claims_ru_threshold_cues() -> None:
+    document = _analyse(
+        "Размещение ракет у наших границ неприемлемо. Мы не потерпим такого давления."
+    )
+    rules = {r.rule for r in document.layer("redlines")}
+    assert {"unacceptable", "will_not_tolerate"} <= rules
+
+
+def test_claims_ru_layers_record_russian() -> None:
+    document = _analyse("Армия нанесла удар по Харькову.")
+    assert document.layer("claims")
+    assert document.metadata.language == "ru"

@@ -1,0 +1,87 @@
+"""Russian actions and stances, read off the Russian parse with the Russian data files.
+
+Sentences written for these tests in the style of ministry statements, talk shows and posts.
+"""
+
+from functools import cache
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redline.claims.lexicon import PLOVER_TYPES, ActionLexicon, ActionMatch
+from redline.claims.stance import StanceReading, stance_of
+from redline.nlp import load_pipeline
+
+
+@cache
+def _nlp() -> Language:
+    return load_pipeline(None, "ru")
+
+
+def _match(doc: Doc, action: str) -> ActionMatch:
+    lexicon = ActionLexicon.load("ru")
+    found = [m for m in lexicon.find(doc) if doc[m.start : m.end].text.lower().startswith(action)]
+    assert found, f"{action!r} not found in {doc.text!r}"
+    return found[0]
+
+
+def _stance(text: str, action: str, *, own_side: bool = False) -> StanceReading:
+    doc = _nlp()(text)
+    match = _match(doc, action)
+    return stance_of(doc[match.head], in_group_subject=own_side, level=match.action.level)
+
+
+def test_claims_ru_lexicon_is_valid_and_russian() -> None:
+    lexicon = ActionLexicon.load("ru")
+    actions = [a for group in (*lexicon.lemmas.values(), *lexicon.phrases.values()) for a in group]
+    assert len(actions) >= 250
+    assert {a.plover for a in actions} <= PLOVER_TYPES
+    assert {a.level for a in actions} == {0, 1, 2, 3, 4, 5}
+    assert "удар" in lexicon.lemmas and "по" in lexicon.clause.target_prepositions
+    assert "strike" not in lexicon.lemmas  # English data never reads Russian text
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # A conditional threat of the speaker's side, perfective future (no "will" word).
+        ("Если Киев пойдёт дальше, мы нанесём удар по Вашингтону.", "нанесём удар", True,
+         "threaten"),
+        ("Надо стереть Вильнюс с лица земли.", "стереть", False, "advocate"),
+        ("Армия нанесла удар по Харькову.", "нанесла удар", False, "report"),
+        ("Мы не исключаем ответных мер.", "ответных мер", True, "threaten"),
+        ("Россия не собирается нападать на Литву.", "нападать", True, "reject"),
+        ("Мы должны ударить по складам противника.", "ударить", True, "advocate"),
+        ("Пора ввести санкции против этих компаний.", "ввести санкции", False, "advocate"),
+        ("Давайте уничтожим их базы.", "уничтожим", False, "advocate"),
+        ("Пусть уничтожат эти склады.", "уничтожат", False, "advocate"),
+        ("Нельзя вести переговоры с террористами.", "вести переговоры", False, "reject"),
+        ("Мы будем наносить удары по военным объектам.", "наносить удары", True, "threaten"),
+        ("Мы никогда не применим ядерное оружие первыми.", "применим ядерное", True, "reject"),
+        ("По словам министра, войска нанесли удар по Одессе.", "нанесли удар", False, "report"),
+        ("ВСУ якобы обстреляли Донецк.", "обстреляли", False, "reject"),
+        ("Неужели НАТО нападёт на Калининград?", "нападёт", False, "question"),
+        ("Если бы Россия напала, мы бы ответили.", "напала", False, "hypothetical"),
+        ("Я думаю, что НАТО нападёт на Белоруссию.", "нападёт", False, "predict"),
+        ("Мы поддерживаем мирный план.", "поддерживаем", True, "advocate"),
+        ("Киев снова рассказывает о так называемой агрессии России.", "агрессии", False,
+         "reject"),
+        ("Россия может нанести удар по Киеву.", "нанести удар", False, "predict"),
+        ("Нужно уничтожить их базы.", "уничтожить", False, "advocate"),
+    ],
+)  # fmt: skip
+def test_claims_ru_stance(text: str, action: str, own_side: bool, stance: str) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance
+
+
+def test_claims_ru_condition_is_imagined_not_claimed() -> None:
+    # The attack of «в случае нападения» is a condition; the response it answers is the threat.
+    text = "В случае нападения на Калининград последует ответ."
+    assert _stance(text, "нападения", own_side=True).stance == "hypothetical"
+    assert _stance(text, "последует ответ", own_side=True).stance == "threaten"
+
+
+def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
+    reading = _stance("Скоро НАТО начнёт боевые действия в Прибалтике.", "боевые действия")
+    assert reading.stance == "predict"
