@@ -44,5 +44,5 @@ def test_versions_every_default_analyzer_has_a_digest() -> None:
     assert all("+" in version for version in versions.values()), versions
     assert ClaimAnalyzer.version == content_version(
         "1.0.0", "analyzers/claims.py", "claims", "data/actions.yaml", "data/stance.yaml",
-        "models/claims",
+        "data/ru/actions.yaml", "data/ru/stance.yaml", "models/claims",
     )  # fmt: skip
