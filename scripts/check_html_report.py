@@ -54,27 +54,39 @@ PAGE_CHECK = r"""
   const clear = (el) =>
     ["rgba(0, 0, 0, 0)", "transparent"].includes(getComputedStyle(el).backgroundColor);
   const marks = [...root.querySelectorAll("mark.rl-hl")];
+  // A report may open with some layers (and claims below rung 2) unticked: those highlights
+  // are meant to be clear; every other one must be coloured.
+  const ticked = (m) =>
+    root.querySelector(`.rl-legend input[data-layer="${m.getAttribute("data-layer")}"]`)
+      ?.checked !== false &&
+    (!m.classList.contains("rl-minor") ||
+      root.querySelector(".rl-legend input.rl-minor-toggle")?.checked !== false);
+  const meant = marks.filter(ticked);
   const layers = [...root.querySelectorAll(".rl-legend input[data-layer]")]
     .map((box) => box.getAttribute("data-layer"));
   const missing = layers.filter((l) => !root.querySelector(`mark.rl-hl[data-layer="${l}"]`));
   let toggle = null;
-  if (layers.length && !missing.length) {
-    const box = root.querySelector(`.rl-legend input[data-layer="${layers[0]}"]`);
-    const mark = root.querySelector(`mark.rl-hl[data-layer="${layers[0]}"]`);
-    box.click();
-    toggle = clear(mark);
-    box.click();
-    toggle = toggle && !clear(mark);
+  const probe = meant[0];
+  if (probe && !missing.length) {
+    const layer = probe.getAttribute("data-layer");
+    const box = root.querySelector(`.rl-legend input[data-layer="${layer}"]`);
+    if (box) {
+      box.click();
+      toggle = clear(probe);
+      box.click();
+      toggle = toggle && !clear(probe);
+    }
   }
   let details = 0;
-  if (marks.length) {
-    marks[0].click();
+  if (probe) {
+    probe.click();
     details = root.querySelectorAll(".rl-details-body .rl-detail").length;
   }
   return {
     found: true, text: root.querySelector(".rl-text")?.textContent ?? null,
     ready: root.getAttribute("data-rl-ready") === "1", marks: marks.length,
-    visible: marks.filter((m) => !clear(m)).length, layers: layers.length, missing,
+    visible: marks.filter((m) => !clear(m)).length, meant: meant.length, layers: layers.length,
+    missing,
     toggle, details,
   };
 })()
@@ -293,14 +305,14 @@ def _judge(result: dict[str, Any], errors: list[str]) -> list[str]:
         problems.append("the report's script did not finish (data-rl-ready missing)")
     if not result.get("marks"):
         problems.append("no highlights (mark.rl-hl) in the rendered DOM")
-    elif result.get("visible") != result.get("marks"):
-        coloured = f"{result.get('visible')} of {result.get('marks')}"
-        problems.append(f"only {coloured} highlights are coloured")
+    elif result.get("visible") != result.get("meant", result.get("marks")):
+        coloured = f"{result.get('visible')} of {result.get('meant', result.get('marks'))}"
+        problems.append(f"{coloured} highlights shown by default are coloured")
     if result.get("missing"):
         problems.append(f"legend layers without highlights: {result['missing']}")
     if result.get("toggle") is False:
         problems.append("unticking a layer did not hide its highlights (or ticking did not show)")
-    if result.get("marks") and not result.get("details"):
+    if result.get("meant") and not result.get("details"):
         problems.append("clicking a highlight did not pin its details")
     return problems
 

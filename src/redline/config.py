@@ -13,6 +13,10 @@ from redline.analyzers import DEFAULT_ANALYZERS
 from redline.errors import ConfigError
 
 DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MIN_CONFIDENCE: Mapping[str, float] = {"techniques": 0.1}
+"""Reports hide a layer's findings below its threshold. Half of the technique model's spans on
+the interview seed score under 0.10; its precision at this threshold on PTC dev is not yet
+measured. The JSON report keeps every finding."""
 
 
 @dataclass(frozen=True)
@@ -25,14 +29,25 @@ class RedlineConfig:
     runs the claim rules without their model): the one place the config file
     (``[redline.analyzer_options.claims]``), the CLI (``--set claims.model=PATH``) and the web
     service set them.
+    ``min_confidence`` hides, in the text, Markdown and HTML reports, a layer's findings whose
+    confidence is below the layer's threshold (``[redline.min_confidence] techniques = 0.2``,
+    ``--min-confidence techniques=0.2``); layers not named show everything.
     """
 
     pipeline: str | None = None
     analyzers: tuple[str, ...] = DEFAULT_ANALYZERS
     max_bytes: int = DEFAULT_MAX_BYTES
     analyzer_options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
+    min_confidence: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MIN_CONFIDENCE)
+    )
 
     def __post_init__(self) -> None:
+        for layer, value in self.min_confidence.items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+                raise ConfigError(
+                    f"min_confidence.{layer} must be a number from 0 to 1, got {value!r}"
+                )
         if self.max_bytes <= 0:
             raise ConfigError(
                 f"max_bytes must be a positive number of bytes, got {self.max_bytes!r}"
@@ -62,6 +77,13 @@ class RedlineConfig:
             given["analyzers"] = tuple(given["analyzers"])
         if "analyzer_options" in given:
             given["analyzer_options"] = _merged(self.analyzer_options, given["analyzer_options"])
+        if "min_confidence" in given:
+            thresholds = given["min_confidence"]
+            if not isinstance(thresholds, Mapping):
+                raise ConfigError(
+                    f"min_confidence must be a table of LAYER = NUMBER, got {thresholds!r}"
+                )
+            given["min_confidence"] = {**self.min_confidence, **thresholds}
         return replace(self, **given)
 
 
@@ -78,6 +100,25 @@ def parse_setting(setting: str) -> dict[str, dict[str, OptionValue]]:
     text = value.strip()
     parsed: OptionValue = None if text.lower() in ("none", "null") else text
     return {name: {key: parsed}}
+
+
+def parse_threshold(setting: str) -> dict[str, float]:
+    """``"techniques=0.2"`` as ``{"techniques": 0.2}``: a layer's report threshold.
+
+    >>> parse_threshold("claims=0.5")
+    {'claims': 0.5}
+    """
+    layer, equals, value = setting.partition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not equals or not layer.strip() or not 0 <= number <= 1:
+        raise ConfigError(
+            f"{setting!r}: write a confidence threshold as LAYER=NUMBER with a number from 0 "
+            "to 1, e.g. techniques=0.2"
+        )
+    return {layer.strip(): number}
 
 
 def _merged(

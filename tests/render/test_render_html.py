@@ -14,6 +14,14 @@ from redline.render._summary import KNOWN_COLOURS, PALETTE, layer_colour
 from redline.render.html import escape, script_json
 
 TEMPLATE_TAGS = {
+    "button",
+    "details",
+    "summary",
+    "article",
+    "h4",
+    "blockquote",
+    "cite",
+    "strong",
     "html",
     "head",
     "meta",
@@ -130,10 +138,7 @@ def test_html_marks_carry_tooltips(transcript: Document, parse_report: Parse) ->
     parsed = parse_report(render_html(transcript))
     claim = transcript.layer("claims")[0]
     titles = {a["title"] for tag, a in parsed.tags if tag == "mark" and a["data-span"] == claim.id}
-    assert titles == {
-        "claims: threat\nclaims/warn_verb · confidence 0.75\nstance: threat\n"
-        "level: 5\nactor: RUS\ntarget: NATO"
-    }
+    assert titles == {"claims: threat · confidence 0.75\nstance: threat\nrung: 5"}
 
 
 def test_html_legend_has_a_toggle_per_finding_layer(
@@ -146,7 +151,21 @@ def test_html_legend_has_a_toggle_per_finding_layer(
         ("checkbox", "1"),
         ("checkbox", "2"),
     ]
-    assert "checked" in toggles[0]
+    # Claims, red lines and incitement are highlighted when the page opens; the rest a tick away.
+    assert [a["data-layer"] for a in toggles if "checked" in a] == ["1"]
+
+
+def test_html_claims_below_rung_two_have_their_own_toggle(
+    transcript: Document, parse_report: Parse
+) -> None:
+    claim = transcript.layer("claims")[0]
+    low = claim.model_copy(update={"attrs": {**claim.attrs, "level": 1}})
+    output = render_html(transcript.with_layers({"claims": [low]}))
+    parsed = parse_report(output)
+    marks = [a for tag, a in parsed.tags if tag == "mark" and a["data-span"] == claim.id]
+    assert marks and all("rl-minor" in a["class"] for a in marks)
+    assert any(a.get("class") == "rl-minor-toggle" for tag, a in parsed.tags if tag == "input")
+    assert ":not(:has(input.rl-minor-toggle:checked)) mark.rl-minor" in output
 
 
 def test_html_payloads_are_inert(
@@ -227,10 +246,10 @@ def test_html_escape_covers_quotes_and_characters_html_would_change() -> None:
     assert escape("a\rb\u2028") == "a&#13;b&#8232;"
 
 
-def test_html_escalation_section_only_when_present(transcript: Document) -> None:
-    assert "Escalation profile" not in render_html(transcript)
-    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"peak": 4}})})
-    assert "<h2>Escalation profile</h2>" in render_html(doc)
+def test_html_escalation_index_only_when_present(transcript: Document) -> None:
+    assert "Escalation index" not in render_html(transcript)
+    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"index": 4}})})
+    assert "<strong>Escalation index 4/100</strong>" in render_html(doc)
 
 
 def test_html_technique_histogram_shows_definitions_on_hover() -> None:

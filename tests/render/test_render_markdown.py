@@ -14,13 +14,19 @@ def _cells(row: str) -> int:
 
 
 def test_markdown_sections_in_order(transcript: Document) -> None:
-    output = render_markdown(transcript)
+    output = render_markdown(transcript, full=True)
     headings = [line for line in output.splitlines() if line.startswith("#")]
     assert headings == [
         "# Redline report: Jets for Kyiv? A debate",
+        "## Summary",
+        "### Voices",
+        "### Incitement",
+        "### The escalation ladder",
+        "## Claims (1)",
         "## Structure",
         "### Turns by speaker",
         "### Sections",
+        "## Actors",
         "## Persuasion techniques",
         "## Layers",
         "## Findings: actors (9)",
@@ -35,7 +41,7 @@ def test_markdown_tables_survive_special_characters(payloads: tuple[str, ...]) -
     doc = doc.with_layers(
         {"a|b": [doc.make_span(0, len(text), "x|y", analyzer="a", rule="r", attrs={"k|": "v\n|w"})]}
     )
-    output = render_markdown(doc)
+    output = render_markdown(doc, full=True)
     tables = output.split("\n\n")
     for table in tables:
         rows = _table_rows(table)
@@ -53,15 +59,14 @@ def test_markdown_escape_round_trip_of_visible_text() -> None:
     assert md_escape("*bold* _it_ [l](u)") == "\\*bold\\* \\_it\\_ \\[l\\](u)"
 
 
-def test_markdown_escalation_only_when_present(transcript: Document) -> None:
-    assert "Escalation" not in render_markdown(transcript)
-    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"peak": 4}})})
-    assert "## Escalation profile" in render_markdown(doc)
-    assert "| peak | 4 |" in render_markdown(doc)
+def test_markdown_escalation_index_only_when_present(transcript: Document) -> None:
+    assert "Escalation index" not in render_markdown(transcript)
+    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"index": 4}})})
+    assert "**Escalation index 4/100** over 1 claims." in render_markdown(doc)
 
 
 def test_markdown_technique_histogram_counts_every_technique(transcript: Document) -> None:
-    output = render_markdown(transcript)
+    output = render_markdown(transcript, full=True)
     block = output.split("## Persuasion techniques", 1)[1].split("## Layers", 1)[0]
     counted = {
         row.split("|")[1].strip().replace("\\_", "_"): int(row.split("|")[3])

@@ -98,9 +98,32 @@ def analyze(
     max_bytes: MaxBytes = None,
     settings: AnalyzerSettings = None,
     quiet: Quiet = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Text and Markdown: every layer, not only the summary and the claims at "
+            "rung 2 or above. HTML: all sections open.",
+        ),
+    ] = False,
+    min_confidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min-confidence",
+            metavar="LAYER=VALUE",
+            help="Hide a layer's findings below this confidence in text, Markdown and HTML "
+            "reports (repeatable; default techniques=0.1; JSON keeps all).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse documents and write reports."""
-    config = _updated(_config(config_file), settings, pipeline=pipeline, max_bytes=max_bytes)
+    config = _updated(
+        _config(config_file),
+        settings,
+        pipeline=pipeline,
+        max_bytes=max_bytes,
+        min_confidence=_thresholds(min_confidence),
+    )
     fmt = output_format.value
     several = len(paths) > 1 or any(_is_collection(path) for path in paths)
     to_directory = out is not None and (out.is_dir() or (several and not out.suffix))
@@ -116,12 +139,13 @@ def analyze(
             else:
                 _notice_unanalysed(item)
                 if to_directory and out is not None:
-                    write_atomic(out / _file_name(item, fmt), _report(item, fmt))
+                    report = _report(item, fmt, full=full, config=config)
+                    write_atomic(out / _file_name(item, fmt), report)
                 else:
                     written.append(item)
             advance()
     if written:
-        _emit(written, fmt, out)
+        _emit(written, fmt, out, full=full, config=config)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -268,19 +292,44 @@ def _analysed(paths: list[str], config: RedlineConfig) -> Iterator[Document | Re
             )
 
 
-def _report(document: Document, fmt: str) -> str:
+def _thresholds(settings: list[str] | None) -> dict[str, float] | None:
+    """``--min-confidence`` settings as one mapping; a bad one is a usage error (exit 2)."""
+    from redline.config import parse_threshold
+
+    if not settings:
+        return None
+    thresholds: dict[str, float] = {}
+    try:
+        for setting in settings:
+            thresholds.update(parse_threshold(setting))
+    except RedlineError as error:
+        _usage_error(str(error))
+    return thresholds
+
+
+def _report(
+    document: Document, fmt: str, *, full: bool = False, config: RedlineConfig | None = None
+) -> str:
     from redline.render import render
 
-    return render(document, fmt)
+    thresholds = config.min_confidence if config is not None else None
+    return render(document, fmt, full=full, min_confidence=thresholds)
 
 
-def _emit(documents: list[Document], fmt: str, out: Path | None) -> None:
+def _emit(
+    documents: list[Document],
+    fmt: str,
+    out: Path | None,
+    *,
+    full: bool = False,
+    config: RedlineConfig | None = None,
+) -> None:
     if fmt == "json" and len(documents) > 1:
         body = "[\n" + ",\n".join(doc.to_json() for doc in documents) + "\n]\n"
     elif fmt == "jsonl":
         body = "".join(_report(doc, fmt) + "\n" for doc in documents)
     else:
-        body = "\n".join(_report(doc, fmt) for doc in documents)
+        body = "\n".join(_report(doc, fmt, full=full, config=config) for doc in documents)
     if not body.endswith("\n"):
         body += "\n"
     if out is None:

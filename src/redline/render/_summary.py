@@ -43,17 +43,8 @@ PALETTE: tuple[str, ...] = (
     "#b91c1c",
 )
 
-# Attributes worth reading first for the layers Redline ships; other attributes follow.
-KEY_ATTRS: dict[str, tuple[str, ...]] = {
-    "actors": ("name", "actor_id", "type"),
-    "claims": ("stance", "level", "actor", "target"),
-    "techniques": ("techniques", "category", "cue"),
-    "incitement": ("kind", "target", "severity"),
-}
-
 QUOTE_LIMIT = 160
 _ATTR_LIMIT = 60
-_MAX_ATTRS = 6
 _SECTION_SKIP = frozenset({"turn", "paragraph", "sentence", "speaker_label", "comment"})
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -130,21 +121,6 @@ def metadata_rows(document: Document) -> list[tuple[str, str]]:
     return [*rows, ("Id", document.id)]
 
 
-def escalation_rows(document: Document) -> list[tuple[str, str]] | None:
-    """The headline items of ``metadata.extra["escalation"]`` as text (breakdowns apart), or None.
-
-    Lists of claim ids are shown as the claims' quotes, the first two in full.
-    """
-    escalation = document.metadata.extra.get("escalation")
-    if not isinstance(escalation, dict) or not escalation:
-        return None
-    return [
-        (quote(str(key), 100), _claims_or_value(document, value))
-        for key, value in escalation.items()
-        if _breakdown(value) is None
-    ]
-
-
 @dataclass(frozen=True)
 class Breakdown:
     title: str
@@ -186,17 +162,7 @@ def _breakdown(value: object) -> tuple[tuple[str, ...], tuple[tuple[str, ...], .
         )
         for name, profile in value.items()
     )
-    return ("", *(c.replace("max_", "") for c in columns)), rows
-
-
-def _claims_or_value(document: Document, value: object, shown: int = 2) -> str:
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        by_id = {span.id: span for span in document.spans()}
-        spans = [by_id[v] for v in value if v in by_id]
-        if len(spans) == len(value):
-            quotes = "; ".join(f"“{quote(s.text, 90)}”" for s in spans[:shown])
-            return quotes + (f" (+{len(spans) - shown} more)" if len(spans) > shown else "")
-    return format_value(value, 400)
+    return ("", *(c.replace("max_", "highest ") for c in columns)), rows
 
 
 def speaker_rows(document: Document) -> list[SpeakerRow]:
@@ -313,18 +279,6 @@ def clean(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
-def key_attrs(span: Span, layer: str) -> list[tuple[str, str]]:
-    """The span's attributes as (name, short value), the layer's key attributes first."""
-    order = KEY_ATTRS.get(layer, ())
-    names = [n for n in order if n in span.attrs] + [n for n in span.attrs if n not in order]
-    return [(n, format_value(span.attrs[n])) for n in names[:_MAX_ATTRS]]
-
-
-def attrs_line(span: Span, layer: str) -> str:
-    """Key attributes as ``name=value; ...`` on one line."""
-    return "; ".join(f"{name}={value}" for name, value in key_attrs(span, layer))
-
-
 def format_value(value: object, limit: int = _ATTR_LIMIT) -> str:
     """A JSON value as short readable text: lists joined by commas, mappings as ``k=v``."""
     if isinstance(value, str):
@@ -338,21 +292,6 @@ def format_value(value: object, limit: int = _ATTR_LIMIT) -> str:
     else:
         text = json.dumps(value, ensure_ascii=False)
     return quote(text, limit)
-
-
-def provenance(span: Span) -> str:
-    """``analyzer/rule`` of a span."""
-    return f"{span.analyzer}/{span.rule}"
-
-
-def tooltip(span: Span, layer: str) -> str:
-    """A few lines describing a finding, for hover text."""
-    lines = [f"{layer}: {span.label}", f"{provenance(span)} · confidence {span.confidence:.2f}"]
-    lines += [f"{name}: {value}" for name, value in key_attrs(span, layer) if name != "definition"]
-    definition = span.attrs.get("definition")
-    if isinstance(definition, str) and definition:
-        lines.append(quote(definition, 400))
-    return "\n".join(lines)
 
 
 def _word_count(text: str) -> int:

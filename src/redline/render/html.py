@@ -22,11 +22,12 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 
 from redline.document import Document, Span
+from redline.render import _digest as digest
 from redline.render import _summary as summary
 from redline.render._nesting import Element, nest
 
@@ -49,6 +50,8 @@ BLOCK_LABELS = frozenset(
 )
 INLINE_LABELS = frozenset({"speaker_label", "stage_direction", "footnote_marker"})
 _BLOCK_RANK, _INLINE_RANK, _MARK_RANK = 0, 1, 2
+# Highlighted when the page opens (claims only at rung 2 or above); other layers are a tick away.
+DEFAULT_LAYERS = frozenset({"claims", "redlines", "incitement"})
 
 # HTML turns CR into LF and drops NUL while parsing; character references keep CR intact.
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
@@ -75,10 +78,23 @@ def script_json(data: object) -> str:
     return re.sub("[<>&'\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def render_html(document: Document, standalone: bool = True) -> str:
-    """The HTML report of ``document``: a whole page, or a fragment for a notebook cell."""
+def render_html(
+    document: Document,
+    standalone: bool = True,
+    *,
+    full: bool = False,
+    min_confidence: Mapping[str, float] | None = None,
+) -> str:
+    """The HTML report of ``document``: a whole page, or a fragment for a notebook cell.
+
+    The summary comes first; the text highlights the claims at rung 2 or above, the red lines
+    and incitement, and the other layers are a tick away. The structure, actors, techniques
+    and every finding sit in closed sections, open when ``full``. Findings below their layer's
+    ``min_confidence`` are left out (``None``: the default).
+    """
+    document, notes = digest.thresholded(document, min_confidence)
     style, script = _style(document), _script()
-    fragment = _fragment(document, style, script)
+    fragment = _fragment(document, style, script, full=full, notes=notes)
     if not standalone:
         return fragment
     title = escape("Redline report: " + (document.metadata.title or document.id))
@@ -105,23 +121,174 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _fragment(document: Document, style: str, script: str) -> str:
+def _fragment(
+    document: Document, style: str, script: str, *, full: bool = False, notes: Sequence[str] = ()
+) -> str:
+    more = "".join(
+        _more(title, body, full)
+        for title, body in (
+            ("Escalation by speaker and section", _escalation(document)),
+            ("Structure", _outline(document)),
+            ("Actors", _actors(document)),
+            ("Persuasion techniques", _techniques(document)),
+            ("Alignment", _graph(document)),
+            ("All findings", _findings(document)),
+        )
+    )
     parts = [
         f'<div class="rl-report" data-document="{escape(document.id)}">',
         f"<style>{style}</style>",
         _header(document),
-        _escalation(document),
-        _outline(document),
-        _techniques(document),
-        _graph(document),
+        _summary_section(document),
+        f'<p class="rl-hint">Hidden: {escape("; ".join(notes))}.</p>' if notes else "",
+        _claims(document),
         _legend(document),
         _main(document),
-        _findings(document),
+        more,
         f'<script type="application/json" class="rl-data">{script_json(_data(document))}</script>',
         f"<script>{script}</script>",
         "</div>",
     ]
     return "\n".join(part for part in parts if part)
+
+
+def _more(title: str, body: str, full: bool) -> str:
+    """A closed section (``<details>``: no script needed) holding one part of the report."""
+    if not body:
+        return ""
+    opened = " open" if full else ""
+    return f'<details class="rl-more"{opened}><summary>{escape(title)}</summary>{body}</details>'
+
+
+# -- the summary -----------------------------------------------------------------------------
+
+
+def _summary_section(document: Document) -> str:
+    brief = digest.digest(document)
+    parts = ['<section class="rl-summary"><h2>Summary</h2>']
+    if brief.index is not None:
+        parts.append(
+            f'<p class="rl-index"><strong>Escalation index {brief.index}/100</strong> over '
+            f'{brief.claims} claims. <span class="rl-hint">{escape(digest.index_method())}'
+            "</span></p>"
+        )
+    if brief.voices:
+        rows = [
+            (v.speaker, v.kind, "" if v.words is None else str(v.words), str(v.claims), v.we)
+            for v in brief.voices
+        ]
+        parts.append(
+            "<h3>Voices</h3>"
+            + _table(("Voice", "Kind", "Words", "Claims", "“We” stands for"), rows)
+        )
+    if brief.rungs:
+        rung_rows = [
+            (
+                r.stance,
+                r.meaning,
+                f"“{r.quote}”" + (f" (+{r.more} more)" if r.more else ""),
+                r.speaker,
+            )
+            for r in brief.rungs
+        ]
+        parts.append(
+            "<h3>Highest rungs</h3>" + _table(("Stance", "Rung", "Quote", "Speaker"), rung_rows)
+        )
+    if brief.red_lines:
+        parts.append(f'<h3>Red lines ({len(brief.red_lines)})</h3><div class="rl-cards">')
+        parts.extend(_card(card) for card in brief.red_lines)
+        parts.append("</div>")
+    parts.append("<h3>Incitement</h3>")
+    if brief.incitement:
+        rows = [(i.kind, f"“{i.quote}”", i.speaker, i.target, i.severity) for i in brief.incitement]
+        parts.append(_table(("Kind", "Quote", "Speaker", "Target", "Severity"), rows))
+    else:
+        parts.append("<p>None found.</p>")
+    parts.append(_ladder(document))
+    return "".join(parts) + "</section>"
+
+
+def _ladder(document: Document) -> str:
+    """The ladder's rungs, each with its claims as chips coloured by stance; a chip pins its
+    claim in the text."""
+    by_rung: dict[int, list[Span]] = {}
+    for claim in document.layer("claims"):
+        level = claim.attrs.get("level")
+        by_rung.setdefault(level if isinstance(level, int) else 0, []).append(claim)
+    rows = []
+    for level, what, examples in digest.ladder():
+        chips = "".join(
+            f'<button type="button" class="rl-chip rl-st-{_stance_class(claim)}" '
+            f'data-span="{escape(claim.id)}" title="{escape(summary.quote(claim.text, 200))}">'
+            f"{escape(str(claim.attrs.get('stance') or claim.label))}</button>"
+            for claim in by_rung.get(level, [])
+        )
+        rows.append(
+            f'<tr><td class="rl-num">{level}</td><td>{escape(what)}</td>'
+            f'<td class="rl-hint">{escape(examples)}</td><td>{chips}</td></tr>'
+        )
+    return (
+        '<h3>The escalation ladder</h3><div class="rl-ladder"><table class="rl-table"><thead><tr>'
+        "<th>Rung</th><th>Meaning</th><th>For example</th><th>Claims here (click to find)</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+_STANCE_CLASSES = frozenset(
+    {"advocate", "threaten", "predict", "report", "hypothetical", "question", "reject"}
+)
+
+
+def _stance_class(claim: Span) -> str:
+    """A class name for the claim's stance, from a fixed set (never from data)."""
+    stance = str(claim.attrs.get("stance") or claim.label)
+    return stance if stance in _STANCE_CLASSES else "other"
+
+
+def _card(card: digest.RedLineCard) -> str:
+    fields = (
+        ("Set by", card.setter),
+        ("Against", card.against),
+        ("If", card.condition),
+        ("Then", card.consequence),
+        ("Rung", digest.rung_name(card.level)),
+    )
+    rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in fields)
+    return (
+        f'<article class="rl-card"><h4>{escape(card.kind)}</h4><dl>{rows}</dl>'
+        f"<blockquote>“{escape(card.quote)}” <cite>{escape(card.speaker)}</cite></blockquote>"
+        "</article>"
+    )
+
+
+def _claims(document: Document) -> str:
+    rows = digest.claim_rows(document)
+    if not rows:
+        return ""
+    head = "".join(
+        f"<th>{c}</th>" for c in ("Rung", "Stance", "Quote", "Speaker", "Who → whom", "Conf.")
+    )
+    body = "".join(
+        f'<tr data-span="{escape(r.span_id)}"><td class="rl-num">{r.level}</td>'
+        f"<td>{escape(r.stance)}</td><td>“{escape(r.quote)}”</td><td>{escape(r.speaker)}</td>"
+        f'<td>{escape(r.who)}</td><td class="rl-num">{r.confidence:.2f}</td></tr>'
+        for r in rows
+    )
+    return (
+        f'<section class="rl-claims"><h2>Claims at rung {digest.MIN_RUNG} or above '
+        f'({len(rows)})</h2><table class="rl-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></section>"
+    )
+
+
+def _actors(document: Document) -> str:
+    rows = [
+        (a.name, a.kind, str(a.mentions), f"“{a.first_quote}”", a.role)
+        for a in digest.actor_rows(document)
+    ]
+    if not rows:
+        return ""
+    return _table(("Actor", "Type", "Mentions", "First quote", "Role"), rows)
 
 
 # -- page parts ------------------------------------------------------------------------------
@@ -140,18 +307,9 @@ def _header(document: Document) -> str:
 
 
 def _escalation(document: Document) -> str:
-    rows = summary.escalation_rows(document)
-    if rows is None:
-        return ""
-    breakdowns = "".join(
+    return "".join(
         f"<h3>Escalation {escape(b.title)}</h3>" + _table(b.columns, b.rows)
         for b in summary.escalation_breakdowns(document)
-    )
-    return (
-        '<section class="rl-escalation"><h2>Escalation profile</h2>'
-        + _table(("Item", "Value"), rows)
-        + breakdowns
-        + "</section>"
     )
 
 
@@ -172,7 +330,7 @@ def _techniques(document: Document) -> str:
         for row in rows
     )
     return (
-        '<section class="rl-techniques"><h2>Persuasion techniques</h2>'
+        '<section class="rl-techniques">'
         '<table class="rl-table rl-histogram"><thead><tr><th>Technique</th><th>Category</th>'
         f"<th>Spans</th><th></th></tr></thead><tbody>{items}</tbody></table></section>"
     )
@@ -186,11 +344,11 @@ def _graph(document: Document) -> str:
     from redline.render.graph_svg import alignment_svg
 
     svg = alignment_svg(alignment_graph([document]))
-    return f'<section class="rl-graph"><h2>Alignment</h2>{svg}</section>' if svg else ""
+    return f'<section class="rl-graph">{svg}</section>' if svg else ""
 
 
 def _outline(document: Document) -> str:
-    parts = ['<section class="rl-outline"><h2>Structure</h2>']
+    parts = ['<section class="rl-outline">']
     for table in summary.structure_tables(document):
         parts.append(f"<h3>{html.escape(table.title)}</h3>" + _table(table.header, table.rows))
     comments, authors = summary.comment_summary(document)
@@ -202,14 +360,35 @@ def _outline(document: Document) -> str:
 
 
 def _legend(document: Document) -> str:
+    shown = _shown_layers(document)
     toggles = [
-        f'<label class="rl-toggle rl-l{index}"><input type="checkbox" checked '
-        f'data-layer="{index}"><span class="rl-swatch"></span>{escape(name)} '
+        f'<label class="rl-toggle rl-l{index}"><input type="checkbox"'
+        f'{" checked" if name in shown else ""} data-layer="{index}">'
+        f'<span class="rl-swatch"></span>{escape(name)} '
         f'<span class="rl-count">({len(document.layer(name))})</span></label>'
         for index, name in enumerate(summary.finding_layers(document))
+        if document.layer(name)
     ]
+    minor = sum(1 for span in document.layer("claims") if not _major(span))
+    if minor:
+        toggles.append(
+            '<label class="rl-toggle"><input type="checkbox" class="rl-minor-toggle">'
+            f"claims below rung {digest.MIN_RUNG} "
+            f'<span class="rl-count">({minor})</span></label>'
+        )
     body = "".join(toggles) or '<span class="rl-hint">No finding layers.</span>'
     return f'<section><h2>Highlights</h2><div class="rl-legend">{body}</div></section>'
+
+
+def _shown_layers(document: Document) -> set[str]:
+    """The layers highlighted when the page opens: the default ones present, else all."""
+    layers = set(summary.finding_layers(document))
+    return (layers & DEFAULT_LAYERS) or layers
+
+
+def _major(span: Span) -> bool:
+    level = span.attrs.get("level")
+    return isinstance(level, int) and level >= digest.MIN_RUNG
 
 
 def _main(document: Document) -> str:
@@ -229,27 +408,21 @@ def _findings(document: Document) -> str:
     parts = []
     for name in summary.finding_layers(document):
         spans = document.layer(name)
+        if not spans:
+            continue
         rows = "".join(_finding_row(number, span, name) for number, span in enumerate(spans, 1))
-        head = "".join(
-            f"<th>{c}</th>"
-            for c in ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence")
-        )
+        head = "".join(f"<th>{c}</th>" for c in ("#", "Quote", "Label", "Details", "Confidence"))
         parts.append(
             f'<h3>{escape(name)} ({len(spans)})</h3><table class="rl-table">'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
         )
     if not parts:
         return ""
-    return '<section class="rl-findings"><h2>Findings</h2>' + "".join(parts) + "</section>"
+    return '<section class="rl-findings">' + "".join(parts) + "</section>"
 
 
 def _finding_row(number: int, span: Span, layer: str) -> str:
-    cells = (
-        summary.quote(span.text),
-        span.label,
-        summary.attrs_line(span, layer),
-        summary.provenance(span),
-    )
+    cells = (summary.quote(span.text), span.label.replace("_", " "), digest.describe(span, layer))
     text_cells = "".join(f"<td>{escape(cell)}</td>" for cell in cells)
     return (
         f'<tr data-span="{escape(span.id)}"><td class="rl-num">{number}</td>{text_cells}'
@@ -315,11 +488,20 @@ def _badge_text(span: Span) -> str:
 
 
 def _mark(span: Span, layer: str, index: int) -> Element:
+    minor = " rl-minor" if layer == "claims" and not _major(span) else ""
     tag = (
-        f'<mark class="rl-hl rl-l{index}" data-layer="{index}" data-span="{escape(span.id)}" '
-        f'title="{escape(summary.tooltip(span, layer))}">'
+        f'<mark class="rl-hl rl-l{index}{minor}" data-layer="{index}" '
+        f'data-span="{escape(span.id)}" title="{escape(_tooltip(span, layer))}">'
     )
     return Element(span.start, span.end, _MARK_RANK, tag, tag, "</mark>", (index, span.id))
+
+
+def _tooltip(span: Span, layer: str) -> str:
+    lines = [f"{layer}: {span.label.replace('_', ' ')} · confidence {span.confidence:.2f}"]
+    lines += [
+        f"{label}: {value}" if value else label for label, value in digest.details(span, layer)
+    ]
+    return "\n".join(lines)
 
 
 # -- data, style and script ------------------------------------------------------------------
@@ -336,7 +518,7 @@ def _data(document: Document) -> dict[str, object]:
             "analyzer": span.analyzer,
             "rule": span.rule,
             "confidence": span.confidence,
-            "attrs": span.attrs,
+            "details": digest.details(span, name),
         }
         for name in summary.finding_layers(document)
         for span in document.layer(name)
@@ -354,6 +536,10 @@ def _style(document: Document) -> str:
             f'.rl-report:has(input[data-layer="{index}"]:not(:checked)) mark.rl-l{index} '
             "{ background: transparent; box-shadow: none; cursor: text; }"
         )
+    rules.append(
+        ".rl-report:not(:has(input.rl-minor-toggle:checked)) mark.rl-minor "
+        "{ background: transparent; box-shadow: none; cursor: text; }"
+    )
     return "\n".join(rules)
 
 

@@ -10,9 +10,10 @@ Every piece of source text goes through :func:`md_escape`, so table cells cannot
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from redline.document import Document
+from redline.render import _digest as digest
 from redline.render import _summary as summary
 
 # Inline syntax of CommonMark/GFM. Block syntax (lists, "1.") needs a line start, which a cell
@@ -27,26 +28,112 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", line)
 
 
-def render_markdown(document: Document) -> str:
-    """The report of ``document`` as Markdown.
+def render_markdown(
+    document: Document, *, full: bool = False, min_confidence: Mapping[str, float] | None = None
+) -> str:
+    """The report of ``document`` as Markdown: the summary and the claims at rung 2 or above;
+    ``full`` adds every layer. Findings below their layer's ``min_confidence`` are left out
+    (``None``: the default).
 
     >>> from redline.document import Document
     >>> render_markdown(Document.from_text("Hi.")).splitlines()[0]
     '# Redline report'
     """
-    blocks: list[str] = [_header(document)]
-    escalation = summary.escalation_rows(document)
-    if escalation is not None:
-        blocks.append("## Escalation profile\n\n" + _table(("Item", "Value"), escalation))
-        blocks.extend(
-            f"### Escalation {b.title}\n\n" + _table(b.columns, b.rows)
-            for b in summary.escalation_breakdowns(document)
-        )
+    document, notes = digest.thresholded(document, min_confidence)
+    blocks: list[str] = [_header(document), _summary(document)]
+    if notes:
+        blocks.append("_Hidden: " + md_escape("; ".join(notes)) + "._")
+    blocks.append(_claims(document, min_rung=0 if full else digest.MIN_RUNG))
+    if not full:
+        blocks.append("_Run with `--full` for every claim, actor, technique and finding._")
+        return "\n\n".join(block for block in blocks if block) + "\n"
+    blocks.extend(
+        f"### Escalation {b.title}\n\n" + _table(b.columns, b.rows)
+        for b in summary.escalation_breakdowns(document)
+    )
     blocks.append(_structure(document))
+    blocks.append(_actors(document))
     blocks.append(_techniques(document))
     blocks.append(_layer_counts(document))
-    blocks.extend(_findings(document, layer) for layer in summary.finding_layers(document))
+    blocks.extend(
+        _findings(document, layer)
+        for layer in summary.finding_layers(document)
+        if document.layer(layer)
+    )
     return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _summary(document: Document) -> str:
+    brief = digest.digest(document)
+    parts = ["## Summary"]
+    if brief.index is not None:
+        parts.append(
+            f"**Escalation index {brief.index}/100** over {brief.claims} claims. "
+            + md_escape(digest.index_method())
+        )
+    if brief.voices:
+        rows = [
+            (v.speaker, v.kind, "" if v.words is None else str(v.words), str(v.claims), v.we)
+            for v in brief.voices
+        ]
+        parts.append(
+            "### Voices\n\n" + _table(("Voice", "Kind", "Words", "Claims", "“We” stands for"), rows)
+        )
+    if brief.rungs:
+        rung_rows = [
+            (
+                r.stance,
+                r.meaning,
+                f"“{r.quote}”" + (f" (+{r.more} more)" if r.more else ""),
+                r.speaker,
+            )
+            for r in brief.rungs
+        ]
+        parts.append(
+            "### Highest rungs\n\n" + _table(("Stance", "Rung", "Quote", "Speaker"), rung_rows)
+        )
+    if brief.red_lines:
+        cards = [
+            f"- **{md_escape(c.setter)}** against {md_escape(c.against)} · {md_escape(c.kind)}"
+            f" · rung {md_escape(digest.rung_name(c.level))}  \n"
+            f"  if: {md_escape(c.condition)}; then: {md_escape(c.consequence)}  \n"
+            f"  > “{md_escape(c.quote)}” ({md_escape(c.speaker)})"
+            for c in brief.red_lines
+        ]
+        parts.append(f"### Red lines ({len(cards)})\n\n" + "\n".join(cards))
+    if brief.incitement:
+        rows = [(i.kind, f"“{i.quote}”", i.speaker, i.target, i.severity) for i in brief.incitement]
+        parts.append(
+            "### Incitement\n\n" + _table(("Kind", "Quote", "Speaker", "Target", "Severity"), rows)
+        )
+    else:
+        parts.append("### Incitement\n\nNone found.")
+    ladder = [(str(level), what, examples) for level, what, examples in digest.ladder()]
+    parts.append(
+        "### The escalation ladder\n\n" + _table(("Rung", "Meaning", "For example"), ladder)
+    )
+    return "\n\n".join(parts)
+
+
+def _claims(document: Document, *, min_rung: int) -> str:
+    rows = [
+        (str(r.level), r.stance, f"“{r.quote}”", r.speaker, r.who, f"{r.confidence:.2f}")
+        for r in digest.claim_rows(document, min_rung)
+    ]
+    title = "Claims" if min_rung == 0 else f"Claims at rung {min_rung} or above"
+    columns = ("Rung", "Stance", "Quote", "Speaker", "Who → whom", "Confidence")
+    body = _table(columns, rows) if rows else "None."
+    return f"## {title} ({len(rows)})\n\n{body}"
+
+
+def _actors(document: Document) -> str:
+    rows = [
+        (a.name, a.kind, str(a.mentions), f"“{a.first_quote}”", a.role)
+        for a in digest.actor_rows(document)
+    ]
+    if not rows:
+        return ""
+    return "## Actors\n\n" + _table(("Actor", "Type", "Mentions", "First quote", "Role"), rows)
 
 
 def _header(document: Document) -> str:
@@ -98,14 +185,13 @@ def _findings(document: Document, layer: str) -> str:
         (
             str(n),
             summary.quote(s.text),
-            s.label,
-            summary.attrs_line(s, layer),
-            summary.provenance(s),
+            s.label.replace("_", " "),
+            digest.describe(s, layer),
             f"{s.confidence:.2f}",
         )
         for n, s in enumerate(spans, 1)
     ]
-    columns = ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Confidence")
+    columns = ("#", "Quote", "Label", "Details", "Confidence")
     body = _table(columns, rows) if rows else "No findings."
     return f"## Findings: {md_escape(layer)} ({len(spans)})\n\n{body}"
 

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from io import StringIO
 
 from rich.console import Console, RenderableType
@@ -19,14 +19,28 @@ from rich.table import Table
 from rich.text import Text
 
 from redline.document import Document
+from redline.render import _digest as digest
 from redline.render import _summary as summary
 
 REPORT_WIDTH = 100
 
 
-def render_text(document: Document, *, width: int = REPORT_WIDTH) -> str:
-    """The terminal report as plain text (no colour, no control codes), ``width`` columns wide."""
-    return plain_text(lambda console: print_report(document, console), width=width)
+def render_text(
+    document: Document,
+    *,
+    width: int = REPORT_WIDTH,
+    full: bool = False,
+    min_confidence: Mapping[str, float] | None = None,
+) -> str:
+    """The terminal report as plain text (no colour, no control codes), ``width`` columns wide.
+
+    By default the summary and the claims at rung 2 or above; ``full`` adds every layer.
+    Findings below their layer's ``min_confidence`` are left out (``None``: the default).
+    """
+    return plain_text(
+        lambda console: print_report(document, console, full=full, min_confidence=min_confidence),
+        width=width,
+    )
 
 
 def plain_text(draw: Callable[[Console], None], *, width: int) -> str:
@@ -47,30 +61,141 @@ def plain_text(draw: Callable[[Console], None], *, width: int) -> str:
     return buffer.getvalue()
 
 
-def print_report(document: Document, console: Console) -> None:
-    """Print the report of ``document`` on ``console`` (colour follows the console's terminal)."""
-    for part in _sections(document):
+def print_report(
+    document: Document,
+    console: Console,
+    *,
+    full: bool = False,
+    min_confidence: Mapping[str, float] | None = None,
+) -> None:
+    """Print the report of ``document`` on ``console`` (colour follows the console's terminal).
+
+    By default the summary and the claims at rung 2 or above; ``full`` adds every layer.
+    Findings below their layer's ``min_confidence`` are left out (``None``: the default).
+    """
+    shown, notes = digest.thresholded(document, min_confidence)
+    for part in _sections(shown, notes, full=full):
         console.print(part)
 
 
-def _sections(document: Document) -> list[RenderableType]:
-    parts: list[RenderableType] = [_header(document)]
-    escalation = summary.escalation_rows(document)
-    if escalation is not None:
-        parts.append(_pairs_table("Escalation profile", escalation))
-        for breakdown in summary.escalation_breakdowns(document):
-            table = _table(f"Escalation {breakdown.title}", breakdown.columns)
-            for row in breakdown.rows:
-                table.add_row(*(_plain(cell, 60) for cell in row))
-            parts.append(table)
+def _sections(document: Document, notes: list[str], *, full: bool) -> list[RenderableType]:
+    parts: list[RenderableType] = [_header(document), *_summary_parts(document)]
+    if notes:
+        parts.append(Text("Hidden: " + "; ".join(notes) + ".", style="dim"))
+    parts.append(_claims(document, min_rung=0 if full else digest.MIN_RUNG))
+    if not full:
+        parts.append(Text("Run with --full for every claim, actor, technique and finding."))
+        return parts
+    for breakdown in summary.escalation_breakdowns(document):
+        table = _table(f"Escalation {breakdown.title}", breakdown.columns)
+        for row in breakdown.rows:
+            table.add_row(*(_plain(cell, 60) for cell in row))
+        parts.append(table)
     parts.extend(_structure(document))
+    actors = digest.actor_rows(document)
+    if actors:
+        parts.append(_actors(actors))
     histogram = summary.technique_histogram(document)
     if histogram:
         parts.append(_techniques(histogram))
     parts.append(_layer_counts(document))
     for layer in summary.finding_layers(document):
-        parts.append(_findings(document, layer))
+        if document.layer(layer):
+            parts.append(_findings(document, layer))
     return parts
+
+
+def _summary_parts(document: Document) -> list[RenderableType]:
+    brief = digest.digest(document)
+    parts: list[RenderableType] = [Text("Summary", style="bold underline")]
+    if brief.index is not None:
+        parts.append(
+            Text(f"Escalation index {brief.index}/100 over {brief.claims} claims. ")
+            + Text(digest.index_method(), style="dim")
+        )
+    if brief.voices:
+        table = _table("Voices", ("Voice", "Kind", "Words", "Claims", "“We” stands for"))
+        for voice in brief.voices:
+            words = "" if voice.words is None else str(voice.words)
+            table.add_row(
+                _plain(voice.speaker, 60), voice.kind, words, str(voice.claims), _plain(voice.we)
+            )
+        parts.append(table)
+    if brief.rungs:
+        table = _table("Highest rungs", ("Stance", "Rung", "Quote", "Speaker"))
+        for rung in brief.rungs:
+            more = f" (+{rung.more} more)" if rung.more else ""
+            table.add_row(
+                rung.stance,
+                _plain(rung.meaning, 80),
+                _plain(f"“{rung.quote}”{more}", 400),
+                _plain(rung.speaker, 60),
+            )
+        parts.append(table)
+    if brief.red_lines:
+        parts.append(Text(f"Red lines ({len(brief.red_lines)})", style="bold"))
+        for card in brief.red_lines:
+            parts.append(_card(card))
+    if brief.incitement:
+        table = _table("Incitement", ("Kind", "Quote", "Speaker", "Target", "Severity"))
+        for item in brief.incitement:
+            table.add_row(
+                _plain(item.kind, 60),
+                _plain(f"“{item.quote}”", 400),
+                _plain(item.speaker, 60),
+                _plain(item.target, 60),
+                item.severity,
+            )
+        parts.append(table)
+    else:
+        parts.append(Text("Incitement: none found."))
+    ladder = Text("Ladder: ", style="bold")
+    ladder += Text("; ".join(f"{level} {what}" for level, what, _ in digest.ladder()) + ".")
+    parts.append(ladder)
+    return parts
+
+
+def _card(card: digest.RedLineCard) -> Text:
+    """A red line in three lines: who sets it against whom, its if/then, its quote."""
+    line = Text("• ")
+    line += Text(card.setter, style="bold")
+    line += Text(f" against {card.against} · {card.kind} · rung {digest.rung_name(card.level)}\n")
+    line += Text(f"  if: {card.condition}; then: {card.consequence}\n")
+    line += Text(f"  “{card.quote}” ({card.speaker})", style="italic")
+    return line
+
+
+def _claims(document: Document, *, min_rung: int) -> RenderableType:
+    rows = digest.claim_rows(document, min_rung)
+    title = "Claims" if min_rung == 0 else f"Claims at rung {min_rung} or above"
+    if not rows:
+        return Text(f"{title}: none.")
+    table = _table(
+        f"{title} ({len(rows)})", ("Rung", "Stance", "Quote", "Speaker", "Who → whom", "Conf.")
+    )
+    for row in rows:
+        table.add_row(
+            str(row.level),
+            row.stance,
+            _plain(f"“{row.quote}”", 400),
+            _plain(row.speaker, 60),
+            _plain(row.who, 80),
+            f"{row.confidence:.2f}",
+        )
+    return table
+
+
+def _actors(rows: list[digest.ActorRow]) -> Table:
+    table = _table("Actors", ("Actor", "Type", "Mentions", "First quote", "Role"))
+    for row in rows:
+        table.add_row(
+            _plain(row.name, 60),
+            _plain(row.kind, 30),
+            str(row.mentions),
+            _plain(f"“{row.first_quote}”", 200),
+            _plain(row.role, 120),
+        )
+    return table
 
 
 def _header(document: Document) -> Panel:
@@ -80,15 +205,6 @@ def _header(document: Document) -> Panel:
     for name, value in summary.metadata_rows(document):
         grid.add_row(Text(name), _plain(value, 300))
     return Panel(grid, title=Text("Redline report", style="bold"), title_align="left")
-
-
-def _pairs_table(title: str, rows: list[tuple[str, str]]) -> Table:
-    table = Table(title=Text(title, style="bold"), title_justify="left", show_header=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
-    for key, value in rows:
-        table.add_row(_plain(key, 100), _plain(value, 400))
-    return table
 
 
 def _structure(document: Document) -> list[RenderableType]:
@@ -133,15 +249,14 @@ def _findings(document: Document, layer: str) -> Table:
     spans = document.layer(layer)
     table = _table(
         f"Findings: {summary.quote(layer, 80)} ({len(spans)})",
-        ("#", "Quote", "Label", "Attributes", "Analyzer/rule", "Conf."),
+        ("#", "Quote", "Label", "Details", "Conf."),
     )
     for number, span in enumerate(spans, 1):
         table.add_row(
             str(number),
             _plain(span.text),
             _plain(span.label, 60),
-            _plain(summary.attrs_line(span, layer), 400),
-            _plain(summary.provenance(span), 100),
+            _plain(digest.describe(span, layer), 400),
             f"{span.confidence:.2f}",
         )
     return table
@@ -155,6 +270,6 @@ def _plain(value: str, limit: int = summary.QUOTE_LIMIT) -> Text:
 def _table(title: str, columns: tuple[str, ...]) -> Table:
     table = Table(title=Text(title, style="bold"), title_justify="left")
     for column in columns:
-        numeric = column in ("#", "Turns", "Words", "Count", "Spans", "Conf.")
+        numeric = column in ("#", "Turns", "Words", "Count", "Spans", "Conf.", "Mentions", "Claims")
         table.add_column(column, justify="right" if numeric else "left", overflow="fold")
     return table

@@ -9,17 +9,14 @@
     return node;
   }
 
-  function valueText(value) {
-    return typeof value === "string" ? value : JSON.stringify(value);
-  }
-
   function describe(span) {
     var box = element("div", undefined, "rl-detail");
     box.appendChild(element("h3", span.layer + ": " + span.label));
     var list = element("dl");
-    var rows = [["quote", span.text], ["analyzer", span.analyzer], ["rule", span.rule],
-      ["confidence", span.confidence.toFixed(2)], ["offsets", span.start + "–" + span.end]];
-    Object.keys(span.attrs).forEach(function (key) { rows.push([key, valueText(span.attrs[key])]); });
+    var rows = [["quote", span.text]];
+    (span.details || []).forEach(function (pair) { rows.push([pair[0], pair[1] || "yes"]); });
+    rows.push(["confidence", span.confidence.toFixed(2)], ["found by", span.analyzer + " / " + span.rule],
+      ["offsets", span.start + "–" + span.end]);
     rows.forEach(function (row) {
       list.appendChild(element("dt", row[0]));
       list.appendChild(element("dd", row[1]));
@@ -30,7 +27,10 @@
 
   function layerShown(root, mark) {
     var box = root.querySelector('input[data-layer="' + mark.getAttribute("data-layer") + '"]');
-    return !box || box.checked;
+    if (box && !box.checked) return false;
+    // Claims below rung 2 are drawn only while their own box is ticked.
+    var minor = root.querySelector("input.rl-minor-toggle");
+    return !mark.classList.contains("rl-minor") || !minor || minor.checked;
   }
 
   function spansAt(root, mark) {
@@ -70,7 +70,8 @@
         if (ids.length) pin(root, data, ids);
         return;
       }
-      var row = event.target.closest("tr[data-span]");
+      // A findings row or a ladder chip: pin its span and bring it into view.
+      var row = event.target.closest("tr[data-span], button[data-span]");
       if (row && root.contains(row)) {
         var target = pin(root, data, [row.getAttribute("data-span")]);
         if (target) target.scrollIntoView({block: "center"});
