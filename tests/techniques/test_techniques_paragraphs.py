@@ -5,6 +5,7 @@ Its dev score is measured, not read from the card, by
 ``tests/benchmarks/test_techniques_russian_quality_gate.py``.
 """
 
+import dataclasses
 import json
 import random
 from pathlib import Path
@@ -16,6 +17,7 @@ from redline.techniques.datasets import line_offsets, load_semeval2023, semeval2
 from redline.techniques.paragraphs import (
     CARD_COPY,
     ParagraphModel,
+    embed,
     load_paragraph_model,
     paragraph_items,
     predict_labelled,
@@ -158,6 +160,42 @@ def test_model_saves_byte_identical_files(tmp_path: Path) -> None:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     again = ParagraphModel.load("ru", tmp_path / "a")
     assert np.array_equal(again.paragraph.coef, model.paragraph.coef)
+    assert model.embedding is not None and again.embedding is not None
+    assert np.array_equal(again.embedding.coef, model.embedding.coef)
+    assert again.embedding_weight == model.embedding_weight
+
+
+def test_model_embedding_head_covers_the_classes_and_its_weight_was_cross_validated() -> None:
+    model = load_paragraph_model("ru")
+    assert model.embedding is not None
+    assert model.embedding.classes == model.classes
+    assert model.embedding.coef.shape == (len(model.classes), 512)
+    hyper = model.card["hyperparameters"]
+    assert hyper["embedding_weight"] == model.embedding_weight
+    assert 0.0 < model.embedding_weight < 1.0
+    variants = model.card["variants"]
+    assert variants["ngrams_alone"]["cv5"] <= model.card["scores"]["paragraph_micro_f1_train_cv5"]
+
+
+def test_embed_gives_unit_rows_and_puts_a_translation_nearest() -> None:
+    rows = embed(["Киевский режим снова лжёт.", "The Kyiv regime is lying again.", "Погода", " "])
+    assert rows.shape == (4, 512)
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-4)
+    assert float(rows[0] @ rows[1]) > float(rows[0] @ rows[2])
+    assert embed([]).shape == (0, 512)
+
+
+def test_model_without_its_embedding_head_scores_with_the_ngrams_only() -> None:
+    model = load_paragraph_model("ru")
+    paragraphs = split_paragraphs(STATEMENT, title_end=20)
+    bare = dataclasses.replace(model, embedding=None, embedding_weight=0.0)
+    half = dataclasses.replace(model, embedding_weight=0.0)
+    assert np.array_equal(
+        bare.probabilities(STATEMENT, paragraphs)[0], half.probabilities(STATEMENT, paragraphs)[0]
+    )
+    assert not np.array_equal(
+        bare.probabilities(STATEMENT, paragraphs)[0], model.probabilities(STATEMENT, paragraphs)[0]
+    )
 
 
 def test_model_scores_a_loaded_statement_above_a_weather_report() -> None:

