@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
@@ -58,17 +58,28 @@ class AlignmentCue(DataFile):
 
 
 class AlignmentFile(DataFile):
-    """``data/alignment.yaml``: the relations, the pejorative group words and the cues."""
+    """``data/alignment.yaml`` (``data/<language>/alignment.yaml`` for another language): the
+    relations, the pejorative group words and the cues."""
 
     version: int
     relations: list[str]
     pejorative_groups: list[str]
     cues: list[AlignmentCue]
+    # Possessive pronouns that stand for the last person ("his", "her") or the last other actor
+    # ("its") named in the voice. Russian «его»/«её» agree with a noun's grammatical gender
+    # («Россия и её союзники»), so the Russian file lists none rather than guess.
+    possessive_pronouns: dict[str, Literal["person", "other"]]
 
 
 @cache
-def _cues() -> tuple[Cue, ...]:
-    data = load("alignment.yaml", AlignmentFile)
+def _data(language: str = "en") -> AlignmentFile:
+    name = "alignment.yaml" if language == "en" else f"{language}/alignment.yaml"
+    return load(name, AlignmentFile)
+
+
+@cache
+def _cues(language: str = "en") -> tuple[Cue, ...]:
+    data = _data(language)
     pejorative = "(?:" + "|".join(map(re.escape, data.pejorative_groups)) + ")"
     cues = []
     for raw in data.cues:
@@ -94,16 +105,21 @@ class AlignmentAnalyzer:
         "1.0.0",
         "analyzers/alignment.py",
         "data/alignment.yaml",
+        "data/ru/alignment.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("alignment",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:
-        _cues()
+        for language in self.languages:
+            _cues(language)
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         scopes = ScopeIndex(document)
-        slots = _slots(document, scopes)
+        cues = _cues(context.language)
+        possessives = _data(context.language).possessive_pronouns
+        slots = _slots(document, scopes, possessives)
         in_groups = {
             str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
         }
@@ -120,7 +136,7 @@ class AlignmentAnalyzer:
             if not inside:
                 continue
             template, starts, ends = _template(document.text, start, end, inside)
-            for cue in _cues():
+            for cue in cues:
                 for match in cue.pattern.finditer(template):
                     scope = scopes.at(starts[match.start()])
                     speaker_slot = _speaker_slot(in_groups.get(scope.key))
@@ -190,7 +206,9 @@ def _inside_another(spans: list[Span]) -> list[Span]:
     return dropped
 
 
-def _slots(document: Document, scopes: ScopeIndex) -> list[Slot]:
+def _slots(
+    document: Document, scopes: ScopeIndex, possessives: dict[str, Literal["person", "other"]]
+) -> list[Slot]:
     candidates: list[Slot] = []
     for span in document.layer("actors"):
         attrs = span.attrs
@@ -208,11 +226,16 @@ def _slots(document: Document, scopes: ScopeIndex) -> list[Slot]:
                     span.id,
                 )
             )
-    candidates += _possessive_pronouns(document, candidates, scopes)
+    candidates += _possessive_pronouns(document, candidates, scopes, possessives)
     return longest_first(candidates, lambda s: (s.start, s.end))
 
 
-def _possessive_pronouns(document: Document, slots: list[Slot], scopes: ScopeIndex) -> list[Slot]:
+def _possessive_pronouns(
+    document: Document,
+    slots: list[Slot],
+    scopes: ScopeIndex,
+    possessives: dict[str, Literal["person", "other"]] | None = None,
+) -> list[Slot]:
     """ "his" / "her" -> the last person named in the same voice; "its" -> the last non-person.
 
     "Last" is the last in ``slots`` of those ending before the pronoun. The pronouns come in
@@ -224,14 +247,19 @@ def _possessive_pronouns(document: Document, slots: list[Slot], scopes: ScopeInd
     by_end = sorted(actors, key=lambda item: item[1].end)
     latest: dict[tuple[str, bool], int] = {}
     ready = 0
-    found = []
-    for hit in re.finditer(r"\b(?:his|her|its)\b", document.text, re.IGNORECASE):
+    found: list[Slot] = []
+    kinds = possessives if possessives is not None else _data().possessive_pronouns
+    if not kinds:
+        return found
+    words = "|".join(map(re.escape, kinds))
+    for hit in re.finditer(rf"\b(?:{words})\b", document.text, re.IGNORECASE):
         while ready < len(by_end) and by_end[ready][1].end <= hit.start():
             index, slot = by_end[ready]
             key = (scopes.at(slot.start).key, slot.span_id in people)
             latest[key] = max(latest.get(key, -1), index)
             ready += 1
-        last_index = latest.get((scopes.at(hit.start()).key, hit.group().lower() != "its"))
+        person = kinds.get(hit.group().lower()) == "person"
+        last_index = latest.get((scopes.at(hit.start()).key, person))
         if last_index is not None:
             last = slots[last_index]
             found.append(

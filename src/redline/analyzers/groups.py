@@ -5,6 +5,11 @@ own, from evidence in its own words: self-identification ("We, as Americans"), a
 demonym ("our Russian soldiers"), "our president" with the leader the text names, one's own
 weapons. Each resolution cites its evidence spans. The comment section is also resolved as a
 whole. Where the evidence does not add up, the pronouns stay unresolved: never a silent guess.
+
+Russian text reads ``data/ru/groups.yaml`` (the same schema as ``data/groups.yaml``): «мы»,
+«нас», «нам», «нами» and every case of «наш»; «они», «их»; «мы, россияне», «у нас в Москве»,
+«наш президент». An official quoted or speaking in a turn speaks for their state, or for the
+organisation they serve when they have none (the EU's foreign-policy chief for the EU).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from redline.gazetteer import Gazetteer
 from redline.scope import Scope, ScopeIndex, TextUnits
 
 ANALYZER = "groups"
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*){1,2}(?P<surname>[^\W\d_][\w\-]+)$")
 
 
 @dataclass(frozen=True)
@@ -67,11 +73,16 @@ class GroupsFile(DataFile):
     min_ratio: float
     they_window: int
     they_types: list[str]
+    # A state's name stands for a plural group ("they") only as a plural demonym: the endings
+    # of one ("Americans"; «американцы», «россияне»).
+    plural_demonym_endings: tuple[str, ...] = ("s",)
 
 
 @cache
-def _cues() -> GroupsFile:
-    return load("groups.yaml", GroupsFile)
+def _cues(language: str = "en") -> GroupsFile:
+    """The cues for texts in ``language``: ``data/groups.yaml`` for English, ``data/<language>/
+    groups.yaml`` for another (the same schema)."""
+    return load("groups.yaml" if language == "en" else f"{language}/groups.yaml", GroupsFile)
 
 
 class GroupAnalyzer:
@@ -85,9 +96,11 @@ class GroupAnalyzer:
         "gazetteer.py",
         "data/gazetteer",
         "data/groups.yaml",
+        "data/ru/groups.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("groups",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self._gazetteer = gazetteer
@@ -95,11 +108,13 @@ class GroupAnalyzer:
     def initialize(self) -> None:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer.load()
-        _cues()
+        for language in self.languages:
+            _cues(language)
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
         self.initialize()
         assert self._gazetteer is not None
+        cues = _cues(context.language)
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")] or [
             (0, len(document.text))
@@ -108,24 +123,24 @@ class GroupAnalyzer:
             (a for a in document.layer("actors") if a.attrs.get("linked")), key=lambda a: a.start
         )
         evidence: dict[str, list[Evidence]] = defaultdict(list)
-        for item in _identity_evidence(document.text, actors, sentences):
+        for item in _identity_evidence(document.text, actors, sentences, cues):
             evidence[scopes.at(item.start).key].append(item)
-        for item in _leader_evidence(document, actors, sentences, self._gazetteer, scopes):
+        for item in _leader_evidence(document, actors, sentences, self._gazetteer, scopes, cues):
             evidence[scopes.at(item.start).key].append(item)
-        for key, item in _speaker_evidence(document, scopes, self._gazetteer):
+        for key, item in _speaker_evidence(document, scopes, self._gazetteer, cues):
             evidence[key].append(item)
-        resolved = {key: _decide(items) for key, items in evidence.items()}
+        resolved = {key: _decide(items, cues) for key, items in evidence.items()}
         comment_items = [
             e for key, items in evidence.items() if key.startswith("comment:") for e in items
         ]
         if comment_items:
-            resolved["comments"] = _decide(comment_items)
+            resolved["comments"] = _decide(comment_items, cues)
         spans = [
             _in_group_span(document, key, scopes, decision, evidence.get(key, comment_items))
             for key, decision in sorted(resolved.items())
             if decision is not None
         ]
-        spans += _pronoun_spans(document, scopes, resolved, actors, sentences)
+        spans += _pronoun_spans(document, scopes, resolved, actors, sentences, cues)
         return AnalyzerOutput(layers={"groups": spans})
 
 
@@ -144,10 +159,10 @@ def _sentence_start(sentences: list[tuple[int, int]], offset: int) -> int:
 
 
 def _identity_evidence(
-    text: str, actors: list[Span], sentences: list[tuple[int, int]]
+    text: str, actors: list[Span], sentences: list[tuple[int, int]], cues: GroupsFile
 ) -> list[Evidence]:
     found = []
-    for cue in _cues().identity_cues:
+    for cue in cues.identity_cues:
         before = re.compile(cue.before, re.IGNORECASE)
         for actor in actors:
             if actor.attrs.get("match") not in cue.match:
@@ -167,14 +182,14 @@ def _identity_evidence(
 
 
 def _speaker_evidence(
-    document: Document, scopes: ScopeIndex, gazetteer: Gazetteer
+    document: Document, scopes: ScopeIndex, gazetteer: Gazetteer, cues: GroupsFile
 ) -> list[tuple[str, Evidence]]:
     """An official speaks for their state. A quote's speaker linked by the actors layer to a
     person, ministry or government; a turn's speaker label; the document's author as its
     metadata names them (a UN speech's country, a ministry's statement): each names the state
     "we" stands for in that voice. (The voices layer, when the pipeline has it, holds the
     quotes.)"""
-    weight = _cues().speaker_state_weight
+    weight = cues.speaker_state_weight
     found = []
     author = document.metadata.author
     if author:
@@ -196,7 +211,9 @@ def _speaker_evidence(
                     )
                 )
     for quote in document.layer("voices"):
-        state = gazetteer.get(quote.attrs.get("state"))
+        state = gazetteer.get(quote.attrs.get("state")) or _body_of(
+            gazetteer, quote.attrs.get("speaker_id")
+        )
         if quote.label != "quote" or state is None:
             continue
         key = scopes.at(quote.start).key
@@ -205,16 +222,34 @@ def _speaker_evidence(
     return found
 
 
+def _body_of(gazetteer: Gazetteer, actor_id: Any) -> Any:
+    """The organisation a stateless speaker speaks for: itself («ЕС», "NATO"), or the one a
+    person belongs to (the EU's foreign-policy chief, NATO's secretary general)."""
+    entry = gazetteer.get(str(actor_id)) if actor_id else None
+    if entry is not None and entry.type == "person":
+        entry = gazetteer.get(entry.affiliation)
+    return entry if entry is not None and entry.type == "organisation" else None
+
+
 def _state_named(gazetteer: Gazetteer, name: str) -> Any:
-    """The state of the one gazetteer entry called ``name``; None when none or several are."""
-    states = {gazetteer.state_of(entry.id) for entry in gazetteer.named(name)} - {None}
+    """The state of the one gazetteer entry called ``name``; None when none or several are.
+
+    A name written with initials ("V. Putin", «С.Лавров», «В.В.Путин») is looked up by its
+    surname when the whole is not a known form.
+    """
+    entries = gazetteer.named(name)
+    initials = _INITIALS.match(name.strip())
+    if not entries and initials is not None:
+        entries = gazetteer.named(initials.group("surname"))
+    states = {gazetteer.state_of(entry.id) for entry in entries} - {None}
     return gazetteer.get(states.pop()) if len(states) == 1 else None
 
 
 def _in_group_actor(actor: Span) -> tuple[str, str] | None:
-    """The actor a self-identifying mention stands for: a weapon's state, else the actor itself."""
-    if actor.attrs.get("type") == "weapon":
-        state = actor.attrs.get("state")
+    """The actor a self-identifying mention stands for: a weapon's or a city's state ("we here
+    in Moscow", «у нас в Москве»), else the actor itself."""
+    state = actor.attrs.get("state")
+    if actor.attrs.get("type") == "weapon" or (actor.attrs.get("type") == "place" and state):
         return (str(state), str(state).replace("_", " ").title()) if state else None
     return str(actor.attrs["actor_id"]), str(actor.attrs["name"])
 
@@ -225,6 +260,7 @@ def _leader_evidence(
     sentences: list[tuple[int, int]],
     gazetteer: Gazetteer,
     scopes: ScopeIndex,
+    cues: GroupsFile,
 ) -> list[Evidence]:
     """ "our president": the state named beside it, else the leaders the voice names elsewhere.
 
@@ -233,7 +269,7 @@ def _leader_evidence(
     every leader the voice names outside this sentence shares the cue's weight, and a leader
     named in the sentence itself is the counterpart, not "ours".
     """
-    cue = _cues().leader_cue
+    cue = cues.leader_cue
     roles = set(cue.roles)
     found = []
     by_voice: dict[str, list[Span]] | None = None  # built on the first hit only
@@ -281,7 +317,7 @@ def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, in
     return sentences[index] if index is not None else (offset, offset)
 
 
-def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:
+def _decide(items: list[Evidence], cues: GroupsFile) -> tuple[str, str, float] | None:
     scores: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
     for item in items:
@@ -290,7 +326,7 @@ def _decide(items: list[Evidence]) -> tuple[str, str, float] | None:
     ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
     best_id, best = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best < _cues().min_score or best < runner_up * _cues().min_ratio:
+    if best < cues.min_score or best < runner_up * cues.min_ratio:
         return None
     return best_id, names[best_id], round(best * (1 - runner_up / 2), 3)
 
@@ -332,8 +368,9 @@ def _pronoun_spans(
     resolved: dict[str, tuple[str, str, float] | None],
     actors: list[Span],
     sentences: list[tuple[int, int]],
+    cues: GroupsFile,
 ) -> list[Span]:
-    pronouns = _cues().pronouns
+    pronouns = cues.pronouns
     first = "|".join(pronouns["first_plural"])
     third = "|".join(pronouns["third_plural"])
     spans = []
@@ -349,7 +386,7 @@ def _pronoun_spans(
             decision = resolved.get(scope.key)
             via = "in_group"
         else:
-            decision = _antecedent(actors, starts, sentences, scopes, scope, hit.start())
+            decision = _antecedent(actors, starts, sentences, scopes, scope, hit.start(), cues)
             via = "antecedent"
         spans.append(
             _pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via)
@@ -386,9 +423,10 @@ def _antecedent(
     scopes: ScopeIndex,
     scope: Scope,
     offset: int,
+    cues: GroupsFile,
 ) -> tuple[str, str, float] | None:
     """The one plural group named in the last few sentences of the same voice, if exactly one."""
-    window = _cues().they_window
+    window = cues.they_window
     index = _sentence_index(sentences, offset) or 0
     start = sentences[max(0, index - window)][0]
     nearby = actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
@@ -397,10 +435,13 @@ def _antecedent(
         for a in nearby
         if start <= a.start < offset
         and scopes.at(a.start).key == scope.key
-        and a.attrs.get("type") in _cues().they_types
+        and a.attrs.get("type") in cues.they_types
         and (
             a.attrs.get("type") != "state"
-            or (a.attrs.get("match") == "demonym" and a.text.endswith("s"))
+            or (
+                a.attrs.get("match") == "demonym"
+                and a.text.lower().endswith(tuple(cues.plural_demonym_endings))
+            )
         )
     }
     if len(groups) != 1:

@@ -36,9 +36,10 @@ from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.dates import iso_day
 from redline.document import Document, Span
 from redline.structure.comments import Region, find_region, split_comments
-from redline.structure.cues import StructureCues, load_cues
+from redline.structure.cues import StructureCues, iso_date, load_cues, month_day
 from redline.structure.head import interviewee, scan_head
 from redline.structure.rules import (
     Finding,
@@ -163,8 +164,29 @@ class _Structure:
                 match = pattern.match(line.text)
                 if match is not None and match.end() < len(line.text):
                     end = line.start + len(line.text[: match.end()].rstrip())
-                    self.found.append(Finding(line.start, end, "dateline", "wire_dateline", 0.8))
+                    attrs = self._wire_date(line.text[: match.end()])
+                    self.found.append(
+                        Finding(line.start, end, "dateline", "wire_dateline", 0.8, attrs)
+                    )
                     return
+
+    def _wire_date(self, dateline: str) -> dict[str, str]:
+        """The day a wire dateline names: ISO when it gives the year, else "--MM-DD" (ISO 8601's
+        form for a day of no stated year) and the year of the document's own date, if known."""
+        day = iso_date(self.cues.date.search(dateline), self.cues.months)
+        if day is not None:
+            return {"date": day}
+        found = month_day(dateline, self.cues)
+        if found is None:
+            return {}
+        month, number = found
+        attrs = {"month_day": f"--{month:02d}-{number:02d}"}
+        year = (self.document.metadata.date or "")[:4]
+        if year.isdigit():
+            full = iso_day(f"{year}-{month:02d}-{number:02d}")
+            if full is not None:
+                attrs["date"] = full
+        return attrs
 
     def _labelled_anywhere(self) -> Callable[[Line], bool]:
         labels = [label for line in self.lines if (label := parse_label(line, self.cues))]

@@ -11,27 +11,56 @@ writes one ``quote`` span per quotation, over its content, with:
   belongs to (a person's affiliation, a ministry's state), when the actors layer linked it;
 - ``reported_by``: the voice the quote sits in (the article's author, a turn's speaker).
 
-Direct quotations are found by textacy's ``direct_quotations`` over the spaCy parse (a
+English direct quotations are found by textacy's ``direct_quotations`` over the spaCy parse (a
 maintained extractor of quotation, cue verb and speaker triples), which handles English
-quotation marks; the speaker tokens are then mapped to the actors layer here.
-Paraphrase ("Lavrov said that ...", "according to X") is not a quote: it stays the writer's
+quotation marks. textacy has no Russian, so Russian quotations are found here, from the cues
+of ``data/ru/voices.yaml`` and the Russian parse: «...», — заявил X;
+X заявил: «...»; по словам X, «...»; «..., — сказал он. — ...». Either way the speaker
+tokens are then mapped to the actors layer here. Paraphrase ("Lavrov said that ...",
+"according to X", «по словам Лаврова, Россия ответит») is not a quote: it stays the writer's
 report, as the conventions require.
+
+In Russian the ``speaker`` is the name as the text gives it, in the nominative («по словам
+Марии Захаровой» -> "Мария Захарова"), so that a reader of Russian sees the name they read.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.scope import ScopeIndex
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 ANALYZER = "voices"
 _PERSON_PRONOUNS = {"he", "she"}
 # "we could say, '...'", "as I told them: '...'": the voice quotes itself; no new voice.
 _SELF = {"i", "we"}
 _PERSONISH = {"person", "government", "organisation", "state", "armed_group"}
+_MARKS = "\"'“”‘’«»„ ,\n\t"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation: its content (without marks), the speaker's tokens and the cue."""
+
+    start: int
+    end: int
+    speaker: tuple[Token, ...]
+    cue: str
+    rule: str
 
 
 class VoiceAnalyzer:
@@ -40,77 +69,107 @@ class VoiceAnalyzer:
     name: ClassVar[str] = ANALYZER
     # The release, then a digest of the code, data and model its findings depend on.
     version: ClassVar[str] = content_version(
-        "1.0.0",
+        "1.1.0",
         "analyzers/voices.py",
         "gazetteer.py",
         "data/gazetteer",
+        "data/ru/voices.yaml",
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("voices",)
+    languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:
         from textacy.extract import triples  # noqa: F401 - fail at build time, not per document
 
-    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
-        from textacy.extract.triples import direct_quotations
+        _russian_cues()
 
-        if (document.metadata.language or "en") != "en":
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        if context.language not in self.languages:
             return AnalyzerOutput(layers={"voices": []})
         parsed = context.parsed
+        russian = context.language == "ru"
+        quotations = _russian_quotations(document.text, parsed) if russian else _english(parsed)
         scopes = ScopeIndex(document)
         actors = sorted(document.layer("actors"), key=lambda a: a.start)
+        pronouns = _russian_cues().person_pronouns if russian else _PERSON_PRONOUNS
         spans: list[Span] = []
-        try:
-            quotations = list(direct_quotations(parsed))
-        except (ValueError, IndexError):
-            quotations = []  # textacy's quote pairing gives up on unbalanced marks
         for quotation in quotations:
-            content = quotation.content
-            start, end = _strip_marks(document.text, content.start_char, content.end_char)
-            if end - start < 3 or not quotation.speaker or _self_quote(quotation.speaker):
-                continue
+            start, end = quotation.start, quotation.end
             speaker_start = quotation.speaker[0].idx
             speaker_end = quotation.speaker[-1].idx + len(quotation.speaker[-1])
-            who = _speaker_actor(actors, speaker_start, speaker_end, start, quotation.speaker)
+            who = _speaker_actor(
+                actors, speaker_start, speaker_end, start, quotation.speaker, pronouns
+            )
+            if russian and (who is None or who.attrs.get("type") != "person"):
+                who = _anaphoric(actors, quotation.speaker) or who
             outer = scopes.at(start)
-            name = who.attrs["name"] if who is not None else _speaker_phrase(quotation.speaker)
+            state = _state(who)
+            if russian:
+                name = _russian_name(parsed, actors, who, quotation.speaker)
+                state = state or _titled_state(parsed, actors, who)
+            else:
+                name = str(who.attrs["name"]) if who is not None else _phrase(quotation.speaker)
             attrs: dict[str, Any] = {
-                "speaker": str(name),
+                "speaker": name,
                 "speaker_id": who.attrs["actor_id"] if who is not None else None,
-                "state": _state(who),
-                "cue": " ".join(t.text for t in quotation.cue),
+                "state": state,
+                "cue": quotation.cue,
                 "speaker_start": speaker_start,
                 "speaker_end": speaker_end,
                 "reported_by": outer.speaker,
                 "section": outer.section,
             }
             spans.append(document.make_span(
-                start, end, "quote", analyzer=ANALYZER, rule="textacy.direct_quotations",
+                start, end, "quote", analyzer=ANALYZER, rule=quotation.rule,
                 confidence=0.8 if who is not None else 0.6, span_id=f"voices/{start}", attrs=attrs,
             ))  # fmt: skip
         return AnalyzerOutput(layers={"voices": spans})
 
 
+def _english(parsed: SpacyDoc) -> list[Quotation]:
+    """textacy's direct quotations, as :class:`Quotation` records."""
+    from textacy.extract.triples import direct_quotations
+
+    text = parsed.text
+    try:
+        triples = list(direct_quotations(parsed))
+    except (ValueError, IndexError):
+        triples = []  # textacy's quote pairing gives up on unbalanced marks
+    found = []
+    for triple in triples:
+        start, end = _strip_marks(text, triple.content.start_char, triple.content.end_char)
+        if end - start < 3 or not triple.speaker or _self_quote(triple.speaker, _SELF):
+            continue
+        cue = " ".join(t.text for t in triple.cue)
+        found.append(Quotation(start, end, tuple(triple.speaker), cue, "textacy.direct_quotations"))
+    return found
+
+
 def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """The quotation's words without its quotation marks and trailing comma."""
-    marks = "\"'“”‘’«»„ ,"
-    while start < end and text[start] in marks:
+    while start < end and text[start] in _MARKS:
         start += 1
-    while end > start and text[end - 1] in marks:
+    while end > start and text[end - 1] in _MARKS:
         end -= 1
     return start, end
 
 
-def _self_quote(tokens: Any) -> bool:
-    return all(t.lower_ in _SELF for t in tokens)
+def _self_quote(tokens: Sequence[Token], pronouns: frozenset[str] | set[str]) -> bool:
+    return all(t.lower_ in pronouns for t in tokens)
 
 
-def _speaker_phrase(tokens: Any) -> str:
+def _phrase(tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
 def _speaker_actor(
-    actors: list[Span], start: int, end: int, quote_start: int, tokens: Any
+    actors: list[Span],
+    start: int,
+    end: int,
+    quote_start: int,
+    tokens: Sequence[Token],
+    pronouns: frozenset[str] | set[str],
 ) -> Span | None:
     """The actor mention that names the speaker; for a pronoun, the last person named before."""
     inside = [
@@ -119,15 +178,14 @@ def _speaker_actor(
     if inside:
         # "Foreign Minister Sergei Lavrov": the person, not the state in the title.
         return max(inside, key=lambda a: (a.attrs.get("type") == "person", a.end))
-    if len(tokens) == 1 and tokens[0].lower_ in _PERSON_PRONOUNS:
-        before = [
-            a
-            for a in actors
-            if a.end <= min(start, quote_start) and a.attrs.get("type") == "person"
-        ]
-        if before:
-            return before[-1]
+    if len(tokens) == 1 and tokens[0].lower_ in pronouns:
+        return _last_person(actors, min(start, quote_start))
     return None
+
+
+def _last_person(actors: list[Span], before: int) -> Span | None:
+    people = [a for a in actors if a.end <= before and a.attrs.get("type") == "person"]
+    return people[-1] if people else None
 
 
 def _state(actor: Span | None) -> str | None:
@@ -137,3 +195,360 @@ def _state(actor: Span | None) -> str | None:
         return str(actor.attrs["actor_id"])
     state = actor.attrs.get("state")
     return str(state) if state else None
+
+
+# -- Russian ------------------------------------------------------------------------------------
+
+
+class RussianVoicesFile(DataFile):
+    """``data/ru/voices.yaml``: the cues of Russian direct speech."""
+
+    version: int
+    speech_verbs: list[str]
+    statement_nouns: list[str]
+    citing_verbs: list[str]
+    according_to: list[str]
+    anaphoric_nouns: list[str]
+    person_pronouns: list[str]
+    self_pronouns: list[str]
+
+
+@dataclass(frozen=True)
+class RussianCues:
+    speech_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    citing_verbs: frozenset[str]
+    according_to: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    self_pronouns: frozenset[str]
+
+
+def _yo(word: str) -> str:
+    """pymorphy3 writes some lemmas with "ё", texts mostly with "е": compared as one letter."""
+    return word.lower().replace("ё", "е")
+
+
+@cache
+def _russian_cues() -> RussianCues:
+    raw = load("ru/voices.yaml", RussianVoicesFile)
+
+    def words(items: list[str]) -> frozenset[str]:
+        return frozenset(_yo(item) for item in items)
+
+    return RussianCues(
+        words(raw.speech_verbs),
+        words(raw.statement_nouns),
+        words(raw.citing_verbs),
+        words(raw.according_to),
+        words(raw.anaphoric_nouns),
+        words(raw.person_pronouns),
+        words(raw.self_pronouns),
+    )
+
+
+# A dash of direct speech; web texts often type it as a hyphen between spaces.
+_DASH = r"(?:[—–]|-(?=\s))"
+# After a closing mark: «...», — заявил ...; «...!» — сказал ...
+_AFTER = re.compile(rf"[,!?…]?\s*{_DASH}\s*")
+# Inside a quotation: «..., — сказал он. — ...» (the cue splits it in two).
+_INSIDE = re.compile(rf"[,!?…]\s*{_DASH}\s+")
+_RESUME = re.compile(rf"[.,:]\s*{_DASH}\s+")
+# A paragraph of direct speech: — Мы ответим, — заявил он.
+_DASH_LINE = re.compile(rf"^[ \t]*{_DASH}[ \t]*", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Before an opening mark: заявил: «...»; заявил, что «...»; по словам X, «...».
+_BEFORE = re.compile(r"(?:[:,]|\bчто)\s*$")
+_CUE_WINDOW = 4  # the cue verb stands within this many words of the dash
+_ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun stands for
+
+
+_PAIRS = {"„": "“", "“": "”", '"': '"'}
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost quotations of ``text`` as (start, end) with their marks: «...» (a «» or
+    „“ nested inside stays inside), „...“, “...” and "..." (this one within a paragraph).
+
+    >>> quotation_spans('«Он сказал: «нет»», — „да“')
+    [(0, 18), (23, 27)]
+    """
+    found: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    close_mark: str | None = None  # the mark that closes an open „“, “” or "" pair
+    for index, char in enumerate(text):
+        if close_mark is None and char == "«":
+            opened = index if depth == 0 else opened
+            depth += 1
+        elif close_mark is None and char == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                found.append((opened, index + 1))
+        elif depth:
+            continue
+        elif char == close_mark:
+            found.append((opened, index + 1))
+            close_mark = None
+        elif close_mark is None and char in _PAIRS:
+            opened, close_mark = index, _PAIRS[char]
+        elif char == "\n" and close_mark == '"' and _BLANK_LINE.match(text, index):
+            close_mark = None  # a straight quote still open at a paragraph's end is no pair
+    return found
+
+
+def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
+    cues = _russian_cues()
+    starts = [token.idx for token in parsed]
+    found: list[Quotation] = []
+    marked = quotation_spans(text)
+    candidates = [q for marks in marked for q in _attributed(text, parsed, starts, marks, cues)]
+    for line in _DASH_LINE.finditer(text):
+        end = text.find("\n", line.end())
+        inner = (line.end(), len(text) if end < 0 else end)
+        if not any(start < inner[1] and inner[0] < stop for start, stop in marked):
+            candidates += _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
+    for quotation in candidates:
+        long_enough = quotation.end - quotation.start >= 3
+        if long_enough and not _self_quote(quotation.speaker, cues.self_pronouns):
+            found.append(quotation)
+    return found
+
+
+def _attributed(
+    text: str, parsed: SpacyDoc, starts: list[int], marks: tuple[int, int], cues: RussianCues
+) -> list[Quotation]:
+    """The quotation between ``marks`` with its speaker, in the first form that holds: a cue
+    splitting it, a cue after it, a cue before it; none when no speaker is named."""
+    open_at, close_at = marks
+    inner = _strip_marks(text, open_at, close_at)
+    split = _split_by_cue(text, parsed, starts, inner, cues, "ru.split_quote")
+    if split:
+        return split
+    after = _AFTER.match(text, close_at)
+    if after is not None and after.group().strip(",!?… "):
+        hit = _cue_after(parsed, starts, after.end(), cues)
+        if hit is not None:
+            return [Quotation(*inner, hit[1], hit[0].text, "ru.quote_then_cue")]
+    if _BEFORE.search(text[max(0, open_at - 12) : open_at]):
+        hit = _cue_before(parsed, starts, open_at, cues)
+        if hit is not None:
+            return [Quotation(*inner, hit[1], hit[0].text, "ru.cue_then_quote")]
+    return []
+
+
+Hit = tuple["Token", tuple["Token", ...]]  # the cue word and the speaker's tokens
+
+
+def _split_by_cue(
+    text: str,
+    parsed: SpacyDoc,
+    starts: list[int],
+    inner: tuple[int, int],
+    cues: RussianCues,
+    rule: str,
+) -> list[Quotation]:
+    """«Никаких переговоров не будет, — сказал он. — Мы своё слово сказали»: two parts (so is a
+    paragraph of direct speech opened by a dash)."""
+    start, end = inner
+    for dash in _INSIDE.finditer(text, start, end):
+        hit = _cue_after(parsed, starts, dash.end(), cues)
+        if hit is None:
+            continue
+        cue, speaker = hit
+        first = _strip_marks(text, start, dash.start() + 1)
+        parts = [Quotation(*first, speaker, cue.text, rule)]
+        attribution_end = speaker[-1].idx + len(speaker[-1])
+        resume = _RESUME.search(text, attribution_end, end)
+        if resume is not None and not text[attribution_end : resume.start()].strip():
+            second = _strip_marks(text, resume.end(), end)
+            parts.append(Quotation(*second, speaker, cue.text, rule))
+        return parts
+    return []
+
+
+def _cue_after(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianCues) -> Hit | None:
+    """A speech verb within a few words after ``offset`` (after the dash) and its speaker."""
+    first = bisect_left(starts, offset)
+    for token in parsed[first : first + _CUE_WINDOW]:
+        if token.is_punct:
+            return None
+        if _yo(token.lemma_) in cues.speech_verbs and token.pos_ in ("VERB", "AUX"):
+            speaker = _speaker_of(token, cues, after=offset)
+            return (token, speaker) if speaker else None
+    return None
+
+
+def _cue_before(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianCues) -> Hit | None:
+    """The nearest speech verb, or «по словам X», before ``offset`` in its sentence."""
+    last = bisect_left(starts, offset) - 1
+    if last < 0:
+        return None
+    sentence = parsed[last].sent
+    for token in reversed(parsed[sentence.start : last + 1]):
+        lemma = _yo(token.lemma_)
+        if lemma in cues.according_to and token.i > 0 and parsed[token.i - 1].lower_ == "по":
+            owner = _subtree(
+                [c for c in token.children if c.dep_ in ("nmod", "poss", "det")], offset
+            )
+            return (token, owner) if owner else None
+        if lemma in cues.speech_verbs and token.pos_ in ("VERB", "AUX"):
+            speaker = _speaker_of(token, cues, before=offset)
+            return (token, speaker) if speaker else None
+    return None
+
+
+def _speaker_of(
+    verb: Token, cues: RussianCues, after: int = -1, before: int | None = None
+) -> tuple[Token, ...]:
+    """The verb's subject (a citing verb's object); else the author of the statement it cites
+    («говорится в заявлении МИД» -> МИД). Only tokens on the cue's side of the quotation
+    count."""
+
+    def side(tokens: Sequence[Token]) -> bool:
+        return all(t.idx >= after and (before is None or t.idx < before) for t in tokens)
+
+    # «цитирует ТАСС Полянского»: the agency quotes; the one quoted is the object.
+    roles = ("dobj",) if _yo(verb.lemma_) in cues.citing_verbs else ("nsubj", "nsubjpass")
+    subjects = [c for c in verb.children if c.dep_ in roles]
+    speaker = _subtree(subjects, before)
+    if speaker and side(speaker):
+        return speaker
+    for token in verb.subtree:
+        if _yo(token.lemma_) in cues.statement_nouns and token.i != verb.i:
+            owner = _subtree(
+                [c for c in token.children if c.dep_ in ("nmod", "poss", "det")], before
+            )
+            if owner and side(owner):
+                return owner
+    return ()
+
+
+def _subtree(heads: Sequence[Token], before: int | None) -> tuple[Token, ...]:
+    """The words of the first head's phrase, without punctuation at its edges or anything from
+    ``before`` on (the quotation itself)."""
+    if not heads:
+        return ()
+    words = [t for t in heads[0].subtree if before is None or t.idx < before]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return tuple(words)
+
+
+# -- Russian names in the nominative --------------------------------------------------------------
+
+_UD_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_UD_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+# Words that agree with the phrase's head and change case with it: «официальному
+# представителю МИД» -> «официальный представитель МИД» (the genitive «МИД» stays).
+_AGREEING = frozenset({"amod", "det", "appos", "compound", "flat", "nummod"})
+
+
+def _russian_name(
+    parsed: SpacyDoc, actors: list[Span], who: Span | None, speaker: Sequence[Token]
+) -> str:
+    """The speaker's name as the text writes it, in the nominative: the fullest mention of the
+    actor when the speaker is linked to one («Захарова» -> "Мария Захарова"), else the phrase;
+    see :func:`_anaphoric` for a role word or a pronoun."""
+    if who is not None:
+        mentions = [a for a in actors if a.attrs.get("actor_id") == who.attrs.get("actor_id")]
+        # A name over a title: «канцлер Германии» names the office, «Олаф Шольц» the man.
+        fullest = max(
+            mentions,
+            key=lambda a: (a.attrs.get("match") != "role", len(a.text.split()), -a.start),
+        )
+        tokens = parsed.char_span(fullest.start, fullest.end, alignment_mode="expand")
+        if tokens is not None:
+            return _nominative(list(tokens))
+    return _nominative(list(speaker))
+
+
+def _anaphoric(actors: list[Span], speaker: Sequence[Token]) -> Span | None:
+    """«отметил дипломат», «по словам министра», «сказала она», «подчеркнул дипломат ЕС»: a
+    speaker named by a role word (perhaps with the body it serves) or a pronoun is the person
+    last named before, within a few sentences."""
+    cues = _russian_cues()
+    head = _phrase_head(speaker)
+    if len(speaker) <= 3 and _yo(head.lemma_) in cues.anaphoric_nouns | cues.person_pronouns:
+        person = _last_person(actors, speaker[0].idx)
+        if person is not None and speaker[0].idx - person.end <= _ANAPHORA_REACH:
+            return person
+    return None
+
+
+def _titled_state(parsed: SpacyDoc, actors: list[Span], who: Span | None) -> str | None:
+    """The state in the title a person the gazetteer lacks is introduced with («премьер-министр
+    Грузии Ираклий Кобахидзе», «российский политолог Иван Петров»), when one state is named so."""
+    if who is None or who.attrs.get("type") != "person":
+        return None
+    states = set()
+    for mention in (a for a in actors if a.attrs.get("actor_id") == who.attrs.get("actor_id")):
+        tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        person = _phrase_head(list(tokens))
+        titles = [c for c in person.children if c.dep_ in ("appos", "nmod") and c.i < tokens.start]
+        if person.dep_ in ("appos", "flat", "compound") and person.head.i < tokens.start:
+            titles.append(person.head)
+        for title in titles:
+            end = min(title.right_edge.idx + len(title.right_edge), mention.start)
+            states |= {
+                str(a.attrs["state"])
+                for a in actors
+                if title.left_edge.idx <= a.start
+                and a.end <= end
+                and a.attrs.get("type") in ("state", "government")
+                and a.attrs.get("state")
+            }
+    return states.pop() if len(states) == 1 else None
+
+
+def _phrase_head(tokens: Sequence[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def _nominative(tokens: list[Token]) -> str:
+    head = _phrase_head(tokens)
+    inside = {t.i for t in tokens}
+    agreeing = {head.i, *(t.i for t in _agreeing(head) if t.i in inside)}
+    words = [(_nominative_word(t) if t.i in agreeing else t.text) + t.whitespace_ for t in tokens]
+    return "".join(words).strip()
+
+
+def _agreeing(head: Token) -> Iterator[Token]:
+    for child in head.children:
+        if child.dep_ in _AGREEING:
+            yield child
+            yield from _agreeing(child)
+
+
+def _nominative_word(token: Token) -> str:
+    """``token`` in the nominative, its number and gender kept (pymorphy3's inflection)."""
+    case = token.morph.get("Case", [])
+    if not case or case[0] not in _UD_CASES:
+        return token.text
+    genders = {_UD_GENDERS.get(g) for g in token.morph.get("Gender", [])}
+    for parse in _analyser().parse(token.text):
+        if parse.tag.case != _UD_CASES[case[0]]:
+            continue
+        if genders and parse.tag.gender not in genders | {None, "ms-f"}:
+            continue
+        form = parse.inflect({"nomn"})
+        if form is not None:
+            return _shaped_like(form.word, token.text)
+    return token.text
+
+
+def _shaped_like(word: str, original: str) -> str:
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+@cache
+def _analyser() -> MorphAnalyzer:
+    from pymorphy3 import MorphAnalyzer
+
+    return MorphAnalyzer()

@@ -26,7 +26,6 @@ OPENER_MAX_WORDS = 12
 MIN_ARTICLE_WORDS = 20
 VOICE_THRESHOLD = 3
 MAX_BLANK_RUNS = 20
-_FIRST_SINGULAR = re.compile(r"\bI\b|\b(?i:me|my|mine|myself)\b")
 _HANDLE = re.compile(r"(?:^|\s)@[\w.]{2,30}\b")
 _AUTHOR = r"(?P<author>@?[^\s:,;!?()]{1,30}(?:\s+[^\s:,;!?()]{1,30}){0,3}?)"
 _COLON_AUTHOR = re.compile(
@@ -145,7 +144,7 @@ def _voice_shift(
     signs = [
         2 * _has_furniture(after, cues),
         _rate(tail, "!") > 2 * _rate(article, "!") and "!" in tail,
-        _rate_rx(tail, _FIRST_SINGULAR) > 1.5 * _rate_rx(article, _FIRST_SINGULAR) + 0.002,
+        _rate_rx(tail, cues.first_singular) > 1.5 * _rate_rx(article, cues.first_singular) + 0.002,
         bool(cues.reader_address.search(tail)),
         any(has_label(line) for line in before) and not any(has_label(line) for line in after),
         is_apparatus(before[-1]),

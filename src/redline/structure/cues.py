@@ -71,6 +71,7 @@ class StructureCues:
     kicker_words: frozenset[str] = frozenset()
     comment_header_leads: tuple[str, ...] = ()
     signatures: tuple[re.Pattern[str], ...] = ()
+    first_singular: re.Pattern[str] = re.compile(r"\bI\b")
 
 
 def load_cues(path: str | Path | None = None) -> StructureCues:
@@ -124,6 +125,7 @@ class StructureFile(DataFile):
     stage_direction_words: list[str]
     stage_direction_heads: list[str]
     footnote_exclusions: list[str]
+    first_singular: tuple[str, ...] = ()
     wire_datelines: tuple[str, ...] = ()
     dateline_keywords: list[str]
     months: dict[str, int]
@@ -171,6 +173,12 @@ def _compile(raw: StructureFile, source: str) -> StructureCues:
         kicker_words=words(raw.kicker_words),
         comment_header_leads=tuple(sorted(words(raw.comment_header_leads))),
         signatures=_patterns(raw.signature_patterns, source),
+        # English "I" only in capitals: a lower-case "i" is as often a list marker or a typo.
+        first_singular=re.compile(
+            rf"\bI\b|\b(?i:{_alternation(raw.first_singular)})\b"
+            if raw.first_singular
+            else r"\bI\b"
+        ),
     )
 
 
@@ -185,7 +193,7 @@ def _alternation(items: Sequence[Any]) -> str:
 
 def _expand(pattern: str) -> str:
     name = rf"(?-i:{_TOKEN}(?:\s+(?:(?:PARTICLES)\s+)*{_TOKEN}){{0,3}})"
-    names = rf"{name}(?:\s+(?:and|&)\s+{name})*"
+    names = rf"{name}(?:\s+(?:and|&|и)\s+{name})*"
     return pattern.replace("NAMES", names).replace("NAME", name)
 
 
@@ -206,9 +214,11 @@ def _patterns(patterns: Sequence[str], source: str) -> tuple[re.Pattern[str], ..
 # -- dates ---------------------------------------------------------------------------------------
 
 _TIME = (
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?-i:[A-Z]{2,4}))?"
+    r"(?:,?\s*(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?-i:[A-Z]{2,4}))?"
     r"|T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
+# "5 декабря 2025 г." / "5 декабря 2025 года": the Russian year word after the year.
+_YEAR_WORD = r"(?:\s*(?:г\.|года\b|г\b))?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
 
 
@@ -217,8 +227,9 @@ def _date_pattern(months: Mapping[str, int]) -> str:
     return (
         rf"(?:{_WEEKDAY})?(?:"
         r"(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?!\d)"
-        rf"|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+        rf"|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}){_YEAR_WORD}"
         rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{month}),?\s+(?P<y3>\d{{4}})"
+        rf"{_YEAR_WORD}"
         r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
     )
 
@@ -243,6 +254,31 @@ def _dateline_prefix(keywords: Sequence[str], date_rx: str) -> str:
         rf"|(?P<place>(?-i:[{_UPPER}][{_UPPER} .'\u2019\-]{{1,30}})),\s*)?"
         rf"(?P<date>{date_rx}{_TIME})"
         r"(?P<separator>\s*(?:\([^)\n]{1,40}\)\s*)?[\u2014\u2013\-|:](?=\s))?"
+    )
+
+
+def month_day(text: str, cues: StructureCues) -> tuple[int, int] | None:
+    """The (month, day) of a date written without its year ("5 декабря", "March 3"), or None.
+
+    A wire dateline often gives no year: the day is still worth keeping, and the year may come
+    from the document's metadata.
+    """
+    match = _month_day_pattern(cues).search(text)
+    if match is None:
+        return None
+    name = (match.group("m1") or match.group("m2")).lower().rstrip(".")
+    day = int(match.group("d1") or match.group("d2"))
+    month = cues.months.get(name, 0)
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+@cache
+def _month_day_pattern(cues: StructureCues) -> re.Pattern[str]:
+    # The name must end there: "5 мар" is a date, "5 маршрутов" is not.
+    month = rf"(?:{_alternation(list(cues.months))})\.?(?![^\W\d_])"
+    return re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{month})|(?P<m2>{month})\s+(?P<d2>\d{{1,2}}))(?!\d)",
+        re.IGNORECASE,
     )
 
 

@@ -135,13 +135,20 @@ def leading_dateline(line: Line, cues: StructureCues) -> Finding | None:
         rule, confidence = "dateline.wire_prefix", 0.8
     else:
         return None
-    return (
-        Finding(
-            line.start, line.start + match.end("date"), "dateline", rule, confidence, {"date": day}
-        )
-        if day
-        else None
-    )
+    if not day:
+        return None
+    end = max(match.end("date"), _wire_end(line.text, cues))
+    return Finding(line.start, line.start + end, "dateline", rule, confidence, {"date": day})
+
+
+def _wire_end(text: str, cues: StructureCues) -> int:
+    """Where a wire dateline's agency credit ends ("..., 14 марта 2025 — РИА Новости."), so that
+    the credit is the dateline's and not the body's first words; 0 when no wire form matches."""
+    for pattern in cues.wire_datelines:
+        match = pattern.match(text)
+        if match is not None and match.end() < len(text):
+            return len(text[: match.end()].rstrip())
+    return 0
 
 
 def _resolve_head(

@@ -1,0 +1,116 @@
+"""Quoted voices in Russian: «...», — заявил X; X сказал: «...»; по словам X, «...»; a quote
+split by its cue; a paragraph of direct speech opened by a dash. Paraphrase stays the writer's."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from redline.analyzers.voices import quotation_spans
+from redline.document import Document, Metadata, Span
+from redline.pipeline import Pipeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+Analyse = Callable[[str], Document]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Analyse:
+    pipeline = Pipeline.from_names(["structure", "actors", "voices"])
+
+    def run(text: str) -> Document:
+        return pipeline.run(Document.from_text(text, Metadata(language="ru")))
+
+    return run
+
+
+def _quotes(document: Document) -> list[tuple[str, str, str | None]]:
+    return [(q.text, str(q.attrs["speaker"]), q.attrs["state"]) for q in document.layer("voices")]
+
+
+def test_voices_ru_quote_then_cue_names_the_speaker_in_the_nominative(analyse: Analyse) -> None:
+    document = analyse(
+        "«Мы ответим на это», — заявила официальный представитель МИД России Мария Захарова."
+    )
+    [quote] = document.layer("voices")
+    assert quote.text == "Мы ответим на это"
+    assert quote.attrs["speaker"] == "Мария Захарова" and quote.attrs["state"] == "russia"
+    assert quote.attrs["speaker_id"] == "maria_zakharova" and quote.rule == "ru.quote_then_cue"
+
+
+def test_voices_ru_cue_then_quote_and_according_to(analyse: Analyse) -> None:
+    document = analyse(
+        "Глава МИД Сергей Лавров сказал: «Мы не допустим этого». "
+        "По словам Лаврова, «Запад играет с огнём»."
+    )
+    assert _quotes(document) == [
+        ("Мы не допустим этого", "Сергей Лавров", "russia"),
+        ("Запад играет с огнём", "Сергей Лавров", "russia"),
+    ]
+
+
+def test_voices_ru_split_quote_and_pronoun_speaker(analyse: Analyse) -> None:
+    document = analyse(
+        "Лукашенко выступил в Минске. «Никаких переговоров не будет, — сказал он. — Мы своё "
+        "слово сказали»."
+    )
+    assert _quotes(document) == [
+        ("Никаких переговоров не будет", "Лукашенко", "belarus"),
+        ("Мы своё слово сказали", "Лукашенко", "belarus"),
+    ]
+
+
+def test_voices_ru_dash_speech_paragraph(analyse: Analyse) -> None:
+    document = analyse(
+        "Президент Белоруссии Александр Лукашенко ответил критикам.\n\n"
+        "- Санкции нас не сломят. Мы найдём новые рынки, - добавил он."
+    )
+    [quote] = document.layer("voices")
+    assert quote.text == "Санкции нас не сломят. Мы найдём новые рынки"
+    assert (quote.attrs["speaker"], quote.rule) == ("Александр Лукашенко", "ru.dash_speech")
+
+
+def test_voices_ru_statement_noun_names_its_author(analyse: Analyse) -> None:
+    document = analyse("«Санкции не работают», — говорится в заявлении Кремля.")
+    assert _quotes(document) == [("Санкции не работают", "Кремль", "russia")]
+
+
+def test_voices_ru_citing_verb_quotes_its_object(analyse: Analyse) -> None:
+    document = analyse("«Вам придётся жить рядом с нами», — цитирует ТАСС Дмитрия Полянского.")
+    [quote] = document.layer("voices")
+    assert quote.attrs["speaker"] == "Дмитрий Полянский"
+
+
+def test_voices_ru_title_names_the_state_of_an_unknown_official(analyse: Analyse) -> None:
+    document = analyse(
+        "Министр обороны Литвы Йонас Петравичюс выступил на конференции. «Мы готовы защищать "
+        "каждый метр нашей земли», — сказал Петравичюс."
+    )
+    [quote] = document.layer("voices")
+    # Named as the text names him at his fullest, in the nominative.
+    assert quote.attrs["speaker"] == "Йонас Петравичюс" and quote.attrs["state"] == "lithuania"
+
+
+def test_voices_ru_paraphrase_and_titles_are_no_quotes(analyse: Analyse) -> None:
+    document = analyse(
+        "По словам Лаврова, Россия ответит на размещение ракет. Газопровод «Северный поток» "
+        "остановлен, сообщает «Коммерсант»."
+    )
+    assert document.layer("voices") == ()
+
+
+def test_voices_ru_ministry_fixture(analyse: Analyse) -> None:
+    document = analyse((FIXTURES / "ru_ministry_statement.txt").read_text(encoding="utf-8"))
+    quotes: list[Span] = list(document.layer("voices"))
+    assert [q.attrs["speaker"] for q in quotes] == ["Мария Захарова", "Мария Захарова"]
+    assert [q.attrs["cue"] for q in quotes] == ["заявила", "отметила"]
+    assert quotes[0].text.startswith("Мы неоднократно предупреждали")
+
+
+def test_voices_ru_quotation_marks_pair_outermost() -> None:
+    text = '«Он сказал: «нет»», — „да“ и "так"'
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["«Он сказал: «нет»»", "„да“", '"так"']
+    # A straight quote left open at a paragraph's end pairs with nothing after it.
+    unpaired = 'Он сказал "нет.\n\nА потом "да".'
+    assert [unpaired[s:e] for s, e in quotation_spans(unpaired)] == ['"да"']
