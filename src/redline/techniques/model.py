@@ -98,31 +98,10 @@ class TechniqueModel:
             "format": FORMAT,
             "card": self.card,
             "si_threshold": self.si_threshold,
-            "heads": {
-                name: {
-                    "classes": list(head.classes),
-                    "weights": head.space.weights,
-                    "vocab": {
-                        b: sorted(head.space.vocab[b], key=head.space.vocab[b].__getitem__)
-                        for b in BLOCKS
-                    },
-                }
-                for name, head in heads.items()
-            },
+            "heads": heads_meta(heads),
         }
-        payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        # mtime=0 keeps the file byte-identical across rebuilds with the same content.
-        card = io.BytesIO()
-        with gzip.GzipFile(fileobj=card, mode="wb", mtime=0, filename="") as handle:
-            handle.write(payload.encode("utf-8"))
-        write_atomic(folder / CARD_FILE, card.getvalue())
-        # Typed Any: numpy's stub cannot tell these names from its own `allow_pickle` keyword.
-        arrays: dict[str, Any] = {}
-        for name, head in heads.items():
-            arrays[f"{name}.coef"] = head.coef.astype(np.float32)
-            arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
-            for block in BLOCKS:
-                arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
+        write_card(folder / CARD_FILE, meta)
+        arrays = heads_arrays(heads, np.float32)
         with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as weights:
             np.savez_compressed(weights, **arrays)
         write_atomic(folder / CARD_COPY, json.dumps(self.card, indent=2, ensure_ascii=False) + "\n")
@@ -179,3 +158,41 @@ class TechniqueModel:
 def load_model() -> TechniqueModel:
     """The shipped model, loaded on first use and shared by the whole process."""
     return TechniqueModel.load()
+
+
+def heads_meta(heads: dict[str, LinearHead]) -> dict[str, Any]:
+    """What a model card records of its linear heads: classes, block weights, vocabularies."""
+    return {
+        name: {
+            "classes": list(head.classes),
+            "weights": head.space.weights,
+            "vocab": {
+                b: sorted(head.space.vocab[b], key=head.space.vocab[b].__getitem__) for b in BLOCKS
+            },
+        }
+        for name, head in heads.items()
+    }
+
+
+def write_card(path: Path, meta: dict[str, Any]) -> None:
+    """Write a model's card as gzipped JSON; mtime=0 and no file name keep the file
+    byte-identical across rebuilds with the same content."""
+    payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    card = io.BytesIO()
+    with gzip.GzipFile(fileobj=card, mode="wb", mtime=0, filename="") as handle:
+        handle.write(payload.encode("utf-8"))
+    write_atomic(path, card.getvalue())
+
+
+def heads_arrays(heads: dict[str, LinearHead], coef_dtype: Any) -> dict[str, Any]:
+    """The heads' weights as the arrays of ``weights.npz`` (coefficients in ``coef_dtype``).
+
+    Typed Any: numpy's stub cannot tell these names from its own ``allow_pickle`` keyword.
+    """
+    arrays: dict[str, Any] = {}
+    for name, head in heads.items():
+        arrays[f"{name}.coef"] = head.coef.astype(coef_dtype)
+        arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
+        for block in BLOCKS:
+            arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
+    return arrays

@@ -48,7 +48,7 @@ from redline.errors import ModelNotFoundError
 from redline.store.files import atomic_path, write_atomic
 from redline.techniques.datasets import TaskArticle
 from redline.techniques.features import BLOCKS, FeatureSpace, SpanItem, tokens
-from redline.techniques.model import LinearHead
+from redline.techniques.model import LinearHead, heads_arrays, heads_meta, write_card
 
 MODEL_PACKAGE = "redline.models"
 CARD_FILE = "model.json.gz"
@@ -294,32 +294,12 @@ class ParagraphModel:
                 "weight": self.embedding_weight,
                 "classes": list(self.embedding.classes),
             },
-            "heads": {
-                name: {
-                    "classes": list(head.classes),
-                    "weights": head.space.weights,
-                    "vocab": {
-                        b: sorted(head.space.vocab[b], key=head.space.vocab[b].__getitem__)
-                        for b in BLOCKS
-                    },
-                }
-                for name, head in heads.items()
-            },
+            "heads": heads_meta(heads),
         }
-        payload = json.dumps(meta, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        # mtime=0 and no file name keep the file byte-identical across rebuilds.
-        card = io.BytesIO()
-        with gzip.GzipFile(fileobj=card, mode="wb", mtime=0, filename="") as handle:
-            handle.write(payload.encode("utf-8"))
-        write_atomic(folder / CARD_FILE, card.getvalue())
-        arrays: dict[str, Any] = {}
-        for name, head in heads.items():
-            # Half precision halves the files; the scores move by ~1e-3 (the card's dev
-            # figures are measured on the saved, rounded weights).
-            arrays[f"{name}.coef"] = head.coef.astype(np.float16)
-            arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
-            for block in BLOCKS:
-                arrays[f"{name}.idf.{block}"] = head.space.idf[block].astype(np.float32)
+        write_card(folder / CARD_FILE, meta)
+        # Half precision halves the files; the scores move by ~1e-3 (the card's dev figures
+        # are measured on the saved, rounded weights).
+        arrays = heads_arrays(heads, np.float16)
         if self.embedding is not None:
             arrays["embedding.coef"] = self.embedding.coef.astype(np.float16)
             arrays["embedding.intercept"] = self.embedding.intercept.astype(np.float32)
