@@ -133,6 +133,22 @@ class Digest:
     claims: int
 
 
+VOICE_HEADER = ("Voice", "Kind", "Words", "Claims", "“We” stands for")
+RUNG_HEADER = ("Stance", "Rung", "Quote", "Speaker")
+
+
+def voice_cells(voice: Voice) -> tuple[str, str, str, str, str]:
+    """One row of the summary's voices table, as every format shows it."""
+    words = "" if voice.words is None else str(voice.words)
+    return (voice.speaker, voice.kind, words, str(voice.claims), voice.we)
+
+
+def rung_cells(rung: Rung) -> tuple[str, str, str, str]:
+    """One row of the summary's highest-rungs table, as every format shows it."""
+    more = f" (+{rung.more} more)" if rung.more else ""
+    return (rung.stance, rung.meaning, f"“{rung.quote}”{more}", rung.speaker)
+
+
 def digest(document: Document) -> Digest:
     """The summary of ``document``."""
     escalation = document.metadata.extra.get("escalation")

@@ -173,27 +173,11 @@ def _summary_section(document: Document) -> str:
             "</span></p>"
         )
     if brief.voices:
-        rows = [
-            (v.speaker, v.kind, "" if v.words is None else str(v.words), str(v.claims), v.we)
-            for v in brief.voices
-        ]
-        parts.append(
-            "<h3>Voices</h3>"
-            + _table(("Voice", "Kind", "Words", "Claims", "“We” stands for"), rows)
-        )
+        rows = [digest.voice_cells(v) for v in brief.voices]
+        parts.append("<h3>Voices</h3>" + _table(digest.VOICE_HEADER, rows))
     if brief.rungs:
-        rung_rows = [
-            (
-                r.stance,
-                r.meaning,
-                f"“{r.quote}”" + (f" (+{r.more} more)" if r.more else ""),
-                r.speaker,
-            )
-            for r in brief.rungs
-        ]
-        parts.append(
-            "<h3>Highest rungs</h3>" + _table(("Stance", "Rung", "Quote", "Speaker"), rung_rows)
-        )
+        rung_rows = [digest.rung_cells(r) for r in brief.rungs]
+        parts.append("<h3>Highest rungs</h3>" + _table(digest.RUNG_HEADER, rung_rows))
     if brief.red_lines:
         parts.append(f'<h3>Red lines ({len(brief.red_lines)})</h3><div class="rl-cards">')
         parts.extend(_card(card) for card in brief.red_lines)

@@ -72,26 +72,11 @@ def _summary(document: Document) -> str:
             + md_escape(digest.index_method())
         )
     if brief.voices:
-        rows = [
-            (v.speaker, v.kind, "" if v.words is None else str(v.words), str(v.claims), v.we)
-            for v in brief.voices
-        ]
-        parts.append(
-            "### Voices\n\n" + _table(("Voice", "Kind", "Words", "Claims", "“We” stands for"), rows)
-        )
+        rows = [digest.voice_cells(v) for v in brief.voices]
+        parts.append("### Voices\n\n" + _table(digest.VOICE_HEADER, rows))
     if brief.rungs:
-        rung_rows = [
-            (
-                r.stance,
-                r.meaning,
-                f"“{r.quote}”" + (f" (+{r.more} more)" if r.more else ""),
-                r.speaker,
-            )
-            for r in brief.rungs
-        ]
-        parts.append(
-            "### Highest rungs\n\n" + _table(("Stance", "Rung", "Quote", "Speaker"), rung_rows)
-        )
+        rung_rows = [digest.rung_cells(r) for r in brief.rungs]
+        parts.append("### Highest rungs\n\n" + _table(digest.RUNG_HEADER, rung_rows))
     if brief.red_lines:
         cards = [
             f"- **{md_escape(c.setter)}** against {md_escape(c.against)} · {md_escape(c.kind)}"

@@ -114,23 +114,16 @@ def _summary_parts(document: Document) -> list[RenderableType]:
             + Text(digest.index_method(), style="dim")
         )
     if brief.voices:
-        table = _table("Voices", ("Voice", "Kind", "Words", "Claims", "“We” stands for"))
+        table = _table("Voices", digest.VOICE_HEADER)
         for voice in brief.voices:
-            words = "" if voice.words is None else str(voice.words)
-            table.add_row(
-                _plain(voice.speaker, 60), voice.kind, words, str(voice.claims), _plain(voice.we)
-            )
+            speaker, kind, words, claims, we = digest.voice_cells(voice)
+            table.add_row(_plain(speaker, 60), kind, words, claims, _plain(we))
         parts.append(table)
     if brief.rungs:
-        table = _table("Highest rungs", ("Stance", "Rung", "Quote", "Speaker"))
+        table = _table("Highest rungs", digest.RUNG_HEADER)
         for rung in brief.rungs:
-            more = f" (+{rung.more} more)" if rung.more else ""
-            table.add_row(
-                rung.stance,
-                _plain(rung.meaning, 80),
-                _plain(f"“{rung.quote}”{more}", 400),
-                _plain(rung.speaker, 60),
-            )
+            stance, meaning, quote, speaker = digest.rung_cells(rung)
+            table.add_row(stance, _plain(meaning, 80), _plain(quote, 400), _plain(speaker, 60))
         parts.append(table)
     if brief.red_lines:
         parts.append(Text(f"Red lines ({len(brief.red_lines)})", style="bold"))
