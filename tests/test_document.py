@@ -20,10 +20,16 @@ def document() -> Document:
         analyzer="actors",
         rule="alias",
         confidence=0.9,
-        attrs={"actor_id": "kyiv", "aliases": ["Kiev"]},
+        attrs={"actor_id": "kyiv", "name": "Kyiv", "type": "place", "match": "alias"},
     )
-    rocket = doc.make_span(TEXT.index("🚀"), TEXT.index("🚀") + 1, "emoji", analyzer="x", rule="r")
-    claim = doc.make_span(0, 26, "claim", analyzer="claims", rule="verb", confidence=0.5)
+    rocket = doc.make_span(
+        TEXT.index("🚀"), TEXT.index("🚀") + 1, "emoji", analyzer="x", rule="r",
+        attrs={"actor_id": "rocket", "name": "rocket", "type": "weapon", "match": "emoji"},
+    )  # fmt: skip
+    claim = doc.make_span(
+        0, 26, "question", analyzer="claims", rule="verb", confidence=0.5,
+        attrs={"stance": "question", "level": 3},
+    )  # fmt: skip
     relation = Relation(
         id="r1",
         label="target",
@@ -109,10 +115,12 @@ def test_document_table_is_a_layer_with_quotes_and_attributes(document: Document
         "rule",
         "confidence",
         "actor_id",
-        "aliases",
+        "name",
+        "type",
+        "match",
     ]
     assert table["quote"].tolist() == ["Kyiv", "🚀"]
-    assert table["actor_id"].tolist()[0] == "kyiv" and table["aliases"].tolist()[0] == ["Kiev"]
+    assert table["actor_id"].tolist() == ["kyiv", "rocket"] and table["name"][0] == "Kyiv"
     for start, end, quote in table[["start_char", "end_char", "quote"]].itertuples(index=False):
         assert TEXT[start:end] == quote
 
@@ -131,3 +139,42 @@ def test_document_table_of_an_empty_or_missing_layer(document: Document) -> None
         KeyError, match=r"no layer 'claim' in document .*; its layers: actors, claims"
     ):
         document.table("claim")
+
+
+def test_document_schema_types_the_layers_attributes() -> None:
+    """The published schema carries the analyzers' declared attribute models."""
+    from redline.analysis import analyze
+
+    analysed = json.loads(analyze("Russia must strike Kyiv now, said the minister.").to_json())
+    schema = json_schema()
+    jsonschema.validate(analysed, schema)
+    claim = analysed["layers"]["claims"][0]
+    claim["attrs"]["level"] = "very high"
+    with pytest.raises(jsonschema.ValidationError, match="very high"):
+        jsonschema.validate(analysed, schema)
+    claim["attrs"] = {"stance": "advocate", "level": 3, "undeclared": True}
+    with pytest.raises(jsonschema.ValidationError, match="undeclared"):
+        jsonschema.validate(analysed, schema)
+
+
+def test_document_of_schema_1_0_keeps_its_escalation_profile() -> None:
+    """A 1.0 document kept its profile in metadata.extra; it is read into the summaries."""
+    profile = {"index": 40, "claims": 2, "max_advocate": 3}
+    legacy = Document.from_text("Strike now.").model_dump(mode="json")
+    legacy.update(schema_version="1.0", summaries=None)
+    del legacy["summaries"]
+    legacy["metadata"]["extra"] = {"escalation": profile, "desk": "world"}
+    document = Document.model_validate(legacy)
+    assert document.schema_version == "1.1"
+    assert document.escalation is not None and document.escalation.index == 40
+    assert document.metadata.extra == {"desk": "world"}
+
+
+def test_document_a_users_column_named_escalation_stays_the_users() -> None:
+    from redline.analysis import analyze
+
+    document = analyze(
+        "Russia must strike Kyiv now.", metadata=Metadata(extra={"escalation": "high"})
+    )
+    assert document.metadata.extra["escalation"] == "high"
+    assert document.escalation is not None and (document.escalation.max_advocate or 0) >= 3

@@ -1,9 +1,11 @@
 import pickle
+from collections.abc import Mapping
 from typing import ClassVar
 
 import pytest
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.attributes import Attributes
 from redline.document import Document, Metadata
 from redline.errors import AnalysisFailed, PipelineError
 from redline.pipeline import Pipeline
@@ -194,3 +196,56 @@ def test_a_comment_in_another_language_is_analysed_in_its_own() -> None:
     ]
     assert any(s.text.startswith("We should bomb") for s in document.layer("claims"))
     assert "ru" in document.metadata.layer_languages["sentences"]
+
+
+class _WordAttributes(Attributes):
+    length: int
+
+
+class TypedWords(Words):
+    """Declares the attributes of its label; ``attrs`` is what it then writes."""
+
+    name: ClassVar[str] = "typed"
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {"word": _WordAttributes}
+    attrs: ClassVar[dict[str, object]] = {"length": 5}
+
+    def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput:
+        end = document.text.index(" ")
+        span = document.make_span(0, end, "word", analyzer=self.name, rule="r", attrs=self.attrs)
+        return AnalyzerOutput(layers={"words": [span]})
+
+
+def test_pipeline_keeps_output_that_honours_its_declared_attributes() -> None:
+    document = Pipeline([TypedWords()]).run(Document.from_text("Hello world."))
+    assert _WordAttributes.read(document.layer("words")[0]).length == 5
+
+
+@pytest.mark.parametrize(
+    ("attrs", "problem"),
+    [({"length": "five"}, "length: Input should be a valid integer"), ({}, "length: Field")],
+)
+def test_pipeline_refuses_output_that_breaks_its_declared_attributes(
+    attrs: dict[str, object], problem: str
+) -> None:
+    analyzer = type("Broken", (TypedWords,), {"attrs": attrs})()
+    with pytest.raises(PipelineError, match=f"breaks? _WordAttributes: {problem}"):
+        Pipeline([analyzer]).run(Document.from_text("Hello world."))
+
+
+def test_pipeline_refuses_a_label_its_analyzer_does_not_declare() -> None:
+    class Other(TypedWords):
+        attributes: ClassVar[Mapping[str, type[Attributes]]] = {"name": _WordAttributes}
+
+    with pytest.raises(PipelineError, match="label 'word', which its attributes do not declare"):
+        Pipeline([Other()]).run(Document.from_text("Hello world."))
+
+
+def test_pipeline_escalation_profile_is_a_declared_summary() -> None:
+    from redline.attributes import EscalationProfile
+
+    document = Pipeline.from_names(
+        ("structure", "actors", "voices", "groups", "claims", "escalation")
+    ).run(Document.from_text("Russia must strike Kyiv now."))
+    assert isinstance(document.escalation, EscalationProfile)
+    assert "escalation" not in document.metadata.extra
+    assert document.summaries["escalation"]["max_advocate"] >= 3

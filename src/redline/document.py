@@ -24,7 +24,11 @@ from redline.errors import SpanError
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = "1.0"
+    from redline.attributes import EscalationProfile
+
+SCHEMA_VERSION = "1.1"
+"""1.1: the escalation profile moved from ``metadata.extra["escalation"]`` to
+``summaries["escalation"]``; a 1.0 document is read into 1.1 (see ``Document``)."""
 
 JSONValue = Any
 """Attribute values must be JSON-serialisable (str, int, float, bool, None, lists, dicts)."""
@@ -113,11 +117,36 @@ class Document(_Frozen):
     metadata: Metadata = Field(default_factory=Metadata)
     layers: dict[str, tuple[Span, ...]] = Field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
+    summaries: dict[str, dict[str, JSONValue]] = Field(
+        default_factory=dict,
+        description="Document-level findings, by the name of the analyzer that made them, each "
+        "in the model that analyzer declares (escalation: the escalation profile).",
+    )
 
     @classmethod
     def from_text(cls, text: str, metadata: Metadata | None = None) -> Document:
         """Wrap ``text`` (unchanged) in a Document whose id is its content hash."""
         return cls(id=content_id(text), text=text, metadata=metadata or Metadata())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_schema_1_0(cls, data: Any) -> Any:
+        """Read a 1.0 document: its escalation profile was kept in ``metadata.extra``, where a
+        user's own column named "escalation" could collide with it."""
+        if not isinstance(data, dict) or data.get("schema_version") != "1.0":
+            return data
+        metadata = data.get("metadata")
+        extra = metadata.extra if isinstance(metadata, Metadata) else (metadata or {}).get("extra")
+        profile = (extra or {}).get("escalation")
+        data = {**data, "schema_version": SCHEMA_VERSION}
+        if isinstance(profile, dict) and "index" in profile and "summaries" not in data:
+            rest = {k: v for k, v in (extra or {}).items() if k != "escalation"}
+            if isinstance(metadata, Metadata):
+                metadata = metadata.model_copy(update={"extra": rest})
+            else:
+                metadata = {**(metadata or {}), "extra": rest}
+            data.update(metadata=metadata, summaries={"escalation": profile})
+        return data
 
     @model_validator(mode="after")
     def _check_spans(self) -> Document:
@@ -212,6 +241,20 @@ class Document(_Frozen):
             rows.append(row)
         return pd.DataFrame(rows, columns=None if rows else list(_SPAN_COLUMNS))
 
+    @property
+    def escalation(self) -> EscalationProfile | None:
+        """The escalation profile; None before the escalation analyzer has run, or where a
+        hand-made document's summary is not a profile (the pipeline checks its own)."""
+        from pydantic import ValidationError
+
+        from redline.attributes import EscalationProfile
+
+        found = self.summaries.get("escalation")
+        try:
+            return EscalationProfile.model_validate(found) if found is not None else None
+        except ValidationError:
+            return None
+
     def span_by_id(self, span_id: str) -> Span:
         for span in self.spans():
             if span.id == span_id:
@@ -223,8 +266,10 @@ class Document(_Frozen):
         layers: Mapping[str, Iterable[Span]],
         relations: Iterable[Relation] = (),
         metadata: Metadata | None = None,
+        summaries: Mapping[str, dict[str, JSONValue]] | None = None,
     ) -> Document:
-        """A new Document with ``layers`` added (replacing layers of the same name)."""
+        """A new Document with ``layers`` added (replacing layers of the same name), and
+        ``summaries`` (replacing those of the same analyzer)."""
         merged = dict(self.layers)
         for name, spans in layers.items():
             merged[name] = tuple(sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)))
@@ -237,6 +282,7 @@ class Document(_Frozen):
             metadata=metadata or self.metadata,
             layers=merged,
             relations=kept + tuple(relations),
+            summaries={**self.summaries, **(summaries or {})},
         )
 
     # -- serialisation ----------------------------------------------------------------------
@@ -293,8 +339,47 @@ def _check_span_fits(text: str, start: int, end: int, quote: str | None = None) 
 
 
 def json_schema() -> dict[str, Any]:
-    """The published JSON Schema of a serialised Document."""
+    """The published JSON Schema of a serialised Document.
+
+    Beyond the shape of a Document, it holds the typed contract of the built-in analyzers: the
+    attributes of each label of each of their layers and their document summaries, generated
+    from the models they declare (:mod:`redline.attributes`), so a validator checks a
+    document's findings as the pipeline does.
+    """
+    from redline.analyzers import declared_attributes, declared_summaries
+
     schema = Document.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://redline.invalid/schema/document-{SCHEMA_VERSION}.json"
+    definitions = schema.setdefault("$defs", {})
+    schema["properties"]["layers"]["properties"] = {
+        layer: {"type": "array", "items": _typed_span(labels, definitions)}
+        for layer, labels in declared_attributes().items()
+    }
+    schema["properties"]["summaries"]["properties"] = {
+        name: {"$ref": _define(model, definitions)} for name, model in declared_summaries().items()
+    }
     return schema
+
+
+def _typed_span(labels: Mapping[str, type[BaseModel]], definitions: dict[str, Any]) -> Any:
+    """A Span whose ``attrs`` follow the model declared for its label (``*``: the others)."""
+    rules: list[dict[str, Any]] = [{"$ref": "#/$defs/Span"}]
+    named = sorted(label for label in labels if label != "*")
+    for label in named:
+        attrs = {"properties": {"attrs": {"$ref": _define(labels[label], definitions)}}}
+        rules.append({"if": {"properties": {"label": {"const": label}}}, "then": attrs})
+    if "*" in labels:
+        attrs = {"properties": {"attrs": {"$ref": _define(labels["*"], definitions)}}}
+        rules.append(
+            {"if": {"properties": {"label": {"enum": named}}}, "else": attrs} if named else attrs
+        )
+    return {"allOf": rules}
+
+
+def _define(model: type[BaseModel], definitions: dict[str, Any]) -> str:
+    """Add ``model``'s schema (and those it uses) to ``definitions``; its reference."""
+    found = model.model_json_schema(ref_template="#/$defs/{model}")
+    definitions.update(found.pop("$defs", {}))
+    definitions[model.__name__] = found
+    return f"#/$defs/{model.__name__}"

@@ -11,8 +11,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from pydantic import BaseModel
+
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
-from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
+from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput, declared
+from redline.attributes import Attributes, model_for
 from redline.document import Document, Metadata, Relation, Span
 from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
@@ -412,6 +415,7 @@ def merge_output(document: Document, analyzer: Analyzer, output: AnalyzerOutput)
             f"analyzer {analyzer.name!r} returned layers {sorted(extra)} it does not declare "
             f"in provides={analyzer.provides}; declare them"
         )
+    contract = declared(analyzer)
     for spans in output.layers.values():
         for span in spans:
             if span.analyzer != analyzer.name:
@@ -419,11 +423,49 @@ def merge_output(document: Document, analyzer: Analyzer, output: AnalyzerOutput)
                     f"analyzer {analyzer.name!r} returned span {span.id!r} credited to "
                     f"{span.analyzer!r}; spans must name the analyzer that made them"
                 )
+            _check_attributes(analyzer.name, contract.attributes, span, "span")
+    for relation in output.relations:
+        _check_attributes(analyzer.name, contract.relation_attributes, relation, "relation")
     return document.with_layers(
         output.layers,
         output.relations,
         metadata=_fill_metadata(document.metadata, output.metadata),
+        summaries=_summary(analyzer.name, contract.summary, output.summary),
     )
+
+
+def _check_attributes(
+    name: str, models: Mapping[str, type[Attributes]], item: Span | Relation, what: str
+) -> None:
+    """Hold ``item``'s attributes to the model its analyzer declares for its label."""
+    if not models:
+        return  # an analyzer that declares no contract (a third party's) is not checked
+    model = model_for(models, item.label)
+    if model is None:
+        raise PipelineError(
+            f"analyzer {name!r} returned {what} {item.id!r} with label {item.label!r}, which "
+            f"its attributes do not declare (declared: {sorted(models)})"
+        )
+    try:
+        model.check(item.attrs)
+    except ValueError as error:
+        raise PipelineError(
+            f"analyzer {name!r} returned {what} {item.id!r} whose attributes break "
+            f"{model.__name__}: {error}"
+        ) from None
+
+
+def _summary(
+    name: str, model: type[BaseModel] | None, summary: BaseModel | None
+) -> dict[str, dict[str, Any]] | None:
+    if summary is None:
+        return None
+    if model is None or not isinstance(summary, model):
+        raise PipelineError(
+            f"analyzer {name!r} returned a {type(summary).__name__} summary but declares "
+            f"summary={model.__name__ if model else None}"
+        )
+    return {name: summary.model_dump(mode="json")}
 
 
 def _fill_metadata(metadata: Metadata, found: dict[str, Any] | Any) -> Metadata:

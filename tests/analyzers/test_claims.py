@@ -54,11 +54,12 @@ def test_claims_seed_gold(seed: str, request: pytest.FixtureRequest) -> None:
 @pytest.mark.parametrize("seed", ["seed_op_ed", "seed_interview"])
 def test_claims_seed_document_expectations(seed: str, request: pytest.FixtureRequest) -> None:
     document, gold = request.getfixturevalue(seed)
-    profile = document.metadata.extra["escalation"]
+    profile = document.escalation
+    assert profile is not None
     expectations = gold["document_expectations"]
-    assert profile["max_advocate"] == expectations["max_level_advocated"]
+    assert profile.max_advocate == expectations["max_level_advocated"]
     if "max_level_reported" in expectations:
-        assert profile["max_report"] == expectations["max_level_reported"]
+        assert profile.max_report == expectations["max_level_reported"]
 
 
 def test_claims_host_questions_are_not_advocacy(seed_interview: tuple[Document, dict]) -> None:

@@ -33,7 +33,7 @@ def test_claims_ru_conditional_threat_is_a_red_line() -> None:
     assert claim.attrs["stance"] == "threaten"
     [line] = [r for r in document.layer("redlines") if r.label == "conditional_threat"]
     assert line.attrs["condition"].startswith("Если Киев")
-    assert document.metadata.extra["escalation"]["max_threaten"] >= 3
+    assert document.summaries["escalation"]["max_threaten"] >= 3
 
 
 def test_claims_ru_strike_on_a_capital_is_level_four() -> None:
@@ -63,7 +63,7 @@ def test_claims_ru_negated_intention_is_not_escalation() -> None:
     document = _analyse("Мы не собираемся нападать на Литву.")
     claim = _claim(document, "нападать")
     assert claim.attrs["stance"] == "reject"
-    assert document.metadata.extra["escalation"]["index"] == 0
+    assert document.summaries["escalation"]["index"] == 0
 
 
 def test_claims_ru_threshold_cues() -> None:

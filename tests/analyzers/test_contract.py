@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class, registered
-from redline.analyzers.base import AnalysisContext
+from redline.analyzers.base import AnalysisContext, declared
+from redline.attributes import Attributes, model_for
 from redline.document import Document
 from redline.pipeline import Pipeline, merge_output
 
@@ -99,3 +100,25 @@ def test_contract_json_round_trip(analyzer_name: str, prepared: list[Document]) 
     for document in prepared:
         serialised = _run(analyzer_name, document).to_json()
         assert Document.from_json(serialised).to_json() == serialised
+
+
+@pytest.mark.parametrize("name", DEFAULT_ANALYZERS)
+def test_contract_every_builtin_analyzer_declares_its_output(name: str) -> None:
+    """Each built-in analyzer types what it writes: every layer's labels, or its summary."""
+    contract = declared(analyzer_class(name))
+    assert contract.attributes or contract.summary is not None
+    for model in contract.attributes.values():
+        assert issubclass(model, Attributes)
+
+
+def test_contract_declared_attributes_hold_on_every_text(
+    analyzer_name: str, prepared: list[Document]
+) -> None:
+    """What an analyzer writes on real texts reads back through its declared models."""
+    models = declared(analyzer_class(analyzer_name)).attributes
+    for document in prepared:
+        for span in _run(analyzer_name, document).spans():
+            if span.analyzer == analyzer_name and models:
+                model = model_for(models, span.label)
+                assert model is not None, span.label
+                model.check(span.attrs)

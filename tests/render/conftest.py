@@ -184,9 +184,11 @@ def hostile() -> Document:
         subtitle=payload,
         author=payload,
         source=payload,
-        extra={"escalation": {payload: payload, "peak": [payload, {"k": payload}]}},
+        extra={payload: payload, "peak": [payload, {"k": payload}]},
     )
-    doc = Document.from_text(text, meta)
+    # A summary that is not a valid profile (hand-made, hostile) is rendered escaped, never run.
+    summary = {payload: payload, "by_speaker": {payload: {payload: payload}}}
+    doc = Document.from_text(text, meta).model_copy(update={"summaries": {"escalation": summary}})
     spans = [
         doc.make_span(
             *at(text, p),

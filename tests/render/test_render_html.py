@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from redline.document import Document, Metadata
+from redline.document import Document
 from redline.render import render_html
 from redline.render._summary import KNOWN_COLOURS, PALETTE, layer_colour
 from redline.render.html import escape, script_json
@@ -248,7 +248,7 @@ def test_html_escape_covers_quotes_and_characters_html_would_change() -> None:
 
 def test_html_escalation_index_only_when_present(transcript: Document) -> None:
     assert "Escalation index" not in render_html(transcript)
-    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"index": 4}})})
+    doc = transcript.model_copy(update={"summaries": {"escalation": {"index": 4, "claims": 1}}})
     assert "<strong>Escalation index 4/100</strong>" in render_html(doc)
 
 

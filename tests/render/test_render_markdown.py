@@ -61,7 +61,7 @@ def test_markdown_escape_round_trip_of_visible_text() -> None:
 
 def test_markdown_escalation_index_only_when_present(transcript: Document) -> None:
     assert "Escalation index" not in render_markdown(transcript)
-    doc = transcript.model_copy(update={"metadata": Metadata(extra={"escalation": {"index": 4}})})
+    doc = transcript.model_copy(update={"summaries": {"escalation": {"index": 4, "claims": 1}}})
     assert "**Escalation index 4/100** over 1 claims." in render_markdown(doc)
 
 

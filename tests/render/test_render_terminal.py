@@ -63,8 +63,8 @@ def test_terminal_finding_shows_readable_details_and_confidence(transcript: Docu
 
 def test_terminal_escalation_index_only_when_present(transcript: Document) -> None:
     assert "Escalation index" not in render_text(transcript)
-    extra = {"escalation": {"index": 77, "by_speaker": {"Guest": {"index": 77}}}}
-    doc = transcript.model_copy(update={"metadata": Metadata(extra=extra)})
+    profile = {"index": 77, "claims": 1, "by_speaker": {"Guest": {"index": 77, "claims": 1}}}
+    doc = transcript.model_copy(update={"summaries": {"escalation": profile}})
     output = render_text(doc)
     assert "Escalation index 77/100" in output and "0.6 × the largest weight" in output
 
@@ -109,17 +109,16 @@ def test_terminal_escalation_breakdown_is_a_table_and_claims_are_quoted(
     transcript: Document,
 ) -> None:
     claim = transcript.layer("claims")[0]
-    extra = {
-        "escalation": {
-            "index": 60,
-            "max_advocate_claims": [claim.id],
-            "by_speaker": {
-                "Guest": {"index": 60, "max_advocate": 3},
-                "Host": {"index": 10, "max_advocate": None},
-            },
-        }
+    profile = {
+        "index": 60,
+        "claims": 2,
+        "max_advocate_claims": [claim.id],
+        "by_speaker": {
+            "Guest": {"index": 60, "claims": 1, "max_advocate": 3},
+            "Host": {"index": 10, "claims": 1, "max_advocate": None},
+        },
     }
-    doc = transcript.model_copy(update={"metadata": Metadata(extra=extra)})
+    doc = transcript.model_copy(update={"summaries": {"escalation": profile}})
     output = render_text(doc, width=120, full=True)
     assert f"“{claim.text}”" in output or claim.text[:40] in output
     assert "Escalation by speaker" in output

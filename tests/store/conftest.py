@@ -158,8 +158,7 @@ def build_document(
         name: {k: v for k, v in profile(spans).items() if not k.endswith("_claims")}
         for name, spans in sorted(by_speaker.items())
     }
-    metadata = doc.metadata.model_copy(update={"extra": {"escalation": summary}})
-    return Document.model_validate({**doc.model_dump(), "metadata": metadata.model_dump()})
+    return Document.model_validate({**doc.model_dump(), "summaries": {"escalation": summary}})
 
 
 @pytest.fixture

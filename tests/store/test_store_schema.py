@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,14 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, obj
     con.register("_rows", pa.Table.from_pylist(rows))
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
     con.unregister("_rows")
+
+
+def _as_schema_1_0(row: dict[str, object]) -> dict[str, object]:
+    """A documents row as Redline stored it before migration 5: a 1.0 Document, its escalation
+    profile in metadata.extra, no summaries column."""
+    summaries = json.loads(str(row["summaries"]))
+    legacy = {k: v for k, v in row.items() if k != "summaries"}
+    return {**legacy, "schema_version": "1.0", "extra": json.dumps(summaries)}
 
 
 def _before_v4(rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -64,7 +73,10 @@ def test_schema_version_one_database_migrates_forward(
         _insert(
             con,
             "documents",
-            [{k: v for k, v in row.items() if k not in added_in_v3} for row in rows["documents"]],
+            [
+                {k: v for k, v in _as_schema_1_0(row).items() if k not in added_in_v3}
+                for row in rows["documents"]
+            ],
         )
         _insert(con, "claims", _before_v4(rows["claims"]))
         _insert(con, "spans", _before_v4(rows["spans"]))
@@ -79,7 +91,7 @@ def test_schema_version_one_database_migrates_forward(
             ],
         )
     with CorpusStore.open(db_path) as store:
-        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 4
+        assert schema_version(store.con, str(db_path)) == SCHEMA_VERSION == 5
         assert store.con.execute(
             "SELECT label, severity, analyzer_version FROM incitement"
         ).fetchall() == [("call_to_violence", 3, "0.9.0")]
@@ -94,7 +106,7 @@ def test_schema_version_one_database_migrates_forward(
         applied = store.con.execute(
             "SELECT version FROM schema_version ORDER BY version"
         ).fetchall()
-        assert applied == [(1,), (2,), (3,), (4,)]
+        assert applied == [(1,), (2,), (3,), (4,), (5,)]
         # Version 4 quotes every span beside its offsets, filled from the stored text.
         assert store.con.execute("SELECT quote FROM incitement").fetchall() == [
             ("Wipe them off the map",)
@@ -119,7 +131,9 @@ def test_schema_version_four_quotes_stored_spans_as_python_slices_them(
     with duckdb.connect(str(db_path)) as con:
         assert migrate(con, path=str(db_path), target=3) == 3
         for table, table_rows in rows.items():
-            if table_rows and table not in ("relations", "speaker_escalation"):
+            if table == "documents":
+                _insert(con, table, [_as_schema_1_0(row) for row in table_rows])
+            elif table_rows and table not in ("relations", "speaker_escalation"):
                 _insert(con, table, _before_v4(table_rows))
     with CorpusStore.open(db_path) as store:
         for table in SPAN_TABLES:
@@ -168,7 +182,7 @@ def test_schema_newer_than_this_redline_is_refused(db_path: Path) -> None:
         store.con.execute(
             "INSERT INTO schema_version VALUES (99, 'future', current_timestamp::TIMESTAMP)"
         )
-    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 4; upgrade"):
+    with pytest.raises(StoreError, match="schema version 99, newer than this Redline's 5; upgrade"):
         CorpusStore.open(db_path)
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 from importlib import import_module
 from importlib.metadata import entry_points
 
-from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput
+from pydantic import BaseModel
+
+from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput, declared
+from redline.attributes import Attributes
 from redline.errors import PipelineError
 
 # name -> "module:Class"; imported only when used, so `redline --version` stays fast.
@@ -59,6 +62,24 @@ def analyzer_class(name: str) -> type[Analyzer]:
     return cls
 
 
+def declared_attributes(
+    names: tuple[str, ...] = DEFAULT_ANALYZERS,
+) -> dict[str, dict[str, type[Attributes]]]:
+    """Layer -> label -> attributes model, as the analyzers ``names`` declare them."""
+    layers: dict[str, dict[str, type[Attributes]]] = {}
+    for name in names:
+        cls = analyzer_class(name)
+        for layer in cls.provides:
+            layers.setdefault(layer, {}).update(declared(cls).attributes)
+    return layers
+
+
+def declared_summaries(names: tuple[str, ...] = DEFAULT_ANALYZERS) -> dict[str, type[BaseModel]]:
+    """Analyzer name -> the model of its document-level summary, for those that write one."""
+    found = {name: declared(analyzer_class(name)).summary for name in names}
+    return {name: model for name, model in found.items() if model is not None}
+
+
 __all__ = [
     "BUILTIN",
     "DEFAULT_ANALYZERS",
@@ -66,5 +87,7 @@ __all__ = [
     "Analyzer",
     "AnalyzerOutput",
     "analyzer_class",
+    "declared_attributes",
+    "declared_summaries",
     "registered",
 ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -31,6 +31,7 @@ from pydantic import Field
 from redline import russian_names
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, ActorAttributes, Attributes
 from redline.data_files import DataFile, load
 from redline.dates import parse_day
 from redline.document import Document, Span
@@ -92,6 +93,7 @@ class ActorAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure",)
     provides: ClassVar[tuple[str, ...]] = ("actors",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: ActorAttributes}
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, gazetteer: Gazetteer | None = None):

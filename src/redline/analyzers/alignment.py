@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar, Literal
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import (
+    ANY_LABEL,
+    AlignmentAttributes,
+    AlignmentRelationAttributes,
+    Attributes,
+)
 from redline.data_files import DataFile, load
 from redline.document import Document, Relation, Span
 from redline.intervals import longest_first
@@ -109,6 +116,10 @@ class AlignmentAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("alignment",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: AlignmentAttributes}
+    relation_attributes: ClassVar[Mapping[str, type[Attributes]]] = {
+        ANY_LABEL: AlignmentRelationAttributes
+    }
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
+from pydantic import BaseModel
+
+from redline.attributes import Attributes
 from redline.document import Document, Relation, Span
 
 if TYPE_CHECKING:
@@ -46,7 +49,9 @@ class AnalysisContext:
 
 @dataclass(frozen=True)
 class AnalyzerOutput:
-    """What one analyzer adds: whole layers, relations between spans, metadata it found.
+    """What one analyzer adds: whole layers, relations between spans, metadata it found, and a
+    document-level summary in the model it declares (kept in ``Document.summaries`` under the
+    analyzer's name).
 
     Metadata found in the text never overrides what the reader already knew.
     """
@@ -54,6 +59,7 @@ class AnalyzerOutput:
     layers: Mapping[str, Sequence[Span]] = field(default_factory=dict)
     relations: Sequence[Relation] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    summary: BaseModel | None = None
 
 
 @runtime_checkable
@@ -63,6 +69,12 @@ class Analyzer(Protocol):
     ``requires`` names the layers it reads; ``provides`` the layers it returns. An analyzer
     may declare ``languages`` (a tuple of codes, ``("*",)`` for any language): the pipeline
     runs it only on documents in those languages; one that declares none runs on English only.
+
+    The typed contract: ``attributes`` maps each label it writes to the
+    :class:`~redline.attributes.Attributes` model of its attributes (``"*"``: every label of
+    its layers), ``relation_attributes`` does the same for its relations, and ``summary`` names
+    the model of its document-level summary. The pipeline validates the output against them
+    (see :func:`declared`); an analyzer that declares none of them is not checked.
     ``initialize``
     loads data files or models once; ``analyze`` must not mutate its input and must return the
     same output for the same input.
@@ -76,3 +88,22 @@ class Analyzer(Protocol):
     def initialize(self) -> None: ...
 
     def analyze(self, document: Document, context: AnalysisContext) -> AnalyzerOutput: ...
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What an analyzer declares it writes (empty where it declares nothing)."""
+
+    attributes: Mapping[str, type[Attributes]]
+    relation_attributes: Mapping[str, type[Attributes]]
+    summary: type[BaseModel] | None
+
+
+def declared(analyzer: Analyzer | type[Analyzer]) -> Declared:
+    """The typed contract of ``analyzer``; optional in the protocol, so that an analyzer
+    written before it existed still runs."""
+    return Declared(
+        attributes=getattr(analyzer, "attributes", {}),
+        relation_attributes=getattr(analyzer, "relation_attributes", {}),
+        summary=getattr(analyzer, "summary", None),
+    )

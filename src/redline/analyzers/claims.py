@@ -14,6 +14,7 @@ For every action the lexicon finds (verbs, nominalisations, multiword expression
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -22,6 +23,7 @@ from spacy.tokens import Token
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, Attributes, ClaimAttributes
 from redline.claims.features import candidate_features
 from redline.claims.lexicon import ActionLexicon, ActionMatch, ClauseWords
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
@@ -76,6 +78,7 @@ class ClaimAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups")
     provides: ClassVar[tuple[str, ...]] = ("claims",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: ClaimAttributes}
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, model: str | None = "default") -> None:

@@ -1,4 +1,5 @@
-"""A document's escalation profile, stored in ``metadata.extra["escalation"]``.
+"""A document's escalation profile (:class:`~redline.attributes.EscalationProfile`), its
+declared summary, kept in ``Document.summaries["escalation"]`` (``document.escalation``):
 
 - the highest ladder level advocated, threatened, predicted and reported, each with the ids of
   the claims behind it;
@@ -16,6 +17,7 @@ from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ClaimAttributes, EscalationBrief, EscalationProfile
 from redline.document import Document, Span
 
 STANCE_WEIGHT = {
@@ -27,13 +29,8 @@ TOP = 5
 
 
 def escalation_index(claims: Iterable[Span]) -> int:
-    weights = sorted(
-        (
-            STANCE_WEIGHT.get(str(c.attrs.get("stance")), 0.0) * int(c.attrs.get("level") or 0) / 5
-            for c in claims
-        ),
-        reverse=True,
-    )
+    read = (ClaimAttributes.read(c) for c in claims)
+    weights = sorted((STANCE_WEIGHT.get(a.stance, 0.0) * a.level / 5 for a in read), reverse=True)
     if not weights:
         return 0
     top = weights[:TOP]
@@ -43,15 +40,12 @@ def escalation_index(claims: Iterable[Span]) -> int:
 def profile(claims: list[Span]) -> dict[str, Any]:
     """Highest level per stance (with its claims) and the index, for a set of claims."""
     result: dict[str, Any] = {"index": escalation_index(claims), "claims": len(claims)}
+    read = [(c, ClaimAttributes.read(c)) for c in claims]
     for stance in PROFILED:
-        chosen = [c for c in claims if stance in c.attrs.get("stances", [c.attrs.get("stance")])]
-        top = max((int(c.attrs.get("level") or 0) for c in chosen), default=None)
+        chosen = [(c, a) for c, a in read if stance in (a.stances or [a.stance])]
+        top = max((a.level for _, a in chosen), default=None)
         result[f"max_{stance}"] = top
-        result[f"max_{stance}_claims"] = (
-            [c.id for c in chosen if int(c.attrs.get("level") or 0) == top]
-            if top is not None
-            else []
-        )
+        result[f"max_{stance}_claims"] = [c.id for c, a in chosen if a.level == top]
     return result
 
 
@@ -66,6 +60,7 @@ class EscalationAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     provides: ClassVar[tuple[str, ...]] = ()
+    summary: ClassVar[type[EscalationProfile]] = EscalationProfile
     # It reads only the claims layer's stances and levels: the same in every language.
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
@@ -78,13 +73,16 @@ class EscalationAnalyzer:
         by_speaker: dict[str, list[Span]] = defaultdict(list)
         by_section: dict[str, list[Span]] = defaultdict(list)
         for claim in claims:
-            by_speaker[str(claim.attrs.get("speaker"))].append(claim)
-            by_section[str(claim.attrs.get("section"))].append(claim)
+            attributes = ClaimAttributes.read(claim)
+            by_speaker[attributes.speaker].append(claim)
+            by_section[attributes.section].append(claim)
         summary["by_speaker"] = {k: _brief(v) for k, v in sorted(by_speaker.items())}
         summary["by_section"] = {k: _brief(v) for k, v in sorted(by_section.items())}
-        return AnalyzerOutput(metadata={"extra": {"escalation": summary}})
+        return AnalyzerOutput(summary=EscalationProfile.model_validate(summary))
 
 
-def _brief(claims: list[Span]) -> dict[str, Any]:
+def _brief(claims: list[Span]) -> EscalationBrief:
     full = profile(claims)
-    return {k: v for k, v in full.items() if not k.endswith("_claims")}
+    return EscalationBrief.model_validate(
+        {k: v for k, v in full.items() if not k.endswith("_claims")}
+    )

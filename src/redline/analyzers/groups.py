@@ -17,12 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import Attributes, InGroupAttributes, PronounAttributes
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.gazetteer import Gazetteer
@@ -100,6 +102,11 @@ class GroupAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("groups",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {
+        "in_group": InGroupAttributes,
+        "we": PronounAttributes,
+        "they": PronounAttributes,
+    }
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def __init__(self, gazetteer: Gazetteer | None = None):

@@ -36,6 +36,7 @@ and ``p_hate``/``p_violence`` are None.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -43,6 +44,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, Attributes, IncitementAttributes
 from redline.document import Document, Span
 from redline.incitement import LABELS
 from redline.incitement.cues import Cues, load_cues
@@ -74,6 +76,7 @@ class IncitementAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("incitement",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: IncitementAttributes}
     labels: ClassVar[tuple[str, ...]] = LABELS
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 

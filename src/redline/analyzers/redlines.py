@@ -15,12 +15,14 @@ The cues and the condition clause are the language's own: ``data/redlines.yaml``
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, Attributes, RedLineAttributes
 from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
@@ -77,6 +79,7 @@ class RedLineAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences", "actors", "groups", "claims")
     provides: ClassVar[tuple[str, ...]] = ("redlines",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: RedLineAttributes}
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:

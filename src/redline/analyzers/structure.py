@@ -30,12 +30,13 @@ Every cue word lives in ``data/structure.yaml``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, Attributes, SentenceAttributes, StructureAttributes
 from redline.dates import iso_day
 from redline.document import Document, Span
 from redline.structure.comments import Region, find_region, split_comments
@@ -98,6 +99,10 @@ class StructureAnalyzer:
     # Structure is read from layout and labels, not from a language's grammar.
     languages: ClassVar[tuple[str, ...]] = ("*",)
     provides: ClassVar[tuple[str, ...]] = ("structure", "sentences")
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {
+        "sentence": SentenceAttributes,
+        ANY_LABEL: StructureAttributes,
+    }
 
     def __init__(self) -> None:
         self._cues: StructureCues | None = None

@@ -33,6 +33,7 @@ where the model did not score the span) and ``source`` (``cue``, ``model`` or ``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -40,6 +41,7 @@ from spacy.tokens import Doc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import ANY_LABEL, Attributes, TechniqueAttributes
 from redline.document import Document, Span
 from redline.techniques.cues import CueLexicon
 from redline.techniques.detect import Detection, detect
@@ -88,6 +90,7 @@ class TechniqueAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "sentences")
     provides: ClassVar[tuple[str, ...]] = ("techniques",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {ANY_LABEL: TechniqueAttributes}
     languages: ClassVar[tuple[str, ...]] = LANGUAGES
 
     def __init__(

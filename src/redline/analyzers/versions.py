@@ -19,7 +19,15 @@ from importlib.abc import Traversable
 DIGEST_CHARS = 12
 # Every analyzer reads the parse and the structure lookups, and its data files through one
 # loader; a change there changes them all.
-SHARED = ("analyzers/base.py", "scope.py", "parsing.py", "nlp.py", "document.py", "data_files.py")
+SHARED = (
+    "analyzers/base.py",
+    "attributes.py",
+    "scope.py",
+    "parsing.py",
+    "nlp.py",
+    "document.py",
+    "data_files.py",
+)
 
 
 def content_version(release: str, *paths: str, root: Traversable | None = None) -> str:

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
+from redline.attributes import Attributes, QuoteAttributes
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.scope import ScopeIndex
@@ -77,6 +78,7 @@ class VoiceAnalyzer:
     )
     requires: ClassVar[tuple[str, ...]] = ("structure", "actors")
     provides: ClassVar[tuple[str, ...]] = ("voices",)
+    attributes: ClassVar[Mapping[str, type[Attributes]]] = {"quote": QuoteAttributes}
     languages: ClassVar[tuple[str, ...]] = ("en", "ru")
 
     def initialize(self) -> None:

@@ -151,8 +151,8 @@ def rung_cells(rung: Rung) -> tuple[str, str, str, str]:
 
 def digest(document: Document) -> Digest:
     """The summary of ``document``."""
-    escalation = document.metadata.extra.get("escalation")
-    index = escalation.get("index") if isinstance(escalation, dict) else None
+    escalation = document.escalation
+    index = escalation.index if escalation is not None else None
     return Digest(
         voices=tuple(voices(document)),
         rungs=tuple(highest_rungs(document)),

@@ -130,7 +130,7 @@ class Breakdown:
 
 def escalation_breakdowns(document: Document) -> list[Breakdown]:
     """Tables of the escalation items that map names to profiles ("by_speaker", "by_section")."""
-    escalation = document.metadata.extra.get("escalation")
+    escalation = document.summaries.get("escalation")
     if not isinstance(escalation, dict):
         return []
     tables = []

@@ -107,8 +107,7 @@ def _row_result(row: dict[str, Any], path: Path) -> Document | Failure:
 def made_by_versions(document: Document) -> dict[str, str]:
     """The installed version of each analyzer whose findings ``document`` carries."""
     names = {span.analyzer for span in document.spans()} | {r.analyzer for r in document.relations}
-    if "escalation" in document.metadata.extra:
-        names.add("escalation")
+    names |= set(document.summaries)
     return {name: installed_version(name) for name in sorted(names)}
 
 

@@ -21,6 +21,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from redline.attributes import (
+    ActorAttributes,
+    AlignmentAttributes,
+    ClaimAttributes,
+    IncitementAttributes,
+    RedLineAttributes,
+    TechniqueAttributes,
+)
 from redline.document import Document, Metadata, Relation, Span
 from redline.readers.untrusted import bound_nesting
 from redline.store.schema import speaker_rows
@@ -37,83 +45,15 @@ class LayerTable:
     columns: tuple[tuple[str, str, str], ...]  # (column, attribute key, kind: str/int/float/bool)
 
 
+# The typed columns come from the layers' attribute models (their ``columns``); the literal DDL
+# of each migration must agree, which tests/store/test_schema_contract.py checks.
 LAYER_TABLES: dict[str, LayerTable] = {
-    "actors": LayerTable(
-        "actors",
-        (
-            ("actor_id", "actor_id", "str"),
-            ("name", "name", "str"),
-            ("type", "type", "str"),
-            ("state", "state", "str"),
-            ("linked", "linked", "bool"),
-            ("match", "match", "str"),
-        ),
-    ),
-    "claims": LayerTable(
-        "claims",
-        (
-            ("stance", "stance", "str"),
-            ("action", "action", "str"),
-            ("plover", "plover", "str"),
-            ("mode", "mode", "str"),
-            ("plover_score", "plover_score", "float"),
-            ("level", "level", "int"),
-            ("actor", "actor", "str"),
-            ("actor_name", "actor_name", "str"),
-            ("actor_state", "actor_state", "str"),
-            ("target", "target", "str"),
-            ("target_name", "target_name", "str"),
-            ("target_state", "target_state", "str"),
-            ("negated", "negated", "bool"),
-            ("speaker", "speaker", "str"),
-            ("section", "section", "str"),
-        ),
-    ),
-    "redlines": LayerTable(
-        "redlines",
-        (
-            ("kind", "kind", "str"),
-            ("setter", "setter", "str"),
-            ("setter_name", "setter_name", "str"),
-            ("level", "level", "int"),
-            ("condition", "condition", "str"),
-            ("consequence", "consequence", "str"),
-            ("speaker", "speaker", "str"),
-            ("section", "section", "str"),
-        ),
-    ),
-    "techniques": LayerTable(
-        "techniques",
-        (
-            ("category", "category", "str"),
-            ("technique_source", "source", "str"),
-        ),
-    ),
-    "incitement": LayerTable(
-        "incitement",
-        (
-            ("kind", "kind", "str"),
-            ("target", "target", "str"),
-            ("target_name", "target_name", "str"),
-            ("target_group", "target_group", "str"),
-            ("severity", "severity", "int"),
-            ("stance", "stance", "str"),
-            ("speaker", "speaker", "str"),
-            ("section", "section", "str"),
-        ),
-    ),
-    "alignment": LayerTable(
-        "alignment_edges",
-        (
-            ("a", "a", "str"),
-            ("a_name", "a_name", "str"),
-            ("a_state", "a_state", "str"),
-            ("b", "b", "str"),
-            ("b_name", "b_name", "str"),
-            ("b_state", "b_state", "str"),
-            ("speaker", "speaker", "str"),
-        ),
-    ),
+    "actors": LayerTable("actors", ActorAttributes.column_specs()),
+    "claims": LayerTable("claims", ClaimAttributes.column_specs()),
+    "redlines": LayerTable("redlines", RedLineAttributes.column_specs()),
+    "techniques": LayerTable("techniques", TechniqueAttributes.column_specs()),
+    "incitement": LayerTable("incitement", IncitementAttributes.column_specs()),
+    "alignment": LayerTable("alignment_edges", AlignmentAttributes.column_specs()),
 }
 GENERIC_TABLE = "spans"
 ANNOTATION_TABLES: tuple[str, ...] = (
@@ -160,7 +100,7 @@ def document_rows(document: Document, versions: Versions) -> dict[str, list[Row]
     rows["relations"] = [
         _relation_row(document.id, seq, r, versions) for seq, r in enumerate(document.relations)
     ]
-    rows["speaker_escalation"] = speaker_rows(document.id, document.metadata.extra)
+    rows["speaker_escalation"] = speaker_rows(document.id, document.summaries.get("escalation"))
     rows["documents"] = [_document_row(document, versions)]
     return rows
 
@@ -209,7 +149,7 @@ def _relation_row(doc_id: str, seq: int, relation: Relation, versions: Versions)
 
 def _document_row(document: Document, versions: Versions) -> Row:
     metadata = document.metadata
-    profile = metadata.extra.get("escalation") or {}
+    profile = document.summaries.get("escalation") or {}
     row: Row = {field: getattr(metadata, field) for field in _METADATA_FIELDS}
     row.update(
         {
@@ -218,6 +158,7 @@ def _document_row(document: Document, versions: Versions) -> Row:
             "text": document.text,
             "published": parse_day(metadata.date),
             "extra": _dump(metadata.extra),
+            "summaries": _dump(document.summaries),
             "layer_languages": _dump(metadata.layer_languages),
             "layer_order": _dump(list(document.layers)),
             "analyzers": _dump(dict(versions)),
@@ -273,6 +214,7 @@ def rebuild_document(document: Row, rows: Mapping[str, Sequence[Row]]) -> Docume
     # Bounded as the readers bound it: a document an older Redline stored with metadata nested
     # past pydantic's 255 levels could not be serialised, and broke every export after it.
     extra = {key: bound_nesting(value) for key, value in json.loads(document["extra"]).items()}
+    summaries = json.loads(document.get("summaries") or "{}")
     metadata = Metadata(
         extra=extra,
         layer_languages=json.loads(document.get("layer_languages") or "{}"),
@@ -289,6 +231,9 @@ def rebuild_document(document: Row, rows: Mapping[str, Sequence[Row]]) -> Docume
                 for name, spans in layers.items()
             },
             "relations": tuple(_relation(row) for row in relations),
+            # Rows stored before migration 5 have none: their Document (schema 1.0) still
+            # carries the profile in metadata.extra, and reading it moves it here.
+            **({"summaries": summaries} if summaries else {}),
         }
     )
 

@@ -13,11 +13,12 @@ A migration is never edited once released: a change to the schema is a new entry
 - **4** the quote (``text[start:end]``) beside the offsets in every span table, filled from the
   stored texts; ``reviews`` and ``reviewed_spans``: layers corrected by a person (imported
   from Label Studio), kept apart from what the analyzers found.
+- **5** the analyzers' declared document summaries (the escalation profile) as JSON.
 
 >>> import duckdb
 >>> con = duckdb.connect()
 >>> migrate(con, path=":memory:")
-4
+5
 """
 
 from __future__ import annotations
@@ -145,9 +146,9 @@ _V4 = [
 _PROFILE_COLUMNS = ("max_advocate", "max_threaten", "max_predict", "max_report")
 
 
-def speaker_rows(doc_id: str, extra: dict[str, Any]) -> list[dict[str, Any]]:
-    """The ``speaker_escalation`` rows of one document's ``metadata.extra``."""
-    speakers = (extra.get("escalation") or {}).get("by_speaker") or {}
+def speaker_rows(doc_id: str, profile: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The ``speaker_escalation`` rows of one document's escalation profile (as JSON)."""
+    speakers = (profile or {}).get("by_speaker") or {}
     return [
         {
             "doc_id": doc_id,
@@ -163,7 +164,8 @@ def speaker_rows(doc_id: str, extra: dict[str, Any]) -> list[dict[str, Any]]:
 def _backfill_speakers(con: duckdb.DuckDBPyConnection) -> None:
     rows: list[dict[str, Any]] = []
     for doc_id, extra in con.execute("SELECT id, extra FROM documents").fetchall():
-        rows.extend(speaker_rows(doc_id, json.loads(extra)))
+        # Before schema 1.1 of the Document, the profile was kept in metadata.extra.
+        rows.extend(speaker_rows(doc_id, json.loads(extra).get("escalation")))
     if rows:
         import pyarrow as pa
 
@@ -171,6 +173,11 @@ def _backfill_speakers(con: duckdb.DuckDBPyConnection) -> None:
         con.register("_backfill", backfill)
         con.execute("INSERT INTO speaker_escalation BY NAME SELECT * FROM _backfill")
         con.unregister("_backfill")
+
+
+# Document schema 1.1 keeps the escalation profile as a declared summary, not in
+# metadata.extra; rows stored before keep it in `extra`, and the Document reads them into 1.1.
+_V5 = ["ALTER TABLE documents ADD COLUMN summaries VARCHAR NOT NULL DEFAULT '{}'"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "incitement, speaker escalation and runs", tuple(_V2), _backfill_speakers),
     Migration(3, "the language each layer was analysed in", tuple(_V3)),
     Migration(4, "quotes beside offsets; layers reviewed by a person", tuple(_V4)),
+    Migration(5, "analyzers' declared document summaries", tuple(_V5)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

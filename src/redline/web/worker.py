@@ -95,8 +95,7 @@ def render(document: Document, form: str) -> Outcome:
 def summary(document: Document) -> dict[str, object]:
     """What the web page lists for an analysed document: its name, highest rungs and counts."""
     meta = document.metadata
-    escalation = meta.extra.get("escalation")
-    profile = escalation if isinstance(escalation, dict) else {}
+    profile = document.summaries.get("escalation") or {}
     return {
         "id": document.id,
         "title": meta.title or meta.source or document.text[:60].strip(),
