@@ -18,7 +18,7 @@ INTERVIEW = Path(__file__).resolve().parents[2] / "src" / "redline" / "samples" 
 def test_analyze_full_adds_every_layer_to_text_and_markdown(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    for fmt, findings in (("text", "Findings: techniques"), ("md", "## Findings: techniques")):
+    for fmt, findings in (("text", "Findings: actors"), ("md", "## Findings: actors")):
         short = runner.invoke(app, ["analyze", str(INTERVIEW), "-f", fmt])
         full = runner.invoke(app, ["analyze", str(INTERVIEW), "-f", fmt, "--full"])
         assert short.exit_code == 0 and full.exit_code == 0, short.output + full.output
@@ -40,7 +40,7 @@ def test_analyze_min_confidence_from_the_cli_and_the_config_file(
     default = runner.invoke(app, ["analyze", str(INTERVIEW), "-f", "md", "--full"])
     assert (
         "_Hidden: techniques: " in default.stdout
-        and "below confidence 0.1 hidden" in default.stdout
+        and f"below confidence {DEFAULT_MIN_CONFIDENCE['techniques']:g} hidden" in default.stdout
     )
     strict = runner.invoke(
         app, ["analyze", str(INTERVIEW), "-f", "md", "--full", "--min-confidence", "claims=0.6"]

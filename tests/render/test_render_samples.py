@@ -115,7 +115,7 @@ def test_render_samples_terminal_report_is_short_unless_full(interview: Document
     full = render_text(interview, full=True)
     assert len(short.splitlines()) <= MAX_TERMINAL_LINES
     assert len(full.splitlines()) > 2 * len(short.splitlines())
-    assert "Findings: techniques" in full and "Findings:" not in short
+    assert "Findings: actors" in full and "Findings:" not in short
     shown = [r for r in digest.claim_rows(interview) if r.level >= 2]
     assert shown and f"Claims at rung 2 or above ({len(shown)})" in short
 

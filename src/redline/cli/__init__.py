@@ -29,13 +29,19 @@ from rich.progress import (
 )
 
 from redline.cli.options import AnalyzerSettings, ConfigFile, MaxBytes, PipelineName, Quiet
-from redline.config import RedlineConfig, parse_setting
+from redline.config import DEFAULT_MIN_CONFIDENCE, RedlineConfig, parse_setting
 from redline.document import Document
 from redline.errors import InputError, RedlineError
 from redline.store.files import safe_file_name, write_atomic
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from redline.pipeline import Pipeline
+    from redline.render.index import IndexRow
+
+# The help names the configured defaults, so it cannot drift from them.
+_DEFAULT_THRESHOLDS = ", ".join(f"{k}={v:g}" for k, v in DEFAULT_MIN_CONFIDENCE.items())
 
 app = typer.Typer(
     name="redline",
@@ -112,7 +118,7 @@ def analyze(
             "--min-confidence",
             metavar="LAYER=VALUE",
             help="Hide a layer's findings below this confidence in text, Markdown and HTML "
-            "reports (repeatable; default techniques=0.1; JSON keeps all).",
+            f"reports (repeatable; default {_DEFAULT_THRESHOLDS}; JSON keeps all).",
         ),
     ] = None,
 ) -> None:
@@ -131,6 +137,7 @@ def analyze(
         _usage_error("several documents as HTML need --out DIR (one report per document)")
     failures = 0
     written: list[Document] = []
+    index: list[IndexRow] = []
     with _progress(enabled=several and not quiet) as advance:
         for item in _analysed(paths, config):
             if isinstance(item, RedlineError):
@@ -140,12 +147,17 @@ def analyze(
                 _notice_unanalysed(item)
                 if to_directory and out is not None:
                     report = _report(item, fmt, full=full, config=config)
-                    write_atomic(out / _file_name(item, fmt), report)
+                    name = _file_name(item, fmt)
+                    write_atomic(out / name, report)
+                    if fmt == "html":
+                        index.append(_index_row(item, name, config))
                 else:
                     written.append(item)
             advance()
     if written:
         _emit(written, fmt, out, full=full, config=config)
+    if index and out is not None:
+        _write_index(index, out)
     raise typer.Exit(1 if failures else 0)
 
 
@@ -187,7 +199,13 @@ def graph(
         list[str], typer.Argument(help="Documents or corpora to draw the alignment graph of.")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output file: .json (node-link) or .graphml.")
+        list[Path],
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output file: .json (node-link), .graphml, or .html (a page with the drawing "
+            "and a table of the edges); repeat for several.",
+        ),
     ],
     pipeline: PipelineName = None,
     quiet: Quiet = False,
@@ -195,8 +213,9 @@ def graph(
     """Analyse documents and export their alignment graph (actors, ally/enemy/vassal edges)."""
     from redline.graph import alignment_graph, save_graph
 
-    if out.suffix.lower() not in (".json", ".graphml"):
-        _usage_error(f"--out must end in .json or .graphml, got {out.name!r}")
+    for path in out:
+        if path.suffix.lower() not in GRAPH_SUFFIXES:
+            _usage_error(f"--out must end in .json, .graphml or .html, got {path.name!r}")
     config = RedlineConfig().updated(pipeline=pipeline)
     documents: list[Document] = []
     failures = 0
@@ -209,11 +228,31 @@ def graph(
                 documents.append(item)
             advance()
     built = alignment_graph(documents)
-    save_graph(built, out)
+    for path in out:
+        if path.suffix.lower() == ".html":
+            _save_graph_page(built, path, documents)
+        else:
+            save_graph(built, path)
     stderr.print(
-        f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> {out}"
+        f"{built.number_of_nodes()} actors, {built.number_of_edges()} alignment edges -> "
+        + ", ".join(str(path) for path in out)
     )
     raise typer.Exit(1 if failures else 0)
+
+
+GRAPH_SUFFIXES = (".json", ".graphml", ".html")
+
+
+def _save_graph_page(built: nx.MultiDiGraph[str], path: Path, documents: list[Document]) -> None:
+    """The graph's HTML page, titled by its document when there is one."""
+    from redline.render.graph_page import render_graph_page
+
+    title = "Redline alignment graph"
+    if len(documents) == 1 and documents[0].metadata.title:
+        title += f": {documents[0].metadata.title}"
+    elif len(documents) > 1:
+        title += f" of {len(documents)} documents"
+    write_atomic(path, render_graph_page(built, title))
 
 
 def _notice_unanalysed(document: Document) -> None:
@@ -314,6 +353,19 @@ def _report(
 
     thresholds = config.min_confidence if config is not None else None
     return render(document, fmt, full=full, min_confidence=thresholds)
+
+
+def _index_row(document: Document, name: str, config: RedlineConfig) -> IndexRow:
+    from redline.render.index import index_row
+
+    return index_row(document, name, config.min_confidence)
+
+
+def _write_index(rows: list[IndexRow], out: Path) -> None:
+    """A directory of HTML reports opens on its index: one sortable row per document."""
+    from redline.render.index import INDEX_NAME, render_index
+
+    write_atomic(out / INDEX_NAME, render_index(rows))
 
 
 def _emit(

@@ -231,12 +231,14 @@ def voices(document: Document) -> list[Voice]:
         if span.label == "comment" and span.attrs.get("author")
     }
     claims_by: Counter[str] = Counter()
+    findings_by: Counter[str] = Counter()
     for layer in ("claims", "redlines", "incitement", "groups"):
         for span in document.layer(layer):
             speaker = _text(span.attrs.get("speaker"))
             if speaker:
                 kind = "commenter" if speaker in commenters else _voice_kind(speaker)
                 order.setdefault(speaker, kind)
+                findings_by[speaker] += layer != "groups"
                 if layer == "claims":
                     claims_by[speaker] += 1
     we_names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -256,6 +258,8 @@ def voices(document: Document) -> list[Voice]:
             we = "unresolved"
         else:
             we = "—"
+        if kind != "quoted" and not words.get(speaker) and not findings_by[speaker] and we == "—":
+            continue  # a voice with no words, no finding and no "we": a row of blanks
         rows.append(Voice(speaker, kind, words.get(speaker), claims_by[speaker], we))
     return rows
 
@@ -416,11 +420,21 @@ def details(span: Span, layer: str) -> list[tuple[str, str]]:
 
 
 def cite(document: Document, span: Span, limit: int = CITE_LIMIT) -> str:
-    """The sentence holding ``span`` (or the span itself when no sentence holds it), one line."""
+    """The sentence holding ``span`` (or the span itself when no sentence holds it), one line,
+    its own double quotes made single: reports wrap a citation in “…”, and a sentence that
+    opens with a quotation would otherwise read ““…”."""
     for sentence in document.layer("sentences"):
         if sentence.start <= span.start and span.end <= sentence.end:
-            return quote(sentence.text, limit)
-    return quote(span.text, limit)
+            return _nested(quote(sentence.text, limit))
+    return _nested(quote(span.text, limit))
+
+
+def _nested(text: str) -> str:
+    """Double quotation marks as single ones (“ ” and straight pairs become ‘ ’)."""
+    text = text.replace("“", "‘").replace("”", "’")
+    parts = text.split('"')
+    marks = ("‘" if i % 2 == 0 else "’" for i in range(len(parts) - 1))
+    return "".join(part + mark for part, mark in zip(parts, marks, strict=False)) + parts[-1]
 
 
 def _who(span: Span) -> str:

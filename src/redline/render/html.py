@@ -25,11 +25,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from redline.document import Document, Span
 from redline.render import _digest as digest
 from redline.render import _summary as summary
 from redline.render._nesting import Element, nest
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Structure spans drawn as block regions (left border + badge) or inline styling; all other
 # structure labels (paragraph, body, ...) would only add noise and are not drawn.
@@ -102,16 +106,19 @@ def render_html(
     language = escape(document.metadata.language or "en")
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(_csp(style, script))}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(page_csp(style, script))}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n"
     )
 
 
-def _csp(style: str, script: str) -> str:
+def page_csp(style: str, script: str | None) -> str:
+    """The Content-Security-Policy of a standalone page: its one style and one script (by
+    hash; none at all when ``script`` is None), images from data: URLs, and no network."""
+    scripts = f"'{_sha256(script)}'" if script is not None else "'none'"
     return (
-        f"default-src 'none'; style-src '{_sha256(style)}'; script-src '{_sha256(script)}'; "
+        f"default-src 'none'; style-src '{_sha256(style)}'; script-src {scripts}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
 
@@ -165,7 +172,7 @@ def _more(title: str, body: str, full: bool) -> str:
 
 def _summary_section(document: Document) -> str:
     brief = digest.digest(document)
-    parts = ['<section class="rl-summary"><h2>Summary</h2>']
+    parts = ['<section class="rl-summary"><h2>Summary</h2>', _glance(document, brief)]
     if brief.index is not None:
         parts.append(
             f'<p class="rl-index"><strong>Escalation index {brief.index}/100</strong> over '
@@ -190,6 +197,37 @@ def _summary_section(document: Document) -> str:
         parts.append("<p>None found.</p>")
     parts.append(_ladder(document))
     return "".join(parts) + "</section>"
+
+
+def _glance(document: Document, brief: digest.Digest) -> str:
+    """The summary in one row of tiles, for reading at a glance: the index, the highest rung
+    of each stance, and how many red lines, incitement findings and high claims there are."""
+    levels = {rung.stance: rung.level for rung in brief.rungs}
+    meanings = {rung: what for rung, what, _ in digest.ladder()}
+    tiles = [_tile("—" if brief.index is None else str(brief.index), "escalation index /100")]
+    for stance, word in zip(digest.PROFILED, GLANCE_STANCES, strict=True):
+        level = levels.get(stance)
+        meaning = meanings.get(level, "") if level is not None else "none"
+        tiles.append(_tile("—" if level is None else str(level), word, meaning, level))
+    tiles += [
+        _tile(str(len(brief.red_lines)), "red lines"),
+        _tile(str(len(brief.incitement)), "incitement"),
+        _tile(str(len(digest.claim_rows(document))), f"claims at rung {digest.MIN_RUNG}+"),
+    ]
+    return f'<div class="rl-glance">{"".join(tiles)}</div>'
+
+
+GLANCE_STANCES = ("rung advocated", "rung threatened", "rung predicted", "rung reported")
+
+
+def _tile(value: str, label: str, note: str = "", level: int | None = None) -> str:
+    # The rung class comes from an int in 0-5, never from text.
+    rung = f" rl-rung-{level}" if isinstance(level, int) and 0 <= level <= 5 else ""
+    note_html = f'<span class="rl-tile-note">{escape(note)}</span>' if note else ""
+    return (
+        f'<div class="rl-tile{rung}"><span class="rl-tile-value">{escape(value)}</span>'
+        f'<span class="rl-tile-label">{escape(label)}</span>{note_html}</div>'
+    )
 
 
 def _ladder(document: Document) -> str:
@@ -237,7 +275,12 @@ def _card(card: digest.RedLineCard) -> str:
         ("Then", card.consequence),
         ("Rung", digest.rung_name(card.level)),
     )
-    rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in fields)
+    # A threshold or ultimatum often states no condition or consequence: no row of dashes.
+    rows = "".join(
+        f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>"
+        for k, v in fields
+        if k not in ("If", "Then") or v.strip() not in ("", "—")
+    )
     return (
         f'<article class="rl-card"><h4>{escape(card.kind)}</h4><dl>{rows}</dl>'
         f"<blockquote>“{escape(card.quote)}” <cite>{escape(card.speaker)}</cite></blockquote>"
@@ -321,14 +364,30 @@ def _techniques(document: Document) -> str:
 
 
 def _graph(document: Document) -> str:
-    """The alignment graph as inline SVG (actors sized by mentions, edges coloured by relation)."""
+    """The alignment graph: an SVG drawn with a networkx layout, or a table when sparse."""
     if not document.layer("alignment"):
         return ""
     from redline.graph import alignment_graph
-    from redline.render.graph_svg import alignment_svg
 
-    svg = alignment_svg(alignment_graph([document]))
-    return f'<section class="rl-graph">{svg}</section>' if svg else ""
+    return f'<section class="rl-graph">{graph_view(alignment_graph([document]))}</section>'
+
+
+def graph_view(graph: nx.MultiDiGraph[str], *, both: bool = False) -> str:
+    """The graph as an SVG drawing, or as a table of edges when it is sparse; ``both`` draws
+    the SVG (when there is an edge) and the table together."""
+    from redline.render import graph_svg
+
+    rows = [row.cells() for row in graph_svg.edge_rows(graph)]
+    if not rows:
+        return '<p class="rl-hint">No alignment between actors found.</p>'
+    table = _table(graph_svg.EDGE_HEADER, rows)
+    if graph_svg.is_sparse(graph) and not both:
+        touched = len({n for a, b in graph.edges() for n in (a, b)})
+        return (
+            f'<p class="rl-hint">{len(rows)} alignment edges among {touched} actors: too few to '
+            f"draw, listed instead.</p>{table}"
+        )
+    return graph_svg.alignment_svg(graph) + (table if both else "")
 
 
 def _outline(document: Document) -> str:
@@ -511,7 +570,7 @@ def _data(document: Document) -> dict[str, object]:
 
 
 def _style(document: Document) -> str:
-    rules = [_template("report.css")]
+    rules = [template("report.css")]
     for index, name in enumerate(summary.finding_layers(document)):
         colour = summary.layer_colour(name)
         rules.append(f".rl-report .rl-l{index} {{ --rl-c: {colour}; --rl-bg: {colour}38; }}")
@@ -528,9 +587,10 @@ def _style(document: Document) -> str:
 
 
 def _script() -> str:
-    return _template("report.js")
+    return template("report.js")
 
 
 @cache
-def _template(name: str) -> str:
+def template(name: str) -> str:
+    """A file of the package's ``render/templates`` folder (style sheets and scripts)."""
     return files("redline.render").joinpath("templates").joinpath(name).read_text(encoding="utf-8")

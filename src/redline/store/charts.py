@@ -2,6 +2,7 @@
 
 >>> frame = escalation_trends(con, by="author").df()              # doctest: +SKIP
 >>> write_chart("trends", frame, Path("trends.html"), by="author")  # doctest: +SKIP
+>>> chart_figure("trends", frame, by="author").to_json()  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ def write_chart(view: str, frame: Any, path: Path, *, by: str = "author") -> Non
         )
     from redline.store.files import atomic_path
 
-    figure = _figure(view, frame, by)
+    figure = chart_figure(view, frame, by)
     with atomic_path(path) as temporary:
         figure.write_html(str(temporary), include_plotlyjs=True, full_html=True)
 
 
-def _figure(view: str, frame: Any, by: str) -> Any:
+def chart_figure(view: str, frame: Any, by: str = "author") -> Any:
+    """The Plotly figure of ``frame`` (a pandas DataFrame of the corpus view ``view``), series
+    keyed by ``by``: the one home of the charts' definitions, for files and the web page."""
     import plotly.express as px
 
     if view == "trends":

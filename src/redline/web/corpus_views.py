@@ -191,7 +191,7 @@ def chart(
 ) -> Any:
     """The chart of ``view`` (one of :data:`CHART_VIEWS`) as Plotly's figure (a JSON value),
     over the filters' dates (and, for the escalation trends, author and outlet)."""
-    from redline.store.charts import _figure  # the one home of the charts' definitions
+    from redline.store.charts import chart_figure  # the one home of the charts' definitions
     from redline.store.trends import PERIODS, TREND_KEYS
 
     if view not in CHART_VIEWS:
@@ -216,7 +216,7 @@ def chart(
         frame = corpus.redlines_over_time(every=every, **days)
     if frame.empty:
         return {"data": [], "layout": {"title": {"text": f"No data for {view} yet"}}}
-    figure = _figure(view, frame, by)
+    figure = chart_figure(view, frame, by)
     figure.update_layout(margin={"l": 40, "r": 20, "t": 50, "b": 40}, height=420)
     return json.loads(figure.to_json())
 

@@ -1,0 +1,77 @@
+"""The HTML summary read at a glance, on real samples: a row of tiles first (index, highest rung
+per stance, counts), citations that do not double their quotation marks, no blank voices and
+red-line cards without rows of dashes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from redline.analysis import analyze_file
+from redline.document import Document
+from redline.render import _digest as digest
+from redline.render import render_html
+
+ROOT = Path(__file__).resolve().parents[2]
+INTERVIEW = ROOT / "src" / "redline" / "samples" / "interview.txt"
+WIRE = ROOT / "tests" / "analyzers" / "fixtures" / "wire_story.txt"
+
+
+@pytest.fixture(scope="module")
+def interview() -> Document:
+    return analyze_file(INTERVIEW)
+
+
+@pytest.fixture(scope="module")
+def wire() -> Document:
+    return analyze_file(WIRE)
+
+
+def _tiles(page: str) -> list[tuple[str, str]]:
+    glance = page[page.index('<div class="rl-glance">') :]
+    glance = glance[: glance.index("</div></div>") + 12]
+    return re.findall(
+        r'<span class="rl-tile-value">([^<]*)</span><span class="rl-tile-label">([^<]*)</span>',
+        glance,
+    )
+
+
+def test_render_glance_tiles_come_first_and_match_the_summary(interview: Document) -> None:
+    page = render_html(interview)
+    assert page.index('class="rl-glance"') < page.index("<h3>Voices</h3>")
+    tiles = dict((label, value) for value, label in _tiles(page))
+    brief = digest.digest(interview)
+    assert tiles["escalation index /100"] == str(brief.index)
+    levels = {rung.stance: str(rung.level) for rung in brief.rungs}
+    assert tiles["rung advocated"] == levels.get("advocate", "—")
+    assert tiles["rung threatened"] == levels.get("threaten", "—")
+    assert tiles["red lines"] == str(len(brief.red_lines))
+    assert tiles["claims at rung 2+"] == str(len(digest.claim_rows(interview)))
+
+
+def test_render_glance_says_none_for_a_stance_never_taken(wire: Document) -> None:
+    page = render_html(wire)
+    tiles = dict((label, value) for value, label in _tiles(page))
+    taken = {rung.stance for rung in digest.highest_rungs(wire)}
+    assert "predict" not in taken and tiles["rung predicted"] == "—"
+
+
+def test_render_glance_citation_opening_with_a_quotation_is_not_doubled(wire: Document) -> None:
+    # The minister's words open their sentence with a quotation mark; the report wraps the
+    # citation in “…”, so the inner marks become single ones.
+    threat = next(r for r in digest.highest_rungs(wire) if r.stance == "threaten")
+    assert threat.quote.startswith("‘If such incidents continue")
+    assert "““" not in render_html(wire) and '“"' not in render_html(wire)
+
+
+def test_render_glance_no_blank_voice_rows(interview: Document, wire: Document) -> None:
+    for document in (interview, wire):
+        for voice in digest.voices(document):
+            assert voice.words or voice.claims or voice.we != "—" or voice.kind == "quoted"
+
+
+def test_render_glance_red_line_cards_skip_empty_conditions(interview: Document) -> None:
+    page = render_html(interview)
+    assert "<dt>If</dt><dd>—</dd>" not in page and "<dt>Then</dt><dd>—</dd>" not in page
