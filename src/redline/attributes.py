@@ -47,6 +47,8 @@ class Attributes(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
     columns: ClassVar[tuple[str, ...]] = ()
+    shown: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """(field, what a report calls it) for the fields a report shows of a finding, in order."""
 
     @classmethod
     def read(cls, item: Span | Relation) -> Self:
@@ -57,7 +59,19 @@ class Attributes(BaseModel):
         number.
         """
         known = {k: v for k, v in item.attrs.items() if k in cls.model_fields}
-        return cls.model_validate(known, strict=False)
+        try:
+            return cls.model_validate(known, strict=False)
+        except ValidationError as error:
+            raise ValueError(f"{item.id}: {_first_problem(error)}") from None
+
+    @classmethod
+    def read_or_none(cls, item: Span | Relation) -> Self | None:
+        """:meth:`read`, or None where ``item`` does not fit the model (a hand-made or hostile
+        document): a report then shows the finding without its attributes, and goes on."""
+        try:
+            return cls.read(item)
+        except ValueError:
+            return None
 
     @classmethod
     def check(cls, attrs: Mapping[str, Any]) -> None:
@@ -65,9 +79,7 @@ class Attributes(BaseModel):
         try:
             cls.model_validate(dict(attrs))
         except ValidationError as error:
-            problem = error.errors()[0]
-            where = ".".join(str(p) for p in problem["loc"]) or "attrs"
-            raise ValueError(f"{where}: {problem['msg']}") from None
+            raise ValueError(_first_problem(error)) from None
 
     @classmethod
     def column_specs(cls) -> tuple[tuple[str, str, str], ...]:
@@ -78,6 +90,12 @@ class Attributes(BaseModel):
             extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
             specs.append((str(extra.get("column", key)), key, _kind(field.annotation)))
         return tuple(specs)
+
+
+def _first_problem(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    where = ".".join(str(p) for p in problem["loc"]) or "attrs"
+    return f"{where}: {problem['msg']}"
 
 
 def _kind(annotation: Any) -> str:
@@ -156,6 +174,7 @@ class ActorAttributes(Attributes):
     antecedent: int | None = Field(default=None, description="Offset of the full name.")
     lemma: str | None = None
     columns = ("actor_id", "name", "type", "state", "linked", "match")
+    shown = (("name", "name"), ("type", "type"), ("state", "state"))
 
 
 class QuoteAttributes(Attributes):
@@ -169,6 +188,7 @@ class QuoteAttributes(Attributes):
     speaker_end: int | None = None
     reported_by: str = "author"
     section: str = "body"
+    shown = (("speaker", "speaker"), ("reported_by", "reported by"))
 
 
 class GroupEvidence(BaseModel):
@@ -190,6 +210,7 @@ class InGroupAttributes(Attributes):
     actor_id: str
     name: str
     evidence: list[GroupEvidence] = Field(default_factory=list)
+    shown = (("name", "stands for"), ("speaker", "speaker"))
 
 
 class PronounAttributes(Attributes):
@@ -201,6 +222,7 @@ class PronounAttributes(Attributes):
     actor_id: str | None = None
     name: str | None = None
     via: str | None = None
+    shown = (("name", "stands for"), ("speaker", "speaker"))
 
 
 # -- claims, red lines, incitement ------------------------------------------------------------
@@ -242,6 +264,10 @@ class ClaimAttributes(Attributes):
         "stance", "action", "plover", "mode", "plover_score", "level", "actor", "actor_name",
         "actor_state", "target", "target_name", "target_state", "negated", "speaker", "section",
     )  # fmt: skip
+    shown = (
+        ("stance", "stance"), ("level", "rung"), ("action", "action"), ("actor_name", "by"),
+        ("target_name", "against"), ("speaker", "speaker"), ("negated", "negated"),
+    )  # fmt: skip
 
 
 class RedLineAttributes(Attributes):
@@ -264,12 +290,16 @@ class RedLineAttributes(Attributes):
         "kind", "setter", "setter_name", "level", "condition", "consequence", "speaker",
         "section",
     )  # fmt: skip
+    shown = (
+        ("setter_name", "set by"), ("against_names", "against"), ("condition", "if"),
+        ("consequence", "then"), ("level", "rung"), ("speaker", "speaker"),
+    )  # fmt: skip
 
 
 class IncitementAttributes(Attributes):
     """A call to violence, threat, dehumanisation or identity attack, and its target."""
 
-    kind: str
+    kind: str | None = Field(default=None, description="The cue's frame: demand, intent, ...")
     target: str | None = None
     target_name: str | None = None
     targets: list[str] = Field(default_factory=list)
@@ -287,6 +317,10 @@ class IncitementAttributes(Attributes):
     columns = (
         "kind", "target", "target_name", "target_group", "severity", "stance", "speaker",
         "section",
+    )  # fmt: skip
+    shown = (
+        ("kind", "kind"), ("target_name", "target"), ("target_group", "group"),
+        ("severity", "severity"), ("speaker", "speaker"),
     )  # fmt: skip
 
 
@@ -311,6 +345,7 @@ class TechniqueAttributes(Attributes):
     model_probabilities: dict[str, float] | None = None
     paragraph: list[int] | None = None
     columns = ("category", "source")
+    shown = (("techniques", "technique"), ("category", "category"))
 
 
 class AlignmentAttributes(Attributes):

@@ -13,10 +13,10 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
+from redline.attributes import ActorAttributes, AlignmentAttributes
 from redline.document import Document
 from redline.store.files import atomic_path, write_atomic
 
@@ -27,29 +27,33 @@ def alignment_graph(documents: Iterable[Document]) -> nx.MultiDiGraph[str]:
     mentions: Counter[str] = Counter()
     for document in documents:
         for span in document.layer("actors"):
-            actor = str(span.attrs["actor_id"])
-            mentions[actor] += 1
-            if actor not in graph:
-                graph.add_node(actor, name=span.attrs["name"], type=span.attrs["type"])
+            actor = ActorAttributes.read_or_none(span)
+            if actor is None:
+                continue  # a hand-made span that names no actor
+            mentions[actor.actor_id] += 1
+            if actor.actor_id not in graph:
+                graph.add_node(actor.actor_id, name=actor.name, type=actor.type)
         for span in document.layer("alignment"):
-            _add_edge(graph, document, span.attrs, span.label, span.start, span.end, span.text)
-    for actor, count in mentions.items():
-        graph.nodes[actor]["mentions"] = count
+            edge = AlignmentAttributes.read_or_none(span)
+            if edge is not None:
+                _add_edge(graph, document, edge, span.label, span.start, span.end, span.text)
+    for actor_id, count in mentions.items():
+        graph.nodes[actor_id]["mentions"] = count
     for _, data in graph.nodes(data=True):
         data.setdefault("mentions", 0)
     return graph
 
 
 def _add_edge(
-    graph: nx.MultiDiGraph[str], document: Document, attrs: dict[str, Any], relation: str,
+    graph: nx.MultiDiGraph[str], document: Document, edge: AlignmentAttributes, relation: str,
     start: int, end: int, quote: str,
 ) -> None:  # fmt: skip
-    a, b = str(attrs["a"]), str(attrs["b"])
-    for node, name in ((a, attrs["a_name"]), (b, attrs["b_name"])):
+    a, b = edge.a, edge.b
+    for node, name in ((a, edge.a_name or a), (b, edge.b_name or b)):
         if node not in graph:
             graph.add_node(node, name=name, type="actor")
     evidence = {"document": document.id, "start": start, "end": end, "text": quote,
-                "speaker": attrs.get("speaker")}  # fmt: skip
+                "speaker": edge.speaker}  # fmt: skip
     if graph.has_edge(a, b, key=relation):
         data = graph.edges[a, b, relation]
         data["count"] += 1

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from redline.analyzers import DEFAULT_ANALYZERS, analyzer_class
 from redline.analyzers.base import AnalysisContext, Analyzer, AnalyzerOutput, declared
-from redline.attributes import Attributes, model_for
+from redline.attributes import Attributes, StructureAttributes, model_for
 from redline.document import Document, Metadata, Relation, Span
 from redline.errors import UNMET_REQUIREMENT, AnalysisFailed, PipelineError
 
@@ -109,10 +109,11 @@ class Pipeline:
         relations: list[Relation] = []
         structure: list[Span] = []
         for span in document.layer("structure"):
-            language = span.attrs.get("language")
-            if span.attrs.get("analysed") is False and language in ANALYSED_LANGUAGES:
+            part = StructureAttributes.read_or_none(span)
+            language = part.language if part else None
+            if part and part.analysed is False and language in ANALYSED_LANGUAGES:
                 comment = Document.from_text(span.text).model_copy(
-                    update={"metadata": Metadata(language=str(language))}
+                    update={"metadata": Metadata(language=language)}
                 )
                 analysed = self.run(comment)
                 prefix = f"{span.id}:"
@@ -127,7 +128,7 @@ class Pipeline:
             structure.append(span)
         if not found:
             return document
-        inside = [(s.start, s.end) for s in structure if s.attrs.get("analysed") is True]
+        inside = [(s.start, s.end) for s in structure if _analysed_apart(s)]
         layers: dict[str, list[Span]] = {"structure": structure}
         for name, moved in found.items():
             kept = document.layer(name)
@@ -296,7 +297,7 @@ def drop_unanalysed_findings(document: Document) -> Document:
     unanalysed = [
         (span.start, span.end)
         for span in document.layer("structure")
-        if span.attrs.get("analysed") is False
+        if _analysed_flag(span) is False
     ]
     if not unanalysed:
         return document
@@ -432,6 +433,17 @@ def merge_output(document: Document, analyzer: Analyzer, output: AnalyzerOutput)
         metadata=_fill_metadata(document.metadata, output.metadata),
         summaries=_summary(analyzer.name, contract.summary, output.summary),
     )
+
+
+def _analysed_flag(span: Span) -> bool | None:
+    """A comment's ``analysed`` mark: False in a language not analysed with the document's,
+    True once analysed apart, None for every other part of the structure."""
+    part = StructureAttributes.read_or_none(span)
+    return part.analysed if part else None
+
+
+def _analysed_apart(span: Span) -> bool:
+    return _analysed_flag(span) is True
 
 
 def _check_attributes(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from redline.attributes import QuoteAttributes, StructureAttributes
 from redline.document import Document, Span
 from redline.intervals import LastContaining
 
@@ -89,24 +90,25 @@ class ScopeIndex:
 
 def _scope(span: Span) -> Scope:
     if span.label == "quote":
-        speaker = str(span.attrs["speaker"])
-        key = f"quote:{span.attrs.get('speaker_id') or speaker.lower()}"
+        quoted = QuoteAttributes.read(span)
+        key = f"quote:{quoted.speaker_id or quoted.speaker.lower()}"
         return Scope(
-            str(span.attrs.get("section", "body")),
-            speaker,
+            quoted.section,
+            quoted.speaker,
             key,
             span.start,
             span.end,
             "quote",
-            reported_by=str(span.attrs.get("reported_by", AUTHOR)),
+            reported_by=quoted.reported_by,
         )
+    part = StructureAttributes.read_or_none(span) or StructureAttributes()
     if span.label == "turn":
-        speaker = str(span.attrs.get("speaker", "speaker"))
+        speaker = part.speaker or "speaker"
         return Scope("body", speaker, f"speaker:{speaker}", span.start, span.end, "turn")
     if span.label == "comment":
-        index = span.attrs.get("index", span.start)
-        author = span.attrs.get("author") or f"commenter {index}"
-        return Scope("comments", str(author), f"comment:{index}", span.start, span.end, "comment")
+        index = part.index if part.index is not None else span.start
+        author = part.author or f"commenter {index}"
+        return Scope("comments", author, f"comment:{index}", span.start, span.end, "comment")
     if span.label == "comments":
         return Scope("comments", "commenters", "comments", span.start, span.end, "comments")
     return Scope(span.label, AUTHOR, span.label, span.start, span.end, span.label)
@@ -147,6 +149,10 @@ class TextUnits:
         in a comment in another language (:func:`redline.pipeline.mark_other_languages`)."""
         unit = self.at(offset)
         # A comment in another language than the document's is not read with its rules.
-        return unit is None or (
-            unit.label not in NOT_TEXT and unit.attrs.get("analysed") is not False
-        )
+        return unit is None or (unit.label not in NOT_TEXT and not _unanalysed(unit))
+
+
+def _unanalysed(unit: Span) -> bool:
+    """Whether ``unit`` is a comment marked not analysed (in a language of its own)."""
+    part = StructureAttributes.read_or_none(unit)
+    return part is not None and part.analysed is False

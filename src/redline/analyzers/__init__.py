@@ -6,6 +6,7 @@ the ``redline.analyzers`` entry-point group. Adding an analyzer never touches th
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from importlib.metadata import entry_points
 
@@ -62,6 +63,7 @@ def analyzer_class(name: str) -> type[Analyzer]:
     return cls
 
 
+@cache
 def declared_attributes(
     names: tuple[str, ...] = DEFAULT_ANALYZERS,
 ) -> dict[str, dict[str, type[Attributes]]]:

@@ -20,9 +20,12 @@ from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.attributes import (
     ANY_LABEL,
+    ActorAttributes,
     AlignmentAttributes,
     AlignmentRelationAttributes,
     Attributes,
+    InGroupAttributes,
+    PronounAttributes,
 )
 from redline.data_files import DataFile, load
 from redline.document import Document, Relation, Span
@@ -132,7 +135,9 @@ class AlignmentAnalyzer:
         possessives = _data(context.language).possessive_pronouns
         slots = _slots(document, scopes, possessives)
         in_groups = {
-            str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
+            InGroupAttributes.read(s).scope: s
+            for s in document.layer("groups")
+            if s.label == "in_group"
         }
         spans: list[Span] = []
         relations: list[Relation] = []
@@ -169,7 +174,9 @@ class AlignmentAnalyzer:
                     relations.append(_relation(span, cue, a, b))
         spans = _outermost(spans)
         kept_ids = {s.id for s in spans}  # once, not once per relation
-        relations = [r for r in relations if r.attrs["evidence"] in kept_ids]
+        relations = [
+            r for r in relations if AlignmentRelationAttributes.read(r).evidence in kept_ids
+        ]
         unique_spans = {span.id: span for span in spans}
         unique_relations = {relation.id: relation for relation in relations}
         return AnalyzerOutput(
@@ -182,7 +189,8 @@ def _outermost(spans: list[Span]) -> list[Span]:
     """One statement per stretch of text and pair of actors: the longest, then the first cue."""
 
     def pair(span: Span) -> frozenset[str]:
-        return frozenset((str(span.attrs["a"]), str(span.attrs["b"])))
+        edge = AlignmentAttributes.read(span)
+        return frozenset((edge.a, edge.b))
 
     by_pair: dict[frozenset[str], list[Span]] = {}
     for span in spans:
@@ -222,20 +230,16 @@ def _slots(
 ) -> list[Slot]:
     candidates: list[Slot] = []
     for span in document.layer("actors"):
-        attrs = span.attrs
-        candidates.append(Slot(span.start, span.end, str(attrs["actor_id"]), str(attrs["name"]),
-                               attrs.get("state"), span.id))  # fmt: skip
+        actor = ActorAttributes.read(span)
+        candidates.append(
+            Slot(span.start, span.end, actor.actor_id, actor.name, actor.state, span.id)
+        )
     for span in document.layer("groups"):
-        if span.label in ("we", "they") and span.attrs.get("resolved"):
+        pronoun = PronounAttributes.read(span) if span.label in ("we", "they") else None
+        if pronoun is not None and pronoun.resolved and pronoun.actor_id:
+            name = pronoun.name or pronoun.actor_id
             candidates.append(
-                Slot(
-                    span.start,
-                    span.end,
-                    str(span.attrs["actor_id"]),
-                    str(span.attrs["name"]),
-                    str(span.attrs["actor_id"]),
-                    span.id,
-                )
+                Slot(span.start, span.end, pronoun.actor_id, name, pronoun.actor_id, span.id)
             )
     candidates += _possessive_pronouns(document, candidates, scopes, possessives)
     return longest_first(candidates, lambda s: (s.start, s.end))
@@ -324,9 +328,9 @@ def _pick(
 def _speaker_slot(in_group: Span | None) -> Slot | None:
     if in_group is None:
         return None
-    actor = str(in_group.attrs["actor_id"])
+    group = InGroupAttributes.read(in_group)
     return Slot(
-        in_group.start, in_group.end, actor, str(in_group.attrs["name"]), actor, in_group.id
+        in_group.start, in_group.end, group.actor_id, group.name, group.actor_id, in_group.id
     )
 
 

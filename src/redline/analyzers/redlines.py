@@ -22,7 +22,14 @@ from typing import ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
-from redline.attributes import ANY_LABEL, Attributes, RedLineAttributes
+from redline.attributes import (
+    ANY_LABEL,
+    ActorAttributes,
+    Attributes,
+    ClaimAttributes,
+    InGroupAttributes,
+    RedLineAttributes,
+)
 from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
@@ -91,7 +98,9 @@ class RedLineAnalyzer:
         scopes = ScopeIndex(document)
         sentences = [(s.start, s.end) for s in document.layer("sentences")]
         in_groups = {
-            str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
+            InGroupAttributes.read(s).scope: s
+            for s in document.layer("groups")
+            if s.label == "in_group"
         }
         claims = SortedSpans(document.layer("claims"))
         actors = SortedSpans(document.layer("actors"))
@@ -120,22 +129,19 @@ def _actors_in(
     seen: dict[str, dict[str, str]] = {}
     for span in actors.starting_in(start, end):
         if span.end <= end:
-            state = span.attrs.get("state") or span.attrs["actor_id"]
-            if state != exclude and span.attrs["actor_id"] != exclude:
-                seen.setdefault(
-                    str(span.attrs["actor_id"]),
-                    {"id": str(span.attrs["actor_id"]), "name": str(span.attrs["name"])},
-                )
+            actor = ActorAttributes.read(span)
+            if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
+                seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
     return list(seen.values())
 
 
 def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
     """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
-    ids = claim.attrs.get("targets")
-    names = {claim.attrs.get("target"): claim.attrs.get("target_name")}
+    read = ClaimAttributes.read(claim)
+    names = {read.target: read.target_name}
     return [
-        {"id": str(target), "name": str(names.get(target) or target)}
-        for target in (ids if isinstance(ids, list) else [])
+        {"id": target, "name": names.get(target) or target}
+        for target in read.targets
         if target and target != exclude
     ]
 
@@ -143,11 +149,13 @@ def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
 def _setter(
     scope_key: str, in_groups: dict[str, Span], claim: Span | None
 ) -> tuple[str | None, str | None]:
-    if claim is not None and claim.attrs.get("actor"):
-        return claim.attrs["actor"], claim.attrs.get("actor_name")
+    read = ClaimAttributes.read(claim) if claim is not None else None
+    if read is not None and read.actor:
+        return read.actor, read.actor_name
     group = in_groups.get(scope_key)
     if group is not None:
-        return str(group.attrs["actor_id"]), str(group.attrs["name"])
+        in_group = InGroupAttributes.read(group)
+        return in_group.actor_id, in_group.name
     return None, None
 
 
@@ -163,7 +171,7 @@ def _conditional_threats(
 ) -> list[Span]:
     found = []
     for claim in claims:
-        if claim.attrs.get("stance") != "threaten":
+        if ClaimAttributes.read(claim).stance != "threaten":
             continue
         condition = _condition(document.text, sentence, previous, claim.start, if_clause)
         if condition is None:
@@ -192,7 +200,7 @@ def _conditional_threats(
                     "condition": document.text[cond_start:cond_end],
                     "consequence": claim.text,
                     "consequence_claim": claim.id,
-                    "level": claim.attrs.get("level"),
+                    "level": ClaimAttributes.read(claim).level,
                     "speaker": scope.speaker,
                     "section": scope.section,
                 },
@@ -234,7 +242,7 @@ def _cue_lines(
             _actors_in(actors, previous[0], previous[1], setter) if previous else []
         )
         condition = cues.condition.search(text, start, end)
-        level = consequence.attrs.get("level") if consequence is not None else 1
+        level = ClaimAttributes.read(consequence).level if consequence is not None else 1
         found.append(
             document.make_span(
                 match.start(),
@@ -269,6 +277,6 @@ def _cue_lines(
 def _consequence(after: int, all_claims: SortedSpans[Span], sentence_end: int) -> Span | None:
     """The first threatened or advocated action after the cue, in this or the next sentence."""
     for claim in all_claims.starting_in(after, sentence_end + 400):
-        if claim.attrs.get("stance") in ("threaten", "advocate"):
+        if ClaimAttributes.read(claim).stance in ("threaten", "advocate"):
             return claim
     return None

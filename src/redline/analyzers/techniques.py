@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
-from redline.attributes import ANY_LABEL, Attributes, TechniqueAttributes
+from redline.attributes import ANY_LABEL, Attributes, SentenceAttributes, TechniqueAttributes
 from redline.document import Document, Span
 from redline.techniques.cues import CueLexicon
 from redline.techniques.detect import Detection, detect
@@ -211,7 +211,7 @@ def _sentences(document: Document) -> list[tuple[int, int]]:
     return sorted(
         (s.start, s.end)
         for s in document.layer("sentences")
-        if s.attrs.get("section") not in SKIPPED_SECTIONS
+        if SentenceAttributes.read(s).section not in SKIPPED_SECTIONS
     )
 
 

@@ -15,6 +15,18 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from redline.attributes import (
+    ActorAttributes,
+    Attributes,
+    ClaimAttributes,
+    IncitementAttributes,
+    InGroupAttributes,
+    PronounAttributes,
+    QuoteAttributes,
+    RedLineAttributes,
+    StructureAttributes,
+    model_for,
+)
 from redline.document import Document, Span
 from redline.render._summary import clean, format_value, quote, speaker_rows
 
@@ -24,8 +36,9 @@ MIN_RUNG = 2
 PROFILED = ("advocate", "threaten", "predict", "report")
 CITE_LIMIT = 180
 
-# Attributes that are plumbing (ids with a name beside them, scores of sub-models, offsets):
-# a reader never needs them, the JSON report keeps them.
+# A layer no built-in analyzer declares (a third party's) shows every attribute but these:
+# plumbing (ids with a name beside them, scores of sub-models, offsets) a reader never needs;
+# the JSON report keeps them. A declared layer shows what its model's ``shown`` names.
 _HIDDEN_ATTRS = frozenset(
     {
         "scope", "section", "raw_section", "stances", "action_key", "plover", "plover_score",
@@ -36,25 +49,6 @@ _HIDDEN_ATTRS = frozenset(
         "claim_stance", "mode", "speaker_id", "via", "resolved", "index",
     }
 )  # fmt: skip
-# Per layer: (attribute, label) read in this order; other layers fall back to every attribute.
-_READABLE: dict[str, tuple[tuple[str, str], ...]] = {
-    "claims": (
-        ("stance", "stance"), ("level", "rung"), ("action", "action"), ("actor_name", "by"),
-        ("target_name", "against"), ("speaker", "speaker"), ("negated", "negated"),
-    ),
-    "redlines": (
-        ("setter_name", "set by"), ("against_names", "against"), ("condition", "if"),
-        ("consequence", "then"), ("level", "rung"), ("speaker", "speaker"),
-    ),
-    "incitement": (
-        ("kind", "kind"), ("target_name", "target"), ("target_group", "group"),
-        ("severity", "severity"), ("speaker", "speaker"),
-    ),
-    "techniques": (("techniques", "technique"), ("category", "category")),
-    "actors": (("name", "name"), ("type", "type"), ("state", "state")),
-    "groups": (("name", "stands for"), ("speaker", "speaker")),
-    "voices": (("speaker", "speaker"), ("reported_by", "reported by")),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -224,17 +218,18 @@ def voices(document: Document) -> list[Voice]:
         order.setdefault(row.speaker, "speaker")
         words[row.speaker] = row.words
     for span in document.layer("voices"):
-        order.setdefault(_text(span.attrs.get("speaker")) or "?", "quoted")
-    commenters = {
-        _text(span.attrs.get("author"))
-        for span in document.layer("structure")
-        if span.label == "comment" and span.attrs.get("author")
-    }
+        quoted = QuoteAttributes.read_or_none(span)
+        order.setdefault(_text(quoted.speaker) if quoted else "?", "quoted")
+    commenters = set()
+    for span in document.layer("structure"):
+        part = StructureAttributes.read_or_none(span) if span.label == "comment" else None
+        if part is not None and part.author:
+            commenters.add(_text(part.author))
     claims_by: Counter[str] = Counter()
     findings_by: Counter[str] = Counter()
     for layer in ("claims", "redlines", "incitement", "groups"):
         for span in document.layer(layer):
-            speaker = _text(span.attrs.get("speaker"))
+            speaker = _speaker(layer, span)
             if speaker:
                 kind = "commenter" if speaker in commenters else _voice_kind(speaker)
                 order.setdefault(speaker, kind)
@@ -244,12 +239,13 @@ def voices(document: Document) -> list[Voice]:
     we_names: dict[str, Counter[str]] = defaultdict(Counter)
     has_we: set[str] = set()
     for span in document.layer("groups"):
-        if span.label != "we":
+        pronoun = PronounAttributes.read_or_none(span) if span.label == "we" else None
+        if pronoun is None:
             continue
-        speaker = _text(span.attrs.get("speaker"))
+        speaker = _text(pronoun.speaker)
         has_we.add(speaker)
-        if span.attrs.get("resolved") and span.attrs.get("name"):
-            we_names[speaker][_text(span.attrs["name"])] += 1
+        if pronoun.resolved and pronoun.name:
+            we_names[speaker][_text(pronoun.name)] += 1
     rows = []
     for speaker, kind in order.items():
         if speaker in we_names:
@@ -281,7 +277,7 @@ def highest_rungs(document: Document) -> list[Rung]:
                 top,
                 rung_name(top),
                 cite(document, first),
-                _text(first.attrs.get("speaker")) or "—",
+                _speaker("claims", first) or "—",
                 len(at_top) - 1,
             )
         )
@@ -292,22 +288,18 @@ def red_line_cards(document: Document) -> list[RedLineCard]:
     """One card per red line: setter, against whom, condition, consequence and rung."""
     cards = []
     for span in document.layer("redlines"):
-        attrs = span.attrs
-        speaker = _text(attrs.get("speaker"))
-        setter = _text(attrs.get("setter_name")) or (
-            f"{speaker} (speaker)" if speaker else "not named"
-        )
-        level = attrs.get("level")
-        sentence = attrs.get("sentence")
+        line = RedLineAttributes.read_or_none(span) or RedLineAttributes(kind=span.label)
+        speaker = _speaker("redlines", span)
+        setter = _text(line.setter_name) or (f"{speaker} (speaker)" if speaker else "not named")
         cards.append(
             RedLineCard(
                 kind=span.label.replace("_", " "),
                 setter=setter,
-                against=_joined(attrs.get("against_names")) or "not named",
-                condition=_text(attrs.get("condition")) or "—",
-                consequence=_text(attrs.get("consequence")) or "—",
-                level=level if isinstance(level, int) else None,
-                quote=quote(sentence if isinstance(sentence, str) else span.text, CITE_LIMIT),
+                against=_joined(line.against_names) or "not named",
+                condition=_text(line.condition) or "—",
+                consequence=_text(line.consequence) or "—",
+                level=line.level,
+                quote=quote(line.sentence or span.text, CITE_LIMIT),
                 speaker=speaker or "—",
             )
         )
@@ -318,14 +310,14 @@ def incitement_items(document: Document) -> list[IncitementItem]:
     """Each incitement finding with its quote, speaker, target and severity."""
     items = []
     for span in document.layer("incitement"):
-        attrs = span.attrs
-        target = _text(attrs.get("target_name")) or _text(attrs.get("target_group"))
-        severity = attrs.get("severity")
+        found = IncitementAttributes.read_or_none(span)
+        target = (_text(found.target_name) or _text(found.target_group)) if found else ""
+        severity = found.severity if found else None
         items.append(
             IncitementItem(
                 kind=span.label.replace("_", " "),
                 quote=cite(document, span),
-                speaker=_text(attrs.get("speaker")) or "—",
+                speaker=_speaker("incitement", span) or "—",
                 target=target or "—",
                 severity=str(severity) if severity is not None else "—",
             )
@@ -339,9 +331,9 @@ def claim_rows(document: Document, min_rung: int = MIN_RUNG) -> list[ClaimRow]:
         ClaimRow(
             span.id,
             _level(span),
-            _text(span.attrs.get("stance")) or span.label,
+            _stances(span)[0],
             cite(document, span),
-            _text(span.attrs.get("speaker")) or "—",
+            _speaker("claims", span) or "—",
             _who(span),
             span.confidence,
         )
@@ -353,32 +345,37 @@ def claim_rows(document: Document, min_rung: int = MIN_RUNG) -> list[ClaimRow]:
 
 def actor_rows(document: Document) -> list[ActorRow]:
     """Actors aggregated by identity: mentions, first quote and role, most mentioned first."""
-    mentions: dict[str, list[Span]] = defaultdict(list)
+    mentions: dict[str, list[tuple[Span, ActorAttributes | None]]] = defaultdict(list)
     for span in document.layer("actors"):
-        mentions[_text(span.attrs.get("actor_id")) or span.text].append(span)
+        actor = ActorAttributes.read_or_none(span)
+        mentions[_text(actor.actor_id) if actor else span.text].append((span, actor))
     roles: dict[str, Counter[str]] = defaultdict(Counter)
-    for claim in document.layer("claims"):
-        if claim.attrs.get("actor"):
-            roles[_text(claim.attrs["actor"])]["actor in claims"] += 1
-        targets = claim.attrs.get("targets")
-        for target in targets if isinstance(targets, list) else [claim.attrs.get("target")]:
+    for span in document.layer("claims"):
+        claim = ClaimAttributes.read_or_none(span)
+        if claim is None:
+            continue
+        if claim.actor:
+            roles[_text(claim.actor)]["actor in claims"] += 1
+        for target in claim.targets or [claim.target or ""]:
             if target:
                 roles[_text(target)]["target of claims"] += 1
-    for red_line in document.layer("redlines"):
-        if red_line.attrs.get("setter"):
-            roles[_text(red_line.attrs["setter"])]["sets red lines"] += 1
-        against = red_line.attrs.get("against")
-        for target in against if isinstance(against, list) else []:
+    for span in document.layer("redlines"):
+        line = RedLineAttributes.read_or_none(span)
+        if line is None:
+            continue
+        if line.setter:
+            roles[_text(line.setter)]["sets red lines"] += 1
+        for target in line.against:
             roles[_text(target)]["red lines against"] += 1
     rows = []
-    for key, spans in mentions.items():
-        first = spans[0]
+    for key, found in mentions.items():
+        first, actor = found[0]
         role = ", ".join(f"{what} ({n})" for what, n in roles[key].items())
         rows.append(
             ActorRow(
-                name=_text(first.attrs.get("name")) or clean(first.text),
-                kind=_text(first.attrs.get("type")) or first.label,
-                mentions=len(spans),
+                name=(_text(actor.name) if actor else "") or clean(first.text),
+                kind=(_text(actor.type) if actor else "") or first.label,
+                mentions=len(found),
                 first_quote=cite(document, first, limit=120),
                 role=role or "mentioned",
             )
@@ -401,18 +398,26 @@ def describe(span: Span, layer: str) -> str:
 
 
 def details(span: Span, layer: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of a finding's readable attributes; a flag that is set has no value."""
-    pairs = _READABLE.get(layer)
-    if pairs is None:
+    """(label, value) pairs of a finding's readable attributes; a flag that is set has no value.
+
+    A layer a built-in analyzer declares shows the fields its model names (``shown``); any
+    other layer, or a finding that does not fit its model, shows its attributes but plumbing.
+    """
+    model = _model(layer, span.label)
+    read = model.read_or_none(span) if model is not None else None
+    if read is not None:
+        # Only what the finding says: a default (the author as speaker) is not evidence.
+        given = read.model_fields_set
+        values = [(label, getattr(read, field)) for field, label in read.shown if field in given]
+    else:
         named = {k[: -len("_name")] for k in span.attrs if k.endswith("_name")}
-        pairs = tuple(
-            (key, key.replace("_", " "))
+        values = [
+            (key.replace("_", " "), span.attrs.get(key))
             for key in span.attrs
             if key not in _HIDDEN_ATTRS and key not in named and not key.endswith("_id")
-        )
+        ]
     found = []
-    for key, label in pairs:
-        value = span.attrs.get(key)
+    for label, value in values:
         if value is None or value == "" or value == [] or value is False:
             continue
         found.append((label, "" if value is True else format_value(value)))
@@ -438,8 +443,9 @@ def _nested(text: str) -> str:
 
 
 def _who(span: Span) -> str:
-    actor = _text(span.attrs.get("actor_name"))
-    target = _text(span.attrs.get("target_name"))
+    claim = ClaimAttributes.read_or_none(span)
+    actor = _text(claim.actor_name) if claim else ""
+    target = _text(claim.target_name) if claim else ""
     if actor and target:
         return f"{actor} → {target}"
     if actor:
@@ -447,16 +453,58 @@ def _who(span: Span) -> str:
     return f"→ {target}" if target else "—"
 
 
-def _stances(claim: Span) -> list[str]:
-    stances = claim.attrs.get("stances")
-    if isinstance(stances, list) and stances:
-        return [str(s) for s in stances]
-    return [_text(claim.attrs.get("stance")) or claim.label]
+def claim_level(span: Span) -> int:
+    """A claim's rung (0 for a claim that does not say or does not fit its model)."""
+    return _level(span)
+
+
+def claim_stance(span: Span) -> str:
+    """A claim's stance (its label where it does not say)."""
+    return _stances(span)[0]
+
+
+def _stances(span: Span) -> list[str]:
+    claim = ClaimAttributes.read_or_none(span)
+    if claim is None:
+        return [span.label]
+    return [_text(s) for s in claim.stances] or [_text(claim.stance) or span.label]
 
 
 def _level(span: Span) -> int:
-    level = span.attrs.get("level")
-    return level if isinstance(level, int) else 0
+    claim = ClaimAttributes.read_or_none(span)
+    return claim.level if claim else 0
+
+
+_SPEAKING: dict[str, type[ClaimAttributes | RedLineAttributes | IncitementAttributes]] = {
+    "claims": ClaimAttributes,
+    "redlines": RedLineAttributes,
+    "incitement": IncitementAttributes,
+}
+
+
+def _speaker(layer: str, span: Span) -> str:
+    """Whose voice a finding of ``layer`` is in ('' when it does not say)."""
+    read: Attributes | None
+    if layer == "groups":
+        group = InGroupAttributes if span.label == "in_group" else PronounAttributes
+        read = group.read_or_none(span)
+    else:
+        read = _SPEAKING[layer].read_or_none(span)
+    # Only a speaker the finding names: a hand-made one is not the author's by default.
+    named = isinstance(read, _VOICED) and "speaker" in read.model_fields_set
+    return _text(read.speaker) if named and isinstance(read, _VOICED) else ""
+
+
+_VOICED = (
+    ClaimAttributes, RedLineAttributes, IncitementAttributes, InGroupAttributes, PronounAttributes,
+)  # fmt: skip
+
+
+def _model(layer: str, label: str) -> type[Attributes] | None:
+    """The model the built-in analyzers declare for ``label`` in ``layer`` (None: undeclared)."""
+    from redline.analyzers import declared_attributes
+
+    return model_for(declared_attributes().get(layer, {}), label)
 
 
 def _voice_kind(speaker: str) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from redline.attributes import StructureAttributes, TechniqueAttributes
 from redline.document import Document, Span
 
 STRUCTURE_LAYER = "structure"
@@ -172,7 +173,8 @@ def speaker_rows(document: Document) -> list[SpeakerRow]:
     turns: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for turn in (s for s in structure if s.label == "turn"):
-        speaker = str(turn.attrs.get("speaker") or "?")
+        part = StructureAttributes.read_or_none(turn)
+        speaker = str(part.speaker if part and part.speaker else "?")
         turns[speaker] += 1
         words[speaker] += _word_count(turn.text) - sum(
             _word_count(label.text)
@@ -220,7 +222,8 @@ def structure_tables(document: Document) -> list[Table]:
 def comment_summary(document: Document) -> tuple[int, int]:
     """(number of comments, number of distinct named authors)."""
     comments = [s for s in document.layer(STRUCTURE_LAYER) if s.label == "comment"]
-    authors = {str(s.attrs["author"]) for s in comments if s.attrs.get("author")}
+    parts = (StructureAttributes.read_or_none(s) for s in comments)
+    authors = {str(part.author) for part in parts if part and part.author}
     return len(comments), len(authors)
 
 
@@ -242,8 +245,8 @@ def technique_histogram(document: Document) -> list[TechniqueCount]:
 
     counts: Counter[str] = Counter()
     for span in document.layer("techniques"):
-        names = span.attrs.get("techniques")
-        counts.update(names if isinstance(names, list) else [span.label])
+        technique = TechniqueAttributes.read_or_none(span)
+        counts.update(technique.techniques if technique and technique.techniques else [span.label])
     rows = []
     for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         known = TECHNIQUES.get(str(name))

@@ -27,6 +27,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from redline.attributes import StructureAttributes
 from redline.document import Document, Span
 from redline.render import _digest as digest
 from redline.render import _summary as summary
@@ -235,14 +236,13 @@ def _ladder(document: Document) -> str:
     claim in the text."""
     by_rung: dict[int, list[Span]] = {}
     for claim in document.layer("claims"):
-        level = claim.attrs.get("level")
-        by_rung.setdefault(level if isinstance(level, int) else 0, []).append(claim)
+        by_rung.setdefault(digest.claim_level(claim), []).append(claim)
     rows = []
     for level, what, examples in digest.ladder():
         chips = "".join(
             f'<button type="button" class="rl-chip rl-st-{_stance_class(claim)}" '
             f'data-span="{escape(claim.id)}" title="{escape(summary.quote(claim.text, 200))}">'
-            f"{escape(str(claim.attrs.get('stance') or claim.label))}</button>"
+            f"{escape(digest.claim_stance(claim))}</button>"
             for claim in by_rung.get(level, [])
         )
         rows.append(
@@ -263,7 +263,7 @@ _STANCE_CLASSES = frozenset(
 
 def _stance_class(claim: Span) -> str:
     """A class name for the claim's stance, from a fixed set (never from data)."""
-    stance = str(claim.attrs.get("stance") or claim.label)
+    stance = digest.claim_stance(claim)
     return stance if stance in _STANCE_CLASSES else "other"
 
 
@@ -429,9 +429,8 @@ def _shown_layers(document: Document) -> set[str]:
     return (layers & DEFAULT_LAYERS) or layers
 
 
-def _major(span: Span) -> bool:
-    level = span.attrs.get("level")
-    return isinstance(level, int) and level >= digest.MIN_RUNG
+def _major(claim: Span) -> bool:
+    return digest.claim_level(claim) >= digest.MIN_RUNG
 
 
 def _main(document: Document) -> str:
@@ -520,12 +519,13 @@ def _badge(span: Span) -> str:
 
 
 def _badge_text(span: Span) -> str:
+    part = StructureAttributes.read_or_none(span)
     if span.label == "turn":
-        return str(span.attrs.get("speaker") or "turn")
+        return str(part.speaker if part and part.speaker else "turn")
     if span.label == "comment":
-        index = span.attrs.get("index")
+        index = part.index if part else None
         name = f"comment {index}" if index is not None else "comment"
-        author = span.attrs.get("author")
+        author = part.author if part else None
         return f"{name} · {author}" if author else name
     return span.label.replace("_", " ")
 

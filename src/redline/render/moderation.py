@@ -23,6 +23,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from redline.attributes import IncitementAttributes, StructureAttributes
 from redline.document import Document, Span
 from redline.render.terminal import plain_text
 
@@ -149,27 +150,14 @@ def _comments(document: Document) -> list[Span]:
 def _item(document: Document, comment: Span, position: int) -> ModerationItem:
     inside = [s for s in document.layer(LAYER) if comment.start <= s.start < comment.end]
     inside.sort(key=lambda s: (-_severity(s), s.start, s.label))
-    spans = tuple(
-        ModerationSpan(
-            label=s.label,
-            start=s.start,
-            end=s.end,
-            quote=s.text,
-            severity=_severity(s) if s.attrs.get("severity") is not None else None,
-            target=_str(s.attrs.get("target")),
-            target_name=_str(s.attrs.get("target_name")),
-            target_group=_str(s.attrs.get("target_group")),
-            rule=s.rule or "",
-            confidence=s.confidence,
-        )
-        for s in inside
-    )
+    spans = tuple(_moderation_span(s) for s in inside)
     targets = []
     for span in spans:
         name = span.target_name or span.target
         if name and name not in targets:
             targets.append(name)
-    index = comment.attrs.get("index") if comment.label == "comment" else None
+    part = StructureAttributes.read_or_none(comment) if comment.label == "comment" else None
+    index = part.index if part else None
     return ModerationItem(
         document_id=document.id,
         source=document.metadata.source,
@@ -178,7 +166,7 @@ def _item(document: Document, comment: Span, position: int) -> ModerationItem:
         else position
         if comment.label == "comment"
         else None,
-        author=_str(comment.attrs.get("author")),
+        author=part.author if part else None,
         start=comment.start,
         end=comment.end,
         text=comment.text,
@@ -189,9 +177,25 @@ def _item(document: Document, comment: Span, position: int) -> ModerationItem:
     )
 
 
+def _moderation_span(span: Span) -> ModerationSpan:
+    found = IncitementAttributes.read_or_none(span) or IncitementAttributes()
+    return ModerationSpan(
+        label=span.label,
+        start=span.start,
+        end=span.end,
+        quote=span.text,
+        severity=found.severity,
+        target=found.target,
+        target_name=found.target_name,
+        target_group=found.target_group,
+        rule=span.rule or "",
+        confidence=span.confidence,
+    )
+
+
 def _severity(span: Span) -> int:
-    value = span.attrs.get("severity")
-    return int(value) if isinstance(value, int | float) else 0
+    found = IncitementAttributes.read_or_none(span)
+    return found.severity or 0 if found else 0
 
 
 def _str(value: Any) -> str | None:
