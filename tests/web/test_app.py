@@ -95,3 +95,18 @@ def test_app_lists_ladder_and_techniques(client: TestClient) -> None:
         5,
     ]
     assert len(client.get("/techniques").json()["techniques"]) == 23
+
+
+def test_app_analyze_report_thresholds_come_from_the_request(client: TestClient) -> None:
+    # The real worker renders with the request's thresholds; its JSON keeps every finding.
+    claims = len(
+        Document.from_json(client.post("/analyze", json={"text": TEXT}).content).layer("claims")
+    )
+    assert claims
+    answer = client.post("/analyze?format=md&min_confidence=claims=1", json={"text": TEXT})
+    assert answer.status_code == 200
+    assert f"claims: {claims} of {claims} findings below confidence 1 hidden" in answer.text
+    answer = client.post("/analyze?min_confidence=claims=1", json={"text": TEXT})
+    assert len(Document.from_json(answer.content).layer("claims")) == claims
+    answer = client.post("/analyze?format=html&min_confidence=claims=2", json={"text": TEXT})
+    assert answer.status_code == 422 and "LAYER=NUMBER" in answer.json()["detail"]

@@ -1,6 +1,6 @@
 """The web page in Debian's headless Chromium against a running server (the stand-in analysis
 and a small corpus): paste, upload with progress, the report, filters, a chart, a quote shown
-in its document, and no console error or policy violation on the way.
+in its document, the report thresholds, and no console error or policy violation on the way.
 
 Chromium is driven over the DevTools protocol on a pipe, with the client of
 ``scripts/check_html_report.py``. ``REDLINE_UI_SCREENSHOT=DIR`` keeps the screenshots.
@@ -91,6 +91,62 @@ DRIVE = r"""
 """.replace("JSONL", repr(JSONL))
 
 
+# Runs after DRIVE: the threshold controls start at the server's default (techniques 0.25), and
+# a higher one leaves fewer technique marks in the stored document's report and in the
+# analysed text's (the stand-in finds a technique at each number, with that confidence).
+THRESHOLDS = r"""
+(async () => {
+  const until = async (what, test, seconds = 20) => {
+    const end = Date.now() + seconds * 1000;
+    while (Date.now() < end) {
+      const value = test();
+      if (value) return value;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("timed out waiting for " + what);
+  };
+  const $ = (s) => document.querySelector(s);
+  const rows = (s) => document.querySelectorAll(s + " tbody tr").length;
+  const marks = (page) => page.querySelectorAll('mark[title^="techniques:"]').length;
+  const out = {};
+
+  const viewer = '#viewer-thresholds input[name="techniques"]';
+  out.viewerDefault = await until("the viewer's control", () => $(viewer)?.value);
+  let opened = null;
+  window.open = (address) => { opened = address; return null; };
+  const stored = async (value) => {
+    opened = null;
+    $(viewer).value = value;
+    $("#viewer-report").click();
+    await until("the stored report", () => opened);
+    // Counted in the markup: parsing it here would apply its inline style under this page's policy.
+    const page = await (await fetch(opened)).text();
+    return (page.match(/<mark [^>]*title="techniques:/g) || []).length;
+  };
+  out.storedMarks = [await stored("0.25"), await stored("0.6")];
+
+  document.querySelector(".tab[data-tab=analyse]").click();
+  const control = '#analyse-thresholds input[name="techniques"]';
+  out.analyseDefault = $(control).value;
+  const frame = $("#report");
+  const analysed = async (value) => {
+    const before = rows("#results");
+    $(control).value = value;
+    $("#text").value = "They will strike 0.9 first, then 0.4 again, and 0.1 once more.";
+    $("#analyse-text").click();
+    await until("the text's result", () => rows("#results") === before + 1);
+    await until("its report in the frame", () =>
+      frame.contentDocument?.URL.endsWith(frame.getAttribute("src")) &&
+      frame.contentDocument.querySelector(".rl-report")?.getAttribute("data-rl-ready") === "1");
+    return marks(frame.contentDocument);
+  };
+  out.analysedMarks = [await analysed("0.25"), await analysed("0.5")];
+  window.scrollTo(0, 0);
+  return out;
+})()
+"""
+
+
 def _devtools() -> ModuleType:
     spec = importlib.util.spec_from_file_location("check_html_report", CHECK)
     assert spec is not None and spec.loader is not None
@@ -176,24 +232,29 @@ def _drive(url: str, shots: Path) -> tuple[dict[str, Any], list[str]]:
             tools.call("Emulation.setDeviceMetricsOverride", metrics, session=session)
             tools.call("Page.navigate", {"url": url + "/"}, session=session)
             tools.wait_for("Page.loadEventFired")
-            evaluated = tools.call(
-                "Runtime.evaluate",
-                {"expression": DRIVE, "awaitPromise": True, "returnByValue": True},
-                session=session,
-            )
-            if "exceptionDetails" in evaluated:
-                details = evaluated["exceptionDetails"]
-                raise AssertionError(details.get("exception", {}).get("description", details))
-            result: dict[str, Any] = evaluated["result"]["value"]
+            result = _evaluate(tools, session, DRIVE)
             shot = tools.call("Page.captureScreenshot", {"format": "png"}, session=session)
             (shots / "ui-corpus.png").write_bytes(base64.b64decode(shot["data"]))
-            show = "document.querySelector('.tab[data-tab=analyse]').click()"
-            tools.call("Runtime.evaluate", {"expression": show}, session=session)
+            result.update(_evaluate(tools, session, THRESHOLDS))  # ends on the analyse panel
             shot = tools.call("Page.captureScreenshot", {"format": "png"}, session=session)
             (shots / "ui-analyse.png").write_bytes(base64.b64decode(shot["data"]))
         finally:
             check._close(browser, tools, to_w, from_r)
     return result, tools.errors
+
+
+def _evaluate(tools: Any, session: str, script: str) -> dict[str, Any]:
+    """What ``script`` (a promise) resolves to in the page; its exception as a failure."""
+    evaluated = tools.call(
+        "Runtime.evaluate",
+        {"expression": script, "awaitPromise": True, "returnByValue": True},
+        session=session,
+    )
+    if "exceptionDetails" in evaluated:
+        details = evaluated["exceptionDetails"]
+        raise AssertionError(details.get("exception", {}).get("description", details))
+    value: dict[str, Any] = evaluated["result"]["value"]
+    return value
 
 
 @pytest.mark.browser
@@ -213,5 +274,8 @@ def test_ui_browser_upload_report_filters_and_chart(
     assert result["marked"] == "nuclear weapons"
     assert result["timeline"] == "Russia (2)"
     assert result["chart"] == "trends"
+    assert result["viewerDefault"] == result["analyseDefault"] == "0.25"
+    assert result["storedMarks"] == [1, 0]
+    assert result["analysedMarks"] == [2, 1]
     for name in ("ui-corpus.png", "ui-analyse.png"):
         assert (shots / name).read_bytes().startswith(b"\x89PNG")

@@ -28,8 +28,15 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from redline.cli.options import AnalyzerSettings, ConfigFile, MaxBytes, PipelineName, Quiet
-from redline.config import DEFAULT_MIN_CONFIDENCE, RedlineConfig, parse_setting
+from redline.cli.options import (
+    AnalyzerSettings,
+    ConfigFile,
+    MaxBytes,
+    MinConfidence,
+    PipelineName,
+    Quiet,
+)
+from redline.config import RedlineConfig, parse_setting
 from redline.document import Document
 from redline.errors import InputError, RedlineError
 from redline.store.files import safe_file_name, write_atomic
@@ -41,8 +48,6 @@ if TYPE_CHECKING:
     from redline.render.index import IndexRow
 
 # The help names the configured defaults, so it cannot drift from them.
-_DEFAULT_THRESHOLDS = ", ".join(f"{k}={v:g}" for k, v in DEFAULT_MIN_CONFIDENCE.items())
-
 app = typer.Typer(
     name="redline",
     help="Evidence-linked analysis of geopolitical commentary.",
@@ -112,15 +117,7 @@ def analyze(
             "rung 2 or above. HTML: all sections open.",
         ),
     ] = False,
-    min_confidence: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--min-confidence",
-            metavar="LAYER=VALUE",
-            help="Hide a layer's findings below this confidence in text, Markdown and HTML "
-            f"reports (repeatable; default {_DEFAULT_THRESHOLDS}; JSON keeps all).",
-        ),
-    ] = None,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Analyse documents and write reports."""
     config = _updated(

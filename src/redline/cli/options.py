@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from redline.config import DEFAULT_MIN_CONFIDENCE
+
 # "\\[" keeps Rich from reading "[redline]" in the help as a markup tag.
 ConfigFile = Annotated[
     Path | None, typer.Option("--config", help="TOML file with a \\[redline] table.")
@@ -30,4 +32,22 @@ AnalyzerSettings = Annotated[
     ),
 ]
 
-__all__ = ["AnalyzerSettings", "ConfigFile", "MaxBytes", "PipelineName", "Quiet"]
+_DEFAULT_THRESHOLDS = ", ".join(f"{k}={v:g}" for k, v in DEFAULT_MIN_CONFIDENCE.items())
+MinConfidence = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--min-confidence",
+        metavar="LAYER=VALUE",
+        help="Hide a layer's findings below this confidence in text, Markdown and HTML "
+        f"reports (repeatable; default {_DEFAULT_THRESHOLDS}; JSON keeps all).",
+    ),
+]
+
+__all__ = [
+    "AnalyzerSettings",
+    "ConfigFile",
+    "MaxBytes",
+    "MinConfidence",
+    "PipelineName",
+    "Quiet",
+]

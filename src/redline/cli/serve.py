@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from redline.cli.options import AnalyzerSettings
+from redline.cli.options import AnalyzerSettings, MinConfidence
 from redline.web.settings import PUBLIC_RATE_LIMIT, ServiceSettings
 
 # The help shows the defaults that ServiceSettings holds; unset options leave them to it.
@@ -53,19 +53,22 @@ def serve(
         bool, typer.Option("--insecure", help="Serve off loopback without a bearer token.")
     ] = False,
     analyzer_settings: AnalyzerSettings = None,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Serve the analysis over HTTP: the web page at /, POST /analyze, GET /health, /ladder,
     /techniques, /docs.
 
     The bearer token comes from REDLINE_TOKEN (an option would show in the process list).
     """
-    from redline.cli import _config, _updated, _usage_error
+    from redline.cli import _config, _thresholds, _updated, _usage_error
     from redline.errors import ConfigError
     from redline.web import create_app
     from redline.web.server import serve as run_server
     from redline.web.settings import TOKEN_VARIABLE
 
-    settings_for_analysis = _updated(_config(config), analyzer_settings)
+    settings_for_analysis = _updated(
+        _config(config), analyzer_settings, min_confidence=_thresholds(min_confidence)
+    )
     try:
         settings = ServiceSettings.for_address(
             host,

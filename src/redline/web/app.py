@@ -1,8 +1,10 @@
 """A thin FastAPI app over the library: a checked request in, :func:`redline.analysis` out.
 
 Endpoints: ``GET /health``, ``GET /ladder``, ``GET /techniques``, ``POST /analyze`` (a text and
-optional metadata; ``?format=json|html|md`` picks the answer's form), ``GET /docs``, and the
-web page at ``GET /`` with its own endpoints under ``/ui`` (:mod:`redline.web.ui`).
+optional metadata; ``?format=json|html|md`` picks the answer's form, and
+``?min_confidence=LAYER=VALUE`` overrides the configured report thresholds,
+:mod:`redline.web.thresholds`), ``GET /docs``, and the web page at ``GET /`` with its own
+endpoints under ``/ui`` (:mod:`redline.web.ui`).
 
 The event loop only reads, checks and routes requests; the analysis runs in a bounded pool of
 worker processes (:mod:`redline.web.pool`), each with the models loaded once, so a long text
@@ -12,7 +14,7 @@ does not hold up short ones. A request's time limit, or its client going away, e
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,6 +36,7 @@ from redline.web.docs import add_docs, document_request_body
 from redline.web.guards import BearerAuth, RateLimiter, SecurityHeaders
 from redline.web.pool import JobFailed, JobTimedOut, PoolBusy, WorkerLost, WorkerPool
 from redline.web.settings import ServiceSettings
+from redline.web.thresholds import Overrides, effective
 from redline.web.ui import UiContext, add_ui
 
 T = TypeVar("T")
@@ -45,7 +48,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "The body, the text or the metadata is over its limit."},
     422: {
         "description": "Not UTF-8 JSON, nested too deep, a lone surrogate, an empty text, "
-        "or not the request model."
+        "not the request model, or a bad min_confidence."
     },
     429: {"description": "Too many requests from this client; see Retry-After."},
     503: {"description": "No worker was free, or the analysis ran past the time limit."},
@@ -154,14 +157,18 @@ def _add_routes(
         }
 
     analysis = _Analysis(settings, limits, pool)
-    add_ui(app, UiContext(settings, limits, guarded, analysis.outcome))
+    add_ui(app, UiContext(settings, limits, guarded, analysis.outcome, config.min_confidence))
 
     @app.post("/analyze", response_model=None, dependencies=guarded, responses=ERRORS)
     async def analyze(
-        request: Request, format: Annotated[ReportFormat, Query()] = ReportFormat.json
+        request: Request,
+        overrides: Overrides,
+        format: Annotated[ReportFormat, Query()] = ReportFormat.json,
     ) -> Response:
-        """Analyse ``{"text": ..., "metadata": {...}}``; the Document JSON, or a report."""
-        return await analysis.answer(request, format)
+        """Analyse ``{"text": ..., "metadata": {...}}``; the Document JSON, or a report
+        (``min_confidence``: thresholds of an HTML or Markdown report, as the CLI's)."""
+        thresholds = effective(config.min_confidence, overrides)
+        return await analysis.answer(request, format, thresholds)
 
 
 @dataclass(frozen=True)
@@ -172,8 +179,10 @@ class _Analysis:
     limits: BodyLimits
     pool: WorkerPool
 
-    async def answer(self, request: Request, form: ReportFormat) -> Response:
-        outcome = await self.outcome(request, form.value)
+    async def answer(
+        self, request: Request, form: ReportFormat, thresholds: Mapping[str, float]
+    ) -> Response:
+        outcome = await self.outcome(request, form.value, thresholds)
         if outcome is None:  # the client went away; its work was stopped, nobody reads this
             return Response(status_code=499)
         headers = {"Content-Security-Policy": outcome.csp} if outcome.csp else None
@@ -181,13 +190,16 @@ class _Analysis:
             outcome.body, status_code=outcome.status, media_type=outcome.media_type, headers=headers
         )
 
-    async def outcome(self, request: Request, form: str) -> worker.Outcome | None:
-        """The worker's answer to the request's document in ``form``; None if the client left."""
+    async def outcome(
+        self, request: Request, form: str, thresholds: Mapping[str, float]
+    ) -> worker.Outcome | None:
+        """The worker's answer to the request's document in ``form``, its reports without the
+        findings below ``thresholds``; None if the client left."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.settings.time_limit
         body = await _body_in_time(request, self.limits.body_bytes, self.settings.time_limit)
         checked = await run_in_threadpool(parse_analyze_request, body, self.limits)
-        job = worker.Job(checked.text, checked.metadata, form)
+        job = worker.Job(checked.text, checked.metadata, form, dict(thresholds))
         large = len(checked.text.encode("utf-8")) > self.settings.large_bytes
         remaining = max(0.0, deadline - loop.time())
         return await self._run(request, job, large, remaining)

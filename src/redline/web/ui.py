@@ -7,8 +7,10 @@ fetched from elsewhere, so the page's policy is ``script-src 'self'``.
 Endpoints (the JSON ones sit behind the same token and rate limit as ``/analyze``):
 
 - ``POST /ui/api/read?name=FILE``: an uploaded file's bytes -> its documents;
+- ``GET /ui/api/settings``: the server's report thresholds, which the page's controls start at;
 - ``POST /ui/api/reports``: one document -> analysed by the worker pool (the same path as
-  ``/analyze``) -> a summary and the address of its HTML report;
+  ``/analyze``) -> a summary and the address of its HTML report (``?min_confidence=LAYER=VALUE``
+  overrides the configured thresholds, as on ``/analyze``);
 - ``GET /ui/reports/{id}``: that report, to show in the page's frame (the id is a random
   capability, since a frame cannot send the token);
 - ``GET /ui/api/corpus...``: the corpus named by ``--corpus`` at start, read-only. The browser
@@ -23,7 +25,7 @@ import importlib.util
 import json
 import secrets
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -37,6 +39,7 @@ from starlette.concurrency import run_in_threadpool
 from redline.web import corpus_views
 from redline.web.body import BodyLimits, read_body
 from redline.web.settings import ServiceSettings
+from redline.web.thresholds import Overrides, effective, page_defaults
 from redline.web.uploads import UploadError, read_upload
 from redline.web.worker import Outcome
 
@@ -58,12 +61,14 @@ MAX_REPORT_BYTES = 200 * 1024 * 1024
 
 @dataclass(frozen=True)
 class UiContext:
-    """What the page's routes need from the app: settings, body limits, guards, the analysis."""
+    """What the page's routes need from the app: settings, body limits, guards, the analysis
+    (a request, the answer's form, the report thresholds) and the configured thresholds."""
 
     settings: ServiceSettings
     limits: BodyLimits
     guards: list[DependsParam]
-    analyse: Callable[[Request, str], Awaitable[Outcome | None]]
+    analyse: Callable[[Request, str, Mapping[str, float]], Awaitable[Outcome | None]]
+    thresholds: Mapping[str, float]
 
 
 class ReportCache:
@@ -161,10 +166,17 @@ def add_ui(app: FastAPI, context: UiContext) -> None:
             ) from None
         return {"source": name, "documents": documents, "problems": problems}
 
+    @app.get("/ui/api/settings", dependencies=guards, tags=["web page"])
+    async def report_settings() -> Any:
+        """The report thresholds this server uses unless a request names others."""
+        return {"min_confidence": page_defaults(context.thresholds)}
+
     @app.post("/ui/api/reports", dependencies=guards, tags=["web page"])
-    async def analyse(request: Request) -> Any:
-        """Analyse one document (the body of ``POST /analyze``); its summary and report."""
-        outcome = await context.analyse(request, "ui")
+    async def analyse(request: Request, overrides: Overrides) -> Any:
+        """Analyse one document (the body of ``POST /analyze``); its summary and report, which
+        hides the findings below ``min_confidence`` (LAYER=VALUE, repeatable)."""
+        thresholds = effective(context.thresholds, overrides)
+        outcome = await context.analyse(request, "ui", thresholds)
         if outcome is None:
             return Response(status_code=499)
         if outcome.status != 200:
@@ -237,14 +249,17 @@ def _add_corpus_routes(app: FastAPI, context: UiContext, reports: ReportCache) -
         return await ask(lambda corpus: corpus_views.document_text(corpus, doc_id))
 
     @app.post("/ui/api/corpus/documents/{doc_id}/report", dependencies=guards, tags=["web page"])
-    async def stored_report(doc_id: str) -> Any:
-        """The HTML report of one stored document, as it was analysed (nothing is re-run)."""
+    async def stored_report(doc_id: str, overrides: Overrides) -> Any:
+        """The HTML report of one stored document, as it was analysed (nothing is re-run),
+        without the findings below ``min_confidence`` (LAYER=VALUE, repeatable)."""
         from redline.web.worker import render
+
+        thresholds = effective(context.thresholds, overrides)
 
         def rendered(corpus: Corpus) -> Outcome:
             if not corpus.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall():
                 raise corpus_views.NotFound(f"the corpus holds no document {doc_id!r}")
-            return render(corpus.document(doc_id), "ui")
+            return render(corpus.document(doc_id), "ui", thresholds)
 
         answer = json.loads((await ask(rendered)).body)
         report_id = reports.add(answer["html"], answer.get("csp"))

@@ -43,7 +43,8 @@
   }
 
   function analyse(doc) {
-    return R.call("ui/api/reports", {
+    var box = document.getElementById("analyse-thresholds");
+    return R.call(R.withThresholds("ui/api/reports", box), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(doc),

@@ -63,6 +63,47 @@
     return td;
   }
 
+  // The report thresholds: a number per layer in each fieldset.thresholds, prefilled with the
+  // server's (ui/api/settings); report requests send them as min_confidence=LAYER=VALUE.
+  var LAYER_NAMES = { claims: "Claims", redlines: "Red lines", incitement: "Incitement",
+    techniques: "Techniques" };
+  var thresholdsLoaded = false;
+
+  function thresholdInputs(values) {
+    document.querySelectorAll("fieldset.thresholds").forEach(function (box) {
+      box.querySelectorAll("label").forEach(function (label) { label.remove(); });
+      Object.keys(values).forEach(function (layer) {
+        var label = el("label", LAYER_NAMES[layer] || layer);
+        var input = el("input");
+        input.type = "number";
+        input.min = "0";
+        input.max = "1";
+        input.step = "0.05";
+        input.name = layer;
+        input.value = String(values[layer]);
+        label.appendChild(input);
+        box.insertBefore(label, box.querySelector(".hint")); // the hint, if any, stays last
+      });
+    });
+  }
+
+  function loadThresholds() {
+    return call("ui/api/settings").then(function (answer) {
+      thresholdsLoaded = true;
+      thresholdInputs(answer.min_confidence);
+    }, function () { /* a token is needed first: tried again when one is entered */ });
+  }
+
+  // `path` with the thresholds of the fieldset `box` (an empty input keeps the server's).
+  function withThresholds(path, box) {
+    var parts = [];
+    box.querySelectorAll("input[name]").forEach(function (input) {
+      var value = input.value.trim();
+      if (value !== "") parts.push("min_confidence=" + encodeURIComponent(input.name + "=" + value));
+    });
+    return parts.length ? path + (path.indexOf("?") < 0 ? "?" : "&") + parts.join("&") : path;
+  }
+
   function showTab(name) {
     document.querySelectorAll(".tab").forEach(function (tab) {
       tab.classList.toggle("active", tab.getAttribute("data-tab") === name);
@@ -76,11 +117,16 @@
     var box = document.getElementById("token");
     box.value = sessionStorage.getItem("redline-token") || "";
     if (box.value) document.getElementById("token-box").hidden = false;
-    box.addEventListener("change", function () { sessionStorage.setItem("redline-token", token()); });
+    box.addEventListener("change", function () {
+      sessionStorage.setItem("redline-token", token());
+      if (!thresholdsLoaded) loadThresholds();
+    });
     document.querySelectorAll(".tab").forEach(function (tab) {
       tab.addEventListener("click", function () { showTab(tab.getAttribute("data-tab")); });
     });
+    loadThresholds();
   });
 
-  window.Redline = { el: el, status: status, call: call, query: query, cell: cell, showTab: showTab };
+  window.Redline = { el: el, status: status, call: call, query: query, cell: cell, showTab: showTab,
+    withThresholds: withThresholds };
 })();

@@ -61,7 +61,8 @@
 
   function storedReport() {
     if (!shown) return;
-    R.call("ui/api/corpus/documents/" + encodeURIComponent(shown) + "/report", { method: "POST" })
+    var path = "ui/api/corpus/documents/" + encodeURIComponent(shown) + "/report";
+    R.call(R.withThresholds(path, document.getElementById("viewer-thresholds")), { method: "POST" })
       .then(function (answer) { window.open(answer.report, "_blank", "noopener"); },
         function (error) { R.status(error.message, true); });
   }
