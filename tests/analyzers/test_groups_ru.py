@@ -42,8 +42,10 @@ def _pronouns(document: Document, label: str) -> list[tuple[str, str | None]]:
 def test_groups_ru_data_has_the_english_schema() -> None:
     russian, english = _cues("ru"), _cues("en")
     assert type(russian) is type(english)
-    assert {"мы", "нас", "нам", "нами", "наш", "наши"} <= set(russian.pronouns["first_plural"])
-    assert {"они", "их"} <= set(russian.pronouns["third_plural"])
+    # Russian pronouns are lemmas read on the parse: «нас», «нашего» are «мы», «наш».
+    assert russian.pronoun_lemmas and not english.pronoun_lemmas
+    assert set(russian.pronouns["first_plural"]) == {"мы", "наш"}
+    assert set(russian.pronouns["third_plural"]) == {"они"}
 
 
 def test_groups_ru_quoted_official_speaks_for_the_state(analyse: Analyse) -> None:
@@ -98,3 +100,103 @@ def test_groups_ru_initialled_speaker_label_speaks_for_the_state(analyse: Analys
     we = [s for s in document.layer("groups") if s.label == "we"]
     assert [s.text for s in we] == ["Мы", "наших", "мы"]
     assert all(s.attrs["actor_id"] == "russia" for s in we)
+
+
+def test_groups_ru_every_case_is_read_through_lemmas(analyse: Analyse) -> None:
+    document = analyse(
+        "«Нас не запугать санкциями. Нашему народу не впервой, нами всё решено», — заявил "
+        "министр иностранных дел России Сергей Лавров."
+    )
+    we = [s.text for s in document.layer("groups") if s.label == "we"]
+    assert we == ["Нас", "Нашему", "нами"]
+    assert {s.attrs["actor_id"] for s in document.layer("groups") if s.label == "we"} == {"russia"}
+
+
+def test_groups_ru_our_country_is_the_state_named_beside_it(analyse: Analyse) -> None:
+    ukraine = analyse("Украинские военные третий год защищают нашу страну от вторжения.")
+    assert _in_groups(ukraine) == {"body": "ukraine"}
+    [in_group] = [s for s in ukraine.layer("groups") if s.label == "in_group"]
+    assert [e["text"] for e in in_group.attrs["evidence"]] == ["нашу страну"]
+    russia = analyse("Мы — великая страна, и Россия никогда не станет ничьим вассалом.")
+    assert _in_groups(russia) == {"body": "russia"}
+    together = analyse("Мы с вами живём в России, и здесь свои правила.")
+    assert _in_groups(together) == {"body": "russia"}
+
+
+def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse) -> None:
+    # The other party to the verb, the people who come, a capital named as the other side and
+    # two states at once are not "us".
+    attacked = analyse("Россия напала на нашу страну.")
+    assert _in_groups(attacked) == {}
+    striking = analyse("Наша армия нанесла удар по Украине.")
+    assert _in_groups(striking) == {}
+    people = analyse("Каждый год тысячи украинцев приезжают в нашу страну на заработки.")
+    assert _in_groups(people) == {}
+    capitals = analyse("Наша страна не станет выполнять указания Вашингтона и Лондона.")
+    assert _in_groups(capitals) == {}
+    both = analyse("Удары России по электростанциям Украины сделали нашу страну импортёром.")
+    assert _in_groups(both) == {}
+
+
+def test_groups_ru_our_american_colleagues_are_the_other_side(analyse: Analyse) -> None:
+    document = analyse("Наши американские коллеги опять забыли о своих обещаниях.")
+    assert _in_groups(document) == {}
+    assert all(not s.attrs["resolved"] for s in document.layer("groups") if s.label == "we")
+
+
+def test_groups_ru_side_words_name_the_nation_of_a_voice_that_speaks_as_one(
+    analyse: Analyse,
+) -> None:
+    russia = analyse("Наши бойцы продолжают выполнять задачи СВО, киевский режим несёт потери.")
+    assert _in_groups(russia) == {"body": "russia"}
+    ukraine = analyse("Наши защитники снова отбросили рашистов от города.")
+    assert _in_groups(ukraine) == {"body": "ukraine"}
+    # No «наша армия», «наша страна»: an editorial "we" is not a nation's.
+    editorial = analyse("Здесь мы, пожалуй, впервые согласимся с критиками СВО.")
+    assert _in_groups(editorial) == {}
+
+
+def test_groups_ru_an_officials_own_state_outweighs_the_states_beside(analyse: Analyse) -> None:
+    document = analyse(
+        "«Мы прифронтовое государство, украинские беженцы каждый день приезжают в нашу "
+        "страну», — заявил министр обороны Словакии Ярослав Надь."
+    )
+    assert set(_in_groups(document).values()) == {"slovakia"}
+
+
+def test_groups_ru_our_weapon_or_operation_is_its_states(analyse: Analyse) -> None:
+    document = analyse("Наш «Орешник» способен поразить любую цель в Европе.")
+    assert _in_groups(document) == {"body": "russia"}
+
+
+def test_groups_ru_a_statement_heading_names_the_voice(analyse: Analyse) -> None:
+    statement = (
+        "Заявление МИД России в связи с новыми санкциями Евросоюза\n\n"
+        "Мы решительно осуждаем очередной пакет ограничительных мер. "
+        "Ответные шаги не заставят себя ждать, мы предупреждали об этом."
+    )
+    document = analyse(statement)
+    assert _in_groups(document) == {"body": "russia"}
+    [in_group] = [s for s in document.layer("groups") if s.label == "in_group"]
+    assert in_group.attrs["evidence"][0]["text"] == "МИД России"
+    # An agency's report under a wire dateline is the agency's text, not the ministry's.
+    report = analyse(
+        "Заявление МИД России в связи с новыми санкциями\n\n"
+        "МОСКВА, 5 декабря. /ТАСС/. Мы не видели такого давно, пишут наблюдатели."
+    )
+    assert "body" not in _in_groups(report)
+    # A news headline about a person's statement: the subject, not the text's issuer.
+    headline = analyse(
+        "Заявление Лаврова о переговорах с Киевом\n\nМы ещё вернёмся к этой теме, пишет автор."
+    )
+    assert "body" not in _in_groups(headline)
+
+
+def test_groups_ru_a_post_signed_by_a_ministry_speaks_for_its_state(analyse: Analyse) -> None:
+    document = analyse(
+        "Наши бойцы отразили три атаки противника на южном направлении. "
+        "Действия наших подразделений продолжаются.\n\nМинобороны России"
+    )
+    assert _in_groups(document) == {"body": "russia"}
+    [in_group] = [s for s in document.layer("groups") if s.label == "in_group"]
+    assert in_group.attrs["evidence"][0]["cue"] == "signature"

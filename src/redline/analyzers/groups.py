@@ -6,10 +6,16 @@ demonym ("our Russian soldiers"), "our president" with the leader the text names
 weapons. Each resolution cites its evidence spans. The comment section is also resolved as a
 whole. Where the evidence does not add up, the pronouns stay unresolved: never a silent guess.
 
-Russian text reads ``data/ru/groups.yaml`` (the same schema as ``data/groups.yaml``): «мы»,
-«нас», «нам», «нами» and every case of «наш»; «они», «их»; «мы, россияне», «у нас в Москве»,
-«наш президент». An official quoted or speaking in a turn speaks for their state, or for the
-organisation they serve when they have none (the EU's foreign-policy chief for the EU).
+Russian text reads ``data/ru/groups.yaml`` (the same schema as ``data/groups.yaml``), its
+pronouns by lemma on the parse: every case of «мы», «наш», «они»; «мы, россияне», «у нас в
+Москве», «наш президент». An official quoted or speaking in a turn speaks for their state, or
+for the organisation they serve when they have none (the EU's foreign-policy chief for the EU);
+so does the text under a statement's heading («Заявление МИД России ...») or above a body's
+signature («Минобороны России»). A voice that speaks as a nation («наша страна», «наши
+военные», «мы — великая страна», «мы с вами») speaks for the one state it names beside that
+cue, not as another party to the same verb («Россия напала на нашу страну»), or for the side
+its words mark («СВО», «киевский режим»; «рашисты»). «Наши американские коллеги» names the
+other side.
 """
 
 from __future__ import annotations
@@ -17,10 +23,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
@@ -30,7 +36,18 @@ from redline.document import Document, Span
 from redline.gazetteer import Gazetteer
 from redline.scope import Scope, ScopeIndex, TextUnits
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
 ANALYZER = "groups"
+# «мы — самая большая страна»: words from «мы» to the noun it is said to be.
+_PREDICATE_REACH = 5
+# The dependencies of a verb's parties (the Russian parse in spaCy-English labels).
+_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "prep", "pobj", "obl", "obj"}
+)
+_LETTERS = re.compile(r"[^\W\d_]")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*){1,2}(?P<surname>[^\W\d_][\w\-]+)$")
 
 
@@ -63,6 +80,34 @@ class LeaderCue(DataFile):
     weight: float
 
 
+class NationalCue(DataFile):
+    """«наша страна», «наши военные», «мы — великая страна», «мы с вами»: the voice speaks as
+    a nation, so its "we" is a state, the one state the voice names beside the cue. All words
+    are lemmas (the parse's), so every case of «наш» and «мы» is read."""
+
+    id: str
+    possessive: list[str]
+    # What a nation has: «наша страна», «наш народ», «наши военные».
+    nouns: list[str]
+    pronoun: list[str]
+    # What a nation is: «мы — великая страна» («мы» the subject of the noun).
+    subject_nouns: list[str]
+    # «мы с вами»: the speaker with their audience; the pronouns after the preposition.
+    inclusive_preposition: str
+    inclusive: list[str]
+    # Sentences either side searched when the cue's own sentence names no state.
+    window: int
+    weight: float
+
+
+class SideMarkers(DataFile):
+    """Words only one side of a conflict uses of it («СВО», «киевский режим»; «рашисты»): in a
+    voice that speaks as a nation they say which nation. Phrases of lemmas, by side."""
+
+    weight: float
+    sides: dict[str, list[str]]
+
+
 class GroupsFile(DataFile):
     """``data/groups.yaml``: the pronouns, the cues and the thresholds of the groups layer."""
 
@@ -78,6 +123,20 @@ class GroupsFile(DataFile):
     # A state's name stands for a plural group ("they") only as a plural demonym: the endings
     # of one ("Americans"; «американцы», «россияне»).
     plural_demonym_endings: tuple[str, ...] = ("s",)
+    # The pronouns are lemmas, matched on the parse («нас», «нашего» are «мы», «наш»), not word
+    # forms matched in the text.
+    pronoun_lemmas: bool = False
+    national_cue: NationalCue | None = None
+    side_markers: SideMarkers | None = None
+    # «Заявление МИД России ...», «Комментарий официального представителя ...»: a heading
+    # opening with one of these nouns (lemmas) names who issues the text; its author speaks for
+    # that body's state. Not for an agency's report of the statement (a wire dateline).
+    statement_headings: tuple[str, ...] = ()
+    # A post whose last line is only a body's name is signed by it («Минобороны России»).
+    signed_posts: bool = False
+    # «наши американские коллеги»: a demonym before one of these nouns (lemmas) names the
+    # counterpart, not "us"; diplomats say it of the other side.
+    counterpart_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -129,13 +188,29 @@ class GroupAnalyzer:
         actors = sorted(
             (a for a in document.layer("actors") if a.attrs.get("linked")), key=lambda a: a.start
         )
+        # A language whose cues are lemmas (Russian) reads them on the parse, which its other
+        # layers have made already.
+        words = _Words(context.parsed) if cues.pronoun_lemmas else None
+        # «наши американские коллеги» names the other side: no evidence of who "we" are.
+        own = [a for a in actors if words is None or not words.counterpart(a, cues)]
         evidence: dict[str, list[Evidence]] = defaultdict(list)
-        for item in _identity_evidence(document.text, actors, sentences, cues):
+        for item in _identity_evidence(document.text, own, sentences, cues):
             evidence[scopes.at(item.start).key].append(item)
-        for item in _leader_evidence(document, actors, sentences, self._gazetteer, scopes, cues):
+        for item in _leader_evidence(document, own, sentences, self._gazetteer, scopes, cues):
             evidence[scopes.at(item.start).key].append(item)
-        for key, item in _speaker_evidence(document, scopes, self._gazetteer, cues):
+        speakers = _speaker_evidence(document, scopes, self._gazetteer, cues)
+        if words is not None:
+            speakers += _heading_evidence(document, words, actors, self._gazetteer, cues)
+        if cues.signed_posts:
+            speakers += _signature_evidence(document, actors, self._gazetteer, cues)
+        for key, item in speakers:
             evidence[key].append(item)
+        if words is not None and cues.national_cue is not None:
+            # An official's "our country" is their own state, whatever else is named beside it.
+            known = {key for key, _ in speakers}
+            for key, item in _national_evidence(words, own, sentences, scopes, cues):
+                if key not in known:
+                    evidence[key].append(item)
         resolved = {key: _decide(items, cues) for key, items in evidence.items()}
         comment_items = [
             e for key, items in evidence.items() if key.startswith("comment:") for e in items
@@ -147,7 +222,7 @@ class GroupAnalyzer:
             for key, decision in sorted(resolved.items())
             if decision is not None
         ]
-        spans += _pronoun_spans(document, scopes, resolved, actors, sentences, cues)
+        spans += _pronoun_spans(document, scopes, resolved, actors, sentences, cues, words)
         return AnalyzerOutput(layers={"groups": spans})
 
 
@@ -229,6 +304,69 @@ def _speaker_evidence(
     return found
 
 
+def _heading_evidence(
+    document: Document, words: _Words, actors: list[Span], gazetteer: Gazetteer, cues: GroupsFile
+) -> list[tuple[str, Evidence]]:
+    """A statement's heading names its issuer («Заявление МИД России в связи с ...»): the first
+    body named after the heading's noun; the text's own voice speaks for that body's state (or
+    for the organisation, when it has none). A person or a capital there («Заявление Лаврова
+    о ...», «Ответ Москвы ...») is a news headline's subject, not the text's issuer."""
+    structure = document.layer("structure")
+    if not cues.statement_headings or any(s.label == "dateline" for s in structure):
+        return []
+    heads = [s for s in structure if s.label == "title"] or [
+        s for s in structure if s.label == "paragraph"
+    ]
+    if not heads:
+        return []
+    heading = min(heads, key=lambda s: s.start)
+    first = words.after(heading.start)
+    if first is None or first.lemma_ not in cues.statement_headings:
+        return []
+    if heading.text.rstrip().endswith((".", "!", "?", "…")):
+        return []  # a sentence («Заявление Лаврова вызвало ...»), a report of it, not a heading
+    issuers = [
+        a
+        for a in actors
+        if heading.start <= a.start < heading.end
+        and a.attrs.get("type") in ("government", "organisation")
+        and a.attrs.get("match") != "metonym"
+    ]
+    if not issuers:
+        return []
+    issuer = issuers[0]
+    entry = gazetteer.get(str(issuer.attrs.get("state"))) or _body_of(
+        gazetteer, issuer.attrs.get("actor_id")
+    )
+    if entry is None:
+        return []
+    weight = cues.speaker_state_weight
+    item = Evidence(entry.id, entry.name, weight, "statement_heading", issuer.start, issuer.end)
+    return [("body", item)]
+
+
+def _signature_evidence(
+    document: Document, actors: list[Span], gazetteer: Gazetteer, cues: GroupsFile
+) -> list[tuple[str, Evidence]]:
+    """A post signed with a body's name on its last line («Минобороны России», as a ministry's
+    channel signs its posts): the text's own voice speaks for that body's state."""
+    text = document.text.rstrip()
+    last_line = text.rfind("\n") + 1
+    tail = [a for a in actors if a.start >= last_line]
+    if len(tail) != 1 or _LETTERS.search(text[last_line : tail[0].start] + text[tail[0].end :]):
+        return []
+    signer = tail[0]
+    if signer.attrs.get("type") not in ("government", "organisation", "person"):
+        return []
+    entry = gazetteer.get(str(signer.attrs.get("state"))) or _body_of(
+        gazetteer, signer.attrs.get("actor_id")
+    )
+    if entry is None:
+        return []
+    weight = cues.speaker_state_weight
+    return [("body", Evidence(entry.id, entry.name, weight, "signature", signer.start, signer.end))]
+
+
 def _body_of(gazetteer: Gazetteer, actor_id: Any) -> Any:
     """The organisation a stateless speaker speaks for: itself («ЕС», "NATO"), or the one a
     person belongs to (the EU's foreign-policy chief, NATO's secretary general)."""
@@ -253,10 +391,13 @@ def _state_named(gazetteer: Gazetteer, name: str) -> Any:
 
 
 def _in_group_actor(actor: Span) -> tuple[str, str] | None:
-    """The actor a self-identifying mention stands for: a weapon's or a city's state ("we here
-    in Moscow", «у нас в Москве»), else the actor itself."""
+    """The actor a self-identifying mention stands for: a weapon's, an operation's or a city's
+    state ("we here in Moscow", «у нас в Москве», «наша специальная военная операция»), else the
+    actor itself."""
     state = actor.attrs.get("state")
-    if actor.attrs.get("type") == "weapon" or (actor.attrs.get("type") == "place" and state):
+    if actor.attrs.get("type") in ("weapon", "event") or (
+        actor.attrs.get("type") == "place" and state
+    ):
         return (str(state), str(state).replace("_", " ").title()) if state else None
     return str(actor.attrs["actor_id"]), str(actor.attrs["name"])
 
@@ -324,6 +465,180 @@ def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, in
     return sentences[index] if index is not None else (offset, offset)
 
 
+class _Words:
+    """The parse's words by character offset, for the lemma-based cues."""
+
+    def __init__(self, parsed: SpacyDoc) -> None:
+        self.parsed = parsed
+        self.starts = [token.idx for token in parsed]
+
+    def after(self, offset: int) -> Token | None:
+        """The first word starting at or after ``offset``."""
+        index = bisect.bisect_left(self.starts, offset)
+        return self.parsed[index] if index < len(self.starts) else None
+
+    def people(self, actor: Span) -> bool:
+        """Whether a demonym is a noun naming people («украинцев»), not the state's adjective
+        («украинские военные»): people who come to «нашу страну» are not its own."""
+        word = self.after(actor.start)
+        return actor.attrs.get("match") == "demonym" and word is not None and word.pos_ == "NOUN"
+
+    def opposite(self, actor: Span, nation: Token) -> bool:
+        """Whether a mention and the word for "us" are two parties to one verb: «Россия напала
+        на нашу страну» names the other side, while «мы живём в России» names a place (the
+        locative case) and «украинские военные защищают нашу страну» a modifier."""
+        span = self.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "pobj" and "Loc" in root.morph.get("Case", []):
+            return False
+        verb, ours = _governor(root), _governor(nation)
+        return verb is not None and ours is not None and verb.i == ours.i
+
+    def counterpart(self, actor: Span, cues: GroupsFile) -> bool:
+        """Whether a demonym names the other side: «наших американских коллег»."""
+        following = self.after(actor.end)
+        return (
+            actor.attrs.get("match") == "demonym"
+            and following is not None
+            and following.lemma_ in cues.counterpart_nouns
+        )
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb ``token`` is a party to, up through prepositions and the nouns it is an
+    argument of («удар по Украине» in «нанесла удар по Украине»); None for a modifier
+    («украинские военные») or in a verbless sentence («Россия — наша страна»)."""
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ not in _ARGUMENTS or token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _national_hits(words: _Words, cue: NationalCue) -> Iterator[tuple[int, int, Token]]:
+    """«наша страна», «мы — великая страна», «мы с вами»: (start, end, the word that stands in
+    the sentence for the nation: the noun, or «мы»)."""
+    parsed = words.parsed
+    for token in parsed:
+        head = token.head
+        if token.lemma_ in cue.possessive and head.i != token.i and head.lemma_ in cue.nouns:
+            first, last = sorted((token, head), key=lambda t: t.i)
+            yield first.idx, last.idx + len(last), head
+        elif token.lemma_ in cue.pronoun:
+            noun = _predicate_noun(parsed, token, cue)
+            if noun is not None:
+                yield token.idx, noun.idx + len(noun), token
+            elif (
+                token.i + 2 < len(parsed)
+                and parsed[token.i + 1].lower_ == cue.inclusive_preposition
+                and parsed[token.i + 2].lemma_ in cue.inclusive
+            ):
+                last = parsed[token.i + 2]
+                yield token.idx, last.idx + len(last), token
+
+
+def _predicate_noun(parsed: SpacyDoc, pronoun: Token, cue: NationalCue) -> Token | None:
+    """«Мы — великая страна», «мы небольшая европейская страна»: the noun «мы» is, read from
+    the words after it up to a verb or a clause's end (the parse does not always make «мы» the
+    noun's subject)."""
+    for token in parsed[pronoun.i + 1 : pronoun.i + 1 + _PREDICATE_REACH]:
+        if token.lemma_ in cue.subject_nouns:
+            return token
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in ",—–-"):
+            return None
+    return None
+
+
+def _national_evidence(
+    words: _Words,
+    actors: list[Span],
+    sentences: list[tuple[int, int]],
+    scopes: ScopeIndex,
+    cues: GroupsFile,
+) -> list[tuple[str, Evidence]]:
+    """(voice key, evidence) for each voice that speaks as a nation: the one state it names in
+    the cue's sentence (else within ``window`` sentences of it), and the side its words mark
+    (:func:`_side_evidence`)."""
+    cue = cues.national_cue
+    if cue is None:
+        return []
+    hits: dict[str, list[tuple[int, int, Token]]] = defaultdict(list)
+    for start, end, nation in _national_hits(words, cue):
+        hits[scopes.at(start).key].append((start, end, nation))
+    found = []
+    for key, stretches in hits.items():
+        named = [a for a in actors if scopes.at(a.start).key == key and _names_state(a, words)]
+        for start, end, nation in stretches:
+            beside = [a for a in named if not words.opposite(a, nation)]
+            state = _one_state_near(beside, sentences, start, cue.window)
+            if state is not None:
+                name = state.replace("_", " ").title()
+                found.append((key, Evidence(state, name, cue.weight, cue.id, start, end)))
+    if cues.side_markers is not None:
+        found += [
+            (key, item)
+            for key, item in _side_evidence(words, cues.side_markers, scopes)
+            if key in hits
+        ]
+    return found
+
+
+def _names_state(actor: Span, words: _Words) -> bool:
+    """A mention that may name the voice's own state. States named by a capital («Вашингтон»)
+    are left out: a voice names the other side so, seldom its own; so are people
+    («украинцев»)."""
+    return (
+        actor.attrs.get("type") in ("state", "government")
+        and actor.attrs.get("match") != "metonym"
+        and bool(actor.attrs.get("state"))
+        and not words.people(actor)
+    )
+
+
+def _side_evidence(
+    words: _Words, markers: SideMarkers, scopes: ScopeIndex
+) -> Iterator[tuple[str, Evidence]]:
+    """(voice key, evidence) for each distinct side marker a voice uses: «СВО», «киевский
+    режим» are said by Russia's side, «рашисты» by Ukraine's. A term repeated counts once."""
+    phrases = [
+        (side, tuple(phrase.split())) for side, items in markers.sides.items() for phrase in items
+    ]
+    lemmas = [token.lemma_ for token in words.parsed]
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for index, lemma in enumerate(lemmas):
+        for side, phrase in phrases:
+            if phrase[0] != lemma or tuple(lemmas[index : index + len(phrase)]) != phrase:
+                continue
+            start = words.parsed[index].idx
+            key = scopes.at(start).key
+            if (key, phrase) in seen:
+                continue
+            seen.add((key, phrase))
+            last = words.parsed[index + len(phrase) - 1]
+            end = last.idx + len(last)
+            name = side.replace("_", " ").title()
+            yield key, Evidence(side, name, markers.weight, "side_marker", start, end)
+
+
+def _one_state_near(
+    named: list[Span], sentences: list[tuple[int, int]], offset: int, window: int
+) -> str | None:
+    """The state of the mentions in the sentence of ``offset``, widening to ``window``
+    sentences either side while none is there; None when none or several states are."""
+    index = _sentence_index(sentences, offset)
+    if index is None:
+        return None
+    for reach in range(window + 1):
+        low = sentences[max(0, index - reach)][0]
+        high = sentences[min(len(sentences) - 1, index + reach)][1]
+        states = {str(a.attrs["state"]) for a in named if low <= a.start < high}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
+
+
 def _decide(items: list[Evidence], cues: GroupsFile) -> tuple[str, str, float] | None:
     scores: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
@@ -376,34 +691,48 @@ def _pronoun_spans(
     actors: list[Span],
     sentences: list[tuple[int, int]],
     cues: GroupsFile,
+    words: _Words | None,
 ) -> list[Span]:
-    pronouns = cues.pronouns
-    first = "|".join(pronouns["first_plural"])
-    third = "|".join(pronouns["third_plural"])
     spans = []
     units = TextUnits(document)
     starts = [a.start for a in actors]
-    for hit in re.finditer(
-        rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b", document.text, re.IGNORECASE
-    ):
-        if hit.group() == "US" or not units.is_text(hit.start()):
+    hits = _lemma_pronouns(words, cues) if words is not None else _form_pronouns(document, cues)
+    for start, end, label in hits:
+        if document.text[start:end] == "US" or not units.is_text(start):
             continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
-        scope = scopes.at(hit.start())
-        if hit.group("we"):
+        scope = scopes.at(start)
+        if label == "we":
             decision = resolved.get(scope.key)
             via = "in_group"
         else:
-            decision = _antecedent(actors, starts, sentences, scopes, scope, hit.start(), cues)
+            decision = _antecedent(actors, starts, sentences, scopes, scope, start, cues)
             via = "antecedent"
-        spans.append(
-            _pronoun_span(document, hit, "we" if hit.group("we") else "they", scope, decision, via)
-        )
+        spans.append(_pronoun_span(document, (start, end), label, scope, decision, via))
     return spans
+
+
+def _form_pronouns(document: Document, cues: GroupsFile) -> Iterator[tuple[int, int, str]]:
+    """Each "we"/"they" pronoun as (start, end, label), matched by its word forms."""
+    first = "|".join(cues.pronouns["first_plural"])
+    third = "|".join(cues.pronouns["third_plural"])
+    pattern = rf"\b(?:(?P<we>{first})|(?P<they>{third}))\b"
+    for hit in re.finditer(pattern, document.text, re.IGNORECASE):
+        yield hit.start(), hit.end(), "we" if hit.group("we") else "they"
+
+
+def _lemma_pronouns(words: _Words, cues: GroupsFile) -> Iterator[tuple[int, int, str]]:
+    """Each "we"/"they" pronoun as (start, end, label), matched by its lemma: «нас», «нам»,
+    «нашего», «наших» are «мы» and «наш»."""
+    first, third = set(cues.pronouns["first_plural"]), set(cues.pronouns["third_plural"])
+    for token in words.parsed:
+        if token.lemma_ in first or token.lemma_ in third:
+            label = "we" if token.lemma_ in first else "they"
+            yield token.idx, token.idx + len(token), label
 
 
 def _pronoun_span(
     document: Document,
-    hit: re.Match[str],
+    hit: tuple[int, int],
     label: str,
     scope: Scope,
     decision: tuple[str, str, float] | None,
@@ -417,7 +746,7 @@ def _pronoun_span(
     if decision is not None:
         attrs.update(actor_id=decision[0], name=decision[1], via=via)
     return document.make_span(
-        hit.start(), hit.end(), label, analyzer=ANALYZER,
+        hit[0], hit[1], label, analyzer=ANALYZER,
         rule=f"pronoun:{via}" if decision else "pronoun:unresolved",
         confidence=decision[2] if decision else 1.0, attrs=attrs,
     )  # fmt: skip
