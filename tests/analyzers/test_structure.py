@@ -317,6 +317,16 @@ def test_structure_reader_regions_are_honoured(analyse: Analyse) -> None:
             "2025-05-21",
         ),
         ("2025-05-21 The summit ended without a deal.", "2025-05-21", "2025-05-21"),
+        (
+            "March 3, 2025 4:12 PM UTC Updated 2 hours ago\n\nThe summit ended without a deal.",
+            "March 3, 2025 4:12 PM UTC Updated 2 hours ago",
+            "2025-03-03",
+        ),
+        (
+            "5 марта 2025, 14:10 Обновлено 5 марта, 15:02\n\nСаммит закончился без соглашения.",
+            "5 марта 2025, 14:10 Обновлено 5 марта, 15:02",
+            "2025-03-05",
+        ),
     ],
 )
 def test_structure_dateline_forms(analyse: Analyse, text: str, quote: str, date: str) -> None:
@@ -457,7 +467,11 @@ def test_structure_kicker_is_not_the_title(analyse: Analyse) -> None:
 
 def test_structure_wire_dateline_after_the_head(analyse: Analyse) -> None:
     document = _fixture(analyse, "wire_story.txt")
-    assert [s.text for s in _labels(document, "dateline")] == ["WARSAW, March 3 (Reuters) -"]
+    assert [s.text for s in _labels(document, "dateline")] == [
+        "March 3, 2025 4:12 PM UTC Updated 2 hours ago",  # the page's, with its update time
+        "WARSAW, March 3 (Reuters) -",
+    ]
+    assert document.metadata.date == "2025-03-03" and document.metadata.standfirst is None
 
 
 def test_structure_forum_thread_without_comment_header(analyse: Analyse) -> None:

@@ -128,6 +128,7 @@ class StructureFile(DataFile):
     first_singular: tuple[str, ...] = ()
     wire_datelines: tuple[str, ...] = ()
     dateline_keywords: list[str]
+    dateline_trailers: tuple[str, ...] = ()
     months: dict[str, int]
 
 
@@ -164,7 +165,9 @@ def _compile(raw: StructureFile, source: str) -> StructureCues:
         stage_heads=words(raw.stage_direction_heads),
         footnote_exclusions=words(raw.footnote_exclusions),
         date=_pattern(date_rx, source),
-        dateline_line=_pattern(_dateline_line(raw.dateline_keywords, date_rx), source),
+        dateline_line=_pattern(
+            _dateline_line(raw.dateline_keywords, date_rx, raw.dateline_trailers), source
+        ),
         dateline_prefix=_pattern(_dateline_prefix(raw.dateline_keywords, date_rx), source),
         months=months,
         # Case matters: a wire dateline's place is in capitals.
@@ -234,12 +237,14 @@ def _date_pattern(months: Mapping[str, int]) -> str:
     )
 
 
-def _dateline_line(keywords: Sequence[str], date_rx: str) -> str:
-    """A whole line that is a date, perhaps after "Published", "Date:" or a place ("Moscow, ")."""
+def _dateline_line(keywords: Sequence[str], date_rx: str, trailers: Sequence[str] = ()) -> str:
+    """A whole line that is a date, perhaps after "Published", "Date:" or a place ("Moscow, "),
+    perhaps followed by when it was updated ("Updated 2 hours ago")."""
+    update = rf"(?:\s*[|\u00b7\u2022]?\s*(?:{_alternation(trailers)})\b[^\n]*)?" if trailers else ""
     return (
         rf"^(?:(?:{_alternation(keywords)})\s*[:\-\u2013\u2014]?\s*"
         rf"|(?-i:[{_UPPER}][\w .'\u2019\-]{{1,30}}),\s*)?"
-        rf"{date_rx}{_TIME}\s*$"
+        rf"{date_rx}{_TIME}{update}\s*$"
     )
 
 
