@@ -160,9 +160,12 @@ class _Structure:
         """A wire dateline opening the story ("BEIJING --", "МОСКВА, 5 декабря. /ТАСС/."), in
         one of its first three lines: the place there is where the story was filed, never an
         actor or a target."""
-        if any(f.label == "dateline" for f in self.found):
-            return
+        # A page may date itself above the story ("March 3, 2025 4:12 PM UTC") and the story
+        # still open with its wire dateline: only a line already read as a dateline is skipped.
+        taken = [(f.start, f.end) for f in self.found if f.label == "dateline"]
         for line in main[:3]:
+            if any(start < line.end and line.start < end for start, end in taken):
+                return
             for pattern in self.cues.wire_datelines:
                 # Matched on the line itself: with a start position, "^" would only match at
                 # the text's very beginning.
