@@ -14,7 +14,8 @@ from redline.analyzers.incitement import IncitementAnalyzer
 from redline.document import Document, Metadata, Span
 from redline.pipeline import Pipeline
 
-PREREQUISITES = ["structure", "actors", "groups", "claims"]
+# The voices layer tells a direct quotation of a named voice (its own call) from a quoting.
+PREREQUISITES = ["structure", "actors", "voices", "groups", "claims"]
 VIOLENT = {"call_to_violence", "threat"}
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -99,8 +100,9 @@ def test_incitement_ru_threats(text: str) -> None:
         # reporting
         "Сообщается, что он призвал убивать русских.",
         "По его словам, депутат призвал стереть Украину с лица земли.",
-        # quoting
-        "Он написал: «Всех их надо расстрелять».",
+        # quoting inside the author's own sentence reports
+        "Он призвал «расстрелять их всех».",
+        "Сторонники оппозиции призвали «взять оружие».",
         # condemning
         "Мы осуждаем призывы убивать мирных жителей.",
         "Такие призывы убивать украинцев недопустимы.",
@@ -115,6 +117,18 @@ def test_incitement_ru_threats(text: str) -> None:
         "Вчера в Донецке убили двух человек.",
         "Надо убить время до поезда.",
         "Нужно уничтожить все документы.",
+        "Надо накрыть стол к приезду гостей.",
+        "Надо обнулить счётчик перед поездкой.",
+        "Нужно утилизировать отходы.",
+        # dying, told of people or of pests, gloats over nothing
+        "Солдаты умирают на фронте каждый день.",
+        "Тараканы дохнут от борной кислоты.",
+        "Русня никогда не сдохнет.",
+        # a modal of one verb does not govern a finite verb conjoined to it
+        "Мы должны сначала дойти до города, страдают мирные жители.",
+        # "take no prisoners" reported, or told of the past
+        "Солдаты не брали пленных.",
+        "Он заявил, что пленных не брать.",
         "Как уничтожить тараканов на кухне?",
         # a condition, and someone else's "would"
         "Мы бы ответили ударом, если бы они напали.",
@@ -194,3 +208,96 @@ def test_incitement_ru_comment_in_a_thread_is_found_in_its_comment() -> None:
     assert span.start > text.index("Серый_волк")
     # The article and the other comments call for nothing.
     assert not _labels(thread) & VIOLENT
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        (
+            "«Этих предателей нужно вешать», — написал блогер Иванов.",
+            "Этих предателей нужно вешать",
+        ),
+        ("Депутат Петров написал: «Всех их надо расстрелять».", "Всех их надо расстрелять"),
+        ("Он написал: «Всех их надо расстрелять».", "Всех их надо расстрелять"),
+    ],
+)
+def test_incitement_ru_direct_speech_is_the_quoted_voices_call(text: str, call: str) -> None:
+    # The corpus's guidelines: a direct quote carries the quoted voice's own stance. The span
+    # stays inside the quotation, without the words that frame it.
+    assert _one(text, "call_to_violence").text == call
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Хохлы дохнут под Бахмутом, туда им и дорога.",
+        "В обоих случаях русня умирает.",
+        "Орки сдохли, слава ВСУ!",
+    ],
+)
+def test_incitement_ru_a_slur_or_monster_dying_is_gloated_over(text: str) -> None:
+    span = _one(text, "call_to_violence")
+    assert span.attrs["cue"].endswith("frame:gloat") and span.attrs["severity"] >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # slovnet makes «хохлам» the root, tags «Бей» a noun (a bey) and «сдохнут» an adjective
+        ("Смерть хохлам!", "noun:смерть|frame:death_to"),
+        ("Бандеровцам — смерть!", "noun:смерть|frame:death_to"),
+        ("Смерть русским оккупантам!", "noun:смерть|frame:death_to"),
+        ("Бей москалей!", "verb:бей|frame:imperative"),
+        ("Пусть эти упыри сдохнут!", "verb:сдохнуть|frame:wish"),
+    ],
+)
+def test_incitement_ru_misparsed_exclamations_are_still_read(text: str, cue: str) -> None:
+    assert _one(text, "call_to_violence").attrs["cue"] == cue
+
+
+def test_incitement_ru_animate_nouns_and_shared_objects_are_people() -> None:
+    # «главарь» is in no list: Russian marks it animate.
+    span = _one("Следует ликвидировать главарей хунты.", "call_to_violence")
+    assert span.attrs["target_name"].startswith("главарей")
+    # The object of «найти и уничтожить» is said once, on the first verb.
+    assert _one("Мы должны найти их и уничтожить.", "call_to_violence").attrs["target_name"] == "их"
+
+
+def test_incitement_ru_fronted_object_of_an_impersonal_modal_is_the_target() -> None:
+    span = _one("Киев нужно стереть с лица земли.", "call_to_violence")
+    assert span.attrs["target"] == "kyiv" and span.attrs["severity"] >= 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Надо накрыть их позиции.",
+        "Пора разнести Киев.",
+        "Нужно закатать эту хунту в асфальт.",
+        "Пора уже нанести ракетный удар по Банковой.",
+        "Надо превратить Киев в руины.",
+        "Этих предателей надо выпороть.",
+    ],
+)
+def test_incitement_ru_colloquial_strikes_and_punishments(text: str) -> None:
+    assert "call_to_violence" in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Пленных не брать!", "Надо не брать их в плен.", "Диверсантов не брать в плен!"]
+)
+def test_incitement_ru_take_no_prisoners_is_a_call(text: str) -> None:
+    # The negation is the phrase's own: killing those who surrender.
+    assert "phrase:" in _one(text, "call_to_violence").attrs["cue"]
+
+
+def test_incitement_ru_object_the_parse_lost_in_a_series_of_verbs() -> None:
+    text = "Я надеюсь увидеть день, когда этого предателя Иванова схватят, осудят и повесят."
+    span = _one(text, "call_to_violence")
+    assert span.attrs["cue"].endswith("frame:wish") and span.attrs["target_name"]
+
+
+def test_incitement_ru_a_series_of_violent_verbs_is_one_call() -> None:
+    text = "Диверсантов нужно уничтожать как крыс и даже не брать в плен."
+    calls = [s for s in _spans(text) if s.label == "call_to_violence"]
+    assert len(calls) == 1 and calls[0].text.endswith("не брать в плен")

@@ -73,3 +73,17 @@ def test_incitement_cues_ru_a_cyclic_parse_is_not_a_tree() -> None:
     array[:, 1] = [cyclic.vocab.strings.add(label) for label in ("nsubj", "punct", "appos")]
     cyclic.from_array(["HEAD", "DEP"], array)
     assert not parse.is_tree(list(cyclic))
+
+
+def test_incitement_cues_ru_russian_only_readings_are_off_in_english() -> None:
+    russian, english = load_cues("ru").grammar, load_cues("en").grammar
+    assert russian.direct_speech and russian.tagger_repairs
+    assert "надо" in russian.impersonal_modals and "должный" not in russian.impersonal_modals
+    assert {"ethnic_slur", "monster"} <= russian.gloating_families
+    # Vermin and animals die literally («тараканы дохнут»): no gloating.
+    assert not {"vermin", "animal"} & russian.gloating_families
+    assert "сдохнуть" in russian.gloating_verbs
+    assert not english.direct_speech and not english.tagger_repairs
+    flags = ("animate_people", "shared_objects", "strict_modal_scope", "one_call_per_series")
+    assert all(getattr(russian, f) and not getattr(english, f) for f in flags)
+    assert not english.impersonal_modals and not english.gloating_families

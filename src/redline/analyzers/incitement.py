@@ -5,7 +5,9 @@ Two kinds of evidence are combined, sentence by sentence:
 1. **Cues** over the dependency parse (:mod:`redline.incitement.reader`) find the structure: a
    violent word in a call or threat frame with its object as the target, a dehumanising term
    and whom it is said of, an identity group among the targets. Reporting, quoting, condemning,
-   negating or warning against violence is not a call, and yields nothing.
+   negating or warning against violence is not a call, and yields nothing; except that where a
+   language's cue file says so (``direct_speech``, Russian), a named voice's own direct quote
+   (the voices layer's ``quote``) is that voice's call, as the annotation guidelines read it.
 2. **The model** (:mod:`redline.incitement.model`: TF-IDF, logistic regression, calibrated,
    numpy only) scores how hateful and how violent each sentence with a cue is. A cue that the
    parse alone cannot vouch for (no identifiable target; a dehumanising word said of no one)

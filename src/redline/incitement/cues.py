@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pydantic import Field
+
 from redline.data_files import DataFile, load
 
 SCHEMA_VERSION = 2
@@ -90,6 +92,26 @@ class Grammar:
     standalone_families: frozenset[str]
     nominal_predicates: bool
     match_lemmas: bool
+    # Whether a direct quotation of a named voice (the voices layer's quote) is that voice's
+    # own speech, read like the author's, rather than a quoting that reports (see the YAML).
+    direct_speech: bool = False
+    # Families of dehumanising terms and slurs whose subject dying, said by the voice, gloats
+    # over the death («русня дохнет»): a wish for it.
+    gloating_families: frozenset[str] = frozenset()
+    gloating_verbs: frozenset[str] = frozenset()  # the verbs of dying that gloat so
+    # Whether to repair the tagger's misreadings of short exclamations (see the YAML).
+    tagger_repairs: bool = False
+    # Modal predicates that take no nominative subject («надо», «нужно»): a "subject" the parse
+    # gives their infinitive is its fronted object («Киев нужно стереть»).
+    impersonal_modals: frozenset[str] = frozenset()
+    # Whether a noun the tagger marks animate names people (Russian: Animacy=Anim).
+    animate_people: bool = False
+    # Whether coordinated verbs share an object left on the first («найти их и уничтожить»).
+    shared_objects: bool = False
+    # Whether a modal stops at a finite verb or a clause with its own subject (see the YAML).
+    strict_modal_scope: bool = False
+    # Whether violent verbs coordinated in one call make one finding (see the YAML).
+    one_call_per_series: bool = False
 
 
 @dataclass(frozen=True)
@@ -272,6 +294,15 @@ class GrammarSection(DataFile):
     standalone_families: list[str]
     nominal_predicates: bool
     match_lemmas: bool
+    direct_speech: bool = False
+    gloating_families: list[str] = Field(default_factory=list)
+    gloating_verbs: list[str] = Field(default_factory=list)
+    tagger_repairs: bool = False
+    impersonal_modals: list[str] = Field(default_factory=list)
+    animate_people: bool = False
+    shared_objects: bool = False
+    strict_modal_scope: bool = False
+    one_call_per_series: bool = False
 
 
 class IncitementFile(DataFile):

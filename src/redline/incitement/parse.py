@@ -117,6 +117,19 @@ def modals(chain: list[Token], grammar: Grammar) -> list[Token]:
     return found
 
 
+def governs(modal: Token, chain: list[Token]) -> bool:
+    """Whether ``modal`` (found on ``chain``) governs the chain's first verb: not across a verb
+    in the indicative or a clause with its own subject («он должен попасть в кровоток,
+    страдает эндотелий»; «они должны знать, что они все сдохнут»)."""
+    owner = modal if modal in chain else modal.head
+    below = chain[: chain.index(owner)] if owner in chain else chain
+    return not any(
+        "Ind" in verb.morph.get("Mood", [])
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        for verb in below
+    )
+
+
 def modal_key(token: Token, grammar: Grammar) -> str:
     """The key of a modal in ``call_modals`` / ``threat_modals``: "has" -> "have to", "'ll",
     "need" (by lemma); Russian modal predicates by lemma («должны» -> «должный»)."""
@@ -168,6 +181,8 @@ def imperative(verb: Token, grammar: Grammar) -> bool:
     """An imperative (or, in Russian, an infinitive: «Расстрелять!») heading its clause, or the
     verb of "let's"."""
     lets = grammar.let_verbs
+    if grammar.tagger_repairs and _exclaimed_infinitive(verb, grammar):
+        return True
     if verb.tag_ != "VB" or any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in verb.children
     ):
@@ -189,6 +204,20 @@ def imperative(verb: Token, grammar: Grammar) -> bool:
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in lets:
         return True
     return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in grammar.politeness
+
+
+def _exclaimed_infinitive(verb: Token, grammar: Grammar) -> bool:
+    """«Расстреливать мародёров на месте!»: an infinitive opening an exclamation commands,
+    however the parser hung the rest of the sentence on it."""
+    return "Inf" in verb.morph.get("VerbForm", []) and opens_exclamation(verb, grammar)
+
+
+def opens_exclamation(token: Token, grammar: Grammar) -> bool:
+    """Whether ``token`` is the first word (fillers aside) of a sentence that ends in "!"."""
+    before = token.doc[token.sent.start : token.i]
+    return token.sent.text.rstrip().rstrip("\"'”’»)").endswith("!") and all(
+        t.is_punct or t.lower_ in grammar.fillers for t in before
+    )
 
 
 def is_question(token: Token, grammar: Grammar) -> bool:

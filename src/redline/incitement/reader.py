@@ -26,6 +26,12 @@ Russian ``data/ru/incitement.yaml``); what Russian adds is grammar, not words in
 infinitive as a command («Расстрелять!»), «пусть»/«чтоб ты» wishes, the hortative «Уничтожим
 их!», the perfective future of «мы» as intent, predicates with no copula («Они — нелюди»), and
 slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used.
+Switches in the file's ``grammar`` turn on what only Russian needs: a named voice's direct
+quotation read as its own words (``direct_speech``: the corpus credits the quoted voice's call),
+a slur or monster word dying relished (``gloating_*``: «русня дохнет»), repairs of slovnet's
+misreadings of short exclamations (``tagger_repairs``), the fronted object of «надо»/«нужно»
+(``impersonal_modals``), animate nouns as people, objects shared by coordinated verbs, and a
+modal's scope stopping at a finite clause (``strict_modal_scope``).
 A sentence whose parse has a cycle in it (the Russian parser does not guarantee a tree) is
 skipped: every step walks the tree.
 
@@ -37,6 +43,7 @@ hateful is an identity attack (the model decides, see the analyzer).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,6 +91,16 @@ class SentenceReader:
         self.cues = cues
         self.grammar = cues.grammar
         self.targets = TargetResolver(document, parsed, cues)
+        # Direct speech of named voices (the voices layer's quotes), where the language's file
+        # reads it as that voice's own words.
+        self.quotes = (
+            sorted((s.start, s.end) for s in document.layer("voices") if s.label == "quote")
+            if self.grammar.direct_speech
+            else []
+        )
+        # The negation a phrase holds itself («пленных не брать»), by the verb it negates: not
+        # a negated call.
+        self.own_negation: dict[int, int] = {}
 
     def sentence(self, start: int, end: int) -> list[Finding]:
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
@@ -99,7 +116,8 @@ class SentenceReader:
             found = self._violence(token, start, end) or self._noun_frame(token, start, end)
             if found is not None:
                 taken.add(found.head)
-                findings.append(found)
+                if not self._joined(found, findings):
+                    findings.append(found)
         findings.extend(self._dehumanization(tokens, start, end))
         findings.extend(self._identity_attacks(findings, tokens, start, end))
         # Dehumanising words name no violence (hostile rhetoric) unless the sentence calls for it.
@@ -112,20 +130,55 @@ class SentenceReader:
                 finding.level = max(finding.level, violent)
         return findings
 
+    def _joined(self, found: Finding, findings: list[Finding]) -> bool:
+        """Where the language's file says so, a violent verb coordinated with one already
+        found under the same label is one act of the same call («уничтожать как крыс и не брать
+        в плен»): the earlier finding grows to cover it, and True."""
+        if not self.grammar.one_call_per_series:
+            return False
+        chain = parse.chain(self.doc[found.head])
+        for earlier in findings:
+            if earlier.label == found.label and self.doc[earlier.head] in chain:
+                earlier.start = min(earlier.start, found.start)
+                earlier.end = max(earlier.end, found.end)
+                earlier.targets = earlier.targets + found.targets
+                earlier.level = max(earlier.level, found.level)
+                return True
+        return False
+
     # -- violent verbs ----------------------------------------------------------------------
 
     def _trigger(self, token: Token) -> tuple[str, int, bool] | None:
         """(cue, level, person_only) when ``token`` heads a violent action."""
         lemma, lower = token.lemma_.lower(), token.lower_
+        negations = self.grammar.negations
         for words, level, cue in self.cues.phrases:
-            if words[0] in (lemma, lower) and parse.phrase_at(token, words):
+            negated = next((k for k, w in enumerate(words[:-1]) if w in negations), None)
+            if negated is None:
+                if words[0] in (lemma, lower) and parse.phrase_at(token, words):
+                    return cue, level, False
+                continue
+            # A phrase whose violence is a negation («не брать в плен») triggers on the verb
+            # after its negation; the phrase may start before it («пленных не брать»).
+            begin = token.i - negated - 1
+            if (
+                words[negated + 1] in (lemma, lower)
+                and begin >= token.sent.start
+                and parse.phrase_at(token.doc[begin], words)
+            ):
+                self.own_negation[token.i] = begin + negated
                 return cue, level, False
         verb = self.cues.violent_verbs.get(lemma) or self.cues.violent_verbs.get(lower)
-        if verb is not None and (
-            token.pos_ in ("VERB", "AUX") or parse.sentence_initial(token, self.grammar)
-        ):
+        # A lemmatiser that reads the word alone (pymorphy3) took it for a verb of the lexicon
+        # where the tagger, on a short exclamation, did not («Орки сдохли!» tagged a noun).
+        verbal = token.pos_ in ("VERB", "AUX") or (
+            self.grammar.tagger_repairs and lemma != lower and token.pos_ != "PROPN"
+        )
+        if verb is not None and (verbal or parse.sentence_initial(token, self.grammar)):
             return f"verb:{lemma if lemma in self.cues.violent_verbs else lower}", verb[0], verb[1]
-        if lemma in self.cues.patient_verbs and token.pos_ == "VERB":
+        if lemma in self.cues.patient_verbs and (
+            token.pos_ == "VERB" or (verbal and self.grammar.tagger_repairs)
+        ):
             return f"verb:{lemma}", self.cues.patient_verbs[lemma], False
         return None
 
@@ -142,6 +195,8 @@ class SentenceReader:
         label, kind, frame_tokens = frame
         # A phrase's object may hang on its noun: «нанести удар по Киеву».
         targets = self.targets.of_verb(token, kind, nested=cue.startswith("phrase:"))
+        if self.grammar.tagger_repairs and all(t.kind == "thing" for t in targets):
+            targets = self.targets.lost_object(token) or targets
         if (
             token.lemma_.lower() in self.cues.patient_verbs
             and not targets
@@ -163,6 +218,7 @@ class SentenceReader:
             ]
         )
         last = max([token.right_edge.i, *(t.i for t in frame_tokens)])
+        start, end = self._within_quote(token, start, end)
         span_start, span_end = parse.bounded(self.doc, first, last, start, end)
         claim = self.targets.claim_on(token)
         return Finding(
@@ -199,8 +255,23 @@ class SentenceReader:
         arguments = [c for c in token.children if c.dep_ in grammar.noun_argument_deps]
         death_to = [p for word, prep in preps.items() if word in grammar.death_to_preps
                     for p in parse.pobjs(prep)]  # fmt: skip
-        death_to += [c for c in arguments if "Dat" in c.morph.get("Case", [])]
+        death_to += [
+            c
+            for c in (token.children if grammar.tagger_repairs else arguments)
+            if "Dat" in c.morph.get("Case", []) and c.pos_ in ("NOUN", "PROPN", "PRON")
+        ]
         head = token.head
+        # «Смерть хохлам!» parsed the other way round: the dative as the root, «смерть» its
+        # subject.
+        if (
+            grammar.tagger_repairs
+            and not death_to
+            and token.dep_ == "nsubj"
+            and head.dep_ == "ROOT"
+            and token.i == token.sent.start
+            and "Dat" in head.morph.get("Case", [])
+        ):
+            death_to = [head]
         if death_to and (token.dep_ == "ROOT" or token.i == token.sent.start):
             kind, objects = "death_to", death_to
         elif token.dep_ in ("nsubj", "attr") and any(
@@ -239,6 +310,7 @@ class SentenceReader:
             return None
         targets = [self.targets.resolve(o) for o in objects]
         human = any(t.human for t in targets)
+        start, end = self._within_quote(token, start, end)
         span_start, span_end = parse.bounded(
             self.doc, token.sent.start, token.sent.end - 1, start, end
         )
@@ -259,14 +331,20 @@ class SentenceReader:
         """Quoted, reported, condemned, negated, asked or used as a topic: not the speaker's
         call."""
         sentence = token.sent
-        before = self.doc[sentence.start : token.i].text
+        quote = self._direct_quote(token)
+        # Inside direct speech the marks are counted from the quotation's start: a quotation
+        # within it still quotes.
+        before = self.document.text[
+            max(sentence.start_char, quote[0]) if quote else sentence.start_char : token.idx
+        ]
         if sum(before.count(q) for q in _QUOTES) % 2 == 1:
             return True
         if parse.is_question(token, self.grammar):
             return True
         chain = parse.chain(token)
         if any(
-            c.dep_ == "neg" or (c.lower_ in self.grammar.negating_adverbs and c.dep_ == "advmod")
+            (c.dep_ == "neg" and c.i != self.own_negation.get(token.i))
+            or (c.lower_ in self.grammar.negating_adverbs and c.dep_ == "advmod")
             for v in chain
             for c in v.children
         ):
@@ -275,6 +353,8 @@ class SentenceReader:
         if subject is not None and parse.negative_subject(subject, self.cues):
             return True
         for node in [*chain, *list(chain[-1].ancestors)[:6]]:
+            if quote and not quote[0] <= node.idx < quote[1]:
+                break  # the words that frame a direct quotation are not the voice's own
             lemma = node.lemma_.lower()
             if node is not token and node.dep_ in ("csubj", "csubjpass"):
                 return True
@@ -306,6 +386,19 @@ class SentenceReader:
                 ):
                     return True
         return False
+
+    def _direct_quote(self, token: Token) -> tuple[int, int] | None:
+        """The direct quotation of a named voice that ``token`` stands in, if any."""
+        at = bisect.bisect_right(self.quotes, (token.idx, len(self.document.text) + 1)) - 1
+        if at >= 0 and self.quotes[at][0] <= token.idx < self.quotes[at][1]:
+            return self.quotes[at]
+        return None
+
+    def _within_quote(self, token: Token, start: int, end: int) -> tuple[int, int]:
+        """The sentence's bounds, narrowed to the direct quotation ``token`` stands in: the
+        words that frame it («— заявил депутат») are not part of the call."""
+        quote = self._direct_quote(token)
+        return (max(start, quote[0]), min(end, quote[1])) if quote else (start, end)
 
     def _frame(self, token: Token) -> tuple[str, str, list[Token]] | None:
         """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
@@ -359,9 +452,15 @@ class SentenceReader:
             and not any(t.lower_ in grammar.conditional_marks for t in token.sent)
         ):
             return "call_to_violence", "wish", [*wish_aux, *([subject] if subject else [])]
-        # Imperatives and "let's" (Russian: «Давайте уничтожим», «Уничтожим их!»).
+        # Imperatives and "let's" (Russian: «Давайте уничтожим», «Уничтожим их!»); a violent
+        # verb the tagger misread that opens an exclamation («Бей москалей!», «Бей» a noun).
         if (
-            parse.imperative(top, grammar)
+            (
+                grammar.tagger_repairs
+                and token.pos_ not in ("VERB", "AUX")
+                and parse.opens_exclamation(token, grammar)
+            )
+            or parse.imperative(top, grammar)
             or parse.imperative(token, grammar)
             or parse.hortative(token)
         ):
@@ -405,7 +504,12 @@ class SentenceReader:
         deserve = next((v for v in chain if v.lemma_.lower() in grammar.deserve_verbs), None)
         if deserve is not None:
             return "call_to_violence", "deserve", [deserve]
-        call_modal = [m for m in modals if parse.modal_key(m, grammar) in self.cues.call_modals]
+        call_modal = [
+            m
+            for m in modals
+            if parse.modal_key(m, grammar) in self.cues.call_modals
+            and (not grammar.strict_modal_scope or parse.governs(m, chain))
+        ]
         threat_modal = [m for m in modals if parse.modal_key(m, grammar) in self.cues.threat_modals]
         intent = next(
             (
@@ -452,6 +556,8 @@ class SentenceReader:
             )
         ):
             return "threat", "announced", threat_modal
+        if self._gloat(token, subject):
+            return "call_to_violence", "gloat", [subject] if subject is not None else []
         # The claims layer's stance reader knows more frames ("one could destroy X" advocates,
         # "we will strike" threatens); its reading of the same word is taken over.
         claim = self.targets.claim_on(token)
@@ -462,6 +568,18 @@ class SentenceReader:
             if claim.attrs.get("stance") == "threaten":
                 return "threat", "threatened", agent
         return None
+
+    def _gloat(self, token: Token, subject: Token | None) -> bool:
+        """«Русня дохнет», «орки сдохли»: people named by a slur or a dehumanising term of the
+        language's gloating families as the subject of a verb of dying, in the voice's own
+        words, is the death relished, not reported."""
+        families = self.grammar.gloating_families
+        if subject is None or token.lemma_.lower() not in self.grammar.gloating_verbs:
+            return False
+        hit = parse.lookup([subject.lower_], self.cues.dehumanizing) or parse.lookup(
+            [subject.lemma_.lower()], self.cues.dehumanizing
+        )
+        return hit is not None and hit[1] in families
 
     def _first_person(self, subject: Token | None, verb: Token) -> bool:
         """Whether the clause's subject is "I/we" (or, unsaid, the verb is first person)."""

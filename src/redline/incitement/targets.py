@@ -73,8 +73,18 @@ class TargetResolver:
                 token,
             )
             subject = parse.subject(holder) if kind == "deserve" else parse.subject(token)
+            if (
+                subject is None
+                and self.grammar.tagger_repairs
+                and token.pos_ not in ("VERB", "AUX")
+            ):
+                # «Пусть эти упыри сдохнут!» tagged as adjectives: the subject hangs as a modifier.
+                subject = next(
+                    (c for c in token.children if c.dep_ == "amod" and c.i < token.i), None
+                )
             if subject is not None:
                 objects.append(subject)
+        objects.extend(self._fronted_objects(token))
         for child in token.children:
             if child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
@@ -93,6 +103,9 @@ class TargetResolver:
                 objects.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
             elif child.dep_ == "prt":
                 objects.extend(c for c in child.children if c.dep_ in ("dobj", "pobj"))
+        if not objects and self.grammar.shared_objects and token.dep_ == "conj":
+            # «найти их и уничтожить»: coordinated verbs share the first one's object.
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
         expanded: list[Token] = []
         for obj in objects:
             expanded.extend(parse.unwrap(obj, self.cues))
@@ -122,6 +135,39 @@ class TargetResolver:
                 for t in resolved
             ]
         return [t for t in resolved if t.name]
+
+    def _fronted_objects(self, token: Token) -> list[Token]:
+        """«Киев нужно стереть», «Сжечь бы этот Киев»: an infinitive alone, or under a modal
+        that takes no nominative subject, has none, so the noun the parse calls its subject is
+        its object, put first (under «должен», «может» the subject is the agent)."""
+        impersonal = self.grammar.impersonal_modals
+        if not impersonal or "Inf" not in token.morph.get("VerbForm", []):
+            return []
+        free = impersonal | self.grammar.wish_auxiliaries
+        if any(c.dep_ == "aux" and c.lemma_.lower() not in free for c in token.children):
+            return []
+        return [c for c in token.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+
+    def lost_object(self, token: Token) -> list[Target]:
+        """«..., когда этого предателя схватят, осудят и повесят»: in a series of verbs the
+        parse may hang the object put first on none of them; an animate noun in the accusative
+        earlier in the same clause, object of no other verb and after no preposition, is it."""
+        doc = token.doc
+        first = token.sent.start
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            if doc[i].dep_ == "mark" or doc[i].pos_ == "SCONJ":
+                first = i + 1
+                break
+        found = [
+            t
+            for t in doc[first : token.i]
+            if t.pos_ in ("NOUN", "PROPN")
+            and "Acc" in t.morph.get("Case", [])
+            and "Anim" in t.morph.get("Animacy", [])
+            and t.dep_ != "pobj"
+            and not (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head is not token)
+        ]
+        return [self.resolve(t) for t in found[:1]]
 
     def resolve(self, token: Token) -> Target:
         """Who a noun phrase's head names."""
@@ -188,6 +234,8 @@ class TargetResolver:
                     and len(hit[0]) == 1
                     and hit[0][0] in grammar.adjectival_identity
                     and token.lower_ not in cues.person_nouns
+                    # «русским оккупантам»: the head noun by its lemma where words inflect
+                    and not (grammar.match_lemmas and token.lemma_.lower() in cues.person_nouns)
                     and hit[0][0] not in (token.lower_, token.lemma_.lower())
                 ):
                     return Target(None, token.text, None, False, "thing", head_start, head_end)
@@ -232,6 +280,14 @@ class TargetResolver:
                 end,
             )
         if token.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+            return Target(None, self._name(start, end), None, True, "people", start, end)
+        # Russian marks animate nouns: «главарей», «мародёров» name people (animals that are
+        # insults are in the dehumanising table above).
+        if (
+            grammar.animate_people
+            and token.pos_ == "NOUN"
+            and "Anim" in token.morph.get("Animacy", [])
+        ):
             return Target(None, self._name(start, end), None, True, "people", start, end)
         return Target(None, self._name(start, end), None, False, "thing", start, end)
 
