@@ -8,6 +8,13 @@ Three logistic-regression heads are fitted on train (scikit-learn, seed 13): is 
 stance, its level. Settings chosen on dev only: the feature families (the words and parse
 alone, or with the rules' reading), C for each head, and the claim threshold (best claim F1 on
 dev). The test split is never read. The model is written as JSON + npz for numpy scoring.
+
+It decides in English only (``--languages`` en). Trained for Russian (2026-12-06: Russian
+train alone or joined with English, lex/rule features with or without the multilingual sentence
+encoder's embedding of the claim's sentence and clause), no head beat the rules on Russian dev
+beyond noise: stance macro-F1 0.621 either way (the model alone 0.35-0.39), level within one
+0.890 against at best 0.898, the claim filter +0.006 claim F1 in the benchmark; out-of-fold on
+Russian train the same. So the rules decide Russian claims.
 """
 
 from __future__ import annotations
