@@ -2,7 +2,7 @@
 
 Every cue list, lexicon and gazetteer file under ``redline/data/`` is read here: the YAML is
 parsed, checked against the model that describes the file (declared beside the code that reads
-it: :class:`redline.claims.stance.StanceFile`, :class:`redline.analyzers.groups.GroupsFile`, ...),
+it: :class:`redline.claims.stance.StanceFile`, :class:`redline.groups.cues.GroupsFile`, ...),
 and any problem is raised as :class:`~redline.errors.ConfigError` naming the file, where in it,
 what was expected and what was found. Nothing downstream checks a key with ``.get()``.
 

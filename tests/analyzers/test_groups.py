@@ -1,17 +1,20 @@
 from collections.abc import Callable
+from typing import Any
 
+from redline.attributes import InGroupAttributes
 from redline.document import Document
 
 
 def _in_groups(document: Document) -> dict[str, str]:
     return {
-        str(s.attrs["scope"]): str(s.attrs["name"])
-        for s in document.layer("groups")
-        if s.label == "in_group"
+        attrs.scope: attrs.name
+        for attrs in (
+            InGroupAttributes.read(s) for s in document.layer("groups") if s.label == "in_group"
+        )
     }
 
 
-def test_groups_seed_op_ed_we_is_russia(seed_op_ed: tuple[Document, dict]) -> None:
+def test_groups_seed_op_ed_we_is_russia(seed_op_ed: tuple[Document, dict[str, Any]]) -> None:
     document, gold = seed_op_ed
     groups = _in_groups(document)
     # The author's voice; a quoted official speaks for their own state ("This is not my war").
@@ -21,7 +24,7 @@ def test_groups_seed_op_ed_we_is_russia(seed_op_ed: tuple[Document, dict]) -> No
     assert groups.get("quote:donald_trump", "United States") == "United States"
 
 
-def test_groups_seed_interview_per_voice(seed_interview: tuple[Document, dict]) -> None:
+def test_groups_seed_interview_per_voice(seed_interview: tuple[Document, dict[str, Any]]) -> None:
     document, gold = seed_interview
     groups = _in_groups(document)
     assert groups["speaker:Alexander Dugin"] == gold["in_group"]["Alexander Dugin"]
@@ -29,7 +32,7 @@ def test_groups_seed_interview_per_voice(seed_interview: tuple[Document, dict]) 
     assert "speaker:Host" not in groups or groups["speaker:Host"] == "Russia"
 
 
-def test_groups_evidence_is_cited(seed_interview: tuple[Document, dict]) -> None:
+def test_groups_evidence_is_cited(seed_interview: tuple[Document, dict[str, Any]]) -> None:
     document, _ = seed_interview
     for span in document.layer("groups"):
         if span.label == "in_group":

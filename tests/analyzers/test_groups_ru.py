@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.analyzers.groups import _cues
 from redline.document import Document, Metadata
+from redline.groups.cues import load_cues
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,7 +40,7 @@ def _pronouns(document: Document, label: str) -> list[tuple[str, str | None]]:
 
 
 def test_groups_ru_data_has_the_english_schema() -> None:
-    russian, english = _cues("ru"), _cues("en")
+    russian, english = load_cues("ru"), load_cues("en")
     assert type(russian) is type(english)
     # Russian pronouns are lemmas read on the parse: «нас», «нашего» are «мы», «наш».
     assert russian.pronoun_lemmas and not english.pronoun_lemmas

@@ -1,0 +1,213 @@
+"""The lemma-based cues of Russian text, read on the parse: every case of «мы», «наш», «они»
+(:func:`lemma_pronouns`), and a voice that speaks as a nation («наша страна», «наши военные»,
+«мы — великая страна», «мы с вами») for the one state it names beside the cue, not as another
+party to the same verb («Россия напала на нашу страну»), or for the side its words mark
+(«СВО», «киевский режим»; «рашисты»). «Наши американские коллеги» names the other side."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from redline.groups.cues import GroupsFile, NationalCue, SideMarkers
+from redline.groups.mentions import Evidence, Mention, Sentences, sentence_index
+from redline.scope import ScopeIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+# «мы — самая большая страна»: words from «мы» to the noun it is said to be.
+_PREDICATE_REACH = 5
+# The dependencies of a verb's parties (the Russian parse in spaCy-English labels).
+_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "prep", "pobj", "obl", "obj"}
+)
+# A nation's hits: (start, end, the word that stands in the sentence for the nation).
+Hit = tuple[int, int, "Token"]
+
+
+class Words:
+    """The parse's words by character offset, for the lemma-based cues."""
+
+    def __init__(self, parsed: SpacyDoc) -> None:
+        self.parsed = parsed
+        self.starts = [token.idx for token in parsed]
+
+    def after(self, offset: int) -> Token | None:
+        """The first word starting at or after ``offset``."""
+        index = bisect.bisect_left(self.starts, offset)
+        return self.parsed[index] if index < len(self.starts) else None
+
+    def people(self, actor: Mention) -> bool:
+        """Whether a demonym is a noun naming people («украинцев»), not the state's adjective
+        («украинские военные»): people who come to «нашу страну» are not its own."""
+        word = self.after(actor.start)
+        return actor.attrs.match == "demonym" and word is not None and word.pos_ == "NOUN"
+
+    def opposite(self, actor: Mention, nation: Token) -> bool:
+        """Whether a mention and the word for "us" are two parties to one verb: «Россия напала
+        на нашу страну» names the other side, while «мы живём в России» names a place (the
+        locative case) and «украинские военные защищают нашу страну» a modifier."""
+        span = self.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "pobj" and "Loc" in root.morph.get("Case", []):
+            return False
+        verb, ours = _governor(root), _governor(nation)
+        return verb is not None and ours is not None and verb.i == ours.i
+
+    def counterpart(self, actor: Mention, cues: GroupsFile) -> bool:
+        """Whether a demonym names the other side: «наших американских коллег»."""
+        following = self.after(actor.end)
+        return (
+            actor.attrs.match == "demonym"
+            and following is not None
+            and following.lemma_ in cues.counterpart_nouns
+        )
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb ``token`` is a party to, up through prepositions and the nouns it is an
+    argument of («удар по Украине» in «нанесла удар по Украине»); None for a modifier
+    («украинские военные») or in a verbless sentence («Россия — наша страна»)."""
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ not in _ARGUMENTS or token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def lemma_pronouns(words: Words, cues: GroupsFile) -> Iterator[tuple[int, int, str]]:
+    """Each "we"/"they" pronoun as (start, end, label), matched by its lemma: «нас», «нам»,
+    «нашего», «наших» are «мы» and «наш»."""
+    first, third = set(cues.pronouns["first_plural"]), set(cues.pronouns["third_plural"])
+    for token in words.parsed:
+        if token.lemma_ in first or token.lemma_ in third:
+            label = "we" if token.lemma_ in first else "they"
+            yield token.idx, token.idx + len(token), label
+
+
+def national_evidence(
+    words: Words,
+    actors: list[Mention],
+    sentences: Sentences,
+    scopes: ScopeIndex,
+    cues: GroupsFile,
+) -> list[tuple[str, Evidence]]:
+    """(voice key, evidence) for each voice that speaks as a nation: the one state it names in
+    the cue's sentence (else within ``window`` sentences of it), and the side its words mark
+    (:func:`_side_evidence`)."""
+    cue = cues.national_cue
+    if cue is None:
+        return []
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    for start, end, nation in _national_hits(words, cue):
+        hits[scopes.at(start).key].append((start, end, nation))
+    found = []
+    for key, stretches in hits.items():
+        named = [a for a in actors if scopes.at(a.start).key == key and _names_state(a, words)]
+        for start, end, nation in stretches:
+            beside = [a for a in named if not words.opposite(a, nation)]
+            state = _one_state_near(beside, sentences, start, cue.window)
+            if state is not None:
+                name = state.replace("_", " ").title()
+                found.append((key, Evidence(state, name, cue.weight, cue.id, start, end)))
+    if cues.side_markers is not None:
+        found += [
+            (key, item)
+            for key, item in _side_evidence(words, cues.side_markers, scopes)
+            if key in hits
+        ]
+    return found
+
+
+def _national_hits(words: Words, cue: NationalCue) -> Iterator[Hit]:
+    """«наша страна», «мы — великая страна», «мы с вами»: (start, end, the word that stands in
+    the sentence for the nation: the noun, or «мы»)."""
+    parsed = words.parsed
+    for token in parsed:
+        head = token.head
+        if token.lemma_ in cue.possessive and head.i != token.i and head.lemma_ in cue.nouns:
+            first, last = sorted((token, head), key=lambda t: t.i)
+            yield first.idx, last.idx + len(last), head
+        elif token.lemma_ in cue.pronoun:
+            noun = _predicate_noun(parsed, token, cue)
+            if noun is not None:
+                yield token.idx, noun.idx + len(noun), token
+            elif (
+                token.i + 2 < len(parsed)
+                and parsed[token.i + 1].lower_ == cue.inclusive_preposition
+                and parsed[token.i + 2].lemma_ in cue.inclusive
+            ):
+                last = parsed[token.i + 2]
+                yield token.idx, last.idx + len(last), token
+
+
+def _predicate_noun(parsed: SpacyDoc, pronoun: Token, cue: NationalCue) -> Token | None:
+    """«Мы — великая страна», «мы небольшая европейская страна»: the noun «мы» is, read from
+    the words after it up to a verb or a clause's end (the parse does not always make «мы» the
+    noun's subject)."""
+    for token in parsed[pronoun.i + 1 : pronoun.i + 1 + _PREDICATE_REACH]:
+        if token.lemma_ in cue.subject_nouns:
+            return token
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text not in ",—–-"):
+            return None
+    return None
+
+
+def _names_state(actor: Mention, words: Words) -> bool:
+    """A mention that may name the voice's own state. States named by a capital («Вашингтон»)
+    are left out: a voice names the other side so, seldom its own; so are people
+    («украинцев»)."""
+    return (
+        actor.attrs.type in ("state", "government")
+        and actor.attrs.match != "metonym"
+        and bool(actor.attrs.state)
+        and not words.people(actor)
+    )
+
+
+def _side_evidence(
+    words: Words, markers: SideMarkers, scopes: ScopeIndex
+) -> Iterator[tuple[str, Evidence]]:
+    """(voice key, evidence) for each distinct side marker a voice uses: «СВО», «киевский
+    режим» are said by Russia's side, «рашисты» by Ukraine's. A term repeated counts once."""
+    phrases = [
+        (side, tuple(phrase.split())) for side, items in markers.sides.items() for phrase in items
+    ]
+    lemmas = [token.lemma_ for token in words.parsed]
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for index, lemma in enumerate(lemmas):
+        for side, phrase in phrases:
+            if phrase[0] != lemma or tuple(lemmas[index : index + len(phrase)]) != phrase:
+                continue
+            start = words.parsed[index].idx
+            key = scopes.at(start).key
+            if (key, phrase) in seen:
+                continue
+            seen.add((key, phrase))
+            last = words.parsed[index + len(phrase) - 1]
+            end = last.idx + len(last)
+            name = side.replace("_", " ").title()
+            yield key, Evidence(side, name, markers.weight, "side_marker", start, end)
+
+
+def _one_state_near(
+    named: list[Mention], sentences: Sentences, offset: int, window: int
+) -> str | None:
+    """The state of the mentions in the sentence of ``offset``, widening to ``window``
+    sentences either side while none is there; None when none or several states are."""
+    index = sentence_index(sentences, offset)
+    if index is None:
+        return None
+    for reach in range(window + 1):
+        low = sentences[max(0, index - reach)][0]
+        high = sentences[min(len(sentences) - 1, index + reach)][1]
+        states = {a.attrs.state for a in named if low <= a.start < high}
+        if states:
+            return states.pop() if len(states) == 1 else None
+    return None
