@@ -23,7 +23,14 @@ from spacy.tokens import Token
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
-from redline.attributes import ANY_LABEL, Attributes, ClaimAttributes
+from redline.attributes import (
+    ANY_LABEL,
+    ActorAttributes,
+    Attributes,
+    ClaimAttributes,
+    InGroupAttributes,
+    PronounAttributes,
+)
 from redline.claims.features import candidate_features
 from redline.claims.lexicon import ActionLexicon, ActionMatch, ClauseWords
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
@@ -120,11 +127,15 @@ class ClaimAnalyzer:
         scopes = ScopeIndex(document)
         mentions = _mentions(document)
         in_groups = {
-            str(s.attrs["scope"]): s for s in document.layer("groups") if s.label == "in_group"
+            InGroupAttributes.read(s).scope: s
+            for s in document.layer("groups")
+            if s.label == "in_group"
         }
         found: dict[str, tuple[Span, list[str]]] = {}
         events = [
-            (s.start, s.end) for s in document.layer("actors") if s.attrs.get("type") == "event"
+            (s.start, s.end)
+            for s in document.layer("actors")
+            if ActorAttributes.read(s).type == "event"
         ]
         datelines = [(s.start, s.end) for s in document.layer("structure") if s.label == "dateline"]
         units = TextUnits(document)
@@ -144,18 +155,19 @@ class ClaimAnalyzer:
 def _decided(span: Span, decision: ClaimDecision, model: ClaimModel) -> Span:
     """The candidate with the model's stance and level where the model is sure enough; the
     rules' reading is kept beside them."""
-    attrs = dict(span.attrs)
-    stance = model.stance_for(decision, attrs["stance"])
-    level = model.level_for(decision, attrs["level"])
-    attrs.update(
-        rule_stance=attrs["stance"],
-        rule_level=attrs["level"],
-        stance=stance,
-        level=level,
-        stance_probability=round(decision.stance_probability, 3),
-        level_probability=round(decision.level_probability, 3),
-    )
-    attrs["stances"] = [stance] + [s for s in attrs["stances"] if s != stance]
+    rules = ClaimAttributes.read(span)
+    stance = model.stance_for(decision, rules.stance)
+    level = model.level_for(decision, rules.level)
+    attrs = {
+        **span.attrs,
+        "rule_stance": rules.stance,
+        "rule_level": rules.level,
+        "stance": stance,
+        "level": level,
+        "stance_probability": round(decision.stance_probability, 3),
+        "level_probability": round(decision.level_probability, 3),
+        "stances": [stance] + [s for s in rules.stances if s != stance],
+    }
     return span.model_copy(
         update={
             "label": stance,
@@ -196,33 +208,22 @@ class _MentionIndex:
 def _mentions(document: Document) -> _MentionIndex:
     found = []
     for span in document.layer("actors"):
-        a = span.attrs
+        actor = ActorAttributes.read(span)
         found.append(
             Mention(
-                span.start,
-                span.end,
-                str(a["actor_id"]),
-                str(a["name"]),
-                str(a["type"]),
-                a.get("kind"),
-                a.get("state"),
+                span.start, span.end, actor.actor_id, actor.name, actor.type, actor.kind,
+                actor.state,
             )
-        )
+        )  # fmt: skip
     for span in document.layer("groups"):
-        if span.label in ("we", "they") and span.attrs.get("resolved"):
-            a = span.attrs
+        pronoun = PronounAttributes.read(span) if span.label in ("we", "they") else None
+        if pronoun is not None and pronoun.resolved and pronoun.actor_id:
             found.append(
                 Mention(
-                    span.start,
-                    span.end,
-                    str(a["actor_id"]),
-                    str(a["name"]),
-                    "state",
-                    None,
-                    str(a["actor_id"]),
-                    pronoun=True,
+                    span.start, span.end, pronoun.actor_id, pronoun.name or pronoun.actor_id,
+                    "state", None, pronoun.actor_id, pronoun=True,
                 )
-            )
+            )  # fmt: skip
     # Nested mentions ("U.S." inside "U.S. President"): keep the outermost.
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     outer: list[Mention] = []
@@ -433,7 +434,8 @@ def _claim(
     in_group_span = in_groups.get(scope.key) or (
         in_groups.get("comments") if scope.section == "comments" else None
     )
-    in_group = str(in_group_span.attrs["actor_id"]) if in_group_span else None
+    group = InGroupAttributes.read(in_group_span) if in_group_span else None
+    in_group = group.actor_id if group else None
     actor_token = _actor_token(trigger, verb, words, mentions)
 
     def named(token: Token) -> list[Mention]:
@@ -473,13 +475,14 @@ def _claim(
         and in_group
         and reading.stance in ("advocate", "threaten", "reject", "predict")
         and in_group_span
+        and group
     ):
         actors = [
             Mention(
                 in_group_span.start,
                 in_group_span.end,
                 in_group,
-                str(in_group_span.attrs["name"]),
+                group.name,
                 "state",
                 None,
                 in_group,

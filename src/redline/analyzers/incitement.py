@@ -46,7 +46,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
-from redline.attributes import ANY_LABEL, Attributes, IncitementAttributes
+from redline.attributes import ANY_LABEL, Attributes, IncitementAttributes, SentenceAttributes
 from redline.document import Document, Span
 from redline.incitement import LABELS
 from redline.incitement.cues import Cues, load_cues
@@ -138,7 +138,7 @@ def _sentences(document: Document, parsed: SpacyDoc) -> list[tuple[int, int]]:
     ranges = [
         (s.start, s.end)
         for s in document.layer("sentences")
-        if s.attrs.get("section") not in NOT_TEXT
+        if SentenceAttributes.read(s).section not in NOT_TEXT
     ]
     return ranges or [(s.start_char, s.end_char) for s in parsed.sents]
 

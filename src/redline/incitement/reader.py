@@ -52,6 +52,7 @@ from typing import Any
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from redline.attributes import ClaimAttributes
 from redline.document import Document
 from redline.incitement import parse
 from redline.incitement.cues import Cues
@@ -232,7 +233,7 @@ class SentenceReader:
             needs_model=needs_model,
             base=0.8 if identifiable else 0.6,
             head=token.i,
-            claim_stance=str(claim.attrs["stance"]) if claim is not None else None,
+            claim_stance=ClaimAttributes.read(claim).stance if claim is not None else None,
         )
 
     def _noun_frame(self, token: Token, start: int, end: int) -> Finding | None:
@@ -561,11 +562,12 @@ class SentenceReader:
         # The claims layer's stance reader knows more frames ("one could destroy X" advocates,
         # "we will strike" threatens); its reading of the same word is taken over.
         claim = self.targets.claim_on(token)
-        if claim is not None and not claim.attrs.get("negated"):
+        read = ClaimAttributes.read(claim) if claim is not None else None
+        if read is not None and not read.negated:
             agent = [subject] if subject is not None else []
-            if claim.attrs.get("stance") == "advocate":
+            if read.stance == "advocate":
                 return "call_to_violence", "advocated", agent
-            if claim.attrs.get("stance") == "threaten":
+            if read.stance == "threaten":
                 return "threat", "threatened", agent
         return None
 

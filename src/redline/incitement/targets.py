@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from redline.attributes import ActorAttributes, ClaimAttributes, PronounAttributes
 from redline.document import Document, Span
 from redline.incitement import parse
 from redline.incitement.cues import Cues
@@ -54,7 +55,9 @@ class TargetResolver:
         # Each target reads the spans at its own words: indexes, not a scan of the document's.
         self.actors = SortedSpans(document.layer("actors"))
         self.pronouns = SortedSpans(
-            g for g in document.layer("groups") if g.label == "they" and g.attrs.get("resolved")
+            g
+            for g in document.layer("groups")
+            if g.label == "they" and PronounAttributes.read(g).resolved
         )
         self.claims = SortedSpans(document.layer("claims"))
 
@@ -119,11 +122,11 @@ class TargetResolver:
             for a in self.actors.containing(o.idx)
         ]
         if places:
-            place = places[0]
+            place = ActorAttributes.read(places[0])
             resolved = [
                 Target(
-                    str(place.attrs.get("actor_id")),
-                    str(place.attrs.get("name")),
+                    place.actor_id,
+                    place.name,
                     None,
                     False,
                     "actor",
@@ -205,9 +208,10 @@ class TargetResolver:
             )
         they = next(iter(self.pronouns.containing(head_start)), None)
         if they is not None:
+            pronoun = PronounAttributes.read(they)
             return Target(
-                str(they.attrs["actor_id"]),
-                str(they.attrs["name"]),
+                str(pronoun.actor_id),
+                str(pronoun.name),
                 None,
                 True,
                 "actor",
@@ -248,9 +252,10 @@ class TargetResolver:
                     for place in parse.pobjs(prep):
                         actor = next(iter(self.actors.containing(place.idx)), None)
                         if actor is not None:
+                            read = ActorAttributes.read(actor)
                             return Target(
-                                str(actor.attrs.get("actor_id")),
-                                str(actor.attrs.get("name")),
+                                read.actor_id,
+                                read.name,
                                 None,
                                 False,
                                 "actor",
@@ -310,10 +315,10 @@ class TargetResolver:
     def claim_on(self, token: Token) -> Span | None:
         """The claim whose action is this very word, if the claims layer found one."""
         for claim in self.claims.containing(token.idx):
-            if token.text in str(claim.attrs.get("action") or "").split():
+            if token.text in (ClaimAttributes.read(claim).action or "").split():
                 return claim
         return None
 
     def level(self, token: Token, level: int, targets: list[Target]) -> int:
         claim = self.claim_on(token)
-        return int(claim.attrs.get("level") or level) if claim is not None else level
+        return (ClaimAttributes.read(claim).level or level) if claim is not None else level
