@@ -114,3 +114,128 @@ def test_voices_ru_quotation_marks_pair_outermost() -> None:
     # A straight quote left open at a paragraph's end pairs with nothing after it.
     unpaired = 'Он сказал "нет.\n\nА потом "да".'
     assert [unpaired[s:e] for s, e in quotation_spans(unpaired)] == ['"да"']
+
+
+def test_voices_ru_citing_verb_with_outlet_as_subject(analyse: Analyse) -> None:
+    # The parse reads both the agency and the quoted diplomat as subjects: the case tells them.
+    document = analyse(
+        "Первый зампостпреда России при ООН Дмитрий Полянский выступил в Совбезе. «Условия для "
+        "мира вы задаёте сами», – цитирует ТАСС Полянского."
+    )
+    assert _quotes(document) == [
+        ("Условия для мира вы задаёте сами", "Дмитрий Полянский", "russia")
+    ]
+
+
+def test_voices_ru_relayed_words_belong_to_their_owner(analyse: Analyse) -> None:
+    document = analyse(
+        "Владимир Путин провёл совещание с членами Совбеза. «Россия ответит на любую угрозу», – "
+        "передаёт слова президента РИА Новости. «Это провокация», — приводит слова Марии "
+        "Захаровой ТАСС."
+    )
+    assert _quotes(document) == [
+        ("Россия ответит на любую угрозу", "Владимир Путин", "russia"),
+        ("Это провокация", "Мария Захарова", "russia"),
+    ]
+    assert [q.attrs["cue"] for q in document.layer("voices")] == ["передаёт", "приводит"]
+
+
+def test_voices_ru_relaying_verb_without_words_is_no_cue(analyse: Analyse) -> None:
+    document = analyse("«Санкции бьют по Европе», — приводит к выводу доклад, а не политик.")
+    assert document.layer("voices") == ()
+
+
+def test_voices_ru_short_adjective_of_stance_is_a_cue(analyse: Analyse) -> None:
+    document = analyse(
+        "Председатель Еврокомиссии Урсула фон дер Ляйен выступила в Страсбурге. «Санкции будут "
+        "продлены», – уверена председатель ЕК. «Мы правы», — убеждён глава МИД России Сергей "
+        "Лавров."
+    )
+    assert [(q.text, q.attrs["speaker"], q.attrs["cue"]) for q in document.layer("voices")] == [
+        ("Санкции будут продлены", "Урсула фон дер Ляйен", "уверена"),
+        ("Мы правы", "Сергей Лавров", "убеждён"),
+    ]
+
+
+def test_voices_ru_pronoun_speaker_agrees_in_gender(analyse: Analyse) -> None:
+    document = analyse(
+        "Мария Певчих рассказала о планах команды Алексея Навального. «Мы продолжим "
+        "борьбу», — сказала она."
+    )
+    [quote] = document.layer("voices")
+    assert quote.attrs["speaker"] == "Мария Певчих"
+
+
+def test_voices_ru_nested_straight_quotes_and_crlf_paragraphs(analyse: Analyse) -> None:
+    document = analyse(
+        'Глава Пентагона Ллойд Остин выступил в Брюсселе.\r\n\r\n"Мы не допустим, чтобы '
+        '"Никогда снова" стало пустыми словами. Мы ответим", - заявил Остин.'
+    )
+    [quote] = document.layer("voices")
+    assert quote.text.startswith("Мы не допустим") and quote.text.endswith("Мы ответим")
+    assert quote.attrs["speaker"] == "Ллойд Остин"
+
+
+def test_voices_ru_speech_paragraph_without_its_opening_dash(analyse: Analyse) -> None:
+    document = analyse(
+        "Депутат Госдумы Константин Затулин прокомментировал указ.\n\n"
+        "Это сигнал для всех, - отметил Затулин. - Мы пришли туда надолго.\n\n"
+        "Россия, по его словам, готова к переговорам."
+    )
+    assert [(q.text, q.rule) for q in document.layer("voices")] == [
+        ("Это сигнал для всех", "ru.split_speech"),
+        ("Мы пришли туда надолго.", "ru.split_speech"),
+    ]
+
+
+def test_voices_ru_nested_straight_quote_opens_by_its_neighbours() -> None:
+    text = '"Пресловутая "культура отмены" стала "отменой культуры"", – сказал он. И "да".'
+    assert [text[s:e] for s, e in quotation_spans(text)] == [
+        '"Пресловутая "культура отмены" стала "отменой культуры""',
+        '"да"',
+    ]
+
+
+def test_voices_ru_own_words_name_their_subject(analyse: Analyse) -> None:
+    document = analyse("«Мы не отступим», — повторил свои слова министр обороны Сергей Шойгу.")
+    [quote] = document.layer("voices")
+    assert quote.attrs["speaker"] == "Сергей Шойгу"
+
+
+def test_voices_ru_role_word_skips_people_the_quotation_names(analyse: Analyse) -> None:
+    document = analyse(
+        "Президент России Владимир Путин выступил перед деятелями культуры. «Из афиш вымарывают "
+        "Чайковского и Сергея Рахманинова», – передаёт слова президента РИА Новости."
+    )
+    [quote] = document.layer("voices")
+    assert quote.attrs["speaker"] == "Владимир Путин"
+
+
+def test_voices_ru_nested_quote_closing_both() -> None:
+    # Writers let a nested quote's closing mark close the outer one too: before an attribution
+    # dash, or at the paragraph's end.
+    text = (
+        '"Агрессор на "Никогда снова" отвечал "можем повторить", - заявил он.\n\n'
+        'Мы говорим: "Господа, устраните последствия".\n\nИ "да".'
+    )
+    assert [text[s:e] for s, e in quotation_spans(text)] == [
+        '"Агрессор на "Никогда снова" отвечал "можем повторить"',
+        '"Господа, устраните последствия"',
+        '"да"',
+    ]
+
+
+def test_voices_ru_role_word_skips_people_named_in_earlier_quotations(analyse: Analyse) -> None:
+    document = analyse(
+        "Президент России Владимир Путин выступил перед деятелями культуры. «Из афиш вымарывают "
+        "Сергея Рахманинова», – передаёт слова президента РИА Новости. «Правда пробьёт себе "
+        "дорогу», – заявил президент."
+    )
+    assert [q.attrs["speaker"] for q in document.layer("voices")] == ["Владимир Путин"] * 2
+
+
+def test_voices_ru_straight_quote_before_a_comma_opens_nothing() -> None:
+    # The mark left after a blank line inside a Telegram quote closes; it opens no quotation
+    # that would run to the next one.
+    text = 'Он сказал: "\nМы ждём.\n \nОни уйдут\n", - сказал он.\n"\nИдут бои\n".'
+    assert [text[s:e] for s, e in quotation_spans(text)] == ['"\nИдут бои\n"']

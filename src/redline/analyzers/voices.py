@@ -15,10 +15,11 @@ English direct quotations are found by textacy's ``direct_quotations`` over the 
 maintained extractor of quotation, cue verb and speaker triples), which handles English
 quotation marks. textacy has no Russian, so Russian quotations are found here, from the cues
 of ``data/ru/voices.yaml`` and the Russian parse: «...», — заявил X;
-X заявил: «...»; по словам X, «...»; «..., — сказал он. — ...». Either way the speaker
-tokens are then mapped to the actors layer here. Paraphrase ("Lavrov said that ...",
-"according to X", «по словам Лаврова, Россия ответит») is not a quote: it stays the writer's
-report, as the conventions require.
+X заявил: «...»; по словам X, «...»; «..., — сказал он. — ...»; «...», — уверен X;
+«...», — передаёт слова X агентство; «...», — цитирует агентство X. Either way the speaker
+tokens are then mapped to the actors layer (read through its typed model) here. Paraphrase
+("Lavrov said that ...", "according to X", «по словам Лаврова, Россия ответит») is not a quote:
+it stays the writer's report, as the conventions require.
 
 In Russian the ``speaker`` is the name as the text gives it, in the nominative («по словам
 Марии Захаровой» -> "Мария Захарова"), so that a reader of Russian sees the name they read.
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
-from redline.attributes import Attributes, QuoteAttributes
+from redline.attributes import ActorAttributes, Attributes, QuoteAttributes
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.scope import ScopeIndex
@@ -51,6 +52,27 @@ _PERSON_PRONOUNS = {"he", "she"}
 _SELF = {"i", "we"}
 _PERSONISH = {"person", "government", "organisation", "state", "armed_group"}
 _MARKS = "\"'“”‘’«»„ ,\n\t"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention of the actors layer, its attributes read through that layer's model."""
+
+    start: int
+    end: int
+    text: str
+    actor: ActorAttributes
+
+
+def _mentions(document: Document) -> list[Mention]:
+    """The actor mentions in text order; one that breaks the actors' contract (a hand-made
+    document) is left out rather than read half-way."""
+    found = []
+    for span in document.layer("actors"):
+        actor = ActorAttributes.read_or_none(span)
+        if actor is not None:
+            found.append(Mention(span.start, span.end, span.text, actor))
+    return sorted(found, key=lambda m: m.start)
 
 
 @dataclass(frozen=True)
@@ -93,7 +115,9 @@ class VoiceAnalyzer:
         russian = context.language == "ru"
         quotations = _russian_quotations(document.text, parsed) if russian else _english(parsed)
         scopes = ScopeIndex(document)
-        actors = sorted(document.layer("actors"), key=lambda a: a.start)
+        actors = _mentions(document)
+        # A Russian role word or pronoun stands for someone the narrative named, not a quotation.
+        narrated = [a for a in actors if not any(q.start <= a.start < q.end for q in quotations)]
         pronouns = _russian_cues().person_pronouns if russian else _PERSON_PRONOUNS
         spans: list[Span] = []
         for quotation in quotations:
@@ -103,18 +127,18 @@ class VoiceAnalyzer:
             who = _speaker_actor(
                 actors, speaker_start, speaker_end, start, quotation.speaker, pronouns
             )
-            if russian and (who is None or who.attrs.get("type") != "person"):
-                who = _anaphoric(actors, quotation.speaker) or who
+            if russian:
+                who = _russian_speaker(parsed, narrated, quotation, who)
             outer = scopes.at(start)
             state = _state(who)
             if russian:
                 name = _russian_name(parsed, actors, who, quotation.speaker)
                 state = state or _titled_state(parsed, actors, who)
             else:
-                name = str(who.attrs["name"]) if who is not None else _phrase(quotation.speaker)
+                name = who.actor.name if who is not None else _phrase(quotation.speaker)
             attrs: dict[str, Any] = {
                 "speaker": name,
-                "speaker_id": who.attrs["actor_id"] if who is not None else None,
+                "speaker_id": who.actor.actor_id if who is not None else None,
                 "state": state,
                 "cue": quotation.cue,
                 "speaker_start": speaker_start,
@@ -166,37 +190,44 @@ def _phrase(tokens: Sequence[Token]) -> str:
 
 
 def _speaker_actor(
-    actors: list[Span],
+    actors: list[Mention],
     start: int,
     end: int,
     quote_start: int,
     tokens: Sequence[Token],
     pronouns: frozenset[str] | set[str],
-) -> Span | None:
+) -> Mention | None:
     """The actor mention that names the speaker; for a pronoun, the last person named before."""
-    inside = [
-        a for a in actors if a.start < end and start < a.end and a.attrs.get("type") in _PERSONISH
-    ]
+    inside = [a for a in actors if a.start < end and start < a.end and a.actor.type in _PERSONISH]
     if inside:
         # "Foreign Minister Sergei Lavrov": the person, not the state in the title.
-        return max(inside, key=lambda a: (a.attrs.get("type") == "person", a.end))
+        return max(inside, key=lambda a: (a.actor.type == "person", a.end))
     if len(tokens) == 1 and tokens[0].lower_ in pronouns:
         return _last_person(actors, min(start, quote_start))
     return None
 
 
-def _last_person(actors: list[Span], before: int) -> Span | None:
-    people = [a for a in actors if a.end <= before and a.attrs.get("type") == "person"]
+def _russian_speaker(
+    parsed: SpacyDoc, narrated: list[Mention], quotation: Quotation, who: Mention | None
+) -> Mention | None:
+    """A speaker named by a role word («отметил дипломат»), or by a pronoun, whose gender picks
+    the person it stands for, is resolved by :func:`_anaphoric`; a name stays ``who``."""
+    if who is not None and who.actor.type == "person" and who.start >= quotation.speaker[0].idx:
+        return who  # named in the attribution itself
+    return _anaphoric(parsed, narrated, quotation.speaker, quotation.start) or who
+
+
+def _last_person(actors: list[Mention], before: int) -> Mention | None:
+    people = [a for a in actors if a.end <= before and a.actor.type == "person"]
     return people[-1] if people else None
 
 
-def _state(actor: Span | None) -> str | None:
+def _state(actor: Mention | None) -> str | None:
     if actor is None:
         return None
-    if actor.attrs.get("type") == "state":
-        return str(actor.attrs["actor_id"])
-    state = actor.attrs.get("state")
-    return str(state) if state else None
+    if actor.actor.type == "state":
+        return actor.actor.actor_id
+    return actor.actor.state or None
 
 
 # -- Russian ------------------------------------------------------------------------------------
@@ -209,6 +240,9 @@ class RussianVoicesFile(DataFile):
     speech_verbs: list[str]
     statement_nouns: list[str]
     citing_verbs: list[str]
+    relaying_verbs: list[str]
+    words_nouns: list[str]
+    stance_adjectives: list[str]
     according_to: list[str]
     anaphoric_nouns: list[str]
     person_pronouns: list[str]
@@ -220,6 +254,9 @@ class RussianCues:
     speech_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     citing_verbs: frozenset[str]
+    relaying_verbs: frozenset[str]
+    words_nouns: frozenset[str]
+    stance_adjectives: frozenset[str]
     according_to: frozenset[str]
     anaphoric_nouns: frozenset[str]
     person_pronouns: frozenset[str]
@@ -242,6 +279,9 @@ def _russian_cues() -> RussianCues:
         words(raw.speech_verbs),
         words(raw.statement_nouns),
         words(raw.citing_verbs),
+        words(raw.relaying_verbs),
+        words(raw.words_nouns),
+        words(raw.stance_adjectives),
         words(raw.according_to),
         words(raw.anaphoric_nouns),
         words(raw.person_pronouns),
@@ -258,27 +298,43 @@ _INSIDE = re.compile(rf"[,!?…]\s*{_DASH}\s+")
 _RESUME = re.compile(rf"[.,:]\s*{_DASH}\s+")
 # A paragraph of direct speech: — Мы ответим, — заявил он.
 _DASH_LINE = re.compile(rf"^[ \t]*{_DASH}[ \t]*", re.MULTILINE)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"[^\r\n]+")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")  # "\r\n\r\n" too
 # Before an opening mark: заявил: «...»; заявил, что «...»; по словам X, «...».
 _BEFORE = re.compile(r"(?:[:,]|\bчто)\s*$")
 _CUE_WINDOW = 4  # the cue verb stands within this many words of the dash
 _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun stands for
 
 
-_PAIRS = {"„": "“", "“": "”", '"': '"'}
+_PAIRS = {"„": "“", "“": "”"}
+# A straight quote opens after a space, a bracket or a dash and before a word; else it closes.
+_OPEN_BEFORE = frozenset(" \t\r\n([{«„“—–-/")
+_PUNCT = frozenset(",.;:!?)]}»…")
+_CLOSE_AFTER = frozenset(" \t\r\n") | _PUNCT
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether the straight quote at ``index`` opens (a nested one: «на "Никогда снова"
+    отвечал») rather than closes, told by the characters either side of it."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return before in _OPEN_BEFORE and after not in _CLOSE_AFTER
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The outermost quotations of ``text`` as (start, end) with their marks: «...» (a «» or
-    „“ nested inside stays inside), „...“, “...” and "..." (this one within a paragraph).
+    „“ nested inside stays inside), „...“, “...” and "..." (this one within a paragraph; see
+    :func:`_straight_end`).
 
     >>> quotation_spans('«Он сказал: «нет»», — „да“')
-    [(0, 18), (23, 27)]
+    [(0, 18), (22, 26)]
     """
     found: list[tuple[int, int]] = []
-    depth, opened = 0, 0
-    close_mark: str | None = None  # the mark that closes an open „“, “” or "" pair
+    depth, opened, resume = 0, 0, 0
+    close_mark: str | None = None  # the mark that closes an open „“ or “” pair
     for index, char in enumerate(text):
+        if index < resume:
+            continue
         if close_mark is None and char == "«":
             opened = index if depth == 0 else opened
             depth += 1
@@ -291,11 +347,39 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif char == close_mark:
             found.append((opened, index + 1))
             close_mark = None
+        elif close_mark is None and char == '"' and text[index + 1 : index + 2] not in _PUNCT:
+            # (a straight quote before a comma or a full stop closes one left unpaired)
+            closed, resume = _straight_end(text, index)
+            found += [(index, closed)] if closed is not None else []
         elif close_mark is None and char in _PAIRS:
             opened, close_mark = index, _PAIRS[char]
-        elif char == "\n" and close_mark == '"' and _BLANK_LINE.match(text, index):
-            close_mark = None  # a straight quote still open at a paragraph's end is no pair
     return found
+
+
+# After a nested quote's closing mark, what shows it closes the outer quotation too: an
+# attribution dash («"можем повторить", - заявил он»), or the paragraph's end.
+_MERGED_CLOSE = re.compile(rf"(?:[,!?…]\s*|\s*\n\s*){_DASH}\s|[.,!?…]?[ \t\r]*(?:\n[ \t\r]*\n|\Z)")
+
+
+def _straight_end(text: str, start: int) -> tuple[int | None, int]:
+    """Where the straight quotation opened at ``start`` ends (just past its closing mark, or
+    None when it has none) and where reading goes on. A nested quote is told from the closing
+    one by :func:`_opens`; writers often let a nested quote's closing mark close both
+    (see ``_MERGED_CLOSE``). One still open at its paragraph's end is no pair."""
+    level = 1
+    for index in range(start + 1, len(text)):
+        char = text[index]
+        if char == "\n" and _BLANK_LINE.match(text, index):
+            return None, index
+        if char != '"':
+            continue
+        if _opens(text, index):
+            level += 1
+            continue
+        level -= 1
+        if level == 0 or _MERGED_CLOSE.match(text, index + 1):
+            return index + 1, index + 1
+    return None, len(text)
 
 
 def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
@@ -304,16 +388,27 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
     found: list[Quotation] = []
     marked = quotation_spans(text)
     candidates = [q for marks in marked for q in _attributed(text, parsed, starts, marks, cues)]
-    for line in _DASH_LINE.finditer(text):
-        end = text.find("\n", line.end())
-        inner = (line.end(), len(text) if end < 0 else end)
-        if not any(start < inner[1] and inner[0] < stop for start, stop in marked):
+    for line in _LINE.finditer(text):
+        inner = (line.start(), line.end())
+        if any(start < inner[1] and inner[0] < stop for start, stop in marked):
+            continue
+        dash = _DASH_LINE.match(text, line.start())
+        if dash is not None:
+            inner = (dash.end(), line.end())
             candidates += _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
+            continue
+        # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech
+        # whose opening dash was dropped; only the cue with speech on both sides shows it.
+        split = _split_by_cue(text, parsed, starts, inner, cues, "ru.split_speech")
+        candidates += split if len(split) == 2 and _long_enough(split[0]) else []
     for quotation in candidates:
-        long_enough = quotation.end - quotation.start >= 3
-        if long_enough and not _self_quote(quotation.speaker, cues.self_pronouns):
+        if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns):
             found.append(quotation)
     return found
+
+
+def _long_enough(quotation: Quotation) -> bool:
+    return quotation.end - quotation.start >= 3
 
 
 def _attributed(
@@ -374,7 +469,7 @@ def _cue_after(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianCu
     for token in parsed[first : first + _CUE_WINDOW]:
         if token.is_punct:
             return None
-        if _yo(token.lemma_) in cues.speech_verbs and token.pos_ in ("VERB", "AUX"):
+        if _is_cue(token, cues):
             speaker = _speaker_of(token, cues, after=offset)
             return (token, speaker) if speaker else None
     return None
@@ -389,37 +484,88 @@ def _cue_before(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianC
     for token in reversed(parsed[sentence.start : last + 1]):
         lemma = _yo(token.lemma_)
         if lemma in cues.according_to and token.i > 0 and parsed[token.i - 1].lower_ == "по":
-            owner = _subtree(
-                [c for c in token.children if c.dep_ in ("nmod", "poss", "det")], offset
-            )
+            owner = _owner(token, offset)
             return (token, owner) if owner else None
-        if lemma in cues.speech_verbs and token.pos_ in ("VERB", "AUX"):
+        if _is_cue(token, cues):
             speaker = _speaker_of(token, cues, before=offset)
             return (token, speaker) if speaker else None
     return None
 
 
+def _is_cue(token: Token, cues: RussianCues) -> bool:
+    """A word that attributes direct speech: a speech verb («заявил»); a short adjective or
+    participle of stance («уверена председатель ЕК», «убеждён министр»), which the parse tags
+    as an adjective; a verb that relays someone's words when its object is those words
+    («передаёт слова президента», «приводит слова Захаровой»), not otherwise («привело к»)."""
+    lemma = _yo(token.lemma_)
+    if token.pos_ in ("VERB", "AUX") and lemma in cues.speech_verbs:
+        return True
+    if lemma in cues.stance_adjectives and "Short" in token.morph.get("Variant", []):
+        return True
+    return lemma in cues.relaying_verbs and _words_object(token, cues) is not None
+
+
+def _words_object(verb: Token, cues: RussianCues) -> Token | None:
+    """The verb's object when it is someone's words: «слова» in «передаёт слова президента»."""
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and _yo(c.lemma_) in cues.words_nouns),
+        None,
+    )
+
+
+def _owner(noun: Token, before: int | None) -> tuple[Token, ...]:
+    """Whose the noun is: «слова президента», «заявлении МИД», «его слова»; «свои слова»,
+    «в своём заявлении» name no one (the owner is the verb's subject)."""
+    owners = [c for c in noun.children if c.dep_ in ("nmod", "poss", "det") and c.lemma_ != "свой"]
+    return _subtree(owners, before)
+
+
+def _cited(verb: Token, before: int | None) -> tuple[Token, ...]:
+    """The one a citing verb quotes: its object, which the parse may label a second subject
+    («цитирует ТАСС Полянского»), so it is told by case (accusative or genitive), not label."""
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        or (
+            c.dep_ in ("nsubj", "nsubjpass", "nmod")
+            and {"Acc", "Gen"} & set(c.morph.get("Case", []))
+        )
+    ]
+    # An outlet's name reads as accusative as well (inanimate): a person is the likelier one.
+    objects.sort(key=lambda c: "Anim" not in c.morph.get("Animacy", []))
+    return _subtree(objects, before)
+
+
+def _named_speaker(verb: Token, cues: RussianCues, before: int | None) -> tuple[Token, ...]:
+    """Whose words the verb relays; the one a citing verb cites; else its subject."""
+    words = _words_object(verb, cues)
+    owner = _owner(words, before) if words is not None else ()
+    if owner:
+        return owner
+    if _yo(verb.lemma_) in cues.citing_verbs:
+        return _cited(verb, before)
+    return _subtree([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")], before)
+
+
 def _speaker_of(
     verb: Token, cues: RussianCues, after: int = -1, before: int | None = None
 ) -> tuple[Token, ...]:
-    """The verb's subject (a citing verb's object); else the author of the statement it cites
-    («говорится в заявлении МИД» -> МИД). Only tokens on the cue's side of the quotation
-    count."""
+    """The owner of the words the verb relays («передаёт слова президента»); else the verb's
+    subject (a citing verb's object); else the author of the statement it cites («говорится в
+    заявлении МИД» -> МИД). Only tokens on the cue's side of the quotation count."""
 
     def side(tokens: Sequence[Token]) -> bool:
         return all(t.idx >= after and (before is None or t.idx < before) for t in tokens)
 
-    # «цитирует ТАСС Полянского»: the agency quotes; the one quoted is the object.
-    roles = ("dobj",) if _yo(verb.lemma_) in cues.citing_verbs else ("nsubj", "nsubjpass")
-    subjects = [c for c in verb.children if c.dep_ in roles]
-    speaker = _subtree(subjects, before)
+    # «приводит слова Захаровой ТАСС», «цитирует ТАСС Полянского»: the outlet relays; the
+    # speaker is whose words they are, or the one cited.
+    speaker = _named_speaker(verb, cues, before)
     if speaker and side(speaker):
         return speaker
     for token in verb.subtree:
         if _yo(token.lemma_) in cues.statement_nouns and token.i != verb.i:
-            owner = _subtree(
-                [c for c in token.children if c.dep_ in ("nmod", "poss", "det")], before
-            )
+            owner = _owner(token, before)
             if owner and side(owner):
                 return owner
     return ()
@@ -448,17 +594,17 @@ _AGREEING = frozenset({"amod", "det", "appos", "compound", "flat", "nummod"})
 
 
 def _russian_name(
-    parsed: SpacyDoc, actors: list[Span], who: Span | None, speaker: Sequence[Token]
+    parsed: SpacyDoc, actors: list[Mention], who: Mention | None, speaker: Sequence[Token]
 ) -> str:
     """The speaker's name as the text writes it, in the nominative: the fullest mention of the
     actor when the speaker is linked to one («Захарова» -> "Мария Захарова"), else the phrase;
     see :func:`_anaphoric` for a role word or a pronoun."""
     if who is not None:
-        mentions = [a for a in actors if a.attrs.get("actor_id") == who.attrs.get("actor_id")]
+        mentions = [a for a in actors if a.actor.actor_id == who.actor.actor_id]
         # A name over a title: «канцлер Германии» names the office, «Олаф Шольц» the man.
         fullest = max(
             mentions,
-            key=lambda a: (a.attrs.get("match") != "role", len(a.text.split()), -a.start),
+            key=lambda a: (a.actor.match != "role", len(a.text.split()), -a.start),
         )
         tokens = parsed.char_span(fullest.start, fullest.end, alignment_mode="expand")
         if tokens is not None:
@@ -466,26 +612,49 @@ def _russian_name(
     return _nominative(list(speaker))
 
 
-def _anaphoric(actors: list[Span], speaker: Sequence[Token]) -> Span | None:
+def _anaphoric(
+    parsed: SpacyDoc, actors: list[Mention], speaker: Sequence[Token], quote_start: int
+) -> Mention | None:
     """«отметил дипломат», «по словам министра», «сказала она», «подчеркнул дипломат ЕС»: a
     speaker named by a role word (perhaps with the body it serves) or a pronoun is the person
-    last named before, within a few sentences."""
+    last named before the quotation (not one the quotation names: «...Рахманинова», —
+    передаёт слова президента), within a few sentences; a pronoun's person is one of its
+    gender («она» after «Мария Певчих и Алексей Навальный» is Певчих)."""
     cues = _russian_cues()
     head = _phrase_head(speaker)
-    if len(speaker) <= 3 and _yo(head.lemma_) in cues.anaphoric_nouns | cues.person_pronouns:
-        person = _last_person(actors, speaker[0].idx)
-        if person is not None and speaker[0].idx - person.end <= _ANAPHORA_REACH:
-            return person
+    lemma = _yo(head.lemma_)
+    if len(speaker) > 3 or lemma not in cues.anaphoric_nouns | cues.person_pronouns:
+        return None
+    genders = set(head.morph.get("Gender", [])) if lemma in cues.person_pronouns else set()
+    before = min(speaker[0].idx, quote_start)
+    people = [
+        a
+        for a in actors
+        if a.end <= before
+        and a.actor.type == "person"
+        and (not genders or _genders(parsed, a) in (set(), genders))
+    ]
+    if people and before - people[-1].end <= _ANAPHORA_REACH:
+        return people[-1]
     return None
 
 
-def _titled_state(parsed: SpacyDoc, actors: list[Span], who: Span | None) -> str | None:
+def _genders(parsed: SpacyDoc, mention: Mention) -> set[str]:
+    """The grammatical gender of a person's name (none for an indeclinable one the parse left
+    without)."""
+    tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return set()
+    return set(_phrase_head(list(tokens)).morph.get("Gender", []))
+
+
+def _titled_state(parsed: SpacyDoc, actors: list[Mention], who: Mention | None) -> str | None:
     """The state in the title a person the gazetteer lacks is introduced with («премьер-министр
     Грузии Ираклий Кобахидзе», «российский политолог Иван Петров»), when one state is named so."""
-    if who is None or who.attrs.get("type") != "person":
+    if who is None or who.actor.type != "person":
         return None
     states = set()
-    for mention in (a for a in actors if a.attrs.get("actor_id") == who.attrs.get("actor_id")):
+    for mention in (a for a in actors if a.actor.actor_id == who.actor.actor_id):
         tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if tokens is None:
             continue
@@ -496,12 +665,12 @@ def _titled_state(parsed: SpacyDoc, actors: list[Span], who: Span | None) -> str
         for title in titles:
             end = min(title.right_edge.idx + len(title.right_edge), mention.start)
             states |= {
-                str(a.attrs["state"])
+                a.actor.state
                 for a in actors
                 if title.left_edge.idx <= a.start
                 and a.end <= end
-                and a.attrs.get("type") in ("state", "government")
-                and a.attrs.get("state")
+                and a.actor.type in ("state", "government")
+                and a.actor.state
             }
     return states.pop() if len(states) == 1 else None
 
