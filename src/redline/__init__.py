@@ -2,7 +2,9 @@
 
 >>> import redline
 >>> doc = redline.analyze("Host: Will they strike?\\nGuest: They will not.")   # doctest: +SKIP
->>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
+>>> from redline.attributes import StructureAttributes
+>>> [StructureAttributes.read(s).speaker for s in doc.layer("structure") if s.label == "turn"]
+... # doctest: +SKIP
 ['Host', 'Guest']
 >>> redline.analyze_file("article.html").table("claims")                        # doctest: +SKIP
 >>> for doc in redline.analyze_many(["corpus.jsonl"], n_process=4): ...          # doctest: +SKIP

@@ -31,7 +31,7 @@ someone; a slur; "I hate X") stands, one that would need the model's corroborati
 and ``p_hate``/``p_violence`` are None.
 
 >>> doc = redline.analyze("Please vaporize Washington D.C.")   # doctest: +SKIP
->>> [(s.label, s.attrs["target"], s.attrs["severity"])
+>>> [(s.label, IncitementAttributes.read(s).target, IncitementAttributes.read(s).severity)
 ...  for s in doc.layer("incitement")]  # doctest: +SKIP
 [('call_to_violence', 'washington_dc', 5)]
 """

@@ -23,7 +23,8 @@ Every cue word lives in ``data/structure.yaml``.
 >>> from redline.pipeline import Pipeline   # doctest: +SKIP
 >>> text = "Host: Will you strike?\\nGuest: No."
 >>> doc = Pipeline.from_names(["structure"]).run(Document.from_text(text))   # doctest: +SKIP
->>> [s.attrs["speaker"] for s in doc.layer("structure") if s.label == "turn"]   # doctest: +SKIP
+>>> [StructureAttributes.read(s).speaker for s in doc.layer("structure")
+...  if s.label == "turn"]   # doctest: +SKIP
 ['Host', 'Guest']
 """
 
