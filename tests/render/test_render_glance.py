@@ -75,3 +75,18 @@ def test_render_glance_no_blank_voice_rows(interview: Document, wire: Document) 
 def test_render_glance_red_line_cards_skip_empty_conditions(interview: Document) -> None:
     page = render_html(interview)
     assert "<dt>If</dt><dd>—</dd>" not in page and "<dt>Then</dt><dd>—</dd>" not in page
+
+
+def test_glance_voices_count_the_words_of_the_author_and_each_commenter() -> None:
+    """Not only a transcript's turns: the author's body and each comment have their words."""
+    document = analyze_file(ROOT / "tests" / "analyzers" / "fixtures" / "article_thread.txt")
+    words = {voice.speaker: voice.words for voice in digest.voices(document)}
+    body = sum(len(s.text.split()) for s in document.layer("structure") if s.label == "body")
+    assert words["author"] is not None and 0 < words["author"] <= body
+    assert all(words[name] for name in ("M. Petrenko", "kat77"))
+
+
+def test_glance_voices_of_a_transcript_count_turns_not_sentences(interview: Document) -> None:
+    words = {voice.speaker: voice.words for voice in digest.voices(interview)}
+    assert words["Host"] == 100 and words["Vera Lantsova"] == 375
+    assert words.get("author") is None  # every body sentence is in a turn

@@ -24,6 +24,7 @@ from redline.attributes import (
     PronounAttributes,
     QuoteAttributes,
     RedLineAttributes,
+    SentenceAttributes,
     StructureAttributes,
     model_for,
 )
@@ -246,8 +247,11 @@ def voices(document: Document) -> list[Voice]:
         has_we.add(speaker)
         if pronoun.resolved and pronoun.name:
             we_names[speaker][_text(pronoun.name)] += 1
+    spoken = _words_by_voice(document)
     rows = []
     for speaker, kind in order.items():
+        if speaker not in words and speaker in spoken:
+            words[speaker] = spoken[speaker]
         if speaker in we_names:
             we = ", ".join(name for name, _ in we_names[speaker].most_common())
         elif speaker in has_we:
@@ -505,6 +509,21 @@ def _model(layer: str, label: str) -> type[Attributes] | None:
     from redline.analyzers import declared_attributes
 
     return model_for(declared_attributes().get(layer, {}), label)
+
+
+def _words_by_voice(document: Document) -> Counter[str]:
+    """Words of the body and comments per voice (the author, a commenter, a quoted speaker):
+    each sentence counts for the voice it opens in. Turns are counted from their labels."""
+    from redline.render._summary import word_count
+    from redline.scope import ScopeIndex
+
+    scopes = ScopeIndex(document)
+    counts: Counter[str] = Counter()
+    for sentence in document.layer("sentences"):
+        read = SentenceAttributes.read_or_none(sentence)
+        if read is not None and read.section in ("body", "comments"):
+            counts[_text(scopes.at(sentence.start).speaker)] += word_count(sentence.text)
+    return counts
 
 
 def _voice_kind(speaker: str) -> str:

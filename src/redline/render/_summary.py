@@ -176,8 +176,8 @@ def speaker_rows(document: Document) -> list[SpeakerRow]:
         part = StructureAttributes.read_or_none(turn)
         speaker = str(part.speaker if part and part.speaker else "?")
         turns[speaker] += 1
-        words[speaker] += _word_count(turn.text) - sum(
-            _word_count(label.text)
+        words[speaker] += word_count(turn.text) - sum(
+            word_count(label.text)
             for label in labels
             if turn.start <= label.start and label.end <= turn.end
         )
@@ -297,5 +297,6 @@ def format_value(value: object, limit: int = _ATTR_LIMIT) -> str:
     return quote(text, limit)
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
+    """Words (runs of letters or digits) in ``text``."""
     return len(_WORD.findall(text))
