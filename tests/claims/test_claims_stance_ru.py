@@ -85,3 +85,39 @@ def test_claims_ru_condition_is_imagined_not_claimed() -> None:
 def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
     reading = _stance("Скоро НАТО начнёт боевые действия в Прибалтике.", "боевые действия")
     assert reading.stance == "predict"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # Advocacy with the pronoun dropped, softened by «бы», or in a prescriptive frame.
+        ("Требуем немедленно прекратить огонь.", "прекратить огонь", "advocate"),
+        ("Предлагаю ввести санкции против чиновников.", "ввести санкции", "advocate"),
+        ("Стоило бы нанести удар по центрам принятия решений.", "нанести удар", "advocate"),
+        ("Время положить конец этой войне.", "положить конец", "advocate"),
+        ("Единственная возможность остановить конфликт — начать переговоры.", "переговоры",
+         "advocate"),
+        ("Все виновные должны быть арестованы.", "арестованы", "advocate"),
+        ("Украине срочно необходима военная помощь.", "военная помощь", "advocate"),
+        # Rejection: refusals, red-line phrasings, verbless «никаких ...», a need denied.
+        ("Мы не допустим эскалации конфликта.", "эскалации", "reject"),
+        ("Мы не допустим, чтобы НАТО разместило ракеты у наших границ.", "разместило", "reject"),
+        ("Недопустимо, чтобы правительство вводило цензуру.", "цензуру", "reject"),
+        ("Неприемлемо вводить санкции против мирного населения.", "санкции", "reject"),
+        ("Ввод войск неприемлем.", "ввод войск", "reject"),
+        ("Мы не согласимся на перемирие на таких условиях.", "перемирие", "reject"),
+        ("Ни о каких переговорах не может быть и речи.", "переговорах", "reject"),
+        ("Никаких переговоров с террористами.", "переговоров", "reject"),
+        ("Мы категорически против ввода войск.", "ввода войск", "reject"),
+        ("Нам не нужна эта война.", "война", "reject"),
+        # Others' refusals and demands, others' needs, what they stopped: reported, not the
+        # speaker's stance.
+        ("Киев не согласится на перемирие.", "перемирие", "predict"),
+        ("Депутаты требуют ввести санкции.", "ввести санкции", "report"),
+        ("Россия прекратила поставки газа в Польшу.", "поставки", "report"),
+        ("Путину нужна война с Западом.", "война", "report"),
+        ("Если бы они напали, мы бы нанесли удар по их базам.", "нанесли удар", "hypothetical"),
+    ],
+)  # fmt: skip
+def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

@@ -439,7 +439,12 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # conditional mood where the language marks it (Russian «бы»).
     if _in_if_clause(trigger, c):
         return StanceReading("hypothetical", "hypothetical.condition", negated=negated)
-    if modals & set(c.subjunctive_particles) and not _rejection_frame(trigger, verb, c):
+    # An obligation or wish softened by the particle («стоило бы ударить») still calls for it.
+    if (
+        modals & set(c.subjunctive_particles)
+        and WISH not in modals
+        and not _rejection_frame(trigger, verb, c)
+    ):
         return StanceReading("hypothetical", "hypothetical.subjunctive", negated=negated)
     if (
         any(m in modals for m in c.conditional_modals)
@@ -493,10 +498,7 @@ def _own_stance(
         )
     if modals & set(c.proposal_modals) and (in_group_subject or _generic_subject(verb, c)):
         return StanceReading("reject" if negated else "advocate", "advocate.proposal")
-    if any(
-        a.lemma_ in c.advocacy_verbs and any(_is(ch, c.first_person) for ch in a.children)
-        for a in chain[1:]
-    ):
+    if any(a.lemma_ in c.advocacy_verbs and _first_person(a, c) for a in chain[1:]):
         return StanceReading("reject" if negated else "advocate", "advocate.verb")
     if _prescriptive(trigger, c):
         return StanceReading("advocate", "advocate.prescriptive")
@@ -538,6 +540,15 @@ def _own_stance(
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _first_person(verb: Token, c: StanceFile) -> bool:
+    """The verb's subject is "I" or "we", said or only inflected: Russian drops the pronoun
+    («призываем прекратить», «требую вывести»)."""
+    return any(_is(ch, c.first_person) for ch in verb.children) or (
+        "1" in verb.morph.get("Person", [])
+        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    )
 
 
 def _generic_subject(verb: Token, c: StanceFile) -> bool:
