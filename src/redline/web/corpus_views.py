@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from redline.store.api import Corpus
+    from redline.store.trends import Window
 
 CHART_VIEWS = ("trends", "techniques", "actors", "alignment", "redlines")
 ROW_LIMIT = 500
@@ -55,18 +56,16 @@ class Filters:
     stance: str | None = None
     rung: int | None = None
 
+    def window(self) -> Window:
+        """The documents' part of the filters (dates, author, outlet), as the trends take it."""
+        from redline.store.trends import Window  # DuckDB loads with the first question
+
+        return Window(self.since, self.until, self.author, self.outlet)
+
     def where(self) -> tuple[str, list[Any]]:
         """An SQL condition over ``documents d`` and its parameters."""
-        conditions, params = ["TRUE"], []
-        for column, operator, value in (
-            ("published", ">=", self.since),
-            ("published", "<=", self.until),
-            ("author", "=", self.author),
-            ("outlet", "=", self.outlet),
-        ):
-            if value is not None:
-                conditions.append(f"d.{column} {operator} ?")
-                params.append(value)
+        documents, params = self.window().where(dated=False)
+        conditions = [documents]
         claim, claim_params = self.claim_where("c")
         if claim_params:
             conditions.append(f"EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND {claim})")
