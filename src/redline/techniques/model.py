@@ -138,14 +138,7 @@ class TechniqueModel:
     def load(cls, folder: Path | None = None) -> TechniqueModel:
         """Load from ``folder``, or from the package's ``redline/models/techniques``."""
         try:
-            if folder is not None:
-                return cls.from_bytes(
-                    (folder / CARD_FILE).read_bytes(), (folder / WEIGHTS_FILE).read_bytes()
-                )
-            base = resources.files(MODEL_PACKAGE).joinpath(MODEL_DIR)
-            return cls.from_bytes(
-                base.joinpath(CARD_FILE).read_bytes(), base.joinpath(WEIGHTS_FILE).read_bytes()
-            )
+            return cls.from_bytes(*model_files(folder, MODEL_DIR))
         except (FileNotFoundError, ModuleNotFoundError) as error:
             where = folder or f"{MODEL_PACKAGE.replace('.', '/')}/{MODEL_DIR}"
             raise ModelNotFoundError(
@@ -158,6 +151,16 @@ class TechniqueModel:
 def load_model() -> TechniqueModel:
     """The shipped model, loaded on first use and shared by the whole process."""
     return TechniqueModel.load()
+
+
+def model_files(folder: Path | None, packaged: str) -> tuple[bytes, bytes]:
+    """A model's card and weights: from ``folder``, else from the package's
+    ``redline/models/<packaged>``. A missing file raises for the caller to name."""
+    base: Any = folder if folder is not None else resources.files(MODEL_PACKAGE)
+    if folder is None:
+        for part in packaged.split("/"):
+            base = base.joinpath(part)
+    return base.joinpath(CARD_FILE).read_bytes(), base.joinpath(WEIGHTS_FILE).read_bytes()
 
 
 def heads_meta(heads: dict[str, LinearHead]) -> dict[str, Any]:

@@ -45,7 +45,6 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +55,17 @@ from redline.errors import ModelNotFoundError
 from redline.store.files import atomic_path, write_atomic
 from redline.techniques.datasets import TaskArticle
 from redline.techniques.features import BLOCKS, FeatureSpace, SpanItem, tokens
-from redline.techniques.model import LinearHead, heads_arrays, heads_meta, write_card
+from redline.techniques.model import (
+    CARD_COPY,
+    CARD_FILE,
+    WEIGHTS_FILE,
+    LinearHead,
+    heads_arrays,
+    heads_meta,
+    model_files,
+    write_card,
+)
 
-MODEL_PACKAGE = "redline.models"
-CARD_FILE = "model.json.gz"
-WEIGHTS_FILE = "weights.npz"
-CARD_COPY = "model_card.json"
 FORMAT = 3
 # Format 1 files (no embedding head) and format 2 files (no stack) still load.
 FORMATS = (1, 2, 3)
@@ -422,14 +426,7 @@ class ParagraphModel:
     def load(cls, language: str, folder: Path | None = None) -> ParagraphModel:
         """Load from ``folder``, or from the package's ``redline/models/techniques/<language>``."""
         try:
-            if folder is not None:
-                return cls.from_bytes(
-                    (folder / CARD_FILE).read_bytes(), (folder / WEIGHTS_FILE).read_bytes()
-                )
-            base = resources.files(MODEL_PACKAGE).joinpath("techniques").joinpath(language)
-            return cls.from_bytes(
-                base.joinpath(CARD_FILE).read_bytes(), base.joinpath(WEIGHTS_FILE).read_bytes()
-            )
+            return cls.from_bytes(*model_files(folder, f"techniques/{language}"))
         except (FileNotFoundError, ModuleNotFoundError) as error:
             where = folder or f"redline/models/techniques/{language}"
             raise ModelNotFoundError(
