@@ -128,7 +128,7 @@ class Pipeline:
             structure.append(span)
         if not found:
             return document
-        inside = [(s.start, s.end) for s in structure if _analysed_apart(s)]
+        inside = [(s.start, s.end) for s in structure if _analysed_flag(s) is True]
         layers: dict[str, list[Span]] = {"structure": structure}
         for name, moved in found.items():
             kept = document.layer(name)
@@ -440,10 +440,6 @@ def _analysed_flag(span: Span) -> bool | None:
     True once analysed apart, None for every other part of the structure."""
     part = StructureAttributes.read_or_none(span)
     return part.analysed if part else None
-
-
-def _analysed_apart(span: Span) -> bool:
-    return _analysed_flag(span) is True
 
 
 def _check_attributes(

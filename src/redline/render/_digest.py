@@ -479,29 +479,19 @@ def _level(span: Span) -> int:
     return claim.level if claim else 0
 
 
-_SPEAKING: dict[str, type[ClaimAttributes | RedLineAttributes | IncitementAttributes]] = {
-    "claims": ClaimAttributes,
-    "redlines": RedLineAttributes,
-    "incitement": IncitementAttributes,
-}
+_VOICED = (
+    ClaimAttributes, RedLineAttributes, IncitementAttributes, InGroupAttributes, PronounAttributes,
+)  # fmt: skip
 
 
 def _speaker(layer: str, span: Span) -> str:
     """Whose voice a finding of ``layer`` is in ('' when it does not say)."""
-    read: Attributes | None
-    if layer == "groups":
-        group = InGroupAttributes if span.label == "in_group" else PronounAttributes
-        read = group.read_or_none(span)
-    else:
-        read = _SPEAKING[layer].read_or_none(span)
+    model = _model(layer, span.label)
+    read = model.read_or_none(span) if model is not None else None
     # Only a speaker the finding names: a hand-made one is not the author's by default.
-    named = isinstance(read, _VOICED) and "speaker" in read.model_fields_set
-    return _text(read.speaker) if named and isinstance(read, _VOICED) else ""
-
-
-_VOICED = (
-    ClaimAttributes, RedLineAttributes, IncitementAttributes, InGroupAttributes, PronounAttributes,
-)  # fmt: skip
+    if not isinstance(read, _VOICED) or "speaker" not in read.model_fields_set:
+        return ""
+    return _text(read.speaker)
 
 
 def _model(layer: str, label: str) -> type[Attributes] | None:
