@@ -281,3 +281,16 @@ def test_claims_past_necessity_is_no_call(analyse_rules: Callable[..., Document]
     document = analyse_rules("In 1999 the government had no choice but to strike the rebel bases.")
     assert "advocate" not in [c.label for c in document.layer("claims")]
     assert not document.layer("incitement")
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Host: And what if NATO goes further?", []),
+        ("If NATO goes further, there will be consequences.", ["condition"]),
+    ],
+)
+def test_redlines_a_question_poses_a_condition_and_sets_no_line(
+    analyse_rules: Callable[..., Document], text: str, kinds: list[str]
+) -> None:
+    assert [s.attrs["kind"] for s in analyse_rules(text).layer("redlines")] == kinds

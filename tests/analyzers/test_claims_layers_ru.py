@@ -78,3 +78,8 @@ def test_claims_ru_layers_record_russian() -> None:
     document = _analyse("Армия нанесла удар по Харькову.")
     assert document.layer("claims")
     assert document.metadata.language == "ru"
+
+
+def test_redlines_ru_a_host_asking_what_if_sets_no_line() -> None:
+    document = _analyse("Ведущий: А если Варшава пойдёт дальше и начнёт поставлять ракеты?")
+    assert not document.layer("redlines")

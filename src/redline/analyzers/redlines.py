@@ -231,7 +231,9 @@ def _cue_lines(
     found = []
     for cue_id, kind, pattern in cues.cues:
         match = pattern.search(text, start, end)
-        if match is None:
+        if match is None or (kind == "condition" and _asks(text[start:end])):
+            # "What if NATO goes further?" poses a condition and sets no line; the answer may
+            # set one, and is read on its own.
             continue
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), all_claims, end)
@@ -272,6 +274,10 @@ def _cue_lines(
             )
         )
     return found
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().rstrip("\"'”’»)").endswith("?")
 
 
 def _consequence(after: int, all_claims: SortedSpans[Span], sentence_end: int) -> Span | None:
