@@ -53,6 +53,9 @@ class SideMarkers(DataFile):
 
     weight: float
     sides: dict[str, list[str]]
+    # The weight of a marker in a voice that says "we" but never speaks as a nation («мы» of an
+    # editorial); None: markers count only in a voice that speaks as one.
+    weight_without_nation: float | None = None
 
 
 class GroupsFile(DataFile):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from redline.groups.cues import GroupsFile, NationalCue, SideMarkers
@@ -117,11 +118,32 @@ def national_evidence(
                 name = state.replace("_", " ").title()
                 found.append((key, Evidence(state, name, cue.weight, cue.id, start, end)))
     if cues.side_markers is not None:
-        found += [
-            (key, item)
-            for key, item in _side_evidence(words, cues.side_markers, scopes)
-            if key in hits
-        ]
+        found += _marked_sides(words, cues, cues.side_markers, scopes, set(hits))
+    return found
+
+
+def _marked_sides(
+    words: Words,
+    cues: GroupsFile,
+    markers: SideMarkers,
+    scopes: ScopeIndex,
+    nations: set[str],
+) -> list[tuple[str, Evidence]]:
+    """The side markers of each voice that speaks as a nation, at their weight, and of each
+    other voice that says "we", at ``markers.weight_without_nation`` (several distinct terms of
+    one side's vocabulary say whose "we" it is; one may be a quote of the other side's)."""
+    alone = markers.weight_without_nation
+    saying_we = (
+        {scopes.at(start).key for start, _, label in lemma_pronouns(words, cues) if label == "we"}
+        if alone is not None
+        else set()
+    )
+    found = []
+    for key, item in _side_evidence(words, markers, scopes):
+        if key in nations:
+            found.append((key, item))
+        elif key in saying_we and alone is not None:
+            found.append((key, replace(item, weight=alone)))
     return found
 
 
