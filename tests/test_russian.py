@@ -83,3 +83,39 @@ def test_a_line_break_ends_a_sentence(parse: Language) -> None:
         "Нужно расстрелять их всех.",
     ]
     assert next(t for t in doc if t.text == "Нужно").dep_ == "aux"
+
+
+# -- A verb of saying after its content ---------------------------------------------------------
+
+
+def test_a_verb_of_saying_after_its_content_heads_it(parse: Language) -> None:
+    # slovnet (UD) makes the content the root and the verb its parataxis; the rules read the
+    # English scheme: "We will respond, the minister said" (said ROOT, respond ccomp).
+    doc = parse("Мы ответим жёстко, — заявил министр. Переговоры зашли в тупик, считает эксперт.")
+    said, respond = _token(doc, "заявил"), _token(doc, "ответим")
+    assert said.dep_ == "ROOT" and (respond.dep_, respond.head) == ("ccomp", said)
+    assert (_token(doc, "министр").dep_, _token(doc, "министр").head) == ("nsubj", said)
+    thinks = _token(doc, "считает")
+    assert thinks.dep_ == "ROOT" and (_token(doc, "зашли").head, _token(doc, "зашли").dep_) == (
+        thinks,
+        "ccomp",
+    )
+
+
+def test_a_speaker_hung_on_the_content_becomes_the_verbs_subject(parse: Language) -> None:
+    doc = parse(
+        "Европа может остаться без газа, если продолжит санкции, заявил в эфире Fox News "
+        "экс-советник министра обороны США."
+    )
+    said = _token(doc, "заявил")
+    assert said.dep_ == "ROOT" and _token(doc, "остаться").head == said
+    assert (_token(doc, "экс").dep_, _token(doc, "экс").head) == ("nsubj", said)
+
+
+def test_a_verb_of_saying_stays_where_it_is_not_an_attribution(parse: Language) -> None:
+    # the subject before the verb: a statement of its own, not an attribution
+    doc = parse("Молодежь ринулась грабить магазины – демократия требует жертв!")
+    assert _token(doc, "ринулась").dep_ == "ROOT"
+    # a parenthetical «как утверждает X» inside the clause it attributes
+    doc = parse("Это объясняется, как утверждает Володин, боязнью лидера.")
+    assert _token(doc, "объясняется").dep_ == "ROOT"

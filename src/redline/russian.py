@@ -13,8 +13,10 @@ No Russian spaCy pipeline ships on PyPI, so this one is assembled from what does
 slovnet parses in Universal Dependencies; Redline's analyzers read spaCy-English labels and
 Penn tags. The component writes the English scheme where the two say the same thing (``obj``
 is ``dobj``, a preposition heads its noun as ``prep``/``pobj``, ``не`` is ``neg``, a modal
-predicate such as ``должны`` or ``надо`` becomes an ``aux`` of its infinitive), so one set of
-rules reads both languages and a reader of either parse sees the construction they expect.
+predicate such as ``должны`` or ``надо`` becomes an ``aux`` of its infinitive, a verb of saying
+after the clause it attributes, «Мы ответим, — заявил министр», heads it as its ``ccomp``, as
+in "We will respond, the minister said"), so one set of rules reads both languages and a reader
+of either parse sees the construction they expect.
 The tables of that mapping live in ``redline/data/ru/syntax.yaml``.
 
 >>> nlp = russian_pipeline()   # doctest: +SKIP
@@ -61,6 +63,8 @@ class SyntaxFile(DataFile):
     negations: list[str]
     modal_predicates: list[str]
     modal_heads: list[str]
+    reporting_verbs: list[str]
+    attribution_marks: list[str]
 
 
 class _Models:
@@ -139,7 +143,7 @@ class NatashaComponent:
                 heads[token.i] = token.i - 1 if token.i else token.i
                 labels[token.i] = "dep"
         _to_english_scheme(doc, heads, labels, models.tables)
-        _set_parse(doc, heads, labels, sentences)
+        _set_parse(doc, heads, labels, sentences, models.tables)
         doc.ents = _entities(doc, entities)
         return doc
 
@@ -217,6 +221,91 @@ def _to_english_scheme(doc: Doc, heads: list[int], labels: list[str], tables: Sy
             _modal_to_aux(doc, i, heads, labels, tables)
 
 
+def _root_of(i: int, heads: list[int]) -> int:
+    for _ in range(len(heads)):  # slovnet's heads may loop (see _make_tree)
+        if heads[i] == i:
+            break
+        i = heads[i]
+    return i
+
+
+def _descends_from(i: int, ancestor: int, heads: list[int]) -> bool:
+    for _ in range(len(heads)):
+        if i == ancestor:
+            return True
+        if heads[i] == i:
+            return False
+        i = heads[i]
+    return False
+
+
+def _attributes_what_precedes(
+    doc: Doc, verb: int, heads: list[int], labels: list[str], tables: SyntaxFile
+) -> bool:
+    """A verb of saying after the clause it attributes: «Мы ответим жёстко, — заявил министр.»,
+    «Переговоры невозможны, считает эксперт.» slovnet (as UD prescribes) makes the content the
+    sentence's root and the verb its ``parataxis``; told by a comma or dash before the verb (only
+    its own adverbials between), its subject, if any, after it, the content's root before it and
+    nothing but punctuation after the verb's phrase («Это, как утверждает X, ...» is left)."""
+    lemma = doc[verb].lemma_.replace("ё", "е")
+    if labels[verb] != "parataxis" or lemma not in tables.reporting_verbs:
+        return False
+    root = _root_of(verb, heads)
+    if not heads[verb] < verb or root == verb or root > verb:
+        return False
+    before = verb - 1
+    while before > root and not doc[before].is_punct and _descends_from(before, verb, heads):
+        if labels[before] in ("nsubj", "nsubjpass"):
+            return False  # «..., демократия требует жертв»: the subject first is a statement
+        before -= 1
+    if doc[before].text not in tables.attribution_marks:
+        return False
+    after = [
+        i
+        for i in range(verb + 1, len(doc))
+        if _root_of(i, heads) == root and not _descends_from(i, verb, heads)
+    ]
+    stray = _stray_speaker(doc, verb, heads, labels)
+    speaker = [i for i in after if stray is not None and _descends_from(i, stray, heads)]
+    return all(doc[i].is_punct or doc[i].is_space or i in speaker for i in after)
+
+
+# How slovnet hangs a misplaced speaker on the content's root (see _stray_speaker).
+_STRAY_SPEAKER_LABELS = ("appos", "nsubj", "nmod", "obl", "parataxis")
+
+
+def _stray_speaker(doc: Doc, verb: int, heads: list[int], labels: list[str]) -> int | None:
+    """The speaker of a verb of saying that slovnet hung on the content's root instead («...,
+    заявил в эфире телеканала экс-советник министра»: «экс-советник» as the root's
+    ``appos``): the first noun after the verb that heads a phrase of its own, when the verb has
+    no subject."""
+    if any(heads[i] == verb and labels[i] in ("nsubj", "nsubjpass") for i in range(len(doc))):
+        return None
+    root = _root_of(verb, heads)
+    for i in range(verb + 1, len(doc)):
+        if _descends_from(i, verb, heads) or doc[i].is_punct or doc[i].is_space:
+            continue
+        nominal = doc[i].pos_ in ("NOUN", "PROPN", "PRON") and heads[i] == root
+        return i if nominal and labels[i] in _STRAY_SPEAKER_LABELS else None
+    return None
+
+
+def _speech_verb_to_root(doc: Doc, verb: int, heads: list[int], labels: list[str]) -> None:
+    """The verb of saying takes the content's root's place and relations; the content becomes
+    its ``ccomp`` («заявил» heads «ответим»), as in "We will respond, the minister said"; a
+    speaker left on the content's root becomes the verb's subject."""
+    root = _root_of(verb, heads)
+    stray = _stray_speaker(doc, verb, heads, labels)
+    if stray is not None:
+        heads[stray], labels[stray] = verb, "nsubj"
+    for i in range(len(doc)):
+        # the sentence's final mark follows the new root, as spaCy hangs it
+        if heads[i] == root and i > verb and doc[i].is_punct:
+            heads[i] = verb
+    heads[verb], labels[verb] = verb, "ROOT"
+    heads[root], labels[root] = verb, "ccomp"
+
+
 def _modal_to_aux(
     doc: Doc, modal: int, heads: list[int], labels: list[str], tables: SyntaxFile
 ) -> None:
@@ -240,9 +329,16 @@ def _modal_to_aux(
     doc[modal].tag_ = "MD"
 
 
-def _set_parse(doc: Doc, heads: list[int], labels: list[str], sentences: list[list[Token]]) -> None:
+def _set_parse(
+    doc: Doc,
+    heads: list[int],
+    labels: list[str],
+    sentences: list[list[Token]],
+    tables: SyntaxFile,
+) -> None:
     """Write heads, labels and sentence starts; a head outside its sentence (never expected)
-    falls back to the token itself as a root."""
+    falls back to the token itself as a root. Once each sentence is a tree, a verb of saying
+    after its content becomes the root (see :func:`_attributes_what_precedes`)."""
     sentence_of = {token.i: n for n, sentence in enumerate(sentences) for token in sentence}
     for token in doc:
         n = sentence_of.get(token.i, sentence_of.get(token.i - 1, -1))
@@ -252,6 +348,9 @@ def _set_parse(doc: Doc, heads: list[int], labels: list[str], sentences: list[li
             heads[i], labels[i] = i, "ROOT"
     for sentence in sentences:
         _make_tree([token.i for token in sentence], heads, labels)
+    for i in range(len(doc)):
+        if _attributes_what_precedes(doc, i, heads, labels, tables):
+            _speech_verb_to_root(doc, i, heads, labels)
     # spaCy stores a head as a signed offset and a label as a 64-bit hash, both as uint64.
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
     array = numpy.zeros((len(doc), 2), dtype="uint64")
