@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from redline.document import Document, Metadata
 from redline.nlp import load_pipeline
+from redline.pipeline import Pipeline
+
+Voices = Callable[[str], list[tuple[str, str, str]]]
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +91,7 @@ def test_a_line_break_ends_a_sentence(parse: Language) -> None:
     assert next(t for t in doc if t.text == "Нужно").dep_ == "aux"
 
 
-# -- A verb of saying after its content ---------------------------------------------------------
+# -- A verb of saying after its content, and the quotations the voices layer finds --------------
 
 
 def test_a_verb_of_saying_after_its_content_heads_it(parse: Language) -> None:
@@ -119,3 +125,62 @@ def test_a_verb_of_saying_stays_where_it_is_not_an_attribution(parse: Language) 
     # a parenthetical «как утверждает X» inside the clause it attributes
     doc = parse("Это объясняется, как утверждает Володин, боязнью лидера.")
     assert _token(doc, "объясняется").dep_ == "ROOT"
+
+
+@pytest.fixture(scope="module")
+def voices() -> Voices:
+    pipeline = Pipeline.from_names(["structure", "actors", "voices"])
+
+    def run(text: str) -> list[tuple[str, str, str]]:
+        document = pipeline.run(Document.from_text(text, Metadata(language="ru")))
+        return [(q.text, str(q.attrs["speaker"]), q.rule) for q in document.layer("voices")]
+
+    return run
+
+
+def test_dash_speech_with_no_space_after_the_dash(voices: Voices) -> None:
+    assert voices("— Украина проиграет эту войну, —считает политолог Иван Петров.") == [
+        ("Украина проиграет эту войну", "Иван Петров", "ru.dash_speech")
+    ]
+
+
+def test_dash_speech_that_quotes_a_name_is_still_speech(voices: Voices) -> None:
+    assert voices("— Санкции не работают, — считает обозреватель газеты «Труд» Иван Петров.") == [
+        ("Санкции не работают", "Иван Петров", "ru.dash_speech")
+    ]
+
+
+def test_according_to_his_words(voices: Voices) -> None:
+    found = voices("Министр Сергей Шойгу выступил в Думе. По его словам, «мы ответим на агрессию».")
+    assert found == [("мы ответим на агрессию", "Сергей Шойгу", "ru.cue_then_quote")]
+
+
+def test_a_statement_that_names_no_author_is_the_last_bodys(voices: Voices) -> None:
+    found = voices(
+        "Минобороны России выпустило заявление. В заявлении говорится: «Армия ответит на "
+        "любую провокацию»."
+    )
+    assert found == [
+        ("Армия ответит на любую провокацию", "Минобороны России", "ru.cue_then_quote")
+    ]
+
+
+def test_a_quotation_of_several_paragraphs_opens_each_with_a_mark(voices: Voices) -> None:
+    found = voices(
+        "Министр Сергей Шойгу выступил в Думе.\n\n«Мы не допустим эскалации.\n\n«Мы будем "
+        "действовать жёстко», — сказал он."
+    )
+    assert found == [
+        (
+            "Мы не допустим эскалации.\n\n«Мы будем действовать жёстко",
+            "Сергей Шойгу",
+            "ru.quote_then_cue",
+        )
+    ]
+
+
+def test_speech_without_marks_before_a_comma_and_a_dash(voices: Voices) -> None:
+    found = voices("Сергей Лавров выступил в ООН. Мы ответим на любую агрессию, — сказал он.")
+    assert found == [("Мы ответим на любую агрессию", "Сергей Лавров", "ru.speech_then_cue")]
+    # a comma alone is paraphrase, the writer's report
+    assert voices("Россия ответит на любую агрессию, заявил министр.") == []

@@ -15,8 +15,10 @@ English direct quotations are found by textacy's ``direct_quotations`` over the 
 maintained extractor of quotation, cue verb and speaker triples), which handles English
 quotation marks. textacy has no Russian, so Russian quotations are found here, from the cues
 of ``data/ru/voices.yaml`` and the Russian parse: «...», — заявил X;
-X заявил: «...»; по словам X, «...»; «..., — сказал он. — ...»; «...», — уверен X;
-«...», — передаёт слова X агентство; «...», — цитирует агентство X. Either way the speaker
+X заявил: «...»; по словам X (по его словам), «...»; «..., — сказал он. — ...»; «...», — уверен
+X; «...», — передаёт слова X агентство; «...», — цитирует агентство X; в заявлении говорится:
+«...» (the body last named); a paragraph of speech opened by a dash; speech whose marks were
+dropped, before a comma and a dash: Мы ответим, — заявил X. Either way the speaker
 tokens are then mapped to the actors layer (read through its typed model) here. Paraphrase
 ("Lavrov said that ...", "according to X", «по словам Лаврова, Россия ответит») is not a quote:
 it stays the writer's report, as the conventions require.
@@ -293,8 +295,9 @@ def _russian_cues() -> RussianCues:
 _DASH = r"(?:[—–]|-(?=\s))"
 # After a closing mark: «...», — заявил ...; «...!» — сказал ...
 _AFTER = re.compile(rf"[,!?…]?\s*{_DASH}\s*")
-# Inside a quotation: «..., — сказал он. — ...» (the cue splits it in two).
-_INSIDE = re.compile(rf"[,!?…]\s*{_DASH}\s+")
+# Inside a quotation: «..., — сказал он. — ...» (the cue splits it in two); web texts often
+# leave out the space after the dash («..., —сказал он»).
+_INSIDE = re.compile(rf"[,!?…]\s*{_DASH}\s*")
 _RESUME = re.compile(rf"[.,:]\s*{_DASH}\s+")
 # A paragraph of direct speech: — Мы ответим, — заявил он.
 _DASH_LINE = re.compile(rf"^[ \t]*{_DASH}[ \t]*", re.MULTILINE)
@@ -321,6 +324,12 @@ def _opens(text: str, index: int) -> bool:
     return before in _OPEN_BEFORE and after not in _CLOSE_AFTER
 
 
+def _opens_paragraph(text: str, index: int) -> bool:
+    """Whether only spaces stand between a line break and ``index``."""
+    line_start = text.rfind("\n", 0, index)
+    return line_start >= 0 and not text[line_start + 1 : index].strip()
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The outermost quotations of ``text`` as (start, end) with their marks: «...» (a «» or
     „“ nested inside stays inside), „...“, “...” and "..." (this one within a paragraph; see
@@ -336,8 +345,9 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         if index < resume:
             continue
         if close_mark is None and char == "«":
+            # A quotation of several paragraphs opens each with «, closing only the last.
             opened = index if depth == 0 else opened
-            depth += 1
+            depth += 0 if depth == 1 and _opens_paragraph(text, index) else 1
         elif close_mark is None and char == "»" and depth:
             depth -= 1
             if depth == 0:
@@ -390,7 +400,9 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
     candidates = [q for marks in marked for q in _attributed(text, parsed, starts, marks, cues)]
     for line in _LINE.finditer(text):
         inner = (line.start(), line.end())
-        if any(start < inner[1] and inner[0] < stop for start, stop in marked):
+        # A line holding an attributed quotation is read as such; one that only quotes a name
+        # or a phrase («— Это ошибка, — считает обозреватель газеты «Труд»») is read on.
+        if any(q.start < inner[1] and inner[0] < q.end for q in candidates):
             continue
         dash = _DASH_LINE.match(text, line.start())
         if dash is not None:
@@ -398,13 +410,26 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
             candidates += _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
             continue
         # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech
-        # whose opening dash was dropped; only the cue with speech on both sides shows it.
+        # whose opening dash was dropped.
         split = _split_by_cue(text, parsed, starts, inner, cues, "ru.split_speech")
         candidates += split if len(split) == 2 and _long_enough(split[0]) else []
+        if len(split) == 1:
+            candidates += _speech_sentence(parsed, starts, split[0])
     for quotation in candidates:
         if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns):
             found.append(quotation)
     return found
+
+
+def _speech_sentence(parsed: SpacyDoc, starts: list[int], speech: Quotation) -> list[Quotation]:
+    """«Мы ответим жёстко, — заявил министр.»: a comma and a dash before the cue mark direct
+    speech even where its marks were dropped; it is the cue's sentence up to the dash (a
+    sentence before it may be the writer's: «Лавров выступил в ООН. Мы ответим, — сказал он.»)."""
+    last = bisect_left(starts, speech.end) - 1
+    if last < 0:
+        return []
+    start = max(speech.start, parsed[last].sent.start_char)
+    return [Quotation(start, speech.end, speech.speaker, speech.cue, "ru.speech_then_cue")]
 
 
 def _long_enough(quotation: Quotation) -> bool:
@@ -483,13 +508,22 @@ def _cue_before(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianC
     sentence = parsed[last].sent
     for token in reversed(parsed[sentence.start : last + 1]):
         lemma = _yo(token.lemma_)
-        if lemma in cues.according_to and token.i > 0 and parsed[token.i - 1].lower_ == "по":
+        if lemma in cues.according_to and _after_po(token):
             owner = _owner(token, offset)
             return (token, owner) if owner else None
         if _is_cue(token, cues):
             speaker = _speaker_of(token, cues, before=offset)
             return (token, speaker) if speaker else None
     return None
+
+
+def _after_po(noun: Token) -> bool:
+    """«по словам Лаврова», «по его словам», «по мнению экспертов»: the noun is the object of
+    «по», right after it or after a possessive («его», «её», «их»)."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.lower_ == "по":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "по" and noun.head.i >= noun.i - 2
 
 
 def _is_cue(token: Token, cues: RussianCues) -> bool:
@@ -553,7 +587,9 @@ def _speaker_of(
 ) -> tuple[Token, ...]:
     """The owner of the words the verb relays («передаёт слова президента»); else the verb's
     subject (a citing verb's object); else the author of the statement it cites («говорится в
-    заявлении МИД» -> МИД). Only tokens on the cue's side of the quotation count."""
+    заявлении МИД» -> МИД), or the statement itself when it names none («в заявлении
+    говорится»: :func:`_anaphoric` finds whose). Only tokens on the cue's side of the quotation
+    count."""
 
     def side(tokens: Sequence[Token]) -> bool:
         return all(t.idx >= after and (before is None or t.idx < before) for t in tokens)
@@ -563,12 +599,21 @@ def _speaker_of(
     speaker = _named_speaker(verb, cues, before)
     if speaker and side(speaker):
         return speaker
+    unowned: tuple[Token, ...] = ()
     for token in verb.subtree:
         if _yo(token.lemma_) in cues.statement_nouns and token.i != verb.i:
             owner = _owner(token, before)
             if owner and side(owner):
                 return owner
-    return ()
+            if not owner and not unowned and side((token,)) and _unowned(token):
+                unowned = (token,)
+    return unowned
+
+
+def _unowned(noun: Token) -> bool:
+    """A statement named with no owner at all («в заявлении говорится», «в документе
+    отмечается»), not one whose owner is the verb's subject («в своём заявлении»)."""
+    return not any(c.dep_ in ("nmod", "poss", "det", "amod", "appos") for c in noun.children)
 
 
 def _subtree(heads: Sequence[Token], before: int | None) -> tuple[Token, ...]:
@@ -623,7 +668,10 @@ def _anaphoric(
     cues = _russian_cues()
     head = _phrase_head(speaker)
     lemma = _yo(head.lemma_)
-    if len(speaker) > 3 or lemma not in cues.anaphoric_nouns | cues.person_pronouns:
+    # «в заявлении говорится»: a statement is made by a body as often as by a person.
+    statement = lemma in cues.statement_nouns and len(speaker) == 1
+    named_by_role = lemma in cues.anaphoric_nouns | cues.person_pronouns
+    if len(speaker) > 3 or not (named_by_role or statement):
         return None
     genders = set(head.morph.get("Gender", [])) if lemma in cues.person_pronouns else set()
     before = min(speaker[0].idx, quote_start)
@@ -631,7 +679,7 @@ def _anaphoric(
         a
         for a in actors
         if a.end <= before
-        and a.actor.type == "person"
+        and (a.actor.type in _PERSONISH if statement else a.actor.type == "person")
         and (not genders or _genders(parsed, a) in (set(), genders))
     ]
     if people and before - people[-1].end <= _ANAPHORA_REACH:
