@@ -184,3 +184,20 @@ def test_speech_without_marks_before_a_comma_and_a_dash(voices: Voices) -> None:
     assert found == [("Мы ответим на любую агрессию", "Сергей Лавров", "ru.speech_then_cue")]
     # a comma alone is paraphrase, the writer's report
     assert voices("Россия ответит на любую агрессию, заявил министр.") == []
+
+
+def test_a_paragraph_of_quotation_goes_on_the_speaker_of_the_paragraph_before(
+    voices: Voices,
+) -> None:
+    found = voices(
+        "Глава МИД Сергей Лавров заявил, что Запад играет с огнём.\n\n"
+        "«Мы ответим на любую агрессию»."
+    )
+    assert found == [("Мы ответим на любую агрессию", "Сергей Лавров", "ru.paragraph_after_cue")]
+    # the one who speaks, not one inside their words («..., что Москва не возражала»)
+    found = voices(
+        "Министр Сергей Лавров заявил, что Москва не возражала против этого.\n«Пусть решают сами»"
+    )
+    assert [speaker for _, speaker, _ in found] == ["Сергей Лавров"]
+    # no cue in the paragraph before: no speaker, no quotation
+    assert voices("В Москве прошёл митинг.\n\n«Мы ответим на любую агрессию».") == []

@@ -18,7 +18,8 @@ of ``data/ru/voices.yaml`` and the Russian parse: «...», — заявил X;
 X заявил: «...»; по словам X (по его словам), «...»; «..., — сказал он. — ...»; «...», — уверен
 X; «...», — передаёт слова X агентство; «...», — цитирует агентство X; в заявлении говорится:
 «...» (the body last named); a paragraph of speech opened by a dash; speech whose marks were
-dropped, before a comma and a dash: Мы ответим, — заявил X. Either way the speaker
+dropped, before a comma and a dash: Мы ответим, — заявил X; a paragraph that is a quotation
+with no cue of its own, after a paragraph whose last cue names a speaker. Either way the speaker
 tokens are then mapped to the actors layer (read through its typed model) here. Paraphrase
 ("Lavrov said that ...", "according to X", «по словам Лаврова, Россия ответит») is not a quote:
 it stays the writer's report, as the conventions require.
@@ -455,7 +456,35 @@ def _attributed(
         hit = _cue_before(parsed, starts, open_at, cues)
         if hit is not None:
             return [Quotation(*inner, hit[1], hit[0].text, "ru.cue_then_quote")]
+    if _whole_paragraph(text, open_at, close_at):
+        hit = _cue_in_paragraph_before(text, parsed, starts, open_at, cues)
+        if hit is not None:
+            return [Quotation(*inner, hit[1], hit[0].text, "ru.paragraph_after_cue")]
     return []
+
+
+_PARAGRAPH_END = re.compile(r"[.!?…]*[ \t\r]*(?:\n|\Z)")
+
+
+def _whole_paragraph(text: str, open_at: int, close_at: int) -> bool:
+    """Whether the quotation is a paragraph of its own (its full stop may follow the mark)."""
+    starts_line = open_at == 0 or _opens_paragraph(text, open_at)
+    return starts_line and _PARAGRAPH_END.match(text, close_at) is not None
+
+
+def _cue_in_paragraph_before(
+    text: str, parsed: SpacyDoc, starts: list[int], open_at: int, cues: RussianCues
+) -> Hit | None:
+    """«Лавров заявил, что Запад играет с огнём.\n\n«Мы ответим»»: a paragraph of quotation with
+    no cue of its own goes on the words of the one the paragraph before says spoke, its last
+    cue (a speech verb, a stance adjective, «по словам X») with a speaker."""
+    line_start = text.rfind("\n", 0, open_at)
+    previous = text[:line_start].rstrip()
+    if line_start < 0 or not previous:
+        return None
+    paragraph_start = previous.rfind("\n") + 1
+    first, last = bisect_left(starts, paragraph_start), bisect_left(starts, len(previous))
+    return _last_cue(list(parsed[first:last]), open_at, cues, outermost=True)
 
 
 Hit = tuple["Token", tuple["Token", ...]]  # the cue word and the speaker's tokens
@@ -506,12 +535,22 @@ def _cue_before(parsed: SpacyDoc, starts: list[int], offset: int, cues: RussianC
     if last < 0:
         return None
     sentence = parsed[last].sent
-    for token in reversed(parsed[sentence.start : last + 1]):
+    return _last_cue(list(parsed[sentence.start : last + 1]), offset, cues)
+
+
+def _last_cue(
+    tokens: Sequence[Token], offset: int, cues: RussianCues, outermost: bool = False
+) -> Hit | None:
+    """The last «по словам X» or speech cue among ``tokens`` (before ``offset``), and its
+    speaker; with ``outermost``, not a cue inside another's words («Путин заявил, что Москва
+    не возражала»: Путин speaks)."""
+    for token in reversed(tokens):
         lemma = _yo(token.lemma_)
         if lemma in cues.according_to and _after_po(token):
             owner = _owner(token, offset)
             return (token, owner) if owner else None
-        if _is_cue(token, cues):
+        inside = outermost and any(_is_cue(a, cues) for a in token.ancestors)
+        if _is_cue(token, cues) and not inside:
             speaker = _speaker_of(token, cues, before=offset)
             return (token, speaker) if speaker else None
     return None
