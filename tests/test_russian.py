@@ -201,3 +201,8 @@ def test_a_paragraph_of_quotation_goes_on_the_speaker_of_the_paragraph_before(
     assert [speaker for _, speaker, _ in found] == ["Сергей Лавров"]
     # no cue in the paragraph before: no speaker, no quotation
     assert voices("В Москве прошёл митинг.\n\n«Мы ответим на любую агрессию».") == []
+
+
+def test_a_speaker_named_by_their_trade_is_the_person_named_before(voices: Voices) -> None:
+    found = voices("Фильм снял Сергей Иванов.\n\n«Мы снимали его три года», — рассказал режиссер.")
+    assert found == [("Мы снимали его три года", "Сергей Иванов", "ru.quote_then_cue")]
