@@ -206,3 +206,25 @@ def test_a_paragraph_of_quotation_goes_on_the_speaker_of_the_paragraph_before(
 def test_a_speaker_named_by_their_trade_is_the_person_named_before(voices: Voices) -> None:
     found = voices("Фильм снял Сергей Иванов.\n\n«Мы снимали его три года», — рассказал режиссер.")
     assert found == [("Мы снимали его три года", "Сергей Иванов", "ru.quote_then_cue")]
+
+
+def test_a_role_word_is_the_person_last_named_as_a_subject(voices: Voices) -> None:
+    found = voices(
+        "Депутат Константин Затулин выступил в Думе. Он передал министру Сергею Лаврову "
+        "свои предложения.\n\n«Мы пришли туда надолго», — резюмировал депутат."
+    )
+    assert [speaker for _, speaker, _ in found] == ["Константин Затулин"]
+
+
+def test_speech_broken_off_from_its_attribution_line(voices: Voices) -> None:
+    found = voices(
+        "Депутат Константин Затулин выступил в Думе.\n\nМы пришли туда надолго. И никто не "
+        "собирается отдавать эти территории,\n\n– резюмировал депутат в беседе с журналистами."
+    )
+    assert found == [
+        (
+            "Мы пришли туда надолго. И никто не собирается отдавать эти территории",
+            "Константин Затулин",
+            "ru.speech_then_cue",
+        )
+    ]

@@ -409,6 +409,7 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
         if dash is not None:
             inner = (dash.end(), line.end())
             candidates += _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
+            candidates += _attribution_line(text, parsed, starts, line.start(), dash.end(), cues)
             continue
         # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech
         # whose opening dash was dropped.
@@ -420,6 +421,21 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
         if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns):
             found.append(quotation)
     return found
+
+
+def _attribution_line(
+    text: str, parsed: SpacyDoc, starts: list[int], line_start: int, cue_at: int, cues: RussianCues
+) -> list[Quotation]:
+    """«... могут стать гражданами России,\n\n— резюмировал депутат.»: a line that is only the
+    attribution (dash, cue, speaker) of the paragraph before, which a comma leaves open, when
+    the speech was broken off from its cue by a line break."""
+    previous = text[:line_start].rstrip()
+    hit = _cue_after(parsed, starts, cue_at, cues) if previous.endswith(",") else None
+    if hit is None or bisect_left(starts, cue_at) != hit[0].i:
+        return []
+    start = previous.rfind("\n") + 1
+    speech = _strip_marks(text, start, len(previous))
+    return [Quotation(*speech, hit[1], hit[0].text, "ru.speech_then_cue")]
 
 
 def _speech_sentence(parsed: SpacyDoc, starts: list[int], speech: Quotation) -> list[Quotation]:
@@ -702,8 +718,9 @@ def _anaphoric(
     """«отметил дипломат», «по словам министра», «сказала она», «подчеркнул дипломат ЕС»: a
     speaker named by a role word (perhaps with the body it serves) or a pronoun is the person
     last named before the quotation (not one the quotation names: «...Рахманинова», —
-    передаёт слова президента), within a few sentences; a pronoun's person is one of its
-    gender («она» after «Мария Певчих и Алексей Навальный» is Певчих)."""
+    передаёт слова президента), within a few sentences, the last named as a subject where one
+    was (not «передал кардиналу Паролину»); a pronoun's person is one of its gender («она»
+    after «Мария Певчих и Алексей Навальный» is Певчих)."""
     cues = _russian_cues()
     head = _phrase_head(speaker)
     lemma = _yo(head.lemma_)
@@ -721,9 +738,21 @@ def _anaphoric(
         and (a.actor.type in _PERSONISH if statement else a.actor.type == "person")
         and (not genders or _genders(parsed, a) in (set(), genders))
     ]
-    if people and before - people[-1].end <= _ANAPHORA_REACH:
-        return people[-1]
-    return None
+    near = [a for a in people if before - a.end <= _ANAPHORA_REACH]
+    # The one last named as a subject («Затулин акцентирует ...») before one only mentioned
+    # («... поведению Зеленского»): the speaker is who the text is about.
+    subjects = [a for a in near if _case(parsed, a) in ("Nom", None)]
+    chosen = subjects or near
+    return chosen[-1] if chosen else None
+
+
+def _case(parsed: SpacyDoc, mention: Mention) -> str | None:
+    """The grammatical case of a mention's head word (None where the parse gives none)."""
+    tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    cases = _phrase_head(list(tokens)).morph.get("Case", [])
+    return cases[0] if cases else None
 
 
 def _genders(parsed: SpacyDoc, mention: Mention) -> set[str]:
