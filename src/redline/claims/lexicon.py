@@ -54,6 +54,7 @@ class Action:
     ambiguous: bool = False
     escalate_to: dict[int, tuple[str, ...]] = field(default_factory=dict)
     words: tuple[str, ...] = ()
+    gap: int = 0  # words a phrase may skip between its own words, in all
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class ActionLexicon:
             if token.lower_ != token.lemma_.lower():
                 candidates = candidates + self.phrases.get(token.lower_, [])
             for action in candidates:
-                end = _phrase_end(doc, token.i, action.words, self.determiners)
+                end = _phrase_end(doc, token.i, action.words, self.determiners, action.gap)
                 if end is not None and not covered & set(range(token.i, end)):
                     head = _phrase_head(doc, token.i, end)
                     found.append(ActionMatch(action, token.i, end, head))
@@ -151,20 +152,30 @@ class ActionLexicon:
 
 
 def _phrase_end(
-    doc: Doc, start: int, words: tuple[str, ...], determiners: frozenset[str]
+    doc: Doc, start: int, words: tuple[str, ...], determiners: frozenset[str], gap: int = 0
 ) -> int | None:
-    """Match phrase words against lemmas or lower-case forms, allowing one determiner between."""
+    """Match phrase words against lemmas or lower-case forms, allowing one determiner between,
+    and up to ``gap`` other words in all (a phrase that declares one: an inflected language puts
+    an agent or an adjective inside a fixed phrase, «применение Россией ядерного оружия»)."""
     index = start
-    for word in words:
+    for position, word in enumerate(words):
         if word in determiners and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
             index += 1  # "end the war" matches "end this war", "end their war"
             continue
         while index < len(doc) and doc[index].pos_ == "DET":
             index += 1
-        if index >= len(doc) or word not in (doc[index].lemma_.lower(), doc[index].lower_):
+        while position and gap and index < len(doc) and not _is_word(doc, index, word):
+            if doc[index].is_punct or doc[index].is_sent_start:
+                return None  # a skipped word stays inside the phrase's clause
+            index, gap = index + 1, gap - 1
+        if index >= len(doc) or not _is_word(doc, index, word):
             return None
         index += 1
     return index
+
+
+def _is_word(doc: Doc, index: int, word: str) -> bool:
+    return word in (doc[index].lemma_.lower(), doc[index].lower_)
 
 
 def _phrase_head(doc: Doc, start: int, end: int) -> int:
@@ -195,6 +206,7 @@ def _action(raw: dict[str, Any]) -> Action:
         ambiguous=bool(raw.get("ambiguous")),
         escalate_to=escalate,
         words=tuple(str(key).lower().split()),
+        gap=int(raw.get("gap") or 0),
     )
 
 
@@ -219,6 +231,7 @@ class ActionItem(DataFile):
     pos: list[str] | None = None
     ambiguous: bool = False
     escalate_to: dict[int, list[str] | None] | None = None
+    gap: int = 0  # a phrase's words may have up to this many other words between them
     note: str | None = None  # why the entry is there; for the reader, not read
 
 
