@@ -121,3 +121,35 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
 )  # fmt: skip
 def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # The future of the verb whose infinitive the action is: «начнёт воевать», «не сможет».
+        ("Армия начнёт воевать по-настоящему.", "воевать", False, "predict"),
+        ("Она не сможет начать боевые действия.", "боевые", False, "predict"),
+        # «придётся»: a necessity to come predicts for others, warns for the own side.
+        ("НАТО придется начать с Россией переговоры.", "переговоры", False, "predict"),
+        ("Нам придётся нанести удар по их базам.", "нанести удар", True, "threaten"),
+        # Risk and chance: a verb of risk over the infinitive, a noun of risk over the action.
+        ("Он рискует утратить поддержку союзников.", "поддержк", False, "predict"),
+        ("Растёт угроза ответного удара.", "ответного удара", False, "predict"),
+        ("Есть риск эскалации конфликта.", "эскалац", False, "predict"),
+        ("Возможны новые удары по городу.", "удары", False, "predict"),
+        # A denial rejects, whoever denies; «не отрицает» does not.
+        ("Москва это категорически отвергала.", "отвергала", False, "reject"),
+        ("Киев отрицает удары по городу.", "удары", False, "reject"),
+        ("Киев не отрицает удары по городу.", "удары", False, "report"),
+        # Set phrases of retribution warn.
+        ("От наказания никто не уйдёт.", "наказани", False, "threaten"),
+        ("Все виновные понесут суровое наказание.", "наказани", False, "threaten"),
+        # What the cues must leave alone: a past strike, a said clause's own tense.
+        ("Россия нанесла удар по Харькову.", "нанесла удар", False, "report"),
+        ("Мы скажем, что они ударили первыми.", "ударили", False, "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_future_risk_denial_and_retribution(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -69,6 +70,12 @@ class StanceFile(DataFile):
     wish_frames: list[str]  # regexes before the action: "would like"
     reporting_frames: list[str]  # regexes before the action: "according to X, ..."
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
+    necessity_future_modals: list[str]  # «придётся»: a necessity to come, not a call
+    likelihood_verbs: list[str]  # lemmas: «рискует потерять», the infinitive is likely
+    likelihood_nouns: list[str]  # lemmas: «угроза войны», the action in the genitive is likely
+    likelihood_predicates: list[str]  # lemmas: «удары возможны», the subject is likely
+    denial_verbs: list[str]  # lemmas: «Москва это отвергала», a denial rejects
+    threat_frames: list[str]  # regexes on the action's clause: «никто не уйдёт от наказания»
 
 
 @cache
@@ -158,8 +165,12 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
             found.add(verb.head.lower_)
         if verb.lower_ in c.obligation_forms:
             found.add(OBLIGATION)
-    # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»).
-    if "Fut" in chain[0].morph.get("Tense", []):
+    # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»), or
+    # that of the verb the action is the infinitive of («начнёт воевать», «не сможет начать»).
+    if any("Fut" in v.morph.get("Tense", []) for v in _infinitive_heads(chain)):
+        found.add(FUTURE)
+    # «придётся уйти»: a necessity still to come says what will be, it calls for nothing.
+    if found & set(c.necessity_future_modals):
         found.add(FUTURE)
     doc = chain[0].doc
     start = chain[-1].left_edge.i
@@ -169,6 +180,17 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     if _frame(c.wish_frames, text):
         found.add(WISH)
     return found
+
+
+def _infinitive_heads(chain: list[Token]) -> list[Token]:
+    """The verb and the verbs above it whose infinitive complement it is («начнёт воевать»:
+    воевать, начнёт); a clause said or thought (ccomp) keeps its own tense."""
+    heads = [chain[0]]
+    for below, above in pairwise(chain):
+        if below.dep_ != "xcomp":
+            break
+        heads.append(above)
+    return heads
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -341,6 +363,13 @@ def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
 
 
 def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
+    # "Moscow denied it", «Киев отрицает удары»: a denial rejects, whoever denies (the
+    # annotation's paraphrased denial); «не отрицает» admits, and says nothing of the kind.
+    denying = next(
+        (t for t in [trigger, *trigger.ancestors][:4] if t.lemma_ in c.denial_verbs), None
+    )
+    if denying is not None and not any(ch.dep_ == "neg" for ch in denying.children):
+        return "reject.denial_verb"
     rejecting = _rejecting_verb(trigger, c)
     if rejecting is not None:
         # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
@@ -397,6 +426,29 @@ def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
         ):
             return None
     return None
+
+
+def _likely(trigger: Token, chain: list[Token], c: StanceFile) -> bool:
+    """A verb, noun or predicate of risk or chance over the action: «рискует потерять», «угроза
+    войны», «новые удары возможны»."""
+    if any(v.lemma_ in c.likelihood_verbs for v in chain[1:]):
+        return True
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_ in c.likelihood_predicates:
+        return True
+    node = trigger
+    for _ in range(3):  # «риск втягивания в войну»: through the genitive and its preposition
+        if node.dep_ not in ("nmod", "pobj", "prep") or node.head == node:
+            return False
+        node = node.head
+        if node.lemma_ in c.likelihood_nouns:
+            return True
+    return False
+
+
+def _threat_formula(verb: Token, c: StanceFile) -> bool:
+    """A set phrase of retribution in the action's own clause: «никто не уйдёт от наказания»."""
+    clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    return _frame(c.threat_frames, clause)
 
 
 def _prescriptive(trigger: Token, c: StanceFile) -> bool:
@@ -478,7 +530,13 @@ def _own_stance(
         return StanceReading("predict", "predict.not_ruled_out")
     if rejection:
         return StanceReading("reject", rejection)
-    # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts.
+    # 5b. A set phrase of retribution («виновные понесут наказание») warns: a threat.
+    if _threat_formula(verb, c):
+        return StanceReading("threaten", "threaten.formula")
+    # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts; so does
+    # a risk or chance of the action («рискует потерять», «угроза войны»).
+    if _likely(trigger, chain, c):
+        return StanceReading("predict", "predict.likely")
     if any(re.search(p, sentence_text, re.IGNORECASE) for p in c.inevitability_frames):
         return StanceReading("predict", "predict.inevitable")
     # 7. "I think / I do not think ..." without an obligation is a belief about what will be.
