@@ -144,6 +144,12 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         # Set phrases of retribution warn.
         ("От наказания никто не уйдёт.", "наказани", False, "threaten"),
         ("Все виновные понесут суровое наказание.", "наказани", False, "threaten"),
+        # The own side pressing a demand advocates it.
+        ("Мы будем настаивать на выводе войск.", "настаивать", True, "advocate"),
+        # An emphatic negation denies; a plain one reports that it did not happen.
+        ("Москва никогда не нападала на соседей.", "нападала", False, "reject"),
+        ("Россия вовсе не нападала на Грузию.", "нападала", False, "reject"),
+        ("Никто в Евросоюзе не ответил на запросы Рима.", "ответил", False, "report"),
         # What the cues must leave alone: a past strike, a said clause's own tense.
         ("Россия нанесла удар по Харькову.", "нанесла удар", False, "report"),
         ("Мы скажем, что они ударили первыми.", "ударили", False, "report"),

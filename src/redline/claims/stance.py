@@ -76,6 +76,8 @@ class StanceFile(DataFile):
     likelihood_predicates: list[str]  # lemmas: «удары возможны», the subject is likely
     denial_verbs: list[str]  # lemmas: «Москва это отвергала», a denial rejects
     threat_frames: list[str]  # regexes on the action's clause: «никто не уйдёт от наказания»
+    own_demand_verbs: list[str]  # lemmas: «мы будем настаивать»: the own side's demand
+    denial_adverbs: list[str]  # «никогда не»: a negation that denies (none listed: any does)
 
 
 @cache
@@ -543,6 +545,15 @@ def _own_stance(
     epistemic = _epistemic_frame(chain, c)
     if epistemic is not None and not obligation:
         return StanceReading("predict", "predict.epistemic")
+    # 7b. The speaker's side saying it demands or will insist («мы будем настаивать на ...»)
+    # presses a demand: it advocates, it does not warn (what it demanded before is reported).
+    if (
+        in_group_subject
+        and not negated
+        and _is(verb, c.own_demand_verbs)
+        and "Past" not in verb.morph.get("Tense", [])
+    ):
+        return StanceReading("advocate", "advocate.own_demand")
     # 8. The speaker's side, in the consequence of a condition or with "will": a threat.
     if in_group_subject and (future or _has_condition(verb, c)) and level >= 1 and not negated:
         return StanceReading(
@@ -594,10 +605,22 @@ def _own_stance(
         and trigger == verb
         and not modals
         and any(ch.dep_ == "neg" for ch in trigger.children)
+        and _emphatic_denial(trigger, c)
     ):
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _emphatic_denial(verb: Token, c: StanceFile) -> bool:
+    """Where the language lists its words of emphatic denial («никогда не», «вовсе не»), a
+    plain negative («никто не ответил») reports that something did not happen; with none
+    listed, any negation of the action denies it."""
+    if not c.denial_adverbs:
+        return True
+    negations = [ch for ch in verb.children if ch.dep_ == "neg"]  # «вовсе» hangs on «не»
+    words = [*verb.children, *(w for n in negations for w in n.children)]
+    return any(_is(w, c.denial_adverbs) for w in words)
 
 
 def _first_person(verb: Token, c: StanceFile) -> bool:
