@@ -146,6 +146,7 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         ("Все виновные понесут суровое наказание.", "наказани", False, "threaten"),
         # The own side pressing a demand advocates it.
         ("Мы будем настаивать на выводе войск.", "настаивать", True, "advocate"),
+        ("С разных сторон активно требовали пустить самолеты.", "требовали", True, "report"),
         # An emphatic negation denies; a plain one reports that it did not happen.
         ("Москва никогда не нападала на соседей.", "нападала", False, "reject"),
         ("Россия вовсе не нападала на Грузию.", "нападала", False, "reject"),

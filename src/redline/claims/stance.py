@@ -546,12 +546,13 @@ def _own_stance(
     if epistemic is not None and not obligation:
         return StanceReading("predict", "predict.epistemic")
     # 7b. The speaker's side saying it demands or will insist («мы будем настаивать на ...»)
-    # presses a demand: it advocates, it does not warn (what it demanded before is reported).
+    # presses a demand: it advocates, it does not warn. The demand must have its author: an
+    # indefinite «требовали» (no subject: "people demanded") is someone else's.
     if (
         in_group_subject
         and not negated
         and _is(verb, c.own_demand_verbs)
-        and "Past" not in verb.morph.get("Tense", [])
+        and (_first_person(verb, c) or any(ch.dep_ == "nsubj" for ch in verb.children))
     ):
         return StanceReading("advocate", "advocate.own_demand")
     # 8. The speaker's side, in the consequence of a condition or with "will": a threat.
