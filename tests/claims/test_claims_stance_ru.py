@@ -151,6 +151,14 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         ("Москва никогда не нападала на соседей.", "нападала", False, "reject"),
         ("Россия вовсе не нападала на Грузию.", "нападала", False, "reject"),
         ("Никто в Евросоюзе не ответил на запросы Рима.", "ответил", False, "report"),
+        # A third party's words or view, the verb of saying after the clause or an opinion
+        # verb before it: the writer reports them; the speaker's own view still predicts.
+        ("Западная поддержка станет менее щедрой, отметил эксперт.", "поддержка", False,
+         "report"),
+        ("Эксперт считает, что НАТО нападёт на Белоруссию.", "нападёт", False, "report"),
+        ("Я считаю, что НАТО нападёт на Белоруссию.", "нападёт", False, "predict"),
+        ("Если НАТО нападёт на Белоруссию, начнётся война, заявил эксперт.", "нападёт", False,
+         "hypothetical"),
         # What the cues must leave alone: a past strike, a said clause's own tense.
         ("Россия нанесла удар по Харькову.", "нанесла удар", False, "report"),
         ("Мы скажем, что они ударили первыми.", "ударили", False, "report"),

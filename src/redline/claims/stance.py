@@ -78,6 +78,7 @@ class StanceFile(DataFile):
     threat_frames: list[str]  # regexes on the action's clause: «никто не уйдёт от наказания»
     own_demand_verbs: list[str]  # lemmas: «мы будем настаивать»: the own side's demand
     denial_adverbs: list[str]  # «никогда не»: a negation that denies (none listed: any does)
+    postposed_speech_relations: list[str]  # «..., отметил эксперт»: how the parse attaches it
 
 
 @cache
@@ -355,6 +356,22 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
     return None
 
 
+def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
+    """The third-party subject of a verb of saying set after the clause it reports, which the
+    parse hangs on that clause («Поддержка ослабнет, отметил эксперт»: parataxis)."""
+    for node in [verb, *verb.ancestors][:5]:
+        for child in node.children:
+            if (
+                child.dep_ in c.postposed_speech_relations
+                and child.i > node.i
+                and child.lemma_ in c.speech_verbs
+            ):
+                subject = _subject(child)
+                if subject is not None and not _is(subject, c.first_person):
+                    return subject
+    return None
+
+
 def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
     for verb in chain[1:] + [a for a in chain[-1].ancestors][:2]:
         if verb.lemma_ in c.epistemic_verbs and any(
@@ -506,6 +523,18 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         and not _rejection_frame(trigger, verb, c)
     ):
         also = ("hypothetical",)
+    # 3b. A verb of saying set after the clause («..., отметил эксперт»): as in 1, though after
+    # the condition and the question, which the parse keeps inside what is said.
+    speaker = _postposed_speech(verb, c)
+    if speaker is not None:
+        inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
+        return StanceReading(
+            "report",
+            "report.speech",
+            reported_by=speaker.i,
+            reported_stance=inner.stance,
+            negated=negated,
+        )
     if _detached(trigger, verb):
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says.
