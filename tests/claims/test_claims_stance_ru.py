@@ -159,6 +159,9 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         ("Я считаю, что НАТО нападёт на Белоруссию.", "нападёт", False, "predict"),
         ("Если НАТО нападёт на Белоруссию, начнётся война, заявил эксперт.", "нападёт", False,
          "hypothetical"),
+        # «ли» after the verb asks whether, with no question mark; «вряд ли» does not ask.
+        ("Неизвестно, нападёт ли Россия на Литву.", "нападёт", False, "question"),
+        ("Вряд ли Россия нападёт на Литву.", "нападёт", False, "predict"),
         # What the cues must leave alone: a past strike, a said clause's own tense.
         ("Россия нанесла удар по Харькову.", "нанесла удар", False, "report"),
         ("Мы скажем, что они ударили первыми.", "ударили", False, "report"),

@@ -79,6 +79,7 @@ class StanceFile(DataFile):
     own_demand_verbs: list[str]  # lemmas: «мы будем настаивать»: the own side's demand
     denial_adverbs: list[str]  # «никогда не»: a negation that denies (none listed: any does)
     postposed_speech_relations: list[str]  # «..., отметил эксперт»: how the parse attaches it
+    question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
 
 
 @cache
@@ -307,6 +308,14 @@ def _is_question(sentence: SpacySpan, trigger: Token) -> bool:
     return trigger.idx - sentence.start_char > last_break
 
 
+def _asks_whether(chain: list[Token], c: StanceFile) -> bool:
+    """A question particle right after the verb or its auxiliary: «нападёт ли», «будут ли
+    вести» (before the verb it is another word: «вряд ли», «чуть ли не»)."""
+    doc = chain[0].doc
+    heads = [chain[0], *_auxiliaries(chain[0])]
+    return any(h.i + 1 < len(doc) and doc[h.i + 1].lower_ in c.question_particles for h in heads)
+
+
 def _detached(trigger: Token, verb: Token) -> bool:
     """A noun phrase set off from the clause by a dash or colon is a fragment of its own."""
     if trigger.pos_ == "VERB" or verb == trigger:
@@ -498,11 +507,13 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
             reported_stance=inner.stance,
             negated=negated,
         )
-    # 2. Questions ask; an action inside the question's "if" is also imagined.
-    if _is_question(sentence, trigger):
+    # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
+    # action inside the question's "if" is also imagined.
+    asks = _is_question(sentence, trigger)
+    if asks or _asks_whether(chain, c):
         return StanceReading(
             "question",
-            "question.mark",
+            "question.mark" if asks else "question.particle",
             also=("hypothetical",) if _in_if_clause(trigger, c) else (),
             negated=negated,
         )
