@@ -162,6 +162,10 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         # «ли» after the verb asks whether, with no question mark; «вряд ли» does not ask.
         ("Неизвестно, нападёт ли Россия на Литву.", "нападёт", False, "question"),
         ("Вряд ли Россия нападёт на Литву.", "нападёт", False, "predict"),
+        # A fragment after a colon is not in the mood of the clause before it.
+        ("Россия должна была бы пойти на уступки из-за многих факторов: подрыва экономики "
+         "санкциями, неудач на фронте.", "санкциями", False, "report"),
+        ("Мы бы ввели санкции против них.", "ввели санкции", False, "hypothetical"),
         # What the cues must leave alone: a past strike, a said clause's own tense.
         ("Россия нанесла удар по Харькову.", "нанесла удар", False, "report"),
         ("Мы скажем, что они ударили первыми.", "ударили", False, "report"),

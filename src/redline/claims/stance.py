@@ -521,6 +521,10 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # conditional mood where the language marks it (Russian «бы»).
     if _in_if_clause(trigger, c):
         return StanceReading("hypothetical", "hypothetical.condition", negated=negated)
+    # A noun set off by a colon or dash is a fragment of its own: the «бы» of the clause it
+    # follows («должна была бы пойти на это из-за: санкций, ...») is not its mood.
+    if modals & set(c.subjunctive_particles) and _detached(trigger, verb):
+        return StanceReading("report", "report.fragment", negated=negated)
     # An obligation or wish softened by the particle («стоило бы ударить») still calls for it.
     if (
         modals & set(c.subjunctive_particles)
