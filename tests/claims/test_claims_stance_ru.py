@@ -141,6 +141,7 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         ("Москва это категорически отвергала.", "отвергала", False, "reject"),
         ("Киев отрицает удары по городу.", "удары", False, "reject"),
         ("Киев не отрицает удары по городу.", "удары", False, "report"),
+        ("Эта политика должна быть отвергнута.", "отвергнута", False, "advocate"),
         # Set phrases of retribution warn.
         ("От наказания никто не уйдёт.", "наказани", False, "threaten"),
         ("Все виновные понесут суровое наказание.", "наказани", False, "threaten"),

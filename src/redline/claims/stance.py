@@ -392,11 +392,16 @@ def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
 
 def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
     # "Moscow denied it", «Киев отрицает удары»: a denial rejects, whoever denies (the
-    # annotation's paraphrased denial); «не отрицает» admits, and says nothing of the kind.
+    # annotation's paraphrased denial); «не отрицает» admits, and says nothing of the kind. A
+    # denial called for («должна быть отвергнута») is a call: the modal steps read it.
     denying = next(
         (t for t in [trigger, *trigger.ancestors][:4] if t.lemma_ in c.denial_verbs), None
     )
-    if denying is not None and not any(ch.dep_ == "neg" for ch in denying.children):
+    if (
+        denying is not None
+        and not any(ch.dep_ == "neg" for ch in denying.children)
+        and not _modals(verb_chain(denying), c) & {*c.obligation_modals, OBLIGATION}
+    ):
         return "reject.denial_verb"
     rejecting = _rejecting_verb(trigger, c)
     if rejecting is not None:
