@@ -46,3 +46,12 @@ def test_versions_every_default_analyzer_has_a_digest() -> None:
         "1.0.0", "analyzers/claims.py", "claims", "data/actions.yaml", "data/stance.yaml",
         "data/ru/actions.yaml", "data/ru/stance.yaml", "models/claims",
     )  # fmt: skip
+
+
+def test_versions_change_with_the_russian_parse(tmp_path: Path) -> None:
+    """The Russian syntax tables decide the parse every analyzer reads in Russian."""
+    root = _copy(tmp_path)
+    before = content_version("1.0.0", *CLAIM_SOURCES, root=root)
+    syntax = root / "data" / "ru" / "syntax.yaml"
+    syntax.write_text(syntax.read_text(encoding="utf-8") + "\n# one more comment\n", "utf-8")
+    assert content_version("1.0.0", *CLAIM_SOURCES, root=root) != before

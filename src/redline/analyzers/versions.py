@@ -27,6 +27,10 @@ SHARED = (
     "nlp.py",
     "document.py",
     "data_files.py",
+    # The Russian pipeline: its tokens, parse and lemmas are what every analyzer reads in Russian.
+    "russian.py",
+    "russian_names.py",
+    "data/ru/syntax.yaml",
 )
 
 
