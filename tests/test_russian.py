@@ -36,6 +36,13 @@ def test_offsets_are_the_texts_and_sentences_split(parse: Language) -> None:
     ]
 
 
+def test_initials_glued_to_a_surname_are_split_off_it(parse: Language) -> None:
+    doc = parse("Комментарий М.В.Захаровой: В.В.Путин и т.е. США.")
+    words = [t.text for t in doc]
+    assert words[1:3] == ["М.В.", "Захаровой"] and words[4:6] == ["В.В.", "Путин"]
+    assert "т.е." in words  # lower-case abbreviations stay whole
+
+
 def test_inflected_words_get_their_dictionary_form(parse: Language) -> None:
     doc = parse("Армия нанесла удары по складам Киева.")
     assert [t.lemma_ for t in doc][:5] == ["армия", "нанести", "удар", "по", "склад"]

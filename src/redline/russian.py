@@ -36,6 +36,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
+from spacy.util import compile_infix_regex
 
 from redline.data_files import DataFile, load
 from redline.errors import ModelNotFoundError
@@ -65,6 +66,8 @@ class SyntaxFile(DataFile):
     modal_heads: list[str]
     reporting_verbs: list[str]
     attribution_marks: list[str]
+    # Regexes for split points inside a token, beside spaCy's own (initials glued to a surname).
+    token_infixes: list[str]
 
 
 class _Models:
@@ -397,6 +400,8 @@ def _entities(doc: Doc, spans: list[Any]) -> list[Span]:
 def russian_pipeline() -> Language:
     """A new spaCy ``Language`` for Russian with Redline's natasha component."""
     nlp = spacy.blank("ru")
+    infixes = [*nlp.Defaults.infixes, *load("ru/syntax.yaml", SyntaxFile).token_infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("redline_natasha")
     nlp.meta["name"] = PIPELINE_NAME
     return nlp
