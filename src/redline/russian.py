@@ -35,7 +35,6 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import compile_infix_regex
 
@@ -402,8 +401,7 @@ def russian_pipeline() -> Language:
     """A new spaCy ``Language`` for Russian with Redline's natasha component."""
     nlp = spacy.blank("ru")
     infixes = [*(nlp.Defaults.infixes or ()), *load("ru/syntax.yaml", SyntaxFile).token_infixes]
-    tokenizer = nlp.tokenizer
-    assert isinstance(tokenizer, Tokenizer)  # spacy.blank's is spaCy's rule-based one
+    tokenizer: Any = nlp.tokenizer  # spacy.blank's rule-based Tokenizer (compiled, no stubs)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("redline_natasha")
     nlp.meta["name"] = PIPELINE_NAME
