@@ -294,3 +294,18 @@ def test_redlines_a_question_poses_a_condition_and_sets_no_line(
     analyse_rules: Callable[..., Document], text: str, kinds: list[str]
 ) -> None:
     assert [s.attrs["kind"] for s in analyse_rules(text).layer("redlines")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This provocation will not go unanswered.", ("threaten", False)),
+        ("We reserve the right to retaliate.", ("threaten", False)),
+        ("The ministry said the attack would not go unanswered.", ("report", False)),
+    ],
+)
+def test_claims_stock_warnings_threaten(
+    analyse_rules: Callable[..., Document], text: str, expected: tuple[str, bool]
+) -> None:
+    claims = analyse_rules(text).layer("claims")
+    assert (claims[0].attrs["stance"], bool(claims[0].attrs.get("negated"))) == expected

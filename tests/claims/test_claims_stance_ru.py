@@ -176,3 +176,22 @@ def test_claims_ru_future_risk_denial_and_retribution(
     text: str, action: str, own_side: bool, stance: str
 ) -> None:
     assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "expected"),
+    [
+        # The stock warnings of ministry statements: the negation asserts the response.
+        ("Эта провокация не останется без ответа.", "останется", ("threaten", False)),
+        ("Мы не оставим эти действия без ответа.", "оставим", ("threaten", False)),
+        # «оставляем за собой право на ...»: the side's intention.
+        ("Мы оставляем за собой право на ответные меры.", "ответные", ("threaten", False)),
+        # A question left unanswered is no warning.
+        ("Вопрос журналиста остался без ответа.", "остался", ("report", False)),
+    ],
+)
+def test_claims_ru_stock_warnings_threaten(
+    text: str, action: str, expected: tuple[str, bool]
+) -> None:
+    reading = _stance(text, action)
+    assert (reading.stance, reading.negated) == expected

@@ -80,6 +80,7 @@ class StanceFile(DataFile):
     denial_adverbs: list[str]  # «никогда не»: a negation that denies (none listed: any does)
     postposed_speech_relations: list[str]  # «..., отметил эксперт»: how the parse attaches it
     question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
+    intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
 
 
 @cache
@@ -478,8 +479,12 @@ def _likely(trigger: Token, chain: list[Token], c: StanceFile) -> bool:
     return False
 
 
-def _threat_formula(verb: Token, c: StanceFile) -> bool:
-    """A set phrase of retribution in the action's own clause: «никто не уйдёт от наказания»."""
+def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """A set phrase of retribution in the action's own clause: «никто не уйдёт от наказания»,
+    "this will not go unanswered". It threatens the response, not what it answers: the
+    formula's subject ("this provocation") is not threatened."""
+    if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return False
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     return _frame(c.threat_frames, clause)
 
@@ -496,8 +501,19 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     verb = governing_verb(trigger)
     chain = verb_chain(verb)
     modals = _modals(chain, c)
-    # «нельзя ударить»: an obligation not to is a negated obligation.
-    negated = _negated(chain, trigger, c) or bool(modals & set(c.prohibitive_modals))
+    # "We reserve the right to respond", «оставляем за собой право на ответные меры»: an
+    # intention, read as "will" (the action may be a noun, so the frame ends at the action).
+    if _frame(c.intention_frames, _before(trigger)):
+        modals.add(FUTURE)
+        # The action hangs on "right", not on the verb whose subject is "we": the side that
+        # reserves it is the one that would act.
+        in_group_subject = in_group_subject or _first_person(trigger.sent.root, c)
+    # «нельзя ударить»: an obligation not to is a negated obligation. A set phrase of
+    # retribution holds its own negation ("will not go unanswered", «никто не уйдёт от
+    # наказания»): it asserts the act.
+    negated = not _threat_formula(trigger, verb, c) and (
+        _negated(chain, trigger, c) or bool(modals & set(c.prohibitive_modals))
+    )
     sentence = trigger.sent
     also: tuple[str, ...] = ()
 
@@ -582,7 +598,7 @@ def _own_stance(
     if rejection:
         return StanceReading("reject", rejection)
     # 5b. A set phrase of retribution («виновные понесут наказание») warns: a threat.
-    if _threat_formula(verb, c):
+    if _threat_formula(trigger, verb, c):
         return StanceReading("threaten", "threaten.formula")
     # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts; so does
     # a risk or chance of the action («рискует потерять», «угроза войны»).
