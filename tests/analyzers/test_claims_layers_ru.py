@@ -83,3 +83,9 @@ def test_claims_ru_layers_record_russian() -> None:
 def test_redlines_ru_a_host_asking_what_if_sets_no_line() -> None:
     document = _analyse("Ведущий: А если Варшава пойдёт дальше и начнёт поставлять ракеты?")
     assert not document.layer("redlines")
+
+
+def test_claims_ru_deploying_nuclear_arms_is_a_show_of_force() -> None:
+    """Moving weapons is not using them: a deployment is rung 3, a nuclear strike rung 5."""
+    document = _analyse("Россия разместила тактическое ядерное оружие в Белоруссии.")
+    assert _claim(document, "разместила").attrs["level"] == 3

@@ -43,6 +43,9 @@ ANALYZER = "claims"
 _CLAUSES = ("relcl", "advcl", "ccomp", "parataxis")
 # PLOVER types of refusing or giving up: a nuclear word with them is no nuclear threat.
 _RENOUNCING = ("REJECT", "RETREAT", "CONCEDE")
+# Moving or showing weapons is not using them: a deployment or exercise with nuclear arms is a
+# show of force (rung 3), as the ladder's conventions put deployments.
+_SHOWING = ("MOBILIZE",)
 # Only these kinds of force reach level 4 by naming a capital, a regime or a leadership.
 _DESTRUCTIVE_MODES = {
     "destroy",
@@ -596,7 +599,7 @@ def _level(
         # "nuclear talks" and "the nuclear deal" stay diplomacy; a guarantee given "with our nuclear
         # weapons" is a nuclear commitment (the ladder's level 5 names it).
         # Refusing or giving up nuclear weapons is not nuclear use ("Ukraine gave up its warheads").
-        hostile = (level >= 1 and match.action.plover not in _RENOUNCING) or (
+        hostile = (level >= 1 and match.action.plover not in (*_RENOUNCING, *_SHOWING)) or (
             match.action.plover in ("SUPPORT", "AID") and word in own_words
         )
         if (
