@@ -195,3 +195,21 @@ def test_claims_ru_stock_warnings_threaten(
 ) -> None:
     reading = _stance(text, action)
     assert (reading.stance, reading.negated) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A clause conjoined to what a third party says is said too.
+        ("Киев будет вынужден уступить, а Западу придётся начать переговоры, заключил "
+         "эксперт.", "переговоры", "report"),
+        # ... but a clause conjoined to the verb of saying itself is a clause of its own.
+        ("Запад обвинял Россию в ударах — Москва это категорически отвергала.", "отвергала",
+         "reject"),
+        # A short adjective is the predicate of the said clause: the verb of saying is above it.
+        ("Политика санкций ошибочна, заявил министр.", "санкций", "report"),
+        ("Удары по городам недопустимы.", "удары", "reject"),
+    ],
+)  # fmt: skip
+def test_claims_ru_said_clauses_conjoined_and_nominal(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

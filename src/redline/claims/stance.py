@@ -81,6 +81,7 @@ class StanceFile(DataFile):
     postposed_speech_relations: list[str]  # «..., отметил эксперт»: how the parse attaches it
     question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
     intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
+    reported_clause_relations: list[str]  # «X будет вынужден ..., а НАТО придётся ...»: conj
 
 
 @cache
@@ -129,6 +130,19 @@ def governing_verb(token: Token) -> Token:
             return head
         current = head
     return current
+
+
+def _predicate(trigger: Token) -> Token:
+    """The head of the action's clause: its verb, or a short adjective that is the predicate
+    where the language has no copula («политика санкций ошибочна, заявил министр»: the clause
+    is «ошибочна», not the verb of saying above it)."""
+    verb = governing_verb(trigger)
+    for node in [trigger, *trigger.ancestors]:
+        if node == verb:
+            break
+        if node.pos_ == "ADJ" and "Short" in node.morph.get("Variant", []):
+            return node
+    return verb
 
 
 def verb_chain(verb: Token) -> list[Token]:
@@ -351,14 +365,17 @@ def _let_us(verb: Token, c: StanceFile) -> bool:
 
 def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
     """The third-party subject of a verb of saying that this clause is the content of."""
+    relations = ("ccomp", "xcomp", "advcl", "pcomp", "pobj", "dobj", *c.reported_clause_relations)
     current = verb
     for _ in range(4):
-        if (
-            current.dep_ not in ("ccomp", "xcomp", "advcl", "pcomp", "pobj", "dobj")
-            or current.head == current
-        ):
+        relation = current.dep_
+        if relation not in relations or current.head == current:
             return None
         current = current.head
+        # A clause conjoined to the content is said too; one conjoined to the verb of saying
+        # itself («X обвинял ..., Москва это отвергала») is a clause of its own.
+        if relation in c.reported_clause_relations:
+            continue
         if current.lemma_ in c.speech_verbs:
             subject = _subject(current)
             if subject is not None and not _is(subject, c.first_person):
@@ -498,7 +515,7 @@ def _prescriptive(trigger: Token, c: StanceFile) -> bool:
 def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceReading:
     """The speaker's stance toward the action named by ``trigger``."""
     c = _cues(trigger)
-    verb = governing_verb(trigger)
+    verb = _predicate(trigger)
     chain = verb_chain(verb)
     modals = _modals(chain, c)
     # "We reserve the right to respond", «оставляем за собой право на ответные меры»: an
