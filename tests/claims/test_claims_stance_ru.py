@@ -158,8 +158,10 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
          "report"),
         ("Эксперт считает, что НАТО нападёт на Белоруссию.", "нападёт", False, "report"),
         ("Я считаю, что НАТО нападёт на Белоруссию.", "нападёт", False, "predict"),
+        # A paraphrase is the writer's report, its condition included (ANNOTATION.md §6; the
+        # annotators read «..., если продолжить ..., заявил X» so).
         ("Если НАТО нападёт на Белоруссию, начнётся война, заявил эксперт.", "нападёт", False,
-         "hypothetical"),
+         "report"),
         # «ли» after the verb asks whether, with no question mark; «вряд ли» does not ask.
         ("Неизвестно, нападёт ли Россия на Литву.", "нападёт", False, "question"),
         ("Вряд ли Россия нападёт на Литву.", "нападёт", False, "predict"),
