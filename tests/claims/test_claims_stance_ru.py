@@ -215,3 +215,17 @@ def test_claims_ru_stock_warnings_threaten(
 )  # fmt: skip
 def test_claims_ru_said_clauses_conjoined_and_nominal(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A two-aspect verb the tagger reads as a perfective future says what is happening ...
+        ("Армия атакует позиции противника.", "атакует", "report"),
+        ("Россия аннексирует новые регионы.", "аннексирует", "report"),
+        # ... a perfective future still predicts.
+        ("Армия нанесёт удар по позициям противника.", "нанесёт", "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_two_aspect_verbs_are_present(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

@@ -82,6 +82,7 @@ class StanceFile(DataFile):
     question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
     intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
     reported_clause_relations: list[str]  # «X будет вынужден ..., а НАТО придётся ...»: conj
+    present_not_future_verbs: list[str]  # lemmas: «атакует» is tagged future, reads present
 
 
 @cache
@@ -186,7 +187,7 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
             found.add(OBLIGATION)
     # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»), or
     # that of the verb the action is the infinitive of («начнёт воевать», «не сможет начать»).
-    if any("Fut" in v.morph.get("Tense", []) for v in _infinitive_heads(chain)):
+    if any(_future_tense(v, c) for v in _infinitive_heads(chain)):
         found.add(FUTURE)
     # «придётся уйти»: a necessity still to come says what will be, it calls for nothing.
     if found & set(c.necessity_future_modals):
@@ -199,6 +200,17 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     if _frame(c.wish_frames, text):
         found.add(WISH)
     return found
+
+
+def _future_tense(verb: Token, c: StanceFile) -> bool:
+    """The verb's own tense is the future: a two-aspect verb («атакует», «финансирует»), which
+    the tagger reads as a perfective future, says what is happening."""
+    return "Fut" in verb.morph.get("Tense", []) and not _is(verb, c.present_not_future_verbs)
+
+
+def _present_tense(verb: Token, c: StanceFile) -> bool:
+    tense = verb.morph.get("Tense", [])
+    return "Pres" in tense or ("Fut" in tense and _is(verb, c.present_not_future_verbs))
 
 
 def _infinitive_heads(chain: list[Token]) -> list[Token]:
@@ -660,7 +672,7 @@ def _own_stance(
         in_group_subject
         and level == 0
         and not negated
-        and (future or "Pres" in verb.morph.get("Tense", []))
+        and (future or _present_tense(verb, c))
         and _is(_subject(verb) or verb, c.first_person)
         and not _is(_subject(verb) or verb, c.first_person_singular)  # "I agree": a view
     ):
