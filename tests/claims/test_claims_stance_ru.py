@@ -229,3 +229,18 @@ def test_claims_ru_said_clauses_conjoined_and_nominal(text: str, action: str, st
 )  # fmt: skip
 def test_claims_ru_two_aspect_verbs_are_present(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # «если» with no comma before the action: the action is inside the condition, wherever
+        # the parse hangs the «если».
+        ("Но в том случае, если у Киева появится возможность заключить мирное соглашение, "
+         "вопрос будет снят.", "мирное соглашение", "hypothetical"),
+        # A comma closes it: what follows is the consequence.
+        ("Если Киев согласится, переговоры начнутся уже в мае.", "переговоры", "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
