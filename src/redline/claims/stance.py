@@ -524,6 +524,17 @@ def _prescriptive(trigger: Token, c: StanceFile) -> bool:
     return _frame(c.prescriptive_frames, before + " ")
 
 
+def _reported(speaker: Token, inner: StanceReading, negated: bool) -> StanceReading:
+    """The writer reports a third party's words; what the words themselves do is kept beside."""
+    return StanceReading(
+        "report",
+        "report.speech",
+        reported_by=speaker.i,
+        reported_stance=inner.stance,
+        negated=negated,
+    )
+
+
 def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceReading:
     """The speaker's stance toward the action named by ``trigger``."""
     c = _cues(trigger)
@@ -550,13 +561,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     speaker = _reported_speech(verb, c)
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
-        return StanceReading(
-            "report",
-            "report.speech",
-            reported_by=speaker.i,
-            reported_stance=inner.stance,
-            negated=negated,
-        )
+        return _reported(speaker, inner, negated)
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
     asks = _is_question(sentence, trigger)
@@ -593,13 +598,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     speaker = _postposed_speech(verb, c)
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
-        return StanceReading(
-            "report",
-            "report.speech",
-            reported_by=speaker.i,
-            reported_stance=inner.stance,
-            negated=negated,
-        )
+        return _reported(speaker, inner, negated)
     if _detached(trigger, verb):
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says.
