@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from stand_in_app import stand_in_app
-from web_corpus import write_corpus
 
 from redline.config import RedlineConfig
 from redline.document import Document
@@ -27,21 +25,6 @@ TOKEN = "a-token-long-enough-for-the-check"
 def technique_marks(page: str) -> list[str]:
     """The confidences of the technique marks in an HTML report, in text order."""
     return re.findall(r'<mark [^>]*title="techniques: [^"]*confidence ([0-9.]+)', page)
-
-
-@pytest.fixture(scope="module")
-def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
-    write_corpus(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(corpus_file: Path) -> Iterator[TestClient]:
-    # The built-in default: techniques at 0.25, other layers show everything.
-    settings = ServiceSettings(workers=1, corpus=corpus_file)
-    with TestClient(stand_in_app(settings)) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

@@ -9,27 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from stand_in_app import stand_in_app
-from web_corpus import write_corpus
 
 from redline.document import Document
 from redline.web import ServiceSettings
 from redline.web.ui import UI_CSP, plotly_js
 
 TOKEN = "a-token-long-enough-for-the-check"
-
-
-@pytest.fixture(scope="module")
-def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
-    write_corpus(path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(corpus_file: Path) -> Iterator[TestClient]:
-    settings = ServiceSettings(workers=1, corpus=corpus_file)
-    with TestClient(stand_in_app(settings)) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")
