@@ -76,6 +76,40 @@ def test_negation_imperative_and_entities(parse: Language) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Бомбите Лондон!", "Бомбите", "бомбить"),  # slovnet: a proper noun
+        ("Убивайте их всех.", "Убивайте", "убивать"),  # slovnet: a participle
+        ("Бейте врага!", "Бейте", "бить"),  # slovnet: an infinitive
+        ("Ударим по Киеву!", "Ударим", "ударить"),  # «let us strike», not «we will strike»
+        ("Давайте ударим по Харькову.", "ударим", "ударить"),
+        ("Ребята, мочите их!", "мочите", "мочить"),
+    ],
+)
+def test_an_imperative_the_tagger_misreads_is_an_imperative(
+    parse: Language, text: str, word: str, lemma: str
+) -> None:
+    token = _token(parse(text), word)
+    assert (token.pos_, token.morph.get("Mood"), token.lemma_) == ("VERB", ["Imp"], lemma)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Вы бомбите Лондон каждый день.", "бомбите"),  # its subject is there: you bomb
+        ("Почему бомбите Донецк?", "бомбите"),  # a question asks, it does not command
+        ("Мы ударим по Киеву, если потребуется.", "ударим"),  # we will strike
+        # not where a command stands
+        ("Завтра они сказали, что ударим первыми, и ударим.", "ударим"),
+    ],
+)
+def test_a_form_shared_with_the_indicative_is_read_as_the_indicative(
+    parse: Language, text: str, word: str
+) -> None:
+    assert _token(parse(text), word).morph.get("Mood") != ["Imp"]
+
+
 def test_every_sentence_is_one_tree_even_where_slovnet_loops(parse: Language) -> None:
     # slovnet parses these with a loop; every rule that walks up the tree needs a tree.
     doc = parse("Хохлы — свиньи. Вперёд, бейте оккупантов!\nivan_77 · 2 часа назад\nНужно уйти.")

@@ -68,6 +68,9 @@ class SyntaxFile(DataFile):
     attribution_marks: list[str]
     # Regexes for split points inside a token, beside spaCy's own (initials glued to a surname).
     token_infixes: list[str]
+    imperative_subjects: dict[str, list[str]]
+    hortative_particles: list[str]
+    name_grammemes: list[str]
 
 
 class _Models:
@@ -129,9 +132,10 @@ class NatashaComponent:
         if not words:
             return doc
         sentences = _sentences(doc, words)
+        texts = [_model_words(s, models) for s in sentences]
         with models.lock:
-            morph = list(models.morph.map([[t.text for t in s] for s in sentences]))
-            syntax = list(models.syntax.map([[t.text for t in s] for s in sentences]))
+            morph = list(models.morph.map(texts))
+            syntax = list(models.syntax.map(texts))
             entities = models.ner(doc.text).spans
         heads = list(range(len(doc)))
         labels = ["dep"] * len(doc)
@@ -170,19 +174,76 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
+def _model_words(sentence: list[Token], models: _Models) -> list[str]:
+    """The sentence's words as the models should see them: an opening imperative lowercased."""
+    words = [t.text for t in sentence]
+    first = _first_word(sentence)
+    if first is not None and words[first][:1].isupper():
+        parses = models.analyser.parse(sentence[first].text)
+        if _imperative_parse(sentence, first, parses, models.tables) is not None:
+            words[first] = words[first].lower()
+    return words
+
+
+def _first_word(sentence: list[Token]) -> int | None:
+    return next((i for i, t in enumerate(sentence) if t.is_alpha), None)
+
+
+def _imperative_parse(
+    sentence: list[Token], position: int, parses: list[Any], tables: SyntaxFile
+) -> Any | None:
+    """pymorphy's imperative analysis of the word at ``position``, where the sentence reads it
+    as a command (see ``imperative_subjects`` in ``data/ru/syntax.yaml``); else None."""
+    commands = [p for p in parses if p.tag.POS == "VERB" and "impr" in p.tag]
+    if not commands or sum(p.score for p in commands) < 0.5:
+        return None
+    if any(g in p.tag for p in parses for g in tables.name_grammemes):
+        return None
+    if not any(p.tag.POS == "VERB" and "impr" not in p.tag for p in parses):
+        return commands[0]
+    words = [t.lower_ for t in sentence]
+    if words[-1] == "?" or "?" in words:
+        return None
+    person = "incl" if "incl" in commands[0].tag else "excl"
+    if any(w in tables.imperative_subjects.get(person, []) for w in words):
+        return None
+    before = [w for w in words[:position] if any(ch.isalpha() for ch in w)]
+    commanded = not before or before[-1] in tables.hortative_particles or "!" in words
+    return commands[0] if commanded else None
+
+
 def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
-    for token, tag in zip(sentence, tagged, strict=True):
-        token.pos_ = tag.pos
-        features = dict(tag.feats)
+    for position, (token, tag) in enumerate(zip(sentence, tagged, strict=True)):
+        pos, features = tag.pos, dict(tag.feats)
         parses = models.analyser.parse(token.text)
-        agreeing = [p for p in parses if p.tag.POS in _AGREEING_POS.get(tag.pos, set())]
-        best = (agreeing or parses)[0]
+        command = (
+            None
+            if features.get("Mood") == "Imp"
+            else _imperative_parse(sentence, position, parses, models.tables)
+        )
+        if command is not None:
+            pos, features = "VERB", _imperative_features(command)
+        agreeing = [p for p in parses if p.tag.POS in _AGREEING_POS.get(pos, set())]
+        best = command or (agreeing or parses)[0]
+        token.pos_ = pos
         token.lemma_ = best.normal_form
         # slovnet writes a perfective verb's future as present; pymorphy knows the aspect.
-        if tag.pos == "VERB" and "perf" in best.tag and "futr" in best.tag:
+        if pos == "VERB" and "perf" in best.tag and "futr" in best.tag:
             features.update(Aspect="Perf", Tense="Fut")
         token.morph = MorphAnalysis(token.vocab, features)
-        token.tag_ = _penn_tag(tag.pos, features)
+        token.tag_ = _penn_tag(pos, features)
+
+
+def _imperative_features(command: Any) -> dict[str, str]:
+    """UD features of pymorphy's imperative analysis («ударим»: first person, «бейте»: second)."""
+    return {
+        "Aspect": "Perf" if "perf" in command.tag else "Imp",
+        "Mood": "Imp",
+        "Number": "Plur" if "plur" in command.tag or "incl" in command.tag else "Sing",
+        "Person": "1" if "incl" in command.tag else "2",
+        "VerbForm": "Fin",
+        "Voice": "Act",
+    }
 
 
 def _penn_tag(pos: str, features: dict[str, str]) -> str:

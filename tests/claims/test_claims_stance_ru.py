@@ -244,3 +244,17 @@ def test_claims_ru_two_aspect_verbs_are_present(text: str, action: str, stance: 
 )  # fmt: skip
 def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # Imperatives the tagger misreads (a proper noun, a participle) still command.
+        ("Бомбите Лондон!", "бомбите", "advocate"),
+        ("Убивайте оккупантов.", "убивайте", "advocate"),
+        ("Ударим по Киеву!", "ударим", "advocate"),
+        ("Вы бомбите Лондон каждый день.", "бомбите", "report"),
+    ],
+)
+def test_claims_ru_imperatives_command(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
