@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from redline.languages import analysis_language, detect, is_analysed, unanalysed_notice
+from redline.languages import (
+    analysis_language,
+    detect,
+    detect_within,
+    is_analysed,
+    unanalysed_notice,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,3 +34,29 @@ def test_only_english_and_russian_are_analysed() -> None:
     assert not is_analysed("de")
     assert analysis_language(None) == "en"
     assert "'de' is not analysed" in unanalysed_notice("de")
+
+
+@pytest.mark.parametrize(
+    ("comment", "thread", "language"),
+    [
+        # The classifier alone calls these Macedonian and Ukrainian.
+        ("Бомбите Лондон!", "ru", "ru"),
+        ("Давайте ударим по Харькову.", "ru", "ru"),
+        # Under an English article, a short Cyrillic comment is still Russian.
+        ("Бомбите Лондон!", "en", "ru"),
+        # A user name in Latin letters does not count; a letter Russian does not have does.
+        ("ivan_77 · 2 часа назад\nБомбите Лондон!", "ru", "ru"),
+        ("Слава Україні! Героям слава!", "ru", "uk"),
+        ("Die Bundesregierung wird die Ukraine weiter unterstützen.", "en", "de"),
+        # A long text is left to the classifier.
+        (
+            "Москва заявила в понедельник, что ответит на любой удар по своей территории.",
+            "en",
+            "ru",
+        ),
+    ],
+)
+def test_a_short_comment_stays_in_an_analysed_language_its_letters_fit(
+    comment: str, thread: str, language: str
+) -> None:
+    assert detect_within(comment, thread) == language

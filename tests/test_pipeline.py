@@ -249,3 +249,19 @@ def test_pipeline_escalation_profile_is_a_declared_summary() -> None:
     assert isinstance(document.escalation, EscalationProfile)
     assert "escalation" not in document.metadata.extra
     assert document.summaries["escalation"]["max_advocate"] >= 3
+
+
+def test_a_short_comment_the_classifier_gives_to_a_neighbour_is_read_in_the_threads() -> None:
+    text = (
+        "Россия пригрозила ударом по Киеву\n\n"
+        "МИД России заявил в понедельник, что Москва ответит на любые удары по своей "
+        "территории. В ведомстве добавили, что ответственность ляжет на Запад.\n\n"
+        "Комментарии\n\n"
+        "ivan_77 · 2 часа назад\nБомбите Лондон!\n\n"
+        "petro · 1 час назад\nСлава Україні! Героям слава!\n"
+    )
+    document = Pipeline.from_names().run(Document.from_text(text))
+    comments = [s for s in document.layer("structure") if s.label == "comment"]
+    # py3langid alone calls the first Serbian or Macedonian: it would be left unanalysed.
+    assert [c.attrs.get("analysed") for c in comments] == [None, False]
+    assert [s.text for s in document.layer("incitement")] == ["Бомбите Лондон"]

@@ -7,7 +7,11 @@ produced by rules or models built for another language.
 
 from __future__ import annotations
 
-from typing import Final
+import unicodedata
+from functools import cache
+from typing import Any, Final
+
+from redline.data_files import DataFile, load
 
 ANALYSED_LANGUAGES: Final = ("en", "ru")
 DEFAULT_LANGUAGE: Final = "en"
@@ -32,6 +36,71 @@ def detect(text: str) -> str | None:
         return None
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+class AlphabetsFile(DataFile):
+    version: int
+    short_letters: int
+    sure: float
+    plausible: float
+    alphabets: dict[str, str]
+
+
+@cache
+def _alphabets() -> AlphabetsFile:
+    return load("alphabets.yaml", AlphabetsFile)
+
+
+@cache
+def _identifier() -> Any:
+    """py3langid's model with its scores normalised to probabilities."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_within(text: str, context: str | None) -> str | None:
+    """The language of ``text`` (a comment) written inside a text in ``context``.
+
+    As :func:`detect` says, except for a short text the classifier is unsure of: that stays in
+    a language Redline analyses whose alphabet has every one of its letters and that the
+    classifier finds plausible, the context's first (``data/alphabets.yaml``). On a few words
+    it confuses the languages that share a script: «Бомбите Лондон!» is "Macedonian".
+    """
+    found = detect(text)
+    if found is None or found == context:
+        return found
+    table = _alphabets()
+    sample = text[:SAMPLE_CHARS]
+    letters = [c.lower() for c in sample if c.isalpha()]
+    if len(letters) >= table.short_letters:
+        return found
+    probability = dict(_identifier().rank(sample))
+    if probability.get(found, 0.0) >= table.sure:
+        return found
+    candidates = [context, *ANALYSED_LANGUAGES] if context else list(ANALYSED_LANGUAGES)
+    for language in candidates:
+        alphabet = table.alphabets.get(language)
+        if (
+            alphabet is not None
+            and _written_in(letters, alphabet)
+            and probability.get(language, 0.0) >= table.plausible
+        ):
+            return language
+    return found
+
+
+def _written_in(letters: list[str], alphabet: str) -> bool:
+    """Whether most ``letters`` are of ``alphabet``'s script and every one of that script is in
+    it: a user name or "NATO" in Latin letters does not take a Russian comment out of Russian,
+    an «і» does."""
+    script = _script(alphabet[0])
+    same = [c for c in letters if _script(c) == script]
+    return 2 * len(same) > len(letters) and all(c in alphabet for c in same)
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "?").split(" ")[0]
 
 
 def is_analysed(language: str | None) -> bool:
@@ -59,6 +128,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "analysis_language",
     "detect",
+    "detect_within",
     "is_analysed",
     "unanalysed_notice",
 ]

@@ -277,12 +277,12 @@ def mark_other_languages(document: Document, language: str) -> Document:
     read text through :class:`redline.scope.TextUnits` skip it, and
     :func:`drop_unanalysed_findings` removes whatever another analyzer found there.
     """
-    from redline.languages import detect
+    from redline.languages import detect_within
 
     marked = False
     structure: list[Span] = []
     for span in document.layer("structure"):
-        found = detect(span.text) if span.label == "comment" else None
+        found = detect_within(span.text, language) if span.label == "comment" else None
         if found is not None and found != language:
             span = span.model_copy(
                 update={"attrs": {**span.attrs, "language": found, "analysed": False}}
