@@ -42,6 +42,13 @@ def test_claims_ru_strike_on_a_capital_is_level_four() -> None:
     assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", 4)
 
 
+def test_claims_ru_a_capital_in_a_clause_hung_on_the_target_is_no_target() -> None:
+    # The parse hangs «Киев остался без света» on «энергосистеме»: the strike was on the grid.
+    document = _analyse("Удар по энергосистеме: Киев остался без света")
+    claim = _claim(document, "Удар")
+    assert (claim.attrs["level"], claim.attrs["target"]) == (3, None)
+
+
 def test_claims_ru_levels_from_inflected_words() -> None:
     # «ядерным» and «лица земли» are inflected: the level reads their lemmas.
     nuclear = _analyse("Мы нанесём ядерный удар по этим базам.")

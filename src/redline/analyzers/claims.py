@@ -237,9 +237,17 @@ def _mentions(document: Document) -> _MentionIndex:
 
 
 def _phrase_mentions(token: Token, mentions: _MentionIndex) -> list[Mention]:
+    """The names inside ``token``'s phrase, not inside a sentence of its own the parse hung on
+    it (parataxis): in «Удар по энергосистеме: Киев остался без света» Kyiv is no target of the
+    strike. A relative clause stays: it still describes the phrase's noun."""
     start = token.left_edge.idx
     end = token.right_edge.idx + len(token.right_edge)
-    return mentions.within(start, end)
+    hung = [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in token.subtree
+        if t is not token and t.dep_ == "parataxis"
+    ]
+    return [m for m in mentions.within(start, end) if not any(a <= m.start < b for a, b in hung)]
 
 
 def _subject_of(verb: Token) -> Token | None:
