@@ -153,6 +153,12 @@ def test_a_language_without_a_pipeline_gets_structure_only_and_says_so() -> None
     assert document.metadata.layer_languages == {"structure": "de", "sentences": "de"}
 
 
+def test_a_short_post_the_classifier_gives_to_a_neighbour_is_read_in_russian() -> None:
+    # py3langid alone: Macedonian.
+    document = Pipeline.from_names(["structure"]).run(Document.from_text("Бомбите Лондон!"))
+    assert (document.metadata.language, document.metadata.unanalysed_language) == ("ru", None)
+
+
 def test_the_readers_language_wins_over_detection() -> None:
     told = Document.from_text(GERMAN).model_copy(update={"metadata": Metadata(language="en")})
     document = Pipeline.from_names(["structure", "actors"]).run(told)

@@ -236,12 +236,13 @@ class Pipeline:
 
 
 def with_language(document: Document) -> Document:
-    """``document`` with its language in its metadata: the reader's, else detected."""
-    from redline.languages import detect
+    """``document`` with its language in its metadata: the reader's, else detected (a short
+    text the classifier is unsure of in the analysed language its letters fit, as a comment)."""
+    from redline.languages import detect_within
 
     if document.metadata.language is not None:
         return document
-    language = detect(document.text)
+    language = detect_within(document.text, None)
     if language is None:
         return document
     return document.model_copy(
