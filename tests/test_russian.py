@@ -100,6 +100,7 @@ def test_an_imperative_the_tagger_misreads_is_an_imperative(
         ("Вы бомбите Лондон каждый день.", "бомбите"),  # its subject is there: you bomb
         ("Почему бомбите Донецк?", "бомбите"),  # a question asks, it does not command
         ("Мы ударим по Киеву, если потребуется.", "ударим"),  # we will strike
+        ("Вышли возле Мариинского парка.", "Вышли"),  # they came out, not «send!»
         # not where a command stands
         ("Завтра они сказали, что ударим первыми, и ударим.", "ударим"),
     ],

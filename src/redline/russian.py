@@ -199,16 +199,20 @@ def _imperative_parse(
         return None
     if any(g in p.tag for p in parses for g in tables.name_grammemes):
         return None
-    if not any(p.tag.POS == "VERB" and "impr" not in p.tag for p in parses):
+    indicative = [p for p in parses if p.tag.POS == "VERB" and "impr" not in p.tag]
+    if not indicative:
         return commands[0]
     words = [t.lower_ for t in sentence]
-    if words[-1] == "?" or "?" in words:
+    before = [w for w in words[:position] if any(ch.isalpha() for ch in w)]
+    after_particle = bool(before) and before[-1] in tables.hortative_particles
+    if "?" in words or (any("past" in p.tag for p in indicative) and not after_particle):
+        # «Вышли возле парка» is «they came out», not «send!»: a past form shared with an
+        # imperative is the past, but after «давайте».
         return None
     person = "incl" if "incl" in commands[0].tag else "excl"
     if any(w in tables.imperative_subjects.get(person, []) for w in words):
         return None
-    before = [w for w in words[:position] if any(ch.isalpha() for ch in w)]
-    commanded = not before or before[-1] in tables.hortative_particles or "!" in words
+    commanded = not before or after_particle or "!" in words
     return commands[0] if commanded else None
 
 
