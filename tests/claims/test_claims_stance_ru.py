@@ -117,6 +117,26 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
         ("Россия прекратила поставки газа в Польшу.", "поставки", "report"),
         ("Путину нужна война с Западом.", "война", "report"),
         ("Если бы они напали, мы бы нанесли удар по их базам.", "нанесли удар", "hypothetical"),
+        # The action as the subject of a prescriptive frame after it, with or without a dash.
+        ("Переговоры — единственный выход из кризиса.", "переговоры", "advocate"),
+        ("Санкции являются лучшим ответом на их действия.", "санкции", "advocate"),
+        # A call to stop an action rejects it; a call not to stop it calls for it; a stop
+        # that happened is reported.
+        ("Киев должен прекратить обстрелы Донбасса.", "обстрелы", "reject"),
+        ("Пора положить конец агрессии против соседей.", "агрессии", "reject"),
+        ("Нельзя прекращать поставки оружия союзникам.", "поставки", "advocate"),
+        ("Армия остановила наступление на город.", "наступление", "report"),
+        # «Боюсь, что ...», «Думаю, что ...»: "I" dropped, the belief still predicts.
+        ("Боюсь, что Путин не захочет вести переговоры.", "вести переговоры", "predict"),
+        # A paraphrased emphatic denial rejects (a plain reported «не» stays a report).
+        ("Песков заявил, что Россия никогда не нападала на соседей.", "нападала", "reject"),
+        ("Министр заявил, что армия не обстреливала город.", "обстреливала", "report"),
+        # «следует отметить, что ...»: the modal obliges the writer to say it; the clause
+        # keeps its own modality («нужно, чтобы ...» still calls for it).
+        ("Следует отметить, что армия наступает на город.", "наступает", "report"),
+        ("Нужно, чтобы НАТО вывело войска из Прибалтики.", "вывело войска", "advocate"),
+        # A third party's doubt or hope is paraphrased: the writer reports it.
+        ("Многие сомневаются, что страна должна вводить санкции.", "санкции", "report"),
     ],
 )  # fmt: skip
 def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: str) -> None:

@@ -83,6 +83,10 @@ class StanceFile(DataFile):
     intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
     reported_clause_relations: list[str]  # «X будет вынужден ..., а НАТО придётся ...»: conj
     present_not_future_verbs: list[str]  # lemmas: «атакует» is tagged future, reads present
+    cessation_verbs: list[str]  # lemmas: «прекратить обстрелы» called for rejects the shelling
+    cessation_objects: list[str]  # lemmas: «положить конец войне», a stop said with a noun
+    prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
+    content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
 
 
 @cache
@@ -172,6 +176,7 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     """The clause's modal words (lower-case), with the cascade's markers for an obligation
     verb, a future and a wish read off the parse and the words before the action."""
     found: set[str] = set()
+    chain = _own_clause(chain, c)
     for verb in chain:
         for child in _auxiliaries(verb):
             found.add(child.lower_)
@@ -200,6 +205,18 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     if _frame(c.wish_frames, text):
         found.add(WISH)
     return found
+
+
+def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
+    """The chain up to a clause stated with «что»: «следует отметить, что армия наступает»,
+    «приходится признать, что СМИ публикуют фейки» oblige the writer to say it, they do not
+    call for what is said (a clause with «чтобы», «нужно, чтобы они ушли», is called for)."""
+    for k, below in enumerate(chain[:-1]):
+        if below.dep_ == "ccomp" and any(
+            ch.dep_ == "mark" and _is(ch, c.content_clause_marks) for ch in below.children
+        ):
+            return chain[: k + 1]
+    return chain
 
 
 def _future_tense(verb: Token, c: StanceFile) -> bool:
@@ -388,11 +405,20 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
         # itself («X обвинял ..., Москва это отвергала») is a clause of its own.
         if relation in c.reported_clause_relations:
             continue
-        if current.lemma_ in c.speech_verbs:
+        # «Надеюсь, что ..., — объяснил министр»: a verb in the first person is the speaker's
+        # own, whoever the clause above it («объяснил») names.
+        if current.lemma_ in c.speech_verbs and not _inflected_first_person(current):
             subject = _subject(current)
             if subject is not None and not _is(subject, c.first_person):
                 return subject
     return None
+
+
+def _inflected_first_person(verb: Token) -> bool:
+    """The verb's form is the first person and it has no subject of its own («считаю»)."""
+    return "1" in verb.morph.get("Person", []) and not any(
+        ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children
+    )
 
 
 def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
@@ -412,12 +438,20 @@ def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
 
 
 def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
+    """A verb of belief whose subject is "I" ("I think / I fear that ..."), said or, where the
+    language drops it, only inflected («Боюсь, что ...», «Думаю, что ...»)."""
     for verb in chain[1:] + [a for a in chain[-1].ancestors][:2]:
-        if verb.lemma_ in c.epistemic_verbs and any(
-            _is(ch, c.first_person_singular) for ch in verb.children
+        if verb.lemma_ in c.epistemic_verbs and (
+            any(_is(ch, c.first_person_singular) for ch in verb.children)
+            or _inflected_first_singular(verb)
         ):
             return verb
     return None
+
+
+def _inflected_first_singular(verb: Token) -> bool:
+    """The verb's form is the first person singular and it has no subject of its own."""
+    return _inflected_first_person(verb) and "Sing" in verb.morph.get("Number", [])
 
 
 def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
@@ -519,13 +553,47 @@ def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
 
 
 def _prescriptive(trigger: Token, c: StanceFile) -> bool:
+    """A frame before the action that prescribes it («единственный выход — ...»), or one after
+    it of which it is the subject."""
     sentence = trigger.sent
     before = sentence.doc[sentence.start : trigger.i].text
-    return _frame(c.prescriptive_frames, before + " ")
+    return _frame(c.prescriptive_frames, before + " ") or _prescribed_subject(trigger, c)
 
 
-def _reported(speaker: Token, inner: StanceReading, negated: bool) -> StanceReading:
-    """The writer reports a third party's words; what the words themselves do is kept beside."""
+def _prescribed_subject(trigger: Token, c: StanceFile) -> bool:
+    """The action is the subject of a frame that prescribes it: «Переговоры — единственный
+    выход», «санкции являются лучшим ответом»."""
+    after = trigger.doc[trigger.i + 1 : trigger.sent.end].text
+    return _frame(c.prescriptive_subject_frames, " " + after)
+
+
+def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """The action is what a verb of stopping stops: «прекратить обстрелы», «остановите эту
+    войну», «положить конец войне» (the verb itself, «прекратить огонь» as one action, is not)."""
+    if trigger == verb or trigger.pos_ in ("VERB", "AUX"):
+        return False
+    return verb.lemma_ in c.cessation_verbs or any(
+        ch.dep_ == "dobj" and ch.lemma_ in c.cessation_objects and ch != trigger
+        for ch in verb.children
+    )
+
+
+def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:
+    """The writer reports a third party's words; what the words themselves do is kept beside.
+
+    A paraphrased denial is the exception (ANNOTATION.md section 7: "Russia denied shelling the
+    plant" rejects the shelling in the writer's voice): where the language lists its words of
+    emphatic denial, «Песков заявил, что Москва никогда не наносила ударов» rejects the strikes.
+    With none listed, any «не» would count, and a reported "did not" is no denial.
+    """
+    if c.denial_adverbs and inner.rule == "reject.denial":
+        return StanceReading(
+            "reject",
+            "reject.reported_denial",
+            reported_by=speaker.i,
+            reported_stance=inner.stance,
+            negated=negated,
+        )
     return StanceReading(
         "report",
         "report.speech",
@@ -561,7 +629,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     speaker = _reported_speech(verb, c)
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
-        return _reported(speaker, inner, negated)
+        return _reported(speaker, inner, negated, c)
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
     asks = _is_question(sentence, trigger)
@@ -598,8 +666,9 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     speaker = _postposed_speech(verb, c)
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
-        return _reported(speaker, inner, negated)
-    if _detached(trigger, verb):
+        return _reported(speaker, inner, negated, c)
+    # («Переговоры — единственный выход»: the dash is the copula of a frame that prescribes it.)
+    if _detached(trigger, verb) and not _prescribed_subject(trigger, c):
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says.
     if _frame(c.reporting_frames, _before(trigger)):
@@ -653,18 +722,20 @@ def _own_stance(
         return StanceReading(
             "threaten", "threaten.own_side_future", also=("advocate",) if obligation else ()
         )
-    # 9. Obligation, proposal, imperative, hortative, wish: the speaker calls for it.
+    # 9. Obligation, proposal, imperative, hortative, wish: the speaker calls for it. A call to
+    # stop an action («Киев должен прекратить обстрелы») rejects the action stopped, as does a
+    # negated call («нельзя вести переговоры»); a call not to stop it («нельзя прекращать
+    # поставки») calls for it.
+    called = "reject" if negated != _stopped(trigger, verb, c) else "advocate"
     if obligation or _is_imperative(verb, c) or _let_us(verb, c) or WISH in modals:
-        return StanceReading(
-            "reject" if negated else "advocate",
-            "advocate.modal" if obligation else "advocate.imperative",
-        )
+        return StanceReading(called, "advocate.modal" if obligation else "advocate.imperative")
     if modals & set(c.proposal_modals) and (in_group_subject or _generic_subject(verb, c)):
-        return StanceReading("reject" if negated else "advocate", "advocate.proposal")
+        return StanceReading(called, "advocate.proposal")
     if any(a.lemma_ in c.advocacy_verbs and _first_person(a, c) for a in chain[1:]):
-        return StanceReading("reject" if negated else "advocate", "advocate.verb")
+        return StanceReading(called, "advocate.verb")
     if _prescriptive(trigger, c):
-        return StanceReading("advocate", "advocate.prescriptive")
+        stopped = _stopped(trigger, verb, c) and not negated
+        return StanceReading("reject" if stopped else "advocate", "advocate.prescriptive")
     # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
     # поддерживаем»): it endorses what it does.
     if (
