@@ -239,3 +239,15 @@ def test_voices_ru_straight_quote_before_a_comma_opens_nothing() -> None:
     # that would run to the next one.
     text = 'Он сказал: "\nМы ждём.\n \nОни уйдут\n", - сказал он.\n"\nИдут бои\n".'
     assert [text[s:e] for s, e in quotation_spans(text)] == ['"\nИдут бои\n"']
+
+
+def test_voices_ru_two_cues_over_one_quotation_give_one_quote(analyse: Analyse) -> None:
+    # A Telegram post's layout: a dash line naming the speaker, then the quotation and a second
+    # cue after it. Both cues read the same quotation; it was two spans with one id (an error).
+    document = analyse(
+        "Дроны остаются эффективным оружием,\n — \nБуданов\n"
+        "«Сколько этих дронов, сказать нельзя. Давайте скажем так: много»,\n"
+        " — заявил он, подчеркнув, что дроны предназначены для сдерживания."
+    )
+    starts = [q.start for q in document.layer("voices")]
+    assert starts and len(starts) == len(set(starts))

@@ -123,7 +123,7 @@ class VoiceAnalyzer:
         narrated = [a for a in actors if not any(q.start <= a.start < q.end for q in quotations)]
         pronouns = _russian_cues().person_pronouns if russian else _PERSON_PRONOUNS
         spans: list[Span] = []
-        for quotation in quotations:
+        for quotation in _one_per_start(quotations):
             start, end = quotation.start, quotation.end
             speaker_start = quotation.speaker[0].idx
             speaker_end = quotation.speaker[-1].idx + len(quotation.speaker[-1])
@@ -154,6 +154,17 @@ class VoiceAnalyzer:
                 confidence=0.8 if who is not None else 0.6, span_id=f"voices/{start}", attrs=attrs,
             ))  # fmt: skip
         return AnalyzerOutput(layers={"voices": spans})
+
+
+def _one_per_start(quotations: list[Quotation]) -> list[Quotation]:
+    """One quotation per opening: two cues can read the same words as a quotation (a dash line
+    and a «...» after it), and a quote is one voice's, once; the longer reading is kept."""
+    kept: dict[int, Quotation] = {}
+    for quotation in quotations:
+        held = kept.get(quotation.start)
+        if held is None or quotation.end > held.end:
+            kept[quotation.start] = quotation
+    return sorted(kept.values(), key=lambda q: q.start)
 
 
 def _english(parsed: SpacyDoc) -> list[Quotation]:
