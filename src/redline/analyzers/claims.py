@@ -640,10 +640,22 @@ def _action_phrase(trigger: Token) -> tuple[str, str]:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _hung_clause(child)
         for t in child.subtree
     }
-    tokens = [t for t in trigger.subtree if t.i not in subjects]
+    tokens = [t for t in trigger.subtree if t.i not in subjects] + _participle_noun(trigger)
     forms = " ".join(t.text for t in tokens).lower()
     lemmas = " ".join(t.lemma_ for t in tokens).lower()
     return f" {forms} ", f" {lemmas} "
+
+
+def _participle_noun(trigger: Token) -> list[Token]:
+    """A participle's noun is the action's own argument, though the parse hangs the participle
+    on it: «переданное Украине вооружение» (what was passed), "the capital bombed overnight"."""
+    if (
+        trigger.dep_ in ("amod", "acl")
+        and "Part" in trigger.morph.get("VerbForm", [])
+        and trigger.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return [trigger.head]
+    return []
 
 
 def _hung_clause(child: Token) -> bool:
