@@ -126,3 +126,14 @@ def test_claims_ru_common_verbs_of_the_ladder() -> None:
     }
     for text, (words, level) in cases.items():
         assert _claim(_analyse(text), words).attrs["level"] == level, text
+
+
+def test_claims_ru_force_against_an_idea_is_rhetoric() -> None:
+    """Force used metaphorically (against a culture, a right, arguments) is rung 1; against a
+    place or a force it stays rung 3."""
+    culture = _analyse("Запад развернул атаку на русскую культуру.")
+    assert _claim(culture, "атаку").attrs["level"] == 1
+    rights = _analyse("Это решение — вторжение в личные права граждан.")
+    assert _claim(rights, "вторжение").attrs["level"] == 1
+    depots = _analyse("Армия уничтожила склады боеприпасов.")
+    assert _claim(depots, "уничтожила").attrs["level"] == 3

@@ -588,6 +588,8 @@ def _level(
     trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon
 ) -> tuple[int, str]:
     level, rule = match.action.level, "lexicon"
+    if level == 3 and match.action.plover == "ASSAULT" and _abstract_object(trigger, lexicon):
+        return 1, "target:abstract"
     # The rung comes from the action and what it is done to: the words of the action's own
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
     # power, attacked ...") or the rest of the sentence. Cue words match the phrase's words or
@@ -628,6 +630,14 @@ def _level(
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _abstract_object(trigger: Token, lexicon: ActionLexicon) -> bool:
+    """Force done to an idea, a right, a culture («вторжение в личные права», «атака на русскую
+    культуру на Западе»: its first object; a place after it is where) is force used
+    metaphorically: the conventions put it at rung 1."""
+    objects = _target_tokens(trigger, lexicon.clause)
+    return bool(objects) and _is(objects[0], lexicon.clause.abstract_objects)
 
 
 def _action_phrase(trigger: Token) -> tuple[str, str]:
