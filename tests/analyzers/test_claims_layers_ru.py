@@ -137,3 +137,13 @@ def test_claims_ru_force_against_an_idea_is_rhetoric() -> None:
     assert _claim(rights, "вторжение").attrs["level"] == 1
     depots = _analyse("Армия уничтожила склады боеприпасов.")
     assert _claim(depots, "уничтожила").attrs["level"] == 3
+
+
+def test_claims_ru_aid_in_a_sentence_naming_weapons_is_military() -> None:
+    """The weapons of an aid package are often outside the aid word's phrase; aid the sentence
+    calls political or humanitarian stays diplomacy (rung 0)."""
+    arms = _analyse("Пакет помощи Украине включает ракеты и снаряды для артиллерии.")
+    assert _claim(arms, "помощи").attrs["level"] == 3
+    civil = _analyse("Европа оказывает Киеву политическую поддержку, а не поставляет ракеты.")
+    support = _claim(civil, "поддержку", key=lambda c: c.rule.startswith("поддержка|"))
+    assert support.attrs["level"] == 0

@@ -613,6 +613,8 @@ def _level(
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(_in_phrase(w, forms, lemmas) for w in cue_words):
             level, rule = raised, "escalate_to"
+    if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
+        level, rule = 3, "sentence:arms"
     if (
         level == 3
         and match.action.plover == "ASSAULT"
@@ -630,6 +632,18 @@ def _level(
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _arms_aid(trigger: Token, match: ActionMatch, words: ClauseWords, lemmas: str) -> bool:
+    """Aid or support in a sentence that names the weapons is military aid (rung 3), though the
+    weapons sit outside the aid word's phrase («пакет помощи, включающий ракеты», «увеличение
+    финансирования, вооружения и технической поддержки»); aid the phrase calls political,
+    economic or humanitarian stays rung 0."""
+    if match.action.plover not in ("AID", "SUPPORT") or 3 not in match.action.escalate_to:
+        return False
+    if any(_in_phrase(w, "", lemmas) for w in words.civil_aid_words):
+        return False
+    return any(_is(token, words.arms_words) for token in trigger.sent)
 
 
 def _abstract_object(trigger: Token, lexicon: ActionLexicon) -> bool:

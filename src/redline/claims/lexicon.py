@@ -269,6 +269,10 @@ class ClauseWords(DataFile):
     # «атака на культуру», "a war on truth": force whose object is an idea, a right or a
     # culture is a metaphor, rhetoric (rung 1); empty where a language lists none.
     abstract_objects: list[str] = Field(default_factory=list)
+    # «пакет помощи, включающий ракеты»: weapons named in the sentence make aid military;
+    # «политическая поддержка» stays diplomacy. Empty where a language lists none.
+    arms_words: list[str] = Field(default_factory=list)
+    civil_aid_words: list[str] = Field(default_factory=list)
 
 
 class ActionsFile(DataFile):
