@@ -96,3 +96,61 @@ def test_claims_ru_deploying_nuclear_arms_is_a_show_of_force() -> None:
     """Moving weapons is not using them: a deployment is rung 3, a nuclear strike rung 5."""
     document = _analyse("Россия разместила тактическое ядерное оружие в Белоруссии.")
     assert _claim(document, "разместила").attrs["level"] == 3
+
+
+def test_claims_ru_a_participles_noun_sets_the_level() -> None:
+    """«переданные Украине гаубицы»: the participle hangs on its noun, which is still what was
+    passed; arms handed to a side are military aid (rung 3), grain stays aid (rung 0)."""
+    arms = _analyse("Гаубицы, переданные Украине союзниками, уже на фронте.")
+    assert _claim(arms, "переданные Украине").attrs["level"] == 3
+    grain = _analyse("Зерно, переданное Египту, прибыло в порт.")
+    assert _claim(grain, "переданное Египту").attrs["level"] == 0
+
+
+def test_claims_ru_help_to_an_army_is_military_aid() -> None:
+    document = _analyse("Запад продолжает помогать армии Украины.")
+    assert _claim(document, "помогать").attrs["level"] == 3
+
+
+def test_claims_ru_economic_war_and_bans_on_cooperation_are_sanctions() -> None:
+    """A "war" of sanctions is coercion (rung 2), even with a word inside the phrase; banning
+    cooperation with a state is a sanction."""
+    war = _analyse("На это наложилась санкционная по сути война против России.")
+    assert _claim(war, "война").attrs["level"] == 2
+    ban = _analyse("Парламент ввёл запрет на сотрудничество с Россией.")
+    assert _claim(ban, "запрет на сотрудничество").attrs["level"] == 2
+
+
+def test_claims_ru_common_verbs_of_the_ladder() -> None:
+    """Aspect pairs and everyday words of news and posts carry their rung: coups and arrests 2,
+    strikes 3, a nuclear test 5."""
+    cases = {
+        "Военные свергли правительство Мали.": ("свергли", 2),
+        "Полиция арестовывала активистов на площади.": ("арестовывала", 2),
+        "Израиль нанёс авиаудар по Газе.": ("авиаудар", 3),
+        "ПВО сбивала дроны над Белгородом.": ("сбивала", 3),
+        "КНДР провела ядерное испытание.": ("ядерное испытание", 5),
+    }
+    for text, (words, level) in cases.items():
+        assert _claim(_analyse(text), words).attrs["level"] == level, text
+
+
+def test_claims_ru_force_against_an_idea_is_rhetoric() -> None:
+    """Force used metaphorically (against a culture, a right, arguments) is rung 1; against a
+    place or a force it stays rung 3."""
+    culture = _analyse("Запад развернул атаку на русскую культуру.")
+    assert _claim(culture, "атаку").attrs["level"] == 1
+    rights = _analyse("Это решение — вторжение в личные права граждан.")
+    assert _claim(rights, "вторжение").attrs["level"] == 1
+    depots = _analyse("Армия уничтожила склады боеприпасов.")
+    assert _claim(depots, "уничтожила").attrs["level"] == 3
+
+
+def test_claims_ru_aid_in_a_sentence_naming_weapons_is_military() -> None:
+    """The weapons of an aid package are often outside the aid word's phrase; aid the sentence
+    calls political or humanitarian stays diplomacy (rung 0)."""
+    arms = _analyse("Пакет помощи Украине включает ракеты и снаряды для артиллерии.")
+    assert _claim(arms, "помощи").attrs["level"] == 3
+    civil = _analyse("Европа оказывает Киеву политическую поддержку, а не поставляет ракеты.")
+    support = _claim(civil, "поддержку", key=lambda c: c.rule.startswith("поддержка|"))
+    assert support.attrs["level"] == 0

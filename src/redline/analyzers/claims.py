@@ -596,6 +596,8 @@ def _level(
     trigger: Token, match: ActionMatch, targets: list[Mention], lexicon: ActionLexicon
 ) -> tuple[int, str]:
     level, rule = match.action.level, "lexicon"
+    if level == 3 and match.action.plover == "ASSAULT" and _abstract_object(trigger, lexicon):
+        return 1, "target:abstract"
     # The rung comes from the action and what it is done to: the words of the action's own
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
     # power, attacked ...") or the rest of the sentence. Cue words match the phrase's words or
@@ -619,6 +621,8 @@ def _level(
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(_in_phrase(w, forms, lemmas) for w in cue_words):
             level, rule = raised, "escalate_to"
+    if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
+        level, rule = 3, "sentence:arms"
     if (
         level == 3
         and match.action.plover == "ASSAULT"
@@ -638,6 +642,26 @@ def _level(
     return level, rule
 
 
+def _arms_aid(trigger: Token, match: ActionMatch, words: ClauseWords, lemmas: str) -> bool:
+    """Aid or support in a sentence that names the weapons is military aid (rung 3), though the
+    weapons sit outside the aid word's phrase («пакет помощи, включающий ракеты», «увеличение
+    финансирования, вооружения и технической поддержки»); aid the phrase calls political,
+    economic or humanitarian stays rung 0."""
+    if match.action.plover not in ("AID", "SUPPORT") or 3 not in match.action.escalate_to:
+        return False
+    if any(_in_phrase(w, "", lemmas) for w in words.civil_aid_words):
+        return False
+    return any(_is(token, words.arms_words) for token in trigger.sent)
+
+
+def _abstract_object(trigger: Token, lexicon: ActionLexicon) -> bool:
+    """Force done to an idea, a right, a culture («вторжение в личные права», «атака на русскую
+    культуру на Западе»: its first object; a place after it is where) is force used
+    metaphorically: the conventions put it at rung 1."""
+    objects = _target_tokens(trigger, lexicon.clause)
+    return bool(objects) and _is(objects[0], lexicon.clause.abstract_objects)
+
+
 def _action_phrase(trigger: Token) -> tuple[str, str]:
     """The trigger's phrase without its subjects and the clauses hung on it, as lower-case words
     and as lemmas, each padded with spaces: "use nuclear weapons against Kyiv", "a nuclear
@@ -648,10 +672,22 @@ def _action_phrase(trigger: Token) -> tuple[str, str]:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _hung_clause(child)
         for t in child.subtree
     }
-    tokens = [t for t in trigger.subtree if t.i not in subjects]
+    tokens = [t for t in trigger.subtree if t.i not in subjects] + _participle_noun(trigger)
     forms = " ".join(t.text for t in tokens).lower()
     lemmas = " ".join(t.lemma_ for t in tokens).lower()
     return f" {forms} ", f" {lemmas} "
+
+
+def _participle_noun(trigger: Token) -> list[Token]:
+    """A participle's noun is the action's own argument, though the parse hangs the participle
+    on it: «переданное Украине вооружение» (what was passed), "the capital bombed overnight"."""
+    if (
+        trigger.dep_ in ("amod", "acl")
+        and "Part" in trigger.morph.get("VerbForm", [])
+        and trigger.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return [trigger.head]
+    return []
 
 
 def _hung_clause(child: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from pydantic import Field
 from spacy.tokens import Doc
 
 from redline.data_files import DataFile, load
@@ -265,6 +266,13 @@ class ClauseWords(DataFile):
     first_person: list[str]  # any of these in the sentence: the speaker is involved
     object_pronouns: list[str]  # "control of them": the place named just before
     condition_subordinators: list[str]  # "if", "unless": whom a threat answers
+    # «атака на культуру», "a war on truth": force whose object is an idea, a right or a
+    # culture is a metaphor, rhetoric (rung 1); empty where a language lists none.
+    abstract_objects: list[str] = Field(default_factory=list)
+    # «пакет помощи, включающий ракеты»: weapons named in the sentence make aid military;
+    # «политическая поддержка» stays diplomacy. Empty where a language lists none.
+    arms_words: list[str] = Field(default_factory=list)
+    civil_aid_words: list[str] = Field(default_factory=list)
 
 
 class ActionsFile(DataFile):
