@@ -944,7 +944,7 @@ def _country_in_title(parsed: SpacyDoc, narrated: list[Mention], who: Mention | 
         if tokens is None or tokens.start == 0:
             continue
         title = parsed[max(0, tokens.start - _TITLE_REACH) : tokens.start]
-        if not any(_yo(t.lemma_) in country_words for t in title):
+        if not any(_the_country(t, country_words) for t in title):
             continue
         before = [
             a
@@ -956,6 +956,17 @@ def _country_in_title(parsed: SpacyDoc, narrated: list[Mention], who: Mention | 
         ]
         return before[-1].actor.state if before else None
     return None
+
+
+def _the_country(token: Token, country_words: frozenset[str]) -> bool:
+    """«страны» alone in the singular genitive, as a title's anaphor; not «стран СНГ», «европейской
+    страны» (some other country)."""
+    return (
+        _yo(token.lemma_) in country_words
+        and token.morph.get("Number", []) == ["Sing"]
+        and "Gen" in token.morph.get("Case", [])
+        and not any(c.dep_ in ("nmod", "amod", "appos") for c in token.children)
+    )
 
 
 def _phrase_state(parsed: SpacyDoc, actors: list[Mention], start: int, end: int) -> str | None:
