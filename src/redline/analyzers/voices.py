@@ -339,6 +339,7 @@ _BEFORE = re.compile(r"(?:[:,]|\bчто)\s*$")
 _CUE_WINDOW = 4  # the cue verb stands within this many words of the dash
 _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun stands for
 _TITLE_REACH = 3  # words before a name that may hold its title's «страны»
+_LIST_REACH = 40  # lines back from a list's item to its heading
 
 
 _PAIRS = {"„": "“", "“": "”"}
@@ -483,9 +484,12 @@ def _listed_speech(
 
 def _list_heading(text: str, line_start: int) -> tuple[int, int] | None:
     """The line ending with a colon above ``line_start``, with only bullet lines (or blank
-    ones) between them: (its start, the colon)."""
+    ones) between them: (its start, the colon). Read back ``_LIST_REACH`` lines at most, so
+    that a text of many bullets costs linear time."""
     end = line_start - 1
-    while end > 0:
+    for _ in range(_LIST_REACH):
+        if end <= 0:
+            break
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].rstrip()
         if line.endswith(":"):
