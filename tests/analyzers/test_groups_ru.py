@@ -221,3 +221,9 @@ def test_groups_one_side_word_leaves_an_editorial_we_open(analyse: Analyse) -> N
 def test_groups_side_words_need_a_we(analyse: Analyse) -> None:
     # A voice that never says «мы» gets no in-group from its vocabulary alone.
     assert _in_groups(analyse("Свидомые снова жалуются на ход СВО.")) == {}
+
+
+def test_groups_ru_our_president_speaks_as_a_nation(analyse: Analyse) -> None:
+    # «наш президент» names no state of its own, but one side's word then says whose.
+    document = analyse("Указ нашего президента ясно показал: цели спецоперации будут достигнуты.")
+    assert _in_groups(document) == {"body": "russia"}

@@ -251,3 +251,76 @@ def test_voices_ru_two_cues_over_one_quotation_give_one_quote(analyse: Analyse) 
     )
     starts = [q.start for q in document.layer("voices")]
     assert starts and len(starts) == len(set(starts))
+
+
+def test_voices_ru_state_named_in_the_speakers_own_phrase(analyse: Analyse) -> None:
+    # A body the gazetteer does not link takes the state its phrase names as an adjective or a
+    # genitive; a state after a preposition is a subject, not an affiliation.
+    document = analyse(
+        "«Мы ответим на любые шаги», — подчеркнул глава российского МИД.\n\n"
+        "«Это было предсказуемо», — сказал эксперт по Китаю Джон Смит.\n\n"
+        "«Мы открыты к диалогу», — сказал посол Франции в России Пьер Леви."
+    )
+    assert [q.attrs["state"] for q in document.layer("voices")] == ["russia", None, "france"]
+
+
+def test_voices_ru_title_of_the_country_is_the_state_last_named(analyse: Analyse) -> None:
+    document = analyse(
+        "Правительство Лихтенштейна объявило о нейтралитете.\n\n"
+        "«Мы небольшая страна и воевать не будем», — заявил премьер-министр страны Иван Петров.\n\n"
+        "«Это ошибка», — считает аналитик Института стран СНГ Пётр Иванов."
+    )
+    # «стран СНГ» is no title's anaphor.
+    assert [q.attrs["state"] for q in document.layer("voices")] == ["liechtenstein", None]
+
+
+def test_voices_ru_said_in_an_institution(analyse: Analyse) -> None:
+    document = analyse(
+        "В МИД России заявили: «Мы будем вынуждены принять ответные меры».\n\n"
+        "«Это провокация», — сообщили в Кремле."
+    )
+    assert _quotes(document) == [
+        ("Мы будем вынуждены принять ответные меры", "МИД России", "russia"),
+        ("Это провокация", "Кремль", "russia"),
+    ]
+
+
+def test_voices_ru_listed_speech_under_a_heading(analyse: Analyse) -> None:
+    # A post lists someone's statements under a heading that names them; a list under a heading
+    # that names no one's words is the writer's.
+    document = analyse(
+        "Главное из выступления Лаврова на пресс-конференции:\n"
+        "— Наша позиция не изменилась.\n"
+        "-Запад играет с огнём.\n\n"
+        "Потери противника за сутки:\n"
+        "— 50 человек;\n"
+        "— 3 танка."
+    )
+    assert _quotes(document) == [
+        ("Наша позиция не изменилась.", "Лавров", "russia"),
+        ("Запад играет с огнём.", "Лавров", "russia"),
+    ]
+
+
+def test_voices_ru_role_with_a_body_is_not_someone_else_named_before(analyse: Analyse) -> None:
+    document = analyse(
+        "Президент Украины Владимир Зеленский выступил в Киеве.\n\n"
+        "Вечером пришли новые заявления от главы НАТО:\n"
+        "— Мы поддерживаем мирный план."
+    )
+    [quote] = document.layer("voices")
+    assert quote.attrs["speaker_id"] == "nato"
+
+
+def test_voices_ru_a_colon_hands_the_quotation_to_the_clauses_subject(analyse: Analyse) -> None:
+    document = analyse(
+        "Накануне Лукашенко, выступая перед студентами, коснулся темы санкций:\n\n"
+        "«Мы выдержим любое давление».\n\n"
+        "Надпись на плакате гласила: «Мы за мир»."
+    )
+    assert _quotes(document) == [("Мы выдержим любое давление", "Лукашенко", "belarus")]
+
+
+def test_voices_ru_an_excerpt_cut_inside_a_quoted_speech() -> None:
+    text = "Министр заявил:\n\n«Мы не допустим этого.\n\nИ никто не допустит."
+    assert [text[s:e] for s, e in quotation_spans(text)] == [text[text.index("«") :]]

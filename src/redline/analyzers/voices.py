@@ -19,8 +19,12 @@ X заявил: «...»; по словам X (по его словам), «...»
 X; «...», — передаёт слова X агентство; «...», — цитирует агентство X; в заявлении говорится:
 «...» (the body last named); a paragraph of speech opened by a dash; speech whose marks were
 dropped, before a comma and a dash: Мы ответим, — заявил X; a paragraph that is a quotation
-with no cue of its own, after a paragraph whose last cue names a speaker. Either way the speaker
-tokens are then mapped to the actors layer (read through its typed model) here. Paraphrase
+with no cue of its own, after a paragraph whose last cue names a speaker; a quotation after a
+colon that ends a clause with a named subject (X затронул тему: «...»); «в МИД России заявили»;
+the lines of a list under a heading that names whose words they are («Главное из заявлений
+Лаврова:», «от главы НАТО:»). Either way the speaker tokens are then mapped to the actors
+layer (read through its typed model) here, and a speaker the gazetteer does not link takes the
+state its title names («глава российского МИД», «премьер-министр страны»). Paraphrase
 ("Lavrov said that ...", "according to X", «по словам Лаврова, Россия ответит») is not a quote:
 it stays the writer's report, as the conventions require.
 
@@ -47,6 +51,7 @@ from redline.scope import ScopeIndex
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 ANALYZER = "voices"
@@ -136,7 +141,12 @@ class VoiceAnalyzer:
             state = _state(who)
             if russian:
                 name = _russian_name(parsed, actors, who, quotation.speaker)
-                state = state or _titled_state(parsed, actors, who)
+                state = (
+                    state
+                    or _titled_state(parsed, actors, who)
+                    or _country_in_title(parsed, narrated, who)
+                    or _phrase_state(parsed, actors, speaker_start, speaker_end)
+                )
             else:
                 name = who.actor.name if who is not None else _phrase(quotation.speaker)
             attrs: dict[str, Any] = {
@@ -225,10 +235,22 @@ def _russian_speaker(
     parsed: SpacyDoc, narrated: list[Mention], quotation: Quotation, who: Mention | None
 ) -> Mention | None:
     """A speaker named by a role word («отметил дипломат»), or by a pronoun, whose gender picks
-    the person it stands for, is resolved by :func:`_anaphoric`; a name stays ``who``."""
-    if who is not None and who.actor.type == "person" and who.start >= quotation.speaker[0].idx:
+    the person it stands for, is resolved by :func:`_anaphoric`; a name stays ``who``, and so
+    does a body the role names when the person does not serve it."""
+    named_here = who is not None and who.start >= quotation.speaker[0].idx
+    if who is not None and who.actor.type == "person" and named_here:
         return who  # named in the attribution itself
-    return _anaphoric(parsed, narrated, quotation.speaker, quotation.start) or who
+    person = _anaphoric(parsed, narrated, quotation.speaker, quotation.start)
+    body = who if who is not None and who.actor.linked and named_here else None
+    if person is not None and body is not None and not _serves(person, body):
+        return body  # «глава НАТО» after «Порошенко»: the body the role names, not him
+    return person or who
+
+
+def _serves(person: Mention, body: Mention) -> bool:
+    """Whether a person may hold the role a body is named with: of the body's state, or of
+    none when the body has none (the EU's, NATO's officials)."""
+    return person.actor.state == _state(body)
 
 
 def _last_person(actors: list[Mention], before: int) -> Mention | None:
@@ -261,6 +283,8 @@ class RussianVoicesFile(DataFile):
     anaphoric_nouns: list[str]
     person_pronouns: list[str]
     self_pronouns: list[str]
+    country_words: list[str]
+    receiving_verbs: list[str]
 
 
 @dataclass(frozen=True)
@@ -275,6 +299,8 @@ class RussianCues:
     anaphoric_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     self_pronouns: frozenset[str]
+    country_words: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 def _yo(word: str) -> str:
@@ -300,6 +326,8 @@ def _russian_cues() -> RussianCues:
         words(raw.anaphoric_nouns),
         words(raw.person_pronouns),
         words(raw.self_pronouns),
+        words(raw.country_words),
+        words(raw.receiving_verbs),
     )
 
 
@@ -314,11 +342,15 @@ _RESUME = re.compile(rf"[.,:]\s*{_DASH}\s+")
 # A paragraph of direct speech: — Мы ответим, — заявил он.
 _DASH_LINE = re.compile(rf"^[ \t]*{_DASH}[ \t]*", re.MULTILINE)
 _LINE = re.compile(r"[^\r\n]+")
+# A list's item: a dash (a hyphen even without a space after it) or a bullet.
+_BULLET = re.compile(r"[ \t]*(?:[—–•▪●]|-)\uFE0F?[ \t]*(?=\S)")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")  # "\r\n\r\n" too
 # Before an opening mark: заявил: «...»; заявил, что «...»; по словам X, «...».
 _BEFORE = re.compile(r"(?:[:,]|\bчто)\s*$")
 _CUE_WINDOW = 4  # the cue verb stands within this many words of the dash
 _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun stands for
+_TITLE_REACH = 3  # words before a name that may hold its title's «страны»
+_LIST_REACH = 40  # lines back from a list's item to its heading
 
 
 _PAIRS = {"„": "“", "“": "”"}
@@ -345,7 +377,8 @@ def _opens_paragraph(text: str, index: int) -> bool:
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """The outermost quotations of ``text`` as (start, end) with their marks: «...» (a «» or
     „“ nested inside stays inside), „...“, “...” and "..." (this one within a paragraph; see
-    :func:`_straight_end`).
+    :func:`_straight_end`). A « that opens a paragraph and is never closed runs to the text's
+    end: an excerpt cut inside a quoted speech.
 
     >>> quotation_spans('«Он сказал: «нет»», — „да“')
     [(0, 18), (22, 26)]
@@ -375,6 +408,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             found += [(index, closed)] if closed is not None else []
         elif close_mark is None and char in _PAIRS:
             opened, close_mark = index, _PAIRS[char]
+    if depth and close_mark is None and (opened == 0 or _opens_paragraph(text, opened)):
+        found.append((opened, len(text)))  # an excerpt that ends inside a quoted paragraph
     return found
 
 
@@ -419,8 +454,13 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
         dash = _DASH_LINE.match(text, line.start())
         if dash is not None:
             inner = (dash.end(), line.end())
-            candidates += _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
-            candidates += _attribution_line(text, parsed, starts, line.start(), dash.end(), cues)
+            own = _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
+            own += _attribution_line(text, parsed, starts, line.start(), dash.end(), cues)
+            candidates += own or _listed_speech(text, parsed, starts, line.start(), cues)
+            continue
+        listed = _listed_speech(text, parsed, starts, line.start(), cues)
+        if listed:
+            candidates += listed
             continue
         # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech
         # whose opening dash was dropped.
@@ -432,6 +472,59 @@ def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
         if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns):
             found.append(quotation)
     return found
+
+
+def _listed_speech(
+    text: str, parsed: SpacyDoc, starts: list[int], line_start: int, cues: RussianCues
+) -> list[Quotation]:
+    """«Главное из заявлений Лаврова:» or «Очень много базы от главы НАТО:» over lines opened
+    by a dash or a bullet: each line is the words of whom the heading names (the owner of its
+    statement noun, the one «от» names, a speech verb's subject), as posts list a speech."""
+    bullet = _BULLET.match(text, line_start)
+    heading = _list_heading(text, line_start) if bullet is not None else None
+    if bullet is None or heading is None:
+        return []
+    first, last = bisect_left(starts, heading[0]), bisect_left(starts, heading[1])
+    hit = _heading_speaker(parsed[first:last], cues)
+    if hit is None:
+        return []
+    line_end = text.find("\n", line_start)
+    speech = _strip_marks(text, bullet.end(), len(text) if line_end < 0 else line_end)
+    return [Quotation(*speech, hit[1], hit[0].text, "ru.listed_speech")]
+
+
+def _list_heading(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line ending with a colon above ``line_start``, with only bullet lines (or blank
+    ones) between them: (its start, the colon). Read back ``_LIST_REACH`` lines at most, so
+    that a text of many bullets costs linear time."""
+    end = line_start - 1
+    for _ in range(_LIST_REACH):
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if line.endswith(":"):
+            return start, start + len(line) - 1
+        if line and _BULLET.match(text, start) is None:
+            return None
+        end = start - 1
+    return None
+
+
+def _heading_speaker(tokens: SpacySpan, cues: RussianCues) -> Hit | None:
+    """Whose words a list's heading names, when it names someone by name (a capital letter)."""
+    for token in tokens:
+        lemma = _yo(token.lemma_)
+        speaker: tuple[Token, ...] = ()
+        if lemma in cues.statement_nouns | cues.words_nouns | cues.according_to:
+            speaker = _owner(token, None)
+        elif token.lower_ == "от":
+            speaker = _subtree([c for c in token.children if c.dep_ == "pobj"], None)
+        elif _is_cue(token, cues):
+            speaker = _speaker_of(token, cues)
+        if _names_someone(speaker):
+            return token, speaker
+    return None
 
 
 def _attribution_line(
@@ -480,14 +573,47 @@ def _attributed(
         if hit is not None:
             return [Quotation(*inner, hit[1], hit[0].text, "ru.quote_then_cue")]
     if _BEFORE.search(text[max(0, open_at - 12) : open_at]):
-        hit = _cue_before(parsed, starts, open_at, cues)
+        hit = _cue_before(parsed, starts, open_at, cues) or _introducer(
+            text, parsed, starts, open_at
+        )
         if hit is not None:
             return [Quotation(*inner, hit[1], hit[0].text, "ru.cue_then_quote")]
     if _whole_paragraph(text, open_at, close_at):
-        hit = _cue_in_paragraph_before(text, parsed, starts, open_at, cues)
+        hit = _cue_in_paragraph_before(text, parsed, starts, open_at, cues) or _introducer(
+            text, parsed, starts, open_at
+        )
         if hit is not None:
             return [Quotation(*inner, hit[1], hit[0].text, "ru.paragraph_after_cue")]
     return []
+
+
+def _introducer(text: str, parsed: SpacyDoc, starts: list[int], open_at: int) -> Hit | None:
+    """«Порошенко, выступая на форуме, затронул тему членства в НАТО: «...»»: a colon right
+    before the quotation (or ending the paragraph before it) hands the words to the subject of
+    the clause it ends, when that is a name or «он», «она» (a verb of any kind: the colon is
+    the cue; not one whose subject receives the words: «Киев получил ответ: «...»»)."""
+    colon = len(text[:open_at].rstrip()) - 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    last = bisect_left(starts, colon) - 1
+    if last < 0:
+        return None
+    root = parsed[last].sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i <= last]
+    speaker = _subtree(subjects, colon)
+    cues = _russian_cues()
+    pronouns = cues.person_pronouns
+    if root.pos_ not in ("VERB", "AUX") or not speaker or _yo(root.lemma_) in cues.receiving_verbs:
+        return None
+    if _names_someone(speaker) or (len(speaker) == 1 and _yo(speaker[0].lemma_) in pronouns):
+        return root, speaker
+    return None
+
+
+def _names_someone(tokens: Sequence[Token]) -> bool:
+    """Whether a phrase holds a name: a proper noun, or a capital not owed to a sentence's
+    start («Надпись на плакате» names no one)."""
+    return any(t.pos_ == "PROPN" or (t.text[:1].isupper() and not t.is_sent_start) for t in tokens)
 
 
 _PARAGRAPH_END = re.compile(r"[.!?…]*[ \t\r]*(?:\n|\Z)")
@@ -654,8 +780,8 @@ def _speaker_of(
     """The owner of the words the verb relays («передаёт слова президента»); else the verb's
     subject (a citing verb's object); else the author of the statement it cites («говорится в
     заявлении МИД» -> МИД), or the statement itself when it names none («в заявлении
-    говорится»: :func:`_anaphoric` finds whose). Only tokens on the cue's side of the quotation
-    count."""
+    говорится»: :func:`_anaphoric` finds whose), else the institution it was said in («в МИД
+    России заявили»). Only tokens on the cue's side of the quotation count."""
 
     def side(tokens: Sequence[Token]) -> bool:
         return all(t.idx >= after and (before is None or t.idx < before) for t in tokens)
@@ -673,7 +799,25 @@ def _speaker_of(
                 return owner
             if not owner and not unowned and side((token,)) and _unowned(token):
                 unowned = (token,)
-    return unowned
+    body = _institution(verb, before)
+    return body if body and side(body) and not unowned else unowned
+
+
+def _institution(verb: Token, before: int | None) -> tuple[Token, ...]:
+    """«в МИД России заявили», «заявили в Кремле»: a plural verb with no subject speaks for
+    the institution it is said «in» (a name: not «в заявлении», «в ответ»)."""
+    if "Plur" not in verb.morph.get("Number", []) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return ()
+    places = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("в", "во")
+        for o in c.children
+        if o.dep_ == "pobj" and "Loc" in o.morph.get("Case", []) and o.text[:1].isupper()
+    ]
+    return _subtree(places, before)
 
 
 def _unowned(noun: Token) -> bool:
@@ -688,9 +832,9 @@ def _subtree(heads: Sequence[Token], before: int | None) -> tuple[Token, ...]:
     if not heads:
         return ()
     words = [t for t in heads[0].subtree if before is None or t.idx < before]
-    while words and words[0].is_punct:
+    while words and (words[0].is_punct or words[0].is_space):
         words.pop(0)
-    while words and words[-1].is_punct:
+    while words and (words[-1].is_punct or words[-1].is_space):
         words.pop()
     return tuple(words)
 
@@ -777,7 +921,8 @@ def _genders(parsed: SpacyDoc, mention: Mention) -> set[str]:
 
 def _titled_state(parsed: SpacyDoc, actors: list[Mention], who: Mention | None) -> str | None:
     """The state in the title a person the gazetteer lacks is introduced with («премьер-министр
-    Грузии Ираклий Кобахидзе», «российский политолог Иван Петров»), when one state is named so."""
+    Грузии Ираклий Кобахидзе», «российский политолог Иван Петров»), when one state is named so;
+    not a state after a preposition («посол Франции в России», «эксперт по Китаю»)."""
     if who is None or who.actor.type != "person":
         return None
     states = set()
@@ -798,8 +943,66 @@ def _titled_state(parsed: SpacyDoc, actors: list[Mention], who: Mention | None) 
                 and a.end <= end
                 and a.actor.type in ("state", "government")
                 and a.actor.state
+                and not _after_preposition(parsed, a)
             }
     return states.pop() if len(states) == 1 else None
+
+
+def _country_in_title(parsed: SpacyDoc, narrated: list[Mention], who: Mention | None) -> str | None:
+    """«премьер-министр страны Даниэль Риш», «глава МИД страны»: a title whose state is «the
+    country» is the state the narration last named before it, within a few sentences."""
+    if who is None or who.actor.type != "person":
+        return None
+    country_words = _russian_cues().country_words
+    for mention in (a for a in narrated if a.actor.actor_id == who.actor.actor_id):
+        tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+        if tokens is None or tokens.start == 0:
+            continue
+        title = parsed[max(0, tokens.start - _TITLE_REACH) : tokens.start]
+        if not any(_the_country(t, country_words) for t in title):
+            continue
+        before = [
+            a
+            for a in narrated
+            if a.end <= title.start_char
+            and title.start_char - a.end <= _ANAPHORA_REACH
+            and a.actor.type in ("state", "government")
+            and a.actor.state
+        ]
+        return before[-1].actor.state if before else None
+    return None
+
+
+def _the_country(token: Token, country_words: frozenset[str]) -> bool:
+    """«страны» alone in the singular genitive, as a title's anaphor; not «стран СНГ», «европейской
+    страны» (some other country)."""
+    return (
+        _yo(token.lemma_) in country_words
+        and token.morph.get("Number", []) == ["Sing"]
+        and "Gen" in token.morph.get("Case", [])
+        and not any(c.dep_ in ("nmod", "amod", "appos") for c in token.children)
+    )
+
+
+def _phrase_state(parsed: SpacyDoc, actors: list[Mention], start: int, end: int) -> str | None:
+    """The state the speaker's own phrase names them by, where it names a body or an office the
+    gazetteer does not link («глава российского МИД», «представитель Минобороны РФ»): a
+    state's adjective or genitive, not a state after a preposition («эксперт по России»)."""
+    states = {
+        a.actor.state
+        for a in actors
+        if start <= a.start
+        and a.end <= end
+        and a.actor.type in ("state", "government")
+        and a.actor.state
+        and not _after_preposition(parsed, a)
+    }
+    return states.pop() if len(states) == 1 else None
+
+
+def _after_preposition(parsed: SpacyDoc, mention: Mention) -> bool:
+    tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return tokens is not None and tokens.start > 0 and parsed[tokens.start - 1].pos_ == "ADP"
 
 
 def _phrase_head(tokens: Sequence[Token]) -> Token:

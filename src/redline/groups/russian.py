@@ -7,6 +7,7 @@ party to the same verb («Россия напала на нашу страну»
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -101,7 +102,7 @@ def national_evidence(
 ) -> list[tuple[str, Evidence]]:
     """(voice key, evidence) for each voice that speaks as a nation: the one state it names in
     the cue's sentence (else within ``window`` sentences of it), and the side its words mark
-    (:func:`_side_evidence`)."""
+    (:func:`_side_evidence`); a voice that says «наш президент» speaks as one too."""
     cue = cues.national_cue
     if cue is None:
         return []
@@ -118,8 +119,16 @@ def national_evidence(
                 name = state.replace("_", " ").title()
                 found.append((key, Evidence(state, name, cue.weight, cue.id, start, end)))
     if cues.side_markers is not None:
-        found += _marked_sides(words, cues, cues.side_markers, scopes, set(hits))
+        nations = set(hits) | _leader_voices(words, cues, scopes)
+        found += _marked_sides(words, cues, cues.side_markers, scopes, nations)
     return found
+
+
+def _leader_voices(words: Words, cues: GroupsFile, scopes: ScopeIndex) -> set[str]:
+    """The voices that say «наш президент», «глава нашего государства»: they speak as a
+    nation too, though the leader cue itself finds the state only by the leader named."""
+    pattern = re.compile(cues.leader_cue.pattern, re.IGNORECASE)
+    return {scopes.at(hit.start()).key for hit in pattern.finditer(words.parsed.text)}
 
 
 def _marked_sides(
