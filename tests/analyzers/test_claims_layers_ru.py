@@ -49,6 +49,12 @@ def test_claims_ru_a_capital_in_a_clause_hung_on_the_target_is_no_target() -> No
     assert (claim.attrs["level"], claim.attrs["target"]) == (3, None)
 
 
+def test_claims_ru_a_city_is_rung_four_only_as_what_is_destroyed() -> None:
+    assert _claim(_analyse("Армия уничтожила город."), "уничтожила").attrs["level"] == 4
+    for text in ("Армия уничтожила инфраструктуру городов.", "Ракеты уничтожили склад у города."):
+        assert _claim(_analyse(text), "уничтожил").attrs["level"] == 3
+
+
 def test_claims_ru_levels_from_inflected_words() -> None:
     # «ядерным» and «лица земли» are inflected: the level reads their lemmas.
     nuclear = _analyse("Мы нанесём ядерный удар по этим базам.")

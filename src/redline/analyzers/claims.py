@@ -618,8 +618,11 @@ def _level(
             and _in_phrase(word, forms, lemmas)
         ):
             level, rule = raised, f"modifier:{word}"
+    top = _top_words(trigger)
     for raised, cue_words in match.action.escalate_to.items():
-        if raised > level and any(_in_phrase(w, forms, lemmas) for w in cue_words):
+        if raised > level and any(
+            _in_phrase(w, forms, lemmas) and not top.isdisjoint(w.split()) for w in cue_words
+        ):
             level, rule = raised, "escalate_to"
     if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
         level, rule = 3, "sentence:arms"
@@ -640,6 +643,16 @@ def _level(
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _top_words(trigger: Token) -> set[str]:
+    """The words (forms and lemmas, lower-case) of what the action is done to or with: its own
+    dependents and the objects of its prepositions. An escalating word must be one of them:
+    «уничтожить город» and «стереть с лица земли» are rung 4; «уничтожили склад на окраине
+    города», «инфраструктуру городов», "the economy of the country" are not a city destroyed."""
+    tokens = [child for child in trigger.children]
+    tokens += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
 
 def _arms_aid(trigger: Token, match: ActionMatch, words: ClauseWords, lemmas: str) -> bool:
