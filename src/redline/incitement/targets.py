@@ -89,7 +89,15 @@ class TargetResolver:
                 objects.append(subject)
         objects.extend(self._fronted_objects(token))
         for child in token.children:
-            if child.dep_ in ("dobj", "dative", "oprd"):
+            if (
+                self.grammar.tagger_repairs
+                and child.dep_ == "nsubj"
+                and child.morph.get("Case", []) == ["Acc"]
+            ):
+                # «Жгите их танки», «разбомбили их штаб»: a "subject" the tagger itself puts in
+                # the accusative is the object the parse mislabelled.
+                objects.append(child)
+            elif child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
                 if nested:
                     objects.extend(
