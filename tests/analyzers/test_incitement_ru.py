@@ -328,8 +328,9 @@ def test_incitement_ru_a_series_of_violent_verbs_is_one_call() -> None:
         ("Надо раскатать Одессу в блин.", "frame:obligation"),
         ("Давайте ударим по их аэродромам.", "frame:imperative"),
         ("Пора убрать Зеленского физически.", "phrase:"),
-        # an object the tagger put in the accusative but labelled a subject
+        # an object the tagger put in the accusative but labelled a subject, or hung elsewhere
         ("Правильно сделали, что разбомбили их штаб.", "frame:praise"),
+        ("Хоть бы его грохнули поскорее.", "frame:wish"),
     ],
 )
 def test_incitement_ru_calls_by_endorsement_nouns_and_slogans(text: str, cue: str) -> None:
@@ -359,6 +360,8 @@ def test_incitement_ru_calls_by_endorsement_nouns_and_slogans(text: str, cue: st
         "Надо убрать мусор во дворе.",
         # waiting that is not eager, told of others
         "Жители ждут, когда закончатся обстрелы.",
+        # a pronoun before a reported killing
+        "Вчера его убили в подъезде.",
     ],
 )
 def test_incitement_ru_new_frames_leave_reports_and_everyday_words_alone(text: str) -> None:

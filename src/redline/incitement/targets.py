@@ -172,9 +172,12 @@ class TargetResolver:
         found = [
             t
             for t in doc[first : token.i]
-            if t.pos_ in ("NOUN", "PROPN")
+            # «Хоть бы его грохнули»: a personal pronoun in the accusative is a person too.
+            if (
+                (t.pos_ in ("NOUN", "PROPN") and "Anim" in t.morph.get("Animacy", []))
+                or (t.pos_ == "PRON" and t.lower_ in self.cues.person_pronouns)
+            )
             and "Acc" in t.morph.get("Case", [])
-            and "Anim" in t.morph.get("Animacy", [])
             and t.dep_ != "pobj"
             and not (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head is not token)
         ]
