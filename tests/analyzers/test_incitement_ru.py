@@ -302,3 +302,67 @@ def test_incitement_ru_a_series_of_violent_verbs_is_one_call() -> None:
     text = "Диверсантов нужно уничтожать как крыс и даже не брать в плен."
     calls = [s for s in _spans(text) if s.label == "call_to_violence"]
     assert len(calls) == 1 and calls[0].text.endswith("не брать в плен")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a strike named by a noun and asked for, or wished more of
+        ("Нужен ядерный удар по Вашингтону.", "frame:needed"),
+        ("Ракетный удар по Лондону необходим.", "frame:needed"),
+        ("Побольше бы таких прилётов по Харькову!", "frame:wish"),
+        # verbless slogans sending people to their death
+        ("Предателей — на виселицу!", "frame:sent_to_death"),
+        ("Всех коллаборантов надо к стенке.", "frame:sent_to_death"),
+        # a violent act done, praised
+        ("Правильно, что ударили по Киеву.", "frame:praise"),
+        ("Молодцы, что накрыли их колонну!", "frame:praise"),
+        # an infinitive said to be the way out
+        ("Ликвидировать Зеленского — единственный выход.", "frame:endorsement"),
+        # the wish as the auxiliary of the verb it governs, and eager waiting
+        ("Хочу увидеть, как горит Лондон.", "frame:wish"),
+        ("Жду, когда разнесут Киев.", "frame:wish"),
+        # colloquial strikes, and forces in the field as the target
+        ("Давно пора снести Банковую.", "frame:"),
+        ("Бахните по ним Орешником!", "frame:imperative"),
+        ("Надо раскатать Одессу в блин.", "frame:obligation"),
+        ("Давайте ударим по их аэродромам.", "frame:imperative"),
+        ("Пора убрать Зеленского физически.", "phrase:"),
+        # an object the tagger put in the accusative but labelled a subject, or hung elsewhere
+        ("Правильно сделали, что разбомбили их штаб.", "frame:praise"),
+        ("Хоть бы его грохнули поскорее.", "frame:wish"),
+    ],
+)
+def test_incitement_ru_calls_by_endorsement_nouns_and_slogans(text: str, cue: str) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strike noun reported, predicted, refused or condemned
+        "Ядерный удар по Лондону стал бы катастрофой.",
+        "Удар по Киеву был нанесён ночью.",
+        "Удар по Киеву не нужен никому.",
+        # a gallows or a wall in a statement of what was done, or no one sent there
+        "Его отправили на виселицу в 1946 году.",
+        "Скидки на ножи до конца недели!",
+        # praise of something else; blame of the strike
+        "Правильно, что ввели санкции.",
+        "Неправильно, что ударили по жилому дому.",
+        # an infinitive said to be a crime
+        "Бомбить жилые кварталы — преступление.",
+        "Убивать пленных — это военное преступление.",
+        # everyday senses of the new verbs
+        "Надо снести старый гараж во дворе.",
+        "Нужно раскатать тесто потоньше.",
+        "Надо устранить все недостатки до проверки.",
+        "Надо убрать мусор во дворе.",
+        # waiting that is not eager, told of others
+        "Жители ждут, когда закончатся обстрелы.",
+        # a pronoun before a reported killing
+        "Вчера его убили в подъезде.",
+    ],
+)
+def test_incitement_ru_new_frames_leave_reports_and_everyday_words_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]

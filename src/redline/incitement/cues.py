@@ -14,7 +14,7 @@ made of ("please", "let's", "of", «пусть», «давайте»), so no lan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -112,6 +112,16 @@ class Grammar:
     strict_modal_scope: bool = False
     # Whether violent verbs coordinated in one call make one finding (see the YAML).
     one_call_per_series: bool = False
+    # A violent act done, endorsed in the voice's own words: «Правильно, что ударили по Киеву»,
+    # «Молодцы, что накрыли ...» (the praising word heads the «что» clause; see the YAML).
+    praise_words: frozenset[str] = frozenset()
+    praise_marks: frozenset[str] = frozenset()
+    # Predicates that ask for a strike named by a noun: «Нужен удар по Вашингтону»; and the
+    # "more of" words that, with the wish auxiliary, wish for more («Побольше бы таких ударов»).
+    need_predicates: frozenset[str] = frozenset()
+    more_words: frozenset[str] = frozenset()
+    # Verbless slogans sending people to their death: «Предателей — на виселицу!».
+    destination_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,10 @@ class Cues:
     institutions: frozenset[str]
     grammar: Grammar
     use_model: bool = True
+    # Nouns naming a strike («удар», «прилёт»): a call only in a frame that asks for one.
+    strike_nouns: dict[str, int] = field(default_factory=dict)
+    # Where a verbless slogan sends people to die («на виселицу», «к стенке»), by level.
+    death_destinations: dict[str, int] = field(default_factory=dict)
     language: str = "en"
 
     @classmethod
@@ -199,6 +213,10 @@ class Cues:
             grammar=_grammar(data["grammar"]),
             use_model=bool(data["use_model"]),
             language=language,
+            strike_nouns={str(k): int(v) for k, v in data.get("strike_nouns", {}).items()},
+            death_destinations={
+                str(k): int(v) for k, v in data.get("death_destinations", {}).items()
+            },
         )
 
 
@@ -303,6 +321,11 @@ class GrammarSection(DataFile):
     shared_objects: bool = False
     strict_modal_scope: bool = False
     one_call_per_series: bool = False
+    praise_words: list[str] = Field(default_factory=list)
+    praise_marks: list[str] = Field(default_factory=list)
+    need_predicates: list[str] = Field(default_factory=list)
+    more_words: list[str] = Field(default_factory=list)
+    destination_preps: list[str] = Field(default_factory=list)
 
 
 class IncitementFile(DataFile):
@@ -332,6 +355,8 @@ class IncitementFile(DataFile):
     body_parts: list[str]
     institutions: list[str]
     grammar: GrammarSection
+    strike_nouns: dict[str, int] = Field(default_factory=dict)
+    death_destinations: dict[str, int] = Field(default_factory=dict)
 
 
 @cache

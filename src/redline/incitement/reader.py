@@ -24,8 +24,13 @@ such as "death to X"), in this order:
 The words of each step come from the language's cue file (English ``data/incitement.yaml``,
 Russian ``data/ru/incitement.yaml``); what Russian adds is grammar, not words in code: the
 infinitive as a command («Расстрелять!»), «пусть»/«чтоб ты» wishes, the hortative «Уничтожим
-их!», the perfective future of «мы» as intent, predicates with no copula («Они — нелюди»), and
-slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used.
+их!», the perfective future of «мы» as intent, predicates with no copula («Они — нелюди»;
+«Бомбить города — преступление» condemns, «Ликвидировать его — единственный выход» endorses),
+slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used, and
+calls with no violent verb: praise of a strike done («Правильно, что ударили по ...»), a strike
+noun asked for («Нужен удар по ...», «Побольше бы таких прилётов по ...») and verbless slogans
+sending people to die («Предателей — на виселицу!»). Whatever the frame, "us" alone as the
+target is not the voice's call («они ворвались нас убивать»).
 Switches in the file's ``grammar`` turn on what only Russian needs: a named voice's direct
 quotation read as its own words (``direct_speech``: the corpus credits the quoted voice's call),
 a slur or monster word dying relished (``gloating_*``: «русня дохнет»), repairs of slovnet's
@@ -114,7 +119,12 @@ class SentenceReader:
         for token in tokens:
             if token.i in taken:
                 continue
-            found = self._violence(token, start, end) or self._noun_frame(token, start, end)
+            found = (
+                self._violence(token, start, end)
+                or self._noun_frame(token, start, end)
+                or self._strike_noun(token, start, end)
+                or self._destination(token, start, end)
+            )
             if found is not None:
                 taken.add(found.head)
                 if not self._joined(found, findings):
@@ -203,6 +213,10 @@ class SentenceReader:
             and not targets
             and token.lemma_.lower() not in self.cues.violent_verbs
         ):
+            return None
+        # A voice does not call for violence against itself: "us" as the only target is what
+        # others do or want («они ворвались нас убивать»), however the parse hung the verb.
+        if label == "call_to_violence" and targets and all(self._own(t) for t in targets):
             return None
         # Identifiable targets: people, groups, places, institutions; "kill the lights" has none.
         identifiable = any(t.kind != "thing" for t in targets)
@@ -328,6 +342,117 @@ class SentenceReader:
             head=token.i,
         )
 
+    def _strike_noun(self, token: Token, start: int, end: int) -> Finding | None:
+        """A strike named by a noun and asked for: «Нужен ядерный удар по Вашингтону», «Удар по
+        Лондону необходим», «Побольше бы таких ударов по Киеву». A strike noun anywhere else
+        reports or predicts («удар по Киеву был нанесён ночью»)."""
+        grammar = self.grammar
+        key = token.lemma_.lower()
+        if key not in self.cues.strike_nouns or token.pos_ != "NOUN":
+            return None
+        head = token.head
+        needed = token.dep_ == "nsubj" and head.lemma_.lower() in grammar.need_predicates
+        # «(По)больше бы таких ударов по ...»: a wished-for quantity, in the genitive.
+        before = token.doc[token.sent.start : token.i]
+        more = (
+            "Gen" in token.morph.get("Case", [])
+            and any(t.lemma_.lower() in grammar.more_words for t in before)
+            and any(t.lower_ in grammar.wish_auxiliaries for t in before)
+        )
+        if not (needed or more) or self._contrast(head):
+            return None
+        if any(c.dep_ == "neg" for c in head.children):
+            return None
+        targets = [
+            self.targets.resolve(o)
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in grammar.target_preps
+            for o in parse.pobjs(prep)
+        ]
+        if not any(t.kind != "thing" for t in targets):
+            return None
+        start, end = self._within_quote(token, start, end)
+        first = min(token.left_edge.i, head.i)
+        last = max(token.right_edge.i, head.i)
+        span_start, span_end = parse.bounded(self.doc, first, last, start, end)
+        kind = "needed" if needed else "wish"
+        return Finding(
+            "call_to_violence",
+            kind,
+            span_start,
+            span_end,
+            f"noun:{key}|frame:{kind}",
+            self.targets.level(token, self.cues.strike_nouns[key], targets),
+            targets,
+            base=0.8,
+            head=token.i,
+        )
+
+    def _destination(self, token: Token, start: int, end: int) -> Finding | None:
+        """A verbless slogan sending people to their death: «Предателей — на виселицу!»,
+        «Всех коллаборантов надо к стенке». A verb in the sentence makes it a statement of
+        what was done («его отправили на виселицу»), left to the verb cues."""
+        grammar = self.grammar
+        key = token.lemma_.lower()
+        level = self.cues.death_destinations.get(key) or self.cues.death_destinations.get(
+            token.lower_
+        )
+        prep = token.head
+        if (
+            level is None
+            or token.dep_ != "pobj"
+            or prep.lower_ not in grammar.destination_preps
+            or any(
+                t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in grammar.lemma_modals
+                for t in token.sent
+            )
+            or self._contrast(prep.head)
+            or any(c.dep_ == "neg" for c in prep.head.children)
+        ):
+            return None
+        people = [
+            self.targets.resolve(t)
+            for t in token.doc[token.sent.start : prep.i]
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "pobj"
+        ]
+        targets = [t for t in people if t.human and t.kind != "thing"]
+        if not targets:
+            return None
+        start, end = self._within_quote(token, start, end)
+        span_start, span_end = parse.bounded(
+            self.doc, token.sent.start, token.sent.end - 1, start, end
+        )
+        return Finding(
+            "call_to_violence",
+            "sent_to_death",
+            span_start,
+            span_end,
+            f"noun:{key}|frame:sent_to_death",
+            level,
+            targets,
+            base=0.8,
+            head=token.i,
+        )
+
+    def _nominal_predicate(self, verb: Token) -> Token | None:
+        """What an infinitive is said to be, with no copula: «Бомбить города — преступление»
+        (a dash, parsed as parataxis), «Ликвидировать его — единственный выход» (the infinitive
+        the subject of the noun)."""
+        if not self.grammar.nominal_predicates or "Inf" not in verb.morph.get("VerbForm", []):
+            return None
+        if verb.dep_ == "csubj":
+            return verb.head
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "parataxis"
+                and c.i > verb.i
+                and any(t.text in "—–-" for t in verb.doc[verb.i : c.i])
+            ),
+            None,
+        )
+
     def _contrast(self, token: Token) -> bool:
         """Quoted, reported, condemned, negated, asked or used as a topic: not the speaker's
         call."""
@@ -353,6 +478,13 @@ class SentenceReader:
         subject = parse.subject(token)
         if subject is not None and parse.negative_subject(subject, self.cues):
             return True
+        predicate = self._nominal_predicate(chain[-1])
+        if predicate is not None and predicate.lemma_.lower() in (
+            self.cues.condemn_nouns | self.cues.condemn_adjectives
+        ):
+            return True
+        if predicate is not None and self._solution(predicate):
+            return False
         for node in [*chain, *list(chain[-1].ancestors)[:6]]:
             if quote and not quote[0] <= node.idx < quote[1]:
                 break  # the words that frame a direct quotation are not the voice's own
@@ -435,6 +567,12 @@ class SentenceReader:
         ):
             return "call_to_violence", "regret", modals
         top = chain[-1]
+        praise = self._praise(chain)
+        if praise is not None:
+            return "call_to_violence", "praise", [praise]
+        predicate = self._nominal_predicate(top)
+        if predicate is not None and self._solution(predicate):
+            return "call_to_violence", "endorsement", [predicate]
         # An endorsing copula: "it would be best to X", "it's in everybody's interest to X".
         for node in [top, top.head]:
             if node.lemma_ in grammar.copulas and any(
@@ -477,7 +615,16 @@ class SentenceReader:
             )
         # Wishes: "I hope someone shoots him", "I would love to see them suffer", "if only someone
         # would".
-        for node in list(token.ancestors)[:5]:
+        for ancestor in list(token.ancestors)[:5]:
+            # «Хочу увидеть, как ...»: the wish may be the auxiliary of the verb it governs.
+            node = next(
+                (
+                    c
+                    for c in ancestor.children
+                    if c.dep_ == "aux" and c.lemma_.lower() in self.cues.wish_verbs
+                ),
+                ancestor,
+            )
             if node.lemma_.lower() in self.cues.wish_verbs and node.pos_ == "VERB":
                 wisher = parse.subject(node)
                 # An unsaid wisher is the speaker, unless the verb says another person.
@@ -570,6 +717,37 @@ class SentenceReader:
             if read.stance == "threaten":
                 return "threat", "threatened", agent
         return None
+
+    def _own(self, target: Target) -> bool:
+        """Whether ``target`` is the speaker's own side named by a first-person pronoun."""
+        return target.kind == "pronoun" and (target.name or "").lower() in self.grammar.first_person
+
+    def _praise(self, chain: list[Token]) -> Token | None:
+        """«Правильно, что ударили по Киеву», «Молодцы, что накрыли колонну», «Правильно
+        сделали, что разбомбили»: a clause of «что» under a word of praise (or under a verb the
+        praise modifies) endorses the act it reports; «неправильно», «не молодцы» do not."""
+        grammar = self.grammar
+        for node in chain:
+            head = node.head
+            marked = any(
+                c.dep_ == "mark" and c.lower_ in grammar.praise_marks for c in node.children
+            )
+            if head is node or not marked:
+                continue
+            for word in [head, *(c for c in head.children if c.dep_ == "advmod")]:
+                if (
+                    word.lower_ in grammar.praise_words
+                    or word.lemma_.lower() in grammar.praise_words
+                ) and not any(c.dep_ == "neg" for c in [*word.children, *head.children]):
+                    return word
+        return None
+
+    def _solution(self, predicate: Token) -> bool:
+        """Whether a nominal predicate endorses its subject as the way out: «... — единственный
+        выход», «... — лучшее решение» (a bare «решение» may only describe)."""
+        return predicate.lemma_.lower() in self.cues.solution_nouns and any(
+            c.lemma_.lower() in self.cues.endorsing for c in predicate.children
+        )
 
     def _gloat(self, token: Token, subject: Token | None) -> bool:
         """«Русня дохнет», «орки сдохли»: people named by a slur or a dehumanising term of the

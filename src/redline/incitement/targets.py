@@ -89,7 +89,15 @@ class TargetResolver:
                 objects.append(subject)
         objects.extend(self._fronted_objects(token))
         for child in token.children:
-            if child.dep_ in ("dobj", "dative", "oprd"):
+            if (
+                self.grammar.tagger_repairs
+                and child.dep_ == "nsubj"
+                and child.morph.get("Case", []) == ["Acc"]
+            ):
+                # «Жгите их танки», «разбомбили их штаб»: a "subject" the tagger itself puts in
+                # the accusative is the object the parse mislabelled.
+                objects.append(child)
+            elif child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
                 if nested:
                     objects.extend(
@@ -164,9 +172,12 @@ class TargetResolver:
         found = [
             t
             for t in doc[first : token.i]
-            if t.pos_ in ("NOUN", "PROPN")
+            # «Хоть бы его грохнули»: a personal pronoun in the accusative is a person too.
+            if (
+                (t.pos_ in ("NOUN", "PROPN") and "Anim" in t.morph.get("Animacy", []))
+                or (t.pos_ == "PRON" and t.lower_ in self.cues.person_pronouns)
+            )
             and "Acc" in t.morph.get("Case", [])
-            and "Anim" in t.morph.get("Animacy", [])
             and t.dep_ != "pobj"
             and not (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head is not token)
         ]
