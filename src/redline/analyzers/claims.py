@@ -647,10 +647,11 @@ def _level(
 
 def _top_words(trigger: Token) -> set[str]:
     """The words (forms and lemmas, lower-case) of what the action is done to or with: its own
-    dependents and the objects of its prepositions. An escalating word must be one of them:
-    «уничтожить город» and «стереть с лица земли» are rung 4; «уничтожили склад на окраине
-    города», «инфраструктуру городов», "the economy of the country" are not a city destroyed."""
-    tokens = [child for child in trigger.children]
+    dependents, a participle's noun and the objects of its prepositions. An escalating word
+    must be one of them: «уничтожить город» and «стереть с лица земли» are rung 4; «уничтожили
+    склад на окраине города», «инфраструктуру городов», "the economy of the country" are not a
+    city destroyed."""
+    tokens = [child for child in trigger.children] + _participle_noun(trigger)
     tokens += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
