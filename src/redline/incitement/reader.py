@@ -325,20 +325,42 @@ class SentenceReader:
             return None
         targets = [self.targets.resolve(o) for o in objects]
         human = any(t.human for t in targets)
-        start, end = self._within_quote(token, start, end)
-        span_start, span_end = parse.bounded(
-            self.doc, token.sent.start, token.sent.end - 1, start, end
+        return self._noun_call(
+            token,
+            kind,
+            (token.sent.start, token.sent.end - 1),
+            (start, end),
+            self.targets.level(token, level, targets),
+            targets,
+            base=0.8 if human else 0.55,
+            needs_model=not human,
         )
+
+    def _noun_call(
+        self,
+        token: Token,
+        kind: str,
+        words: tuple[int, int],
+        bounds: tuple[int, int],
+        level: int,
+        targets: list[Target],
+        base: float = 0.8,
+        needs_model: bool = False,
+    ) -> Finding:
+        """A call cued by the noun ``token`` in frame ``kind``, over the ``words`` (first, last
+        token) kept inside ``bounds`` and the quotation holding the noun."""
+        start, end = self._within_quote(token, *bounds)
+        span_start, span_end = parse.bounded(self.doc, *words, start, end)
         return Finding(
             "call_to_violence",
             kind,
             span_start,
             span_end,
-            f"noun:{key}|frame:{kind}",
-            self.targets.level(token, level, targets),
+            f"noun:{token.lemma_.lower()}|frame:{kind}",
+            level,
             targets,
-            needs_model=not human,
-            base=0.8 if human else 0.55,
+            needs_model=needs_model,
+            base=base,
             head=token.i,
         )
 
@@ -371,21 +393,13 @@ class SentenceReader:
         ]
         if not any(t.kind != "thing" for t in targets):
             return None
-        start, end = self._within_quote(token, start, end)
-        first = min(token.left_edge.i, head.i)
-        last = max(token.right_edge.i, head.i)
-        span_start, span_end = parse.bounded(self.doc, first, last, start, end)
-        kind = "needed" if needed else "wish"
-        return Finding(
-            "call_to_violence",
-            kind,
-            span_start,
-            span_end,
-            f"noun:{key}|frame:{kind}",
+        return self._noun_call(
+            token,
+            "needed" if needed else "wish",
+            (min(token.left_edge.i, head.i), max(token.right_edge.i, head.i)),
+            (start, end),
             self.targets.level(token, self.cues.strike_nouns[key], targets),
             targets,
-            base=0.8,
-            head=token.i,
         )
 
     def _destination(self, token: Token, start: int, end: int) -> Finding | None:
@@ -418,20 +432,13 @@ class SentenceReader:
         targets = [t for t in people if t.human and t.kind != "thing"]
         if not targets:
             return None
-        start, end = self._within_quote(token, start, end)
-        span_start, span_end = parse.bounded(
-            self.doc, token.sent.start, token.sent.end - 1, start, end
-        )
-        return Finding(
-            "call_to_violence",
+        return self._noun_call(
+            token,
             "sent_to_death",
-            span_start,
-            span_end,
-            f"noun:{key}|frame:sent_to_death",
+            (token.sent.start, token.sent.end - 1),
+            (start, end),
             level,
             targets,
-            base=0.8,
-            head=token.i,
         )
 
     def _nominal_predicate(self, verb: Token) -> Token | None:
