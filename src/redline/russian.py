@@ -158,12 +158,13 @@ class NatashaComponent:
 def _sentences(doc: Doc, words: list[Token]) -> list[list[Token]]:
     from razdel import sentenize
 
-    starts = {piece.start for piece in sentenize(doc.text)}
+    text = doc.text  # spaCy joins the tokens anew on each access: once, not once per token
+    starts = {piece.start for piece in sentenize(text)}
     sentences: list[list[Token]] = []
     for token in words:
         # razdel does not end a sentence at a line break; a comment's author and time line, a
         # heading or a speaker label would otherwise be parsed as the next sentence's start.
-        after_break = bool(sentences) and "\n" in doc.text[_end(sentences[-1][-1]) : token.idx]
+        after_break = bool(sentences) and "\n" in text[_end(sentences[-1][-1]) : token.idx]
         if not sentences or token.idx in starts or after_break:
             sentences.append([])
         sentences[-1].append(token)
@@ -308,7 +309,7 @@ def _descends_from(i: int, ancestor: int, heads: list[int]) -> bool:
 
 
 def _attributes_what_precedes(
-    doc: Doc, verb: int, heads: list[int], labels: list[str], tables: SyntaxFile
+    doc: Doc, verb: int, stop: int, heads: list[int], labels: list[str], tables: SyntaxFile
 ) -> bool:
     """A verb of saying after the clause it attributes: «Мы ответим жёстко, — заявил министр.»,
     «Переговоры невозможны, считает эксперт.» slovnet (as UD prescribes) makes the content the
@@ -330,7 +331,7 @@ def _attributes_what_precedes(
         return False
     after = [
         i
-        for i in range(verb + 1, len(doc))
+        for i in range(verb + 1, stop)  # the rest of the sentence: a tree is one sentence's
         if _root_of(i, heads) == root and not _descends_from(i, verb, heads)
     ]
     stray = _stray_speaker(doc, verb, heads, labels)
@@ -358,7 +359,9 @@ def _stray_speaker(doc: Doc, verb: int, heads: list[int], labels: list[str]) -> 
     return None
 
 
-def _speech_verb_to_root(doc: Doc, verb: int, heads: list[int], labels: list[str]) -> None:
+def _speech_verb_to_root(
+    doc: Doc, verb: int, stop: int, heads: list[int], labels: list[str]
+) -> None:
     """The verb of saying takes the content's root's place and relations; the content becomes
     its ``ccomp`` («заявил» heads «ответим»), as in "We will respond, the minister said"; a
     speaker left on the content's root becomes the verb's subject."""
@@ -366,9 +369,9 @@ def _speech_verb_to_root(doc: Doc, verb: int, heads: list[int], labels: list[str
     stray = _stray_speaker(doc, verb, heads, labels)
     if stray is not None:
         heads[stray], labels[stray] = verb, "nsubj"
-    for i in range(len(doc)):
+    for i in range(verb + 1, stop):
         # the sentence's final mark follows the new root, as spaCy hangs it
-        if heads[i] == root and i > verb and doc[i].is_punct:
+        if heads[i] == root and doc[i].is_punct:
             heads[i] = verb
     heads[verb], labels[verb] = verb, "ROOT"
     heads[root], labels[root] = verb, "ccomp"
@@ -416,9 +419,13 @@ def _set_parse(
             heads[i], labels[i] = i, "ROOT"
     for sentence in sentences:
         _make_tree([token.i for token in sentence], heads, labels)
-    for i in range(len(doc)):
-        if _attributes_what_precedes(doc, i, heads, labels, tables):
-            _speech_verb_to_root(doc, i, heads, labels)
+    for sentence in sentences:
+        # Scan only the verb's own sentence: over the whole text it cost time quadratic in
+        # the number of such verbs.
+        stop = sentence[-1].i + 1
+        for token in sentence:
+            if _attributes_what_precedes(doc, token.i, stop, heads, labels, tables):
+                _speech_verb_to_root(doc, token.i, stop, heads, labels)
     # spaCy stores a head as a signed offset and a label as a 64-bit hash, both as uint64.
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64")
     array = numpy.zeros((len(doc), 2), dtype="uint64")
