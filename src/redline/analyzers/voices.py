@@ -368,6 +368,14 @@ def _opens(text: str, index: int) -> bool:
     return before in _OPEN_BEFORE and after not in _CLOSE_AFTER
 
 
+def _visible_end(text: str, index: int) -> int:
+    """Where ``text[:index]`` ends without its trailing whitespace (``len(text[:index].rstrip())``
+    without copying the text before, which per quotation cost time quadratic in its length)."""
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index
+
+
 def _opens_paragraph(text: str, index: int) -> bool:
     """Whether only spaces stand between a line break and ``index``."""
     line_start = text.rfind("\n", 0, index)
@@ -533,12 +541,13 @@ def _attribution_line(
     """«... могут стать гражданами России,\n\n— резюмировал депутат.»: a line that is only the
     attribution (dash, cue, speaker) of the paragraph before, which a comma leaves open, when
     the speech was broken off from its cue by a line break."""
-    previous = text[:line_start].rstrip()
-    hit = _cue_after(parsed, starts, cue_at, cues) if previous.endswith(",") else None
+    end = _visible_end(text, line_start)
+    open_comma = end > 0 and text[end - 1] == ","
+    hit = _cue_after(parsed, starts, cue_at, cues) if open_comma else None
     if hit is None or bisect_left(starts, cue_at) != hit[0].i:
         return []
-    start = previous.rfind("\n") + 1
-    speech = _strip_marks(text, start, len(previous))
+    start = text.rfind("\n", 0, end) + 1
+    speech = _strip_marks(text, start, end)
     return [Quotation(*speech, hit[1], hit[0].text, "ru.speech_then_cue")]
 
 
@@ -592,7 +601,7 @@ def _introducer(text: str, parsed: SpacyDoc, starts: list[int], open_at: int) ->
     before the quotation (or ending the paragraph before it) hands the words to the subject of
     the clause it ends, when that is a name or «он», «она» (a verb of any kind: the colon is
     the cue; not one whose subject receives the words: «Киев получил ответ: «...»»)."""
-    colon = len(text[:open_at].rstrip()) - 1
+    colon = _visible_end(text, open_at) - 1
     if colon < 0 or text[colon] != ":":
         return None
     last = bisect_left(starts, colon) - 1
@@ -632,11 +641,11 @@ def _cue_in_paragraph_before(
     no cue of its own goes on the words of the one the paragraph before says spoke, its last
     cue (a speech verb, a stance adjective, «по словам X») with a speaker."""
     line_start = text.rfind("\n", 0, open_at)
-    previous = text[:line_start].rstrip()
-    if line_start < 0 or not previous:
+    end = _visible_end(text, line_start) if line_start >= 0 else 0
+    if end == 0:
         return None
-    paragraph_start = previous.rfind("\n") + 1
-    first, last = bisect_left(starts, paragraph_start), bisect_left(starts, len(previous))
+    paragraph_start = text.rfind("\n", 0, end) + 1
+    first, last = bisect_left(starts, paragraph_start), bisect_left(starts, end)
     return _last_cue(list(parsed[first:last]), open_at, cues, outermost=True)
 
 
