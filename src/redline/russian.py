@@ -27,6 +27,7 @@ The tables of that mapping live in ``redline/data/ru/syntax.yaml``.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -469,10 +470,21 @@ def _entities(doc: Doc, spans: list[Any]) -> list[Span]:
     return entities
 
 
+def _keep_hyphenated(infix: str | re.Pattern[str]) -> str | re.Pattern[str]:
+    """spaCy's infix without its split at a hyphen between letters. natasha's tokenizer, on
+    whose tokens slovnet was trained, keeps «кто-то», «из-за», «военно-технические»,
+    «Нью-Йорк» whole; split, each became three words the tagger and parser misread. Dashes
+    and runs of hyphens between words still split."""
+    return infix.replace("(?:-|–|", "(?:–|") if isinstance(infix, str) else infix
+
+
 def russian_pipeline() -> Language:
     """A new spaCy ``Language`` for Russian with Redline's natasha component."""
     nlp = spacy.blank("ru")
-    infixes = [*(nlp.Defaults.infixes or ()), *load("ru/syntax.yaml", SyntaxFile).token_infixes]
+    infixes = [
+        *(_keep_hyphenated(p) for p in nlp.Defaults.infixes or ()),
+        *load("ru/syntax.yaml", SyntaxFile).token_infixes,
+    ]
     tokenizer: Any = nlp.tokenizer  # spacy.blank's rule-based Tokenizer (compiled, no stubs)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("redline_natasha")
