@@ -160,3 +160,20 @@ def test_claims_ru_aid_in_a_sentence_naming_weapons_is_military() -> None:
     civil = _analyse("Европа оказывает Киеву политическую поддержку, а не поставляет ракеты.")
     support = _claim(civil, "поддержку", key=lambda c: c.rule.startswith("поддержка|"))
     assert support.attrs["level"] == 0
+
+
+def test_claims_ru_a_response_settled_by_a_word_of_retaliation_is_a_threat() -> None:
+    """«ответ» / «ответить» with no named side is read as retaliation only when its own phrase,
+    or what is said of it, holds a word of retaliation; an answer to a question is no claim."""
+    ours = _analyse("Наш ответ будет симметричным.")
+    assert _claim(ours, "ответ").attrs["stance"] == "threaten"
+    quoted = _analyse("«Россия ответит всеми имеющимися средствами», — подчеркнул Медведев.")
+    claim = _claim(quoted, "ответит")
+    assert (claim.attrs["stance"], claim.attrs["speaker"]) == ("threaten", "Медведев")
+    measures = _analyse("Мы будем вынуждены принять военно-технические меры.")
+    assert (_claim(measures, "меры").attrs["stance"], _claim(measures, "меры").attrs["level"]) == (
+        "threaten",
+        3,
+    )
+    answer = _analyse("Министр ответил на вопросы журналистов.")
+    assert not [c for c in answer.layer("claims") if c.attrs["action_key"] == "ответить"]

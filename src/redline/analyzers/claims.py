@@ -465,7 +465,7 @@ def _claim(
         targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
-    if match.action.ambiguous and not targets:
+    if match.action.ambiguous and not targets and not _settled(trigger, match):
         return None
     generic = actor_token is not None and _is(actor_token, words.generic_actors)
     own_side = (
@@ -475,6 +475,8 @@ def _claim(
             actor_token is not None
             and (_is(actor_token, words.own_side_subjects) or _ours(actor_token, words))
         )
+        # «наш ответ», «наши удары»: the side that owns a nominal action is its actor.
+        or (trigger.pos_ == "NOUN" and _ours(trigger, words))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
@@ -643,6 +645,23 @@ def _level(
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _settled(trigger: Token, match: ActionMatch) -> bool:
+    """An ambiguous action with no named target is still read in its lexicon sense when its own
+    phrase, or the predicate said of it, holds a word that settles the sense: «ответить всеми
+    средствами», «ответ будет симметричным», «наш ответ», "respond with force" (its force words
+    count too)."""
+    cues = set(match.action.settled_by).union(*match.action.escalate_to.values())
+    # «в ответ на агрессию», "in response to": the response names the circumstance of
+    # another act (the strike it qualifies), not an act of its own.
+    if not cues or trigger.dep_ == "pobj":
+        return False
+    _, lemmas = _action_phrase(trigger)
+    words = set(lemmas.split()) | _top_words(trigger)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("ADJ", "ADV"):
+        words |= {trigger.head.lower_, trigger.head.lemma_.lower()}
+    return not cues.isdisjoint(words)
 
 
 def _top_words(trigger: Token) -> set[str]:

@@ -54,6 +54,9 @@ class Action:
     pos: tuple[str, ...] = ("VERB", "NOUN")
     ambiguous: bool = False
     escalate_to: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Words that settle an ambiguous action's sense when its own phrase holds one (a response
+    # "symmetrical", "with all means", "to the aggression" is a retaliation, not an answer).
+    settled_by: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     gap: int = 0  # words a phrase may skip between its own words, in all
 
@@ -206,6 +209,7 @@ def _action(raw: dict[str, Any]) -> Action:
         pos=pos,
         ambiguous=bool(raw.get("ambiguous")),
         escalate_to=escalate,
+        settled_by=tuple(str(w).lower() for w in (raw.get("settled_by") or ())),
         words=tuple(str(key).lower().split()),
         gap=int(raw.get("gap") or 0),
     )
@@ -232,6 +236,7 @@ class ActionItem(DataFile):
     pos: list[str] | None = None
     ambiguous: bool = False
     escalate_to: dict[int, list[str] | None] | None = None
+    settled_by: list[str] | None = None  # words that settle an ambiguous entry's sense
     gap: int = 0  # a phrase's words may have up to this many other words between them
     note: str | None = None  # why the entry is there; for the reader, not read
 

@@ -246,7 +246,8 @@ def _auxiliaries(verb: Token) -> list[Token]:
     («должны быть арестованы»: "быть" is the passive's auxiliary, "должны" is its modal)."""
     found = []
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") or child.tag_ == "MD":
+        # A copula carries the tense of a predicate with no verb: «ответ будет симметричным».
+        if child.dep_ in ("aux", "auxpass", "cop") or child.tag_ == "MD":
             found.append(child)
             found.extend(
                 c for c in child.children if c.dep_ in ("aux", "auxpass") or c.tag_ == "MD"
