@@ -177,3 +177,21 @@ def test_claims_ru_a_response_settled_by_a_word_of_retaliation_is_a_threat() -> 
     )
     answer = _analyse("Министр ответил на вопросы журналистов.")
     assert not [c for c in answer.layer("claims") if c.attrs["action_key"] == "ответить"]
+
+
+def test_claims_ru_stock_warnings_of_ministry_statements_threaten() -> None:
+    """Stock Russian warnings with no stated means, and force named generically, are the
+    speaker's side's threats; the same words in their everyday sense are no claim."""
+    cases = {
+        "Подобные шаги не останутся безнаказанными.": ("останутся", 1),
+        "Мы будем вынуждены отреагировать.": ("отреагировать", 1),
+        "Мы будем бить по всем целям противника.": ("бить", 3),
+        "Мы готовы применить все имеющиеся средства поражения.": ("применить", 3),
+    }
+    for text, (words, level) in cases.items():
+        claim = _claim(_analyse(text), words)
+        assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", level), text
+    wallet = _analyse("Новые налоги бьют по карману граждан.")
+    assert not [c for c in wallet.layer("claims") if c.attrs["action_key"] == "бить"]
+    criticism = _analyse("Министр спокойно отреагировал на критику.")
+    assert not [c for c in criticism.layer("claims") if c.attrs["action_key"] == "отреагировать"]

@@ -659,8 +659,11 @@ def _settled(trigger: Token, match: ActionMatch) -> bool:
         return False
     _, lemmas = _action_phrase(trigger)
     words = set(lemmas.split()) | _top_words(trigger)
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ in ("ADJ", "ADV"):
-        words |= {trigger.head.lower_, trigger.head.lemma_.lower()}
+    # What is said of it («ответ будет симметричным», «ответ последует незамедлительно») and
+    # the predicate it completes («будем вынуждены отреагировать»).
+    if trigger.dep_ in ("nsubj", "nsubjpass", "xcomp"):
+        said = [trigger.head, *(c for c in trigger.head.children if c.dep_ == "advmod")]
+        words |= {t.lower_ for t in said} | {t.lemma_.lower() for t in said}
     return not cues.isdisjoint(words)
 
 
