@@ -278,3 +278,9 @@ def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: s
 )
 def test_claims_ru_imperatives_command(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
+    assert _stance("Разве можно бить ракетами по жилым кварталам?", "бить").stance == "reject"
+    assert _stance("Можно ли нанести удар по складам?", "нанести удар").stance == "question"
+    assert _stance("Как можно остановить войну?", "остановить").stance != "reject"

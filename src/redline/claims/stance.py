@@ -87,6 +87,7 @@ class StanceFile(DataFile):
     cessation_objects: list[str]  # lemmas: «положить конец войне», a stop said with a noun
     prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
     content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
+    rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
 
 
 @cache
@@ -634,6 +635,10 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
     asks = _is_question(sentence, trigger)
+    # «Разве можно бить ракетами по городам?», «Как можно вести переговоры с ...?»: a question
+    # that asks whether one may do it, put so that the answer is no, argues against it.
+    if asks and _frame(c.rhetorical_rejection_frames, _before(trigger)):
+        return StanceReading("reject", "reject.rhetorical_question", negated=negated)
     if asks or _asks_whether(chain, c):
         return StanceReading(
             "question",
