@@ -46,6 +46,7 @@ from redline.analyzers.versions import content_version
 from redline.attributes import ActorAttributes, Attributes, QuoteAttributes
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
+from redline.intervals import OverlapIndex, SortedSpans
 from redline.scope import ScopeIndex
 
 if TYPE_CHECKING:
@@ -81,6 +82,43 @@ def _mentions(document: Document) -> list[Mention]:
         if actor is not None:
             found.append(Mention(span.start, span.end, span.text, actor))
     return sorted(found, key=lambda m: m.start)
+
+
+class _Mentions:
+    """Actor mentions in text order, with the look-ups the speaker rules make once per
+    quotation answered from sorted offsets: scanning every mention for every quotation made
+    the step quadratic in the length of a transcript."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = mentions  # sorted by start (see _mentions)
+        self._spans = SortedSpans(mentions)
+        self._by_actor: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            self._by_actor.setdefault(mention.actor.actor_id, []).append(mention)
+        self._people = [m for m in mentions if m.actor.type == "person"]
+        self._people_starts = [m.start for m in self._people]
+
+    def of_actor(self, actor_id: str) -> list[Mention]:
+        return self._by_actor.get(actor_id, [])
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        return self._spans.overlapping(start, end)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying inside ``[start, end)``, in text order."""
+        return [m for m in self._spans.overlapping(start, end) if start <= m.start and m.end <= end]
+
+    def ending_before(self, before: int, reach: int) -> list[Mention]:
+        """The mentions ending at or before ``before`` and at most ``reach`` before it."""
+        window = self._spans.overlapping(before - reach - 1, before)
+        return [m for m in window if m.end <= before and before - m.end <= reach]
+
+    def last_person(self, before: int) -> Mention | None:
+        """The last person (in text order) whose mention ends at or before ``before``."""
+        for k in range(bisect_left(self._people_starts, before) - 1, -1, -1):
+            if self._people[k].end <= before:
+                return self._people[k]
+        return None
 
 
 @dataclass(frozen=True)
@@ -123,9 +161,10 @@ class VoiceAnalyzer:
         russian = context.language == "ru"
         quotations = _russian_quotations(document.text, parsed) if russian else _english(parsed)
         scopes = ScopeIndex(document)
-        actors = _mentions(document)
+        actors = _Mentions(_mentions(document))
         # A Russian role word or pronoun stands for someone the narrative named, not a quotation.
-        narrated = [a for a in actors if not any(q.start <= a.start < q.end for q in quotations)]
+        quoted = OverlapIndex((q.start, q.end) for q in quotations)
+        narrated = _Mentions([a for a in actors.items if not quoted.overlaps(a.start, a.start + 1)])
         pronouns = _russian_cues().person_pronouns if russian else _PERSON_PRONOUNS
         spans: list[Span] = []
         for quotation in _one_per_start(quotations):
@@ -214,7 +253,7 @@ def _phrase(tokens: Sequence[Token]) -> str:
 
 
 def _speaker_actor(
-    actors: list[Mention],
+    actors: _Mentions,
     start: int,
     end: int,
     quote_start: int,
@@ -222,17 +261,17 @@ def _speaker_actor(
     pronouns: frozenset[str] | set[str],
 ) -> Mention | None:
     """The actor mention that names the speaker; for a pronoun, the last person named before."""
-    inside = [a for a in actors if a.start < end and start < a.end and a.actor.type in _PERSONISH]
+    inside = [a for a in actors.overlapping(start, end) if a.actor.type in _PERSONISH]
     if inside:
         # "Foreign Minister Sergei Lavrov": the person, not the state in the title.
         return max(inside, key=lambda a: (a.actor.type == "person", a.end))
     if len(tokens) == 1 and tokens[0].lower_ in pronouns:
-        return _last_person(actors, min(start, quote_start))
+        return actors.last_person(min(start, quote_start))
     return None
 
 
 def _russian_speaker(
-    parsed: SpacyDoc, narrated: list[Mention], quotation: Quotation, who: Mention | None
+    parsed: SpacyDoc, narrated: _Mentions, quotation: Quotation, who: Mention | None
 ) -> Mention | None:
     """A speaker named by a role word («отметил дипломат»), or by a pronoun, whose gender picks
     the person it stands for, is resolved by :func:`_anaphoric`; a name stays ``who``, and so
@@ -251,11 +290,6 @@ def _serves(person: Mention, body: Mention) -> bool:
     """Whether a person may hold the role a body is named with: of the body's state, or of
     none when the body has none (the EU's, NATO's officials)."""
     return person.actor.state == _state(body)
-
-
-def _last_person(actors: list[Mention], before: int) -> Mention | None:
-    people = [a for a in actors if a.end <= before and a.actor.type == "person"]
-    return people[-1] if people else None
 
 
 def _state(actor: Mention | None) -> str | None:
@@ -450,36 +484,50 @@ def _straight_end(text: str, start: int) -> tuple[int | None, int]:
 def _russian_quotations(text: str, parsed: SpacyDoc) -> list[Quotation]:
     cues = _russian_cues()
     starts = [token.idx for token in parsed]
-    found: list[Quotation] = []
     marked = quotation_spans(text)
     candidates = [q for marks in marked for q in _attributed(text, parsed, starts, marks, cues)]
+    attributed = OverlapIndex((q.start, q.end) for q in candidates)
+    reaching: list[Quotation] = []  # read off earlier lines, ending past this line's start
     for line in _LINE.finditer(text):
-        inner = (line.start(), line.end())
         # A line holding an attributed quotation is read as such; one that only quotes a name
         # or a phrase («— Это ошибка, — считает обозреватель газеты «Труд»») is read on.
-        if any(q.start < inner[1] and inner[0] < q.end for q in candidates):
+        reaching = [q for q in reaching if q.end > line.start()]
+        if attributed.overlaps(line.start(), line.end()) or any(
+            q.start < line.end() for q in reaching
+        ):
             continue
-        dash = _DASH_LINE.match(text, line.start())
-        if dash is not None:
-            inner = (dash.end(), line.end())
-            own = _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
-            own += _attribution_line(text, parsed, starts, line.start(), dash.end(), cues)
-            candidates += own or _listed_speech(text, parsed, starts, line.start(), cues)
-            continue
-        listed = _listed_speech(text, parsed, starts, line.start(), cues)
-        if listed:
-            candidates += listed
-            continue
-        # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech
-        # whose opening dash was dropped.
-        split = _split_by_cue(text, parsed, starts, inner, cues, "ru.split_speech")
-        candidates += split if len(split) == 2 and _long_enough(split[0]) else []
-        if len(split) == 1:
-            candidates += _speech_sentence(parsed, starts, split[0])
-    for quotation in candidates:
-        if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns):
-            found.append(quotation)
-    return found
+        own = _line_quotations(text, parsed, starts, line, cues)
+        candidates += own
+        reaching += own
+    return [
+        quotation
+        for quotation in candidates
+        if _long_enough(quotation) and not _self_quote(quotation.speaker, cues.self_pronouns)
+    ]
+
+
+def _line_quotations(
+    text: str, parsed: SpacyDoc, starts: list[int], line: re.Match[str], cues: RussianCues
+) -> list[Quotation]:
+    """The quotations a line with no attributed quotation holds: a dash line of direct speech,
+    a line listed under a heading that names its speaker, or a paragraph of direct speech."""
+    dash = _DASH_LINE.match(text, line.start())
+    if dash is not None:
+        inner = (dash.end(), line.end())
+        own = _split_by_cue(text, parsed, starts, inner, cues, "ru.dash_speech")
+        own += _attribution_line(text, parsed, starts, line.start(), dash.end(), cues)
+        return own or _listed_speech(text, parsed, starts, line.start(), cues)
+    listed = _listed_speech(text, parsed, starts, line.start(), cues)
+    if listed:
+        return listed
+    # «Мы ответим, - заявил он. - И ответ будет жёстким»: a paragraph of direct speech whose
+    # opening dash was dropped.
+    split = _split_by_cue(text, parsed, starts, (line.start(), line.end()), cues, "ru.split_speech")
+    if len(split) == 2 and _long_enough(split[0]):
+        return split
+    if len(split) == 1:
+        return _speech_sentence(parsed, starts, split[0])
+    return []
 
 
 def _listed_speech(
@@ -858,13 +906,13 @@ _AGREEING = frozenset({"amod", "det", "appos", "compound", "flat", "nummod"})
 
 
 def _russian_name(
-    parsed: SpacyDoc, actors: list[Mention], who: Mention | None, speaker: Sequence[Token]
+    parsed: SpacyDoc, actors: _Mentions, who: Mention | None, speaker: Sequence[Token]
 ) -> str:
     """The speaker's name as the text writes it, in the nominative: the fullest mention of the
     actor when the speaker is linked to one («Захарова» -> "Мария Захарова"), else the phrase;
     see :func:`_anaphoric` for a role word or a pronoun."""
     if who is not None:
-        mentions = [a for a in actors if a.actor.actor_id == who.actor.actor_id]
+        mentions = actors.of_actor(who.actor.actor_id)
         # A name over a title: «канцлер Германии» names the office, «Олаф Шольц» the man.
         fullest = max(
             mentions,
@@ -877,7 +925,7 @@ def _russian_name(
 
 
 def _anaphoric(
-    parsed: SpacyDoc, actors: list[Mention], speaker: Sequence[Token], quote_start: int
+    parsed: SpacyDoc, actors: _Mentions, speaker: Sequence[Token], quote_start: int
 ) -> Mention | None:
     """«отметил дипломат», «по словам министра», «сказала она», «подчеркнул дипломат ЕС»: a
     speaker named by a role word (perhaps with the body it serves) or a pronoun is the person
@@ -895,14 +943,12 @@ def _anaphoric(
         return None
     genders = set(head.morph.get("Gender", [])) if lemma in cues.person_pronouns else set()
     before = min(speaker[0].idx, quote_start)
-    people = [
+    near = [
         a
-        for a in actors
-        if a.end <= before
-        and (a.actor.type in _PERSONISH if statement else a.actor.type == "person")
+        for a in actors.ending_before(before, _ANAPHORA_REACH)
+        if (a.actor.type in _PERSONISH if statement else a.actor.type == "person")
         and (not genders or _genders(parsed, a) in (set(), genders))
     ]
-    near = [a for a in people if before - a.end <= _ANAPHORA_REACH]
     # The one last named as a subject («Затулин акцентирует ...») before one only mentioned
     # («... поведению Зеленского»): the speaker is who the text is about.
     subjects = [a for a in near if _case(parsed, a) in ("Nom", None)]
@@ -928,14 +974,14 @@ def _genders(parsed: SpacyDoc, mention: Mention) -> set[str]:
     return set(_phrase_head(list(tokens)).morph.get("Gender", []))
 
 
-def _titled_state(parsed: SpacyDoc, actors: list[Mention], who: Mention | None) -> str | None:
+def _titled_state(parsed: SpacyDoc, actors: _Mentions, who: Mention | None) -> str | None:
     """The state in the title a person the gazetteer lacks is introduced with («премьер-министр
     Грузии Ираклий Кобахидзе», «российский политолог Иван Петров»), when one state is named so;
     not a state after a preposition («посол Франции в России», «эксперт по Китаю»)."""
     if who is None or who.actor.type != "person":
         return None
     states = set()
-    for mention in (a for a in actors if a.actor.actor_id == who.actor.actor_id):
+    for mention in actors.of_actor(who.actor.actor_id):
         tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if tokens is None:
             continue
@@ -947,23 +993,21 @@ def _titled_state(parsed: SpacyDoc, actors: list[Mention], who: Mention | None) 
             end = min(title.right_edge.idx + len(title.right_edge), mention.start)
             states |= {
                 a.actor.state
-                for a in actors
-                if title.left_edge.idx <= a.start
-                and a.end <= end
-                and a.actor.type in ("state", "government")
+                for a in actors.within(title.left_edge.idx, end)
+                if a.actor.type in ("state", "government")
                 and a.actor.state
                 and not _after_preposition(parsed, a)
             }
     return states.pop() if len(states) == 1 else None
 
 
-def _country_in_title(parsed: SpacyDoc, narrated: list[Mention], who: Mention | None) -> str | None:
+def _country_in_title(parsed: SpacyDoc, narrated: _Mentions, who: Mention | None) -> str | None:
     """«премьер-министр страны Даниэль Риш», «глава МИД страны»: a title whose state is «the
     country» is the state the narration last named before it, within a few sentences."""
     if who is None or who.actor.type != "person":
         return None
     country_words = _russian_cues().country_words
-    for mention in (a for a in narrated if a.actor.actor_id == who.actor.actor_id):
+    for mention in narrated.of_actor(who.actor.actor_id):
         tokens = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
         if tokens is None or tokens.start == 0:
             continue
@@ -972,11 +1016,8 @@ def _country_in_title(parsed: SpacyDoc, narrated: list[Mention], who: Mention | 
             continue
         before = [
             a
-            for a in narrated
-            if a.end <= title.start_char
-            and title.start_char - a.end <= _ANAPHORA_REACH
-            and a.actor.type in ("state", "government")
-            and a.actor.state
+            for a in narrated.ending_before(title.start_char, _ANAPHORA_REACH)
+            if a.actor.type in ("state", "government") and a.actor.state
         ]
         return before[-1].actor.state if before else None
     return None
@@ -993,16 +1034,14 @@ def _the_country(token: Token, country_words: frozenset[str]) -> bool:
     )
 
 
-def _phrase_state(parsed: SpacyDoc, actors: list[Mention], start: int, end: int) -> str | None:
+def _phrase_state(parsed: SpacyDoc, actors: _Mentions, start: int, end: int) -> str | None:
     """The state the speaker's own phrase names them by, where it names a body or an office the
     gazetteer does not link («глава российского МИД», «представитель Минобороны РФ»): a
     state's adjective or genitive, not a state after a preposition («эксперт по России»)."""
     states = {
         a.actor.state
-        for a in actors
-        if start <= a.start
-        and a.end <= end
-        and a.actor.type in ("state", "government")
+        for a in actors.within(start, end)
+        if a.actor.type in ("state", "government")
         and a.actor.state
         and not _after_preposition(parsed, a)
     }
