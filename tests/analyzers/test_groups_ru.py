@@ -218,6 +218,16 @@ def test_groups_one_side_word_leaves_an_editorial_we_open(analyse: Analyse) -> N
     assert _in_groups(analyse("Мы писали о СВО вчера и напишем о СВО завтра.")) == {}
 
 
+def test_groups_the_russian_sides_words_for_ukraines_soldiers(analyse: Analyse) -> None:
+    # «ВСУшники», «боевики ВСУ», «неонацисты», «русофобия»: the Russian side's vocabulary.
+    soldiers = analyse("Наши защитники снова отбросили ВСУшников от города.")
+    assert _in_groups(soldiers) == {"body": "russia"}
+    editorial = analyse("Мы видим, как боевики ВСУ прикрываются мирными, а неонацисты ликуют.")
+    assert _in_groups(editorial) == {"body": "russia"}
+    grievance = analyse("Нам годами рассказывали про дружбу, а за ней стояла русофобия.")
+    assert _in_groups(grievance) == {}  # one term alone
+
+
 def test_groups_side_words_need_a_we(analyse: Analyse) -> None:
     # A voice that never says «мы» gets no in-group from its vocabulary alone.
     assert _in_groups(analyse("Свидомые снова жалуются на ход СВО.")) == {}
