@@ -228,6 +228,17 @@ def test_groups_the_russian_sides_words_for_ukraines_soldiers(analyse: Analyse) 
     assert _in_groups(grievance) == {}  # one term alone
 
 
+def test_groups_a_quoted_names_pronoun_is_no_voices_we(analyse: Analyse) -> None:
+    # «движения «Мы вместе с Россией»», «фонд «Наша правда»»: the first word of a name.
+    movement = analyse("Об этом сообщил глава движения «Мы вместе с Россией» Иван Петров.")
+    assert _pronouns(movement, "we") == []
+    fund = analyse("Фонд «Наша правда» передал бойцам лодки.")
+    assert _pronouns(fund, "we") == []
+    # Direct speech after a colon, or quoted words after «что», are the speaker's.
+    speech = analyse("Он сказал: «Мы не уйдём». Министр заявил, что «мы готовы к переговорам».")
+    assert [text for text, _ in _pronouns(speech, "we")] == ["Мы", "мы"]
+
+
 def test_groups_side_words_need_a_we(analyse: Analyse) -> None:
     # A voice that never says «мы» gets no in-group from its vocabulary alone.
     assert _in_groups(analyse("Свидомые снова жалуются на ход СВО.")) == {}
