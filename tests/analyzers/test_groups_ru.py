@@ -136,6 +136,13 @@ def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse
     assert _in_groups(capitals) == {}
     both = analyse("Удары России по электростанциям Украины сделали нашу страну импортёром.")
     assert _in_groups(both) == {}
+    # A state's adjective on what is not a nation's own is as often the other side's.
+    terror = analyse("Нам нужны самолёты, чтобы защитить от российского террора наше государство.")
+    assert _in_groups(terror) == {}
+    drones = analyse("Китайские дроны массово используются на передовой нашими защитниками.")
+    assert _in_groups(drones) == {}
+    people = analyse("Мы призываем всех выступить в поддержку нашего народа, палестинского народа.")
+    assert _in_groups(people) == {"body": "palestine"}
 
 
 def test_groups_ru_our_american_colleagues_are_the_other_side(analyse: Analyse) -> None:
