@@ -241,9 +241,12 @@ def test_groups_a_quoted_names_pronoun_is_no_voices_we(analyse: Analyse) -> None
     assert _pronouns(movement, "we") == []
     fund = analyse("Фонд «Наша правда» передал бойцам лодки.")
     assert _pronouns(fund, "we") == []
-    # Direct speech after a colon, or quoted words after «что», are the speaker's.
+    # Direct speech after a colon, quoted words after «что» or after another noun are a
+    # speaker's.
     speech = analyse("Он сказал: «Мы не уйдём». Министр заявил, что «мы готовы к переговорам».")
     assert [text for text, _ in _pronouns(speech, "we")] == ["Мы", "мы"]
+    words = analyse("Секретарь СНБО заявил, что в ближайшее время «мы увидим ещё батальоны».")
+    assert [text for text, _ in _pronouns(words, "we")] == ["мы"]
 
 
 def test_groups_side_words_need_a_we(analyse: Analyse) -> None:

@@ -83,7 +83,7 @@ def pronoun_spans(
     for start, end, label in hits:
         if document.text[start:end] == "US" or not units.is_text(start):
             continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
-        if cues.quoted_names and words is not None and _opens_quoted_name(words, start):
+        if words is not None and _opens_quoted_name(words, start, cues.quoted_name_nouns):
             continue  # «движение "Мы вместе с Россией"»: a name's word, not a voice's "we"
         scope = scopes.at(start)
         if label == "we":
@@ -96,19 +96,15 @@ def pronoun_spans(
     return spans
 
 
-def _opens_quoted_name(words: Words, start: int) -> bool:
-    """Whether the word at ``start`` opens a quotation right after a common noun: «фонда «Наша
-    правда»», «движения "Мы вместе с Россией"». Direct speech follows a colon, a dash or the
-    speaker's name («Он сказал: «Мы готовы»», «— Зеленский «Мы не боимся»»), not a noun."""
+def _opens_quoted_name(words: Words, start: int, nouns: tuple[str, ...]) -> bool:
+    """Whether the word at ``start`` opens a quotation right after a noun that gives a name
+    («фонда «Наша правда»», «движения "Мы вместе с Россией"»). Not a quotation after any
+    noun: «в ближайшее время «мы увидим ...»» quotes a speaker's words."""
     word = words.after(start)
-    if word is None or word.idx != start:
+    if not nouns or word is None or word.idx != start:
         return False
     before = [t for t in words.parsed[max(0, word.i - 4) : word.i] if not t.is_space]
-    if len(before) < 2 or not before[-1].is_quote:
-        return False
-    noun = before[-2]
-    # A capital off a sentence's start may be a name the tagger took for a noun («Зеленский»).
-    return noun.pos_ == "NOUN" and (noun.text.islower() or bool(noun.is_sent_start))
+    return len(before) >= 2 and before[-1].is_quote and before[-2].lemma_ in nouns
 
 
 def _form_pronouns(document: Document, cues: GroupsFile) -> Iterator[tuple[int, int, str]]:
