@@ -136,6 +136,13 @@ def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse
     assert _in_groups(capitals) == {}
     both = analyse("Удары России по электростанциям Украины сделали нашу страну импортёром.")
     assert _in_groups(both) == {}
+    # A state's adjective on what is not a nation's own is as often the other side's.
+    terror = analyse("Нам нужны самолёты, чтобы защитить от российского террора наше государство.")
+    assert _in_groups(terror) == {}
+    drones = analyse("Китайские дроны массово используются на передовой нашими защитниками.")
+    assert _in_groups(drones) == {}
+    people = analyse("Мы призываем всех выступить в поддержку нашего народа, палестинского народа.")
+    assert _in_groups(people) == {"body": "palestine"}
 
 
 def test_groups_ru_our_american_colleagues_are_the_other_side(analyse: Analyse) -> None:
@@ -216,6 +223,30 @@ def test_groups_one_side_word_leaves_an_editorial_we_open(analyse: Analyse) -> N
     assert _in_groups(analyse("Здесь мы согласимся с критиками СВО.")) == {}
     # The same term repeated is one term.
     assert _in_groups(analyse("Мы писали о СВО вчера и напишем о СВО завтра.")) == {}
+
+
+def test_groups_the_russian_sides_words_for_ukraines_soldiers(analyse: Analyse) -> None:
+    # «ВСУшники», «боевики ВСУ», «неонацисты», «русофобия»: the Russian side's vocabulary.
+    soldiers = analyse("Наши защитники снова отбросили ВСУшников от города.")
+    assert _in_groups(soldiers) == {"body": "russia"}
+    editorial = analyse("Мы видим, как боевики ВСУ прикрываются мирными, а неонацисты ликуют.")
+    assert _in_groups(editorial) == {"body": "russia"}
+    grievance = analyse("Нам годами рассказывали про дружбу, а за ней стояла русофобия.")
+    assert _in_groups(grievance) == {}  # one term alone
+
+
+def test_groups_a_quoted_names_pronoun_is_no_voices_we(analyse: Analyse) -> None:
+    # «движения «Мы вместе с Россией»», «фонд «Наша правда»»: the first word of a name.
+    movement = analyse("Об этом сообщил глава движения «Мы вместе с Россией» Иван Петров.")
+    assert _pronouns(movement, "we") == []
+    fund = analyse("Фонд «Наша правда» передал бойцам лодки.")
+    assert _pronouns(fund, "we") == []
+    # Direct speech after a colon, quoted words after «что» or after another noun are a
+    # speaker's.
+    speech = analyse("Он сказал: «Мы не уйдём». Министр заявил, что «мы готовы к переговорам».")
+    assert [text for text, _ in _pronouns(speech, "we")] == ["Мы", "мы"]
+    words = analyse("Секретарь СНБО заявил, что в ближайшее время «мы увидим ещё батальоны».")
+    assert [text for text, _ in _pronouns(words, "we")] == ["мы"]
 
 
 def test_groups_side_words_need_a_we(analyse: Analyse) -> None:

@@ -15,7 +15,7 @@ signature («Минобороны России»). A voice that speaks as a nati
 военные», «мы — великая страна», «мы с вами») speaks for the one state it names beside that
 cue, not as another party to the same verb («Россия напала на нашу страну»), or for the side
 its words mark («СВО», «киевский режим»; «рашисты»). «Наши американские коллеги» names the
-other side.
+other side. A pronoun that opens a quoted name («движение «Мы вместе с Россией»») is no voice's.
 
 The cues, the evidence and the spans are in :mod:`redline.groups`; this class wires them.
 """

@@ -87,6 +87,10 @@ class GroupsFile(DataFile):
     # «наши американские коллеги»: a demonym before one of these nouns (lemmas) names the
     # counterpart, not "us"; diplomats say it of the other side.
     counterpart_nouns: tuple[str, ...] = ()
+    # «движение "Мы вместе с Россией"», «фонд «Наша правда»»: a pronoun that opens a quotation
+    # right after one of these nouns (lemmas, read on the parse) is the first word of the name
+    # the noun gives, not a voice's "we".
+    quoted_name_nouns: tuple[str, ...] = ()
 
 
 @cache

@@ -83,6 +83,8 @@ def pronoun_spans(
     for start, end, label in hits:
         if document.text[start:end] == "US" or not units.is_text(start):
             continue  # the abbreviation; "Our Standards", "Follow us": the page's, not a voice's
+        if words is not None and _opens_quoted_name(words, start, cues.quoted_name_nouns):
+            continue  # «движение "Мы вместе с Россией"»: a name's word, not a voice's "we"
         scope = scopes.at(start)
         if label == "we":
             decision = resolved.get(scope.key)
@@ -92,6 +94,17 @@ def pronoun_spans(
             via = "antecedent"
         spans.append(_pronoun_span(document, (start, end), label, scope, decision, via))
     return spans
+
+
+def _opens_quoted_name(words: Words, start: int, nouns: tuple[str, ...]) -> bool:
+    """Whether the word at ``start`` opens a quotation right after a noun that gives a name
+    («фонда «Наша правда»», «движения "Мы вместе с Россией"»). Not a quotation after any
+    noun: «в ближайшее время «мы увидим ...»» quotes a speaker's words."""
+    word = words.after(start)
+    if not nouns or word is None or word.idx != start:
+        return False
+    before = [t for t in words.parsed[max(0, word.i - 4) : word.i] if not t.is_space]
+    return len(before) >= 2 and before[-1].is_quote and before[-2].lemma_ in nouns
 
 
 def _form_pronouns(document: Document, cues: GroupsFile) -> Iterator[tuple[int, int, str]]:

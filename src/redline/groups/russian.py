@@ -49,6 +49,12 @@ class Words:
         word = self.after(actor.start)
         return actor.attrs.match == "demonym" and word is not None and word.pos_ == "NOUN"
 
+    def describes(self, actor: Mention, nouns: list[str]) -> bool:
+        """Whether a demonym is the adjective of one of ``nouns`` (lemmas): «украинские
+        военные», «российскому народу»."""
+        word = self.after(actor.start)
+        return word is not None and word.head.lemma_ in nouns
+
     def opposite(self, actor: Mention, nation: Token) -> bool:
         """Whether a mention and the word for "us" are two parties to one verb: «Россия напала
         на нашу страну» names the other side, while «мы живём в России» names a place (the
@@ -111,7 +117,7 @@ def national_evidence(
         hits[scopes.at(start).key].append((start, end, nation))
     found = []
     for key, stretches in hits.items():
-        named = [a for a in actors if scopes.at(a.start).key == key and _names_state(a, words)]
+        named = [a for a in actors if scopes.at(a.start).key == key and _names_state(a, words, cue)]
         for start, end, nation in stretches:
             beside = [a for a in named if not words.opposite(a, nation)]
             state = _one_state_near(beside, sentences, start, cue.window)
@@ -190,15 +196,18 @@ def _predicate_noun(parsed: SpacyDoc, pronoun: Token, cue: NationalCue) -> Token
     return None
 
 
-def _names_state(actor: Mention, words: Words) -> bool:
+def _names_state(actor: Mention, words: Words, cue: NationalCue) -> bool:
     """A mention that may name the voice's own state. States named by a capital («Вашингтон»)
     are left out: a voice names the other side so, seldom its own; so are people
-    («украинцев»)."""
+    («украинцев»). A state's adjective counts only on what a nation has («украинские военные»,
+    «палестинский народ»): on anything else it is as often the other side's («от российского
+    террора», «китайские дроны у наших защитников»)."""
     return (
         actor.attrs.type in ("state", "government")
         and actor.attrs.match != "metonym"
         and bool(actor.attrs.state)
         and not words.people(actor)
+        and (actor.attrs.match != "demonym" or words.describes(actor, cue.nouns))
     )
 
 
