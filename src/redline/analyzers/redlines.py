@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
+
+from pydantic import Field
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
@@ -43,6 +45,23 @@ class RedLineCue(DataFile):
     id: str
     kind: str
     pattern: str
+    # What must stand in the sentence before the cue for it to count (an ultimatum's demand);
+    # empty: nothing.
+    before: str = ""
+
+
+class RedLineLink(DataFile):
+    """A condition and its consequence joined in one clause, with no "if": «любая попытка X
+    вынудит Россию на Y», «в случае X последует ответ», «ответом на X станет Y»."""
+
+    id: str
+    # Named groups: ``condition``; ``consequence`` (absent: the consequence is the claim just
+    # before the condition, «удар в ответ на любую агрессию»); ``setter``, optional, the words
+    # naming the side that will act («вынудит Россию»).
+    pattern: str
+    # True when the consequence's own words are a response («последует жёсткий ответ»): the line
+    # stands without a claim of force in it.
+    response: bool = False
 
 
 class RedLinesFile(DataFile):
@@ -53,6 +72,14 @@ class RedLinesFile(DataFile):
     condition_clause: str
     cues: list[RedLineCue]
     condition_window: int
+    # Stances besides "threaten" whose claim of force, by a named side, in the consequence of a
+    # condition makes the condition that side's line ("if NATO enters, Russia will use nuclear
+    # arms", told by an analyst). Empty: only the voice's own threats count.
+    forecast_stances: list[str] = Field(default_factory=list)
+    links: list[RedLineLink] = Field(default_factory=list)
+    # A verb of saying: a line whose side nothing else names is the side of the one said to
+    # state it ("Moscow warned that ..."). Empty: the voice's "we" alone.
+    saying: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +88,10 @@ class _Cues:
 
     condition: re.Pattern[str]
     cues: list[tuple[str, str, re.Pattern[str]]]  # (cue id, kind, pattern)
+    before: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # cue id -> demand
+    forecast_stances: frozenset[str] = frozenset()
+    links: tuple[tuple[str, bool, re.Pattern[str]], ...] = ()  # (link id, response, pattern)
+    saying: re.Pattern[str] | None = None
 
 
 @cache
@@ -70,6 +101,10 @@ def _data(language: str = "en") -> _Cues:
     return _Cues(
         re.compile(data.condition_clause, re.IGNORECASE),
         [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues],
+        {c.id: re.compile(c.before, re.IGNORECASE) for c in data.cues if c.before},
+        frozenset(data.forecast_stances),
+        tuple((k.id, k.response, re.compile(k.pattern, re.IGNORECASE)) for k in data.links),
+        re.compile(data.saying, re.IGNORECASE) if data.saying else None,
     )
 
 
@@ -113,9 +148,17 @@ class RedLineAnalyzer:
             previous = sentences[index - 1] if index else None
             for span in _conditional_threats(
                 document, sentence_claims, (start, end), previous, scopes, in_groups, actors,
-                cues.condition,
+                cues,
             ):  # fmt: skip
                 spans[span.id] = span
+            conditionals = [(s.start, s.end) for s in spans.values() if s.start >= start]
+            for span in _linked_lines(
+                document, sentence_claims, (start, end), scopes, in_groups, actors, cues
+            ):
+                # One line per condition: «если …» read as a threat already holds it.
+                if not any(a < span.end and span.start < b for a, b in conditionals):
+                    spans.setdefault(span.id, span)
+                    conditionals.append((span.start, span.end))
             for span in _cue_lines(
                 document, (start, end), previous, claims, scopes, in_groups, actors, cues
             ):
@@ -167,13 +210,20 @@ def _conditional_threats(
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
     actors: SortedSpans[Span],
-    if_clause: re.Pattern[str],
+    cues: _Cues,
 ) -> list[Span]:
     found = []
     for claim in claims:
-        if ClaimAttributes.read(claim).stance != "threaten":
+        forecast = _is_forecast_consequence(claim, cues.forecast_stances)
+        if ClaimAttributes.read(claim).stance != "threaten" and not forecast:
             continue
-        condition = _condition(document.text, sentence, previous, claim.start, if_clause)
+        # A foretold act is a line only under a condition of its own sentence, closed before it
+        # («Если НАТО введёт войска, Россия применит …»): a condition further off is another's.
+        condition = (
+            _own_condition(document.text, sentence, claim, cues.condition)
+            if forecast
+            else _condition(document.text, sentence, previous, claim.start, cues.condition)
+        )
         if condition is None:
             continue
         cond_start, cond_end = condition
@@ -181,16 +231,22 @@ def _conditional_threats(
         setter, setter_name = _setter(scope.key, in_groups, claim)
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
-        against = _actors_in(actors, cond_start, cond_end, setter) or _targets_of(claim, setter)
+        against = (
+            _actors_in(actors, cond_start, cond_end, setter)
+            or _claim_actors(claims, cond_start, cond_end, setter)
+            or _targets_of(claim, setter)
+        )
+        if forecast and not against:
+            continue  # a forecast with a condition no one sets off is a forecast
         found.append(
             document.make_span(
-                cond_start,
-                claim.end,
+                min(cond_start, claim.start),
+                max(claim.end, cond_end),
                 "conditional_threat",
                 analyzer=ANALYZER,
-                rule="condition+threat",
+                rule="condition+forecast" if forecast else "condition+threat",
                 confidence=0.7 if against else 0.55,
-                span_id=f"redlines/{cond_start}-{claim.end}/conditional",
+                span_id=f"redlines/{min(cond_start, claim.start)}-{claim.end}/conditional",
                 attrs={
                     "kind": "conditional_threat",
                     "setter": setter,
@@ -221,6 +277,191 @@ def _condition(
     return None
 
 
+def _is_forecast_consequence(claim: Span, stances: frozenset[str]) -> bool:
+    """A claim of force or coercion by a named side, in one of the file's forecast stances."""
+    read = ClaimAttributes.read(claim)
+    return read.stance in stances and read.level >= 2 and bool(read.actor)
+
+
+def _own_condition(
+    text: str, sentence: tuple[int, int], claim: Span, if_clause: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """The condition clause of ``claim``'s sentence that closes before the claim with a comma or
+    a dash («Если …, (то) Россия …»), or opens after it («Россия …, если …»)."""
+    start, end = sentence
+    for match in if_clause.finditer(text, start, end):
+        if match.end(1) <= claim.start and re.search(r"[,—–]", text[match.end(1) : claim.start]):
+            return match.start(), match.end(1)
+        # The claim may run on over its condition («Россия применит …, если НАТО …»).
+        if match.start() > claim.start and re.search(r"[,—–]", text[claim.start : match.start()]):
+            return match.start(), match.end(1)
+    return None
+
+
+def _linked_lines(
+    document: Document, claims: list[Span], sentence: tuple[int, int], scopes: ScopeIndex,
+    in_groups: dict[str, Span], actors: SortedSpans[Span], cues: _Cues,
+) -> list[Span]:  # fmt: skip
+    """Conditions joined to their consequence by the words of the clause, with no "if"."""
+    start, end = sentence
+    text = document.text
+    found = []
+    for link_id, response, pattern in cues.links:
+        # Matched on the sentence alone, so that a pattern may anchor at the sentence's start.
+        for match in pattern.finditer(text[start:end]):
+            cond_start, cond_end = (start + i for i in match.span("condition"))
+            (cons_start, cons_end), claim = _link_consequence(match, start, claims)
+            if claim is None and not response:
+                continue
+            scope = scopes.at(cond_start)
+            # The side named as the one forced («вынудит Россию»), the consequence's doer, the
+            # voice's "we", or the one said to have warned.
+            named = _named_side(match, "setter", start, actors)
+            setter, setter_name = named or _setter(scope.key, in_groups, claim)
+            if setter is None and claim is not None:
+                setter, setter_name = _doer(claim, actors)
+            if setter is None:
+                setter, setter_name = _teller(text, sentence, actors, cues.saying)
+            against = (
+                _actors_in(actors, cond_start, cond_end, setter)
+                or _claim_actors(claims, cond_start, cond_end, setter)
+                or (_targets_of(claim, setter) if claim is not None else [])
+            )
+            line_start, line_end = min(cond_start, cons_start), max(cond_end, cons_end)
+            found.append(
+                document.make_span(
+                    line_start,
+                    line_end,
+                    "conditional_threat",
+                    analyzer=ANALYZER,
+                    rule=link_id,
+                    confidence=0.6 if against else 0.5,
+                    span_id=f"redlines/{line_start}-{line_end}/{link_id}",
+                    attrs={
+                        "kind": "conditional_threat",
+                        "setter": setter,
+                        "setter_name": setter_name,
+                        "against": [a["id"] for a in against],
+                        "against_names": [a["name"] for a in against],
+                        "condition": text[cond_start:cond_end],
+                        "consequence": text[cons_start:cons_end],
+                        "consequence_claim": claim.id if claim is not None else None,
+                        "level": ClaimAttributes.read(claim).level if claim is not None else 1,
+                        "speaker": scope.speaker,
+                        "section": scope.section,
+                    },
+                )
+            )
+    return found
+
+
+def _link_consequence(
+    match: re.Match[str], offset: int, claims: list[Span]
+) -> tuple[tuple[int, int], Span | None]:
+    """The consequence of a link and its claim of force: inside the ``consequence`` group, or,
+    where the pattern has none, the claim before the condition."""
+    if "consequence" in match.re.groupindex and match.group("consequence") is not None:
+        start, end = (offset + i for i in match.span("consequence"))
+        return (start, end), _force_in(claims, start, end)
+    cond_start = offset + match.start("condition")
+    claim = _force_before(claims, offset, cond_start)
+    return ((claim.start, claim.end) if claim else (cond_start, cond_start)), claim
+
+
+def _is_force(claim: Span) -> bool:
+    read = ClaimAttributes.read(claim)
+    return read.level >= 2 and read.stance not in ("reject", "question")
+
+
+def _force_in(claims: list[Span], start: int, end: int) -> Span | None:
+    """The first claim of force or coercion overlapping ``start``..``end``."""
+    return next((c for c in claims if c.start < end and start < c.end and _is_force(c)), None)
+
+
+def _force_before(claims: list[Span], sentence_start: int, before: int) -> Span | None:
+    """The last claim of force or coercion of the sentence that starts before ``before``."""
+    earlier = [c for c in claims if sentence_start <= c.start < before and _is_force(c)]
+    return earlier[-1] if earlier else None
+
+
+def _named_side(
+    match: re.Match[str], group: str, offset: int, actors: SortedSpans[Span]
+) -> tuple[str | None, str | None] | None:
+    """The state (or body) of the first actor inside ``group`` of ``match``, if it names one."""
+    if group not in match.re.groupindex or match.group(group) is None:
+        return None
+    start, end = (offset + i for i in match.span(group))
+    first = next(iter(actors.starting_in(start, end)), None)
+    if first is None:
+        return None
+    actor = ActorAttributes.read(first)
+    return actor.state or actor.actor_id, actor.name
+
+
+def _doer(claim: Span, actors: SortedSpans[Span]) -> tuple[str | None, str | None]:
+    """The side of the first actor inside ``claim`` that is not what it is done to
+    («молниеносный удар России»)."""
+    targets = set(ClaimAttributes.read(claim).targets)
+    for span in actors.starting_in(claim.start, claim.end):
+        actor = ActorAttributes.read(span)
+        if not _is_side(actor) or actor.actor_id in targets:
+            continue
+        if (actor.state or actor.actor_id) not in targets:
+            return actor.state or actor.actor_id, actor.name
+    return None, None
+
+
+def _demander(
+    claims: SortedSpans[Span], sentence_start: int, cue: int
+) -> tuple[str | None, str | None]:
+    """The side of the last claim with a named actor before an ultimatum's cue."""
+    before = [ClaimAttributes.read(c) for c in claims.starting_in(sentence_start, cue)]
+    named = [c for c in before if c.actor]
+    if not named:
+        return None, None
+    return named[-1].actor_state or named[-1].actor, named[-1].actor_name
+
+
+def _is_side(actor: ActorAttributes) -> bool:
+    """A linked actor or one with a state: an unlinked name («МИД», «ВС») is no side."""
+    return actor.linked or actor.state is not None
+
+
+def _teller(
+    text: str, sentence: tuple[int, int], actors: SortedSpans[Span], saying: re.Pattern[str] | None
+) -> tuple[str | None, str | None]:
+    """The side of the actor next to the sentence's first verb of saying (within a few words
+    either way: «МИД России предупредил», «заявили в Кремле»), if any."""
+    if saying is None:
+        return None, None
+    start, end = sentence
+    verb = saying.search(text, start, end)
+    if verb is None:
+        return None, None
+    near = [
+        s for s in actors.starting_in(max(start, verb.start() - 40), min(end, verb.end() + 30))
+        if (s.end <= verb.start() or s.start >= verb.end()) and _is_side(ActorAttributes.read(s))
+    ]  # fmt: skip
+    if not near:
+        return None, None
+    closest = min(near, key=lambda s: min(abs(verb.start() - s.end), abs(s.start - verb.end())))
+    actor = ActorAttributes.read(closest)
+    return actor.state or actor.actor_id, actor.name
+
+
+def _claim_actors(
+    claims: list[Span], start: int, end: int, exclude: str | None
+) -> list[dict[str, str]]:
+    """Who does the acts told inside ``start``..``end`` («гипотетическая попытка захватить …»:
+    the claim's actor, read from the passage, when the words name no one)."""
+    seen: dict[str, dict[str, str]] = {}
+    for claim in claims:
+        read = ClaimAttributes.read(claim)
+        if start <= claim.start < end and read.actor and read.actor != exclude:
+            seen.setdefault(read.actor, {"id": read.actor, "name": read.actor_name or read.actor})
+    return list(seen.values())
+
+
 def _cue_lines(
     document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
@@ -235,9 +476,19 @@ def _cue_lines(
             # "What if NATO goes further?" poses a condition and sets no line; the answer may
             # set one, and is read on its own.
             continue
+        demand = cues.before.get(cue_id)
+        if demand is not None and not demand.search(text, start, match.start()):
+            continue
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), all_claims, end)
-        setter, setter_name = _setter(scope.key, in_groups, None)
+        # «красная линия для России» names whose line it is; otherwise it is the voice's side.
+        named = _named_side(match, "setter", 0, actors)
+        setter, setter_name = named or _setter(scope.key, in_groups, None)
+        if setter is None and kind == "ultimatum":
+            # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
+            setter, setter_name = _demander(all_claims, start, match.start())
+        if setter is None:
+            setter, setter_name = _teller(text, sentence, actors, cues.saying)
         # "This is unacceptable" judges what the sentence before it told: look back one sentence
         # when this one names no one.
         against = _actors_in(actors, start, end, setter) or (
