@@ -175,6 +175,13 @@ def test_redlines_ru_an_attempt_that_forces_a_side_is_its_line() -> None:
     assert line.attrs["condition"].startswith("Любая попытка НАТО")
 
 
+def test_redlines_ru_a_hostile_act_after_при_is_a_condition() -> None:
+    """«При попытке X мы …» states a condition as «если» does; «при этом» states none."""
+    [line] = _lines("При попытке захвата Калининграда мы нанесём удар по Варшаве.")
+    assert line.attrs["condition"].startswith("При попытке захвата")
+    assert not _lines("При этом Россия нанесла удар по Харькову.")
+
+
 def test_redlines_ru_a_response_that_follows_a_case() -> None:
     """«В случае X последует ответ»: the response is the consequence's own word; the side is the
     one said to have warned."""
@@ -207,6 +214,12 @@ def test_redlines_ru_designations_of_a_threshold() -> None:
     assert [(r.rule, r.attrs["setter"]) for r in war] == [("taken_as_war", "russia")]
     line = _lines("Это красная линия для Москвы.")
     assert [(r.rule, r.attrs["setter"]) for r in line] == [("red_line", "russia")]
+
+
+def test_redlines_ru_a_line_crossed_in_a_figure_not_on_the_ground() -> None:
+    assert "cross_line" in {r.rule for r in _lines("Запад пересёк красную черту.")}
+    assert [r.rule for r in _lines("Киев не должен переступать эту черту.")] == ["cross_line"]
+    assert not _lines("Разведгруппа пересекла линию фронта ночью.")
 
 
 def test_redlines_ru_an_ultimatum_follows_a_demand() -> None:

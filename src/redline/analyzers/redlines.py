@@ -229,6 +229,9 @@ def _conditional_threats(
         cond_start, cond_end = condition
         scope = scopes.at(claim.start)
         setter, setter_name = _setter(scope.key, in_groups, claim)
+        if forecast and (setter is None or setter.startswith("ner:")):
+            # An unlinked doer («ВС») is no side: the side of the one said to have told it.
+            setter, setter_name = _teller(document.text, sentence, actors, cues.saying)
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
         against = (
