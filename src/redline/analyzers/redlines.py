@@ -1,11 +1,16 @@
 """The red-lines layer: conditions and thresholds a text states, who sets them, against whom.
 
-Two sources, both cited:
+Three sources, all cited:
 1. conditional threats: a claim the speaker's side threatens, in the consequence of an "if"
    clause in its own or the previous sentence ("If Ukraine and NATO go further, ... we will
-   have to strike");
-2. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
+   have to strike"); where the language's file allows it, a side's force foretold under an "if"
+   of its own sentence too;
+2. conditions joined to their consequence with no "if" (the file's ``links``: «любая попытка X
+   вынудит Россию на …», «в случае X последует ответ»);
+3. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
    "categorically unacceptable", "we have no other choice but to ...").
+
+Who sets a line and whom it is against: ``redline_sides``.
 
 The cues and the condition clause are the language's own: ``data/redlines.yaml`` for English,
 ``data/<lang>/redlines.yaml`` (same schema) for another language («красная линия»,
@@ -23,10 +28,19 @@ from typing import ClassVar
 from pydantic import Field
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.redline_sides import (
+    actors_in,
+    claim_actors,
+    demander,
+    doer,
+    named_side,
+    targets_of,
+    teller,
+    voice_side,
+)
 from redline.analyzers.versions import content_version
 from redline.attributes import (
     ANY_LABEL,
-    ActorAttributes,
     Attributes,
     ClaimAttributes,
     InGroupAttributes,
@@ -116,6 +130,7 @@ class RedLineAnalyzer:
     version: ClassVar[str] = content_version(
         "1.0.0",
         "analyzers/redlines.py",
+        "analyzers/redline_sides.py",
         "data/redlines.yaml",
         "data/ru/redlines.yaml",
     )
@@ -166,42 +181,6 @@ class RedLineAnalyzer:
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
 
 
-def _actors_in(
-    actors: SortedSpans[Span], start: int, end: int, exclude: str | None
-) -> list[dict[str, str]]:
-    seen: dict[str, dict[str, str]] = {}
-    for span in actors.starting_in(start, end):
-        if span.end <= end:
-            actor = ActorAttributes.read(span)
-            if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
-                seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
-    return list(seen.values())
-
-
-def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
-    """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
-    read = ClaimAttributes.read(claim)
-    names = {read.target: read.target_name}
-    return [
-        {"id": target, "name": names.get(target) or target}
-        for target in read.targets
-        if target and target != exclude
-    ]
-
-
-def _setter(
-    scope_key: str, in_groups: dict[str, Span], claim: Span | None
-) -> tuple[str | None, str | None]:
-    read = ClaimAttributes.read(claim) if claim is not None else None
-    if read is not None and read.actor:
-        return read.actor, read.actor_name
-    group = in_groups.get(scope_key)
-    if group is not None:
-        in_group = InGroupAttributes.read(group)
-        return in_group.actor_id, in_group.name
-    return None, None
-
-
 def _conditional_threats(
     document: Document,
     claims: list[Span],
@@ -228,16 +207,16 @@ def _conditional_threats(
             continue
         cond_start, cond_end = condition
         scope = scopes.at(claim.start)
-        setter, setter_name = _setter(scope.key, in_groups, claim)
+        setter, setter_name = voice_side(scope.key, in_groups, claim)
         if forecast and (setter is None or setter.startswith("ner:")):
             # An unlinked doer («ВС») is no side: the side of the one said to have told it.
-            setter, setter_name = _teller(document.text, sentence, actors, cues.saying)
+            setter, setter_name = teller(document.text, sentence, actors, cues.saying)
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
         against = (
-            _actors_in(actors, cond_start, cond_end, setter)
-            or _claim_actors(claims, cond_start, cond_end, setter)
-            or _targets_of(claim, setter)
+            actors_in(actors, cond_start, cond_end, setter)
+            or claim_actors(claims, cond_start, cond_end, setter)
+            or targets_of(claim, setter)
         )
         if forecast and not against:
             continue  # a forecast with a condition no one sets off is a forecast
@@ -319,16 +298,16 @@ def _linked_lines(
             scope = scopes.at(cond_start)
             # The side named as the one forced («вынудит Россию»), the consequence's doer, the
             # voice's "we", or the one said to have warned.
-            named = _named_side(match, "setter", start, actors)
-            setter, setter_name = named or _setter(scope.key, in_groups, claim)
+            named = named_side(match, "setter", start, actors)
+            setter, setter_name = named or voice_side(scope.key, in_groups, claim)
             if setter is None and claim is not None:
-                setter, setter_name = _doer(claim, actors)
+                setter, setter_name = doer(claim, actors)
             if setter is None:
-                setter, setter_name = _teller(text, sentence, actors, cues.saying)
+                setter, setter_name = teller(text, sentence, actors, cues.saying)
             against = (
-                _actors_in(actors, cond_start, cond_end, setter)
-                or _claim_actors(claims, cond_start, cond_end, setter)
-                or (_targets_of(claim, setter) if claim is not None else [])
+                actors_in(actors, cond_start, cond_end, setter)
+                or claim_actors(claims, cond_start, cond_end, setter)
+                or (targets_of(claim, setter) if claim is not None else [])
             )
             line_start, line_end = min(cond_start, cons_start), max(cond_end, cons_end)
             found.append(
@@ -387,84 +366,6 @@ def _force_before(claims: list[Span], sentence_start: int, before: int) -> Span 
     return earlier[-1] if earlier else None
 
 
-def _named_side(
-    match: re.Match[str], group: str, offset: int, actors: SortedSpans[Span]
-) -> tuple[str | None, str | None] | None:
-    """The state (or body) of the first actor inside ``group`` of ``match``, if it names one."""
-    if group not in match.re.groupindex or match.group(group) is None:
-        return None
-    start, end = (offset + i for i in match.span(group))
-    first = next(iter(actors.starting_in(start, end)), None)
-    if first is None:
-        return None
-    actor = ActorAttributes.read(first)
-    return actor.state or actor.actor_id, actor.name
-
-
-def _doer(claim: Span, actors: SortedSpans[Span]) -> tuple[str | None, str | None]:
-    """The side of the first actor inside ``claim`` that is not what it is done to
-    («молниеносный удар России»)."""
-    targets = set(ClaimAttributes.read(claim).targets)
-    for span in actors.starting_in(claim.start, claim.end):
-        actor = ActorAttributes.read(span)
-        if not _is_side(actor) or actor.actor_id in targets:
-            continue
-        if (actor.state or actor.actor_id) not in targets:
-            return actor.state or actor.actor_id, actor.name
-    return None, None
-
-
-def _demander(
-    claims: SortedSpans[Span], sentence_start: int, cue: int
-) -> tuple[str | None, str | None]:
-    """The side of the last claim with a named actor before an ultimatum's cue."""
-    before = [ClaimAttributes.read(c) for c in claims.starting_in(sentence_start, cue)]
-    named = [c for c in before if c.actor]
-    if not named:
-        return None, None
-    return named[-1].actor_state or named[-1].actor, named[-1].actor_name
-
-
-def _is_side(actor: ActorAttributes) -> bool:
-    """A linked actor or one with a state: an unlinked name («МИД», «ВС») is no side."""
-    return actor.linked or actor.state is not None
-
-
-def _teller(
-    text: str, sentence: tuple[int, int], actors: SortedSpans[Span], saying: re.Pattern[str] | None
-) -> tuple[str | None, str | None]:
-    """The side of the actor next to the sentence's first verb of saying (within a few words
-    either way: «МИД России предупредил», «заявили в Кремле»), if any."""
-    if saying is None:
-        return None, None
-    start, end = sentence
-    verb = saying.search(text, start, end)
-    if verb is None:
-        return None, None
-    near = [
-        s for s in actors.starting_in(max(start, verb.start() - 40), min(end, verb.end() + 30))
-        if (s.end <= verb.start() or s.start >= verb.end()) and _is_side(ActorAttributes.read(s))
-    ]  # fmt: skip
-    if not near:
-        return None, None
-    closest = min(near, key=lambda s: min(abs(verb.start() - s.end), abs(s.start - verb.end())))
-    actor = ActorAttributes.read(closest)
-    return actor.state or actor.actor_id, actor.name
-
-
-def _claim_actors(
-    claims: list[Span], start: int, end: int, exclude: str | None
-) -> list[dict[str, str]]:
-    """Who does the acts told inside ``start``..``end`` («гипотетическая попытка захватить …»:
-    the claim's actor, read from the passage, when the words name no one)."""
-    seen: dict[str, dict[str, str]] = {}
-    for claim in claims:
-        read = ClaimAttributes.read(claim)
-        if start <= claim.start < end and read.actor and read.actor != exclude:
-            seen.setdefault(read.actor, {"id": read.actor, "name": read.actor_name or read.actor})
-    return list(seen.values())
-
-
 def _cue_lines(
     document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
@@ -485,17 +386,17 @@ def _cue_lines(
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), all_claims, end)
         # «красная линия для России» names whose line it is; otherwise it is the voice's side.
-        named = _named_side(match, "setter", 0, actors)
-        setter, setter_name = named or _setter(scope.key, in_groups, None)
+        named = named_side(match, "setter", 0, actors)
+        setter, setter_name = named or voice_side(scope.key, in_groups, None)
         if setter is None and kind == "ultimatum":
             # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
-            setter, setter_name = _demander(all_claims, start, match.start())
+            setter, setter_name = demander(all_claims, start, match.start())
         if setter is None:
-            setter, setter_name = _teller(text, sentence, actors, cues.saying)
+            setter, setter_name = teller(text, sentence, actors, cues.saying)
         # "This is unacceptable" judges what the sentence before it told: look back one sentence
         # when this one names no one.
-        against = _actors_in(actors, start, end, setter) or (
-            _actors_in(actors, previous[0], previous[1], setter) if previous else []
+        against = actors_in(actors, start, end, setter) or (
+            actors_in(actors, previous[0], previous[1], setter) if previous else []
         )
         condition = cues.condition.search(text, start, end)
         level = ClaimAttributes.read(consequence).level if consequence is not None else 1
