@@ -237,3 +237,8 @@ def test_redlines_ru_no_line_in_judgements_comparisons_and_forecasts() -> None:
         "Угрозы рассчитаны на то, чтобы заставить союзников ослабить поддержку Украины.",
     ):
         assert not _lines(text), text
+
+
+def test_redlines_ru_we_will_no_longer_allow() -> None:
+    rules = {r.rule for r in _lines("Мы больше не будем позволять Москве играть в игры.")}
+    assert "will_not_tolerate" in rules

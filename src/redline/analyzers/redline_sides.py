@@ -14,17 +14,24 @@ from redline.attributes import ActorAttributes, ClaimAttributes, InGroupAttribut
 from redline.document import Span
 from redline.intervals import SortedSpans
 
+# Actor types whose conduct is their state's (a leader, a ministry, an army), unlike a place,
+# which is more often what is struck than who acts.
+_ACTING_FOR_A_STATE = frozenset({"person", "organisation", "government", "armed_group"})
+
 
 def actors_in(
     actors: SortedSpans[Span], start: int, end: int, exclude: str | None
 ) -> list[dict[str, str]]:
-    """The actors named inside ``start``..``end``, but the side ``exclude`` (the setter)."""
+    """The actors named inside ``start``..``end``, but the side ``exclude`` (the setter); a
+    person's or a body's state follows it, as whose conduct it is («Путину» is Russia's)."""
     seen: dict[str, dict[str, str]] = {}
     for span in actors.starting_in(start, end):
         if span.end <= end:
             actor = ActorAttributes.read(span)
             if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
                 seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
+                if actor.state and actor.type in _ACTING_FOR_A_STATE:
+                    seen.setdefault(actor.state, {"id": actor.state, "name": actor.state})
     return list(seen.values())
 
 
