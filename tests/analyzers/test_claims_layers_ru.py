@@ -195,3 +195,86 @@ def test_claims_ru_stock_warnings_of_ministry_statements_threaten() -> None:
     assert not [c for c in wallet.layer("claims") if c.attrs["action_key"] == "бить"]
     criticism = _analyse("Министр спокойно отреагировал на критику.")
     assert not [c for c in criticism.layer("claims") if c.attrs["action_key"] == "отреагировать"]
+
+
+def _lines(text: str) -> list[Span]:
+    return list(_analyse(text).layer("redlines"))
+
+
+def test_redlines_ru_an_attempt_that_forces_a_side_is_its_line() -> None:
+    """«Любая попытка X вынудит Россию на Y»: no «если», yet a condition and its consequence;
+    the side forced to act sets the line, whoever tells it."""
+    [line] = _lines("Любая попытка НАТО захватить Калининград вынудит Россию на ядерный удар.")
+    assert (line.rule, line.attrs["setter"], line.attrs["level"]) == ("forces_to", "russia", 5)
+    assert "nato" in line.attrs["against"]
+    assert line.attrs["condition"].startswith("Любая попытка НАТО")
+
+
+def test_redlines_ru_a_hostile_act_after_при_is_a_condition() -> None:
+    """«При попытке X мы …» states a condition as «если» does; «при этом» states none."""
+    [line] = _lines("При попытке захвата Калининграда мы нанесём удар по Варшаве.")
+    assert line.attrs["condition"].startswith("При попытке захвата")
+    assert not _lines("При этом Россия нанесла удар по Харькову.")
+
+
+def test_redlines_ru_a_response_that_follows_a_case() -> None:
+    """«В случае X последует ответ»: the response is the consequence's own word; the side is the
+    one said to have warned."""
+    [line] = _lines("В случае нападения на Белоруссию последует жёсткий ответ, заявили в Кремле.")
+    assert (line.rule, line.attrs["setter"]) == ("response_follows", "russia")
+    assert line.attrs["consequence"] == "последует жёсткий ответ"
+
+
+def test_redlines_ru_a_forecast_force_under_a_condition() -> None:
+    """A side's force foretold under a condition of its sentence, in either order."""
+    for text in (
+        "Если НАТО введёт войска на Украину, Россия применит ядерное оружие.",
+        "Россия применит ядерное оружие, если НАТО введёт войска на Украину.",
+    ):
+        [line] = _lines(text)
+        assert (line.rule, line.attrs["setter"]) == ("condition+forecast", "russia"), text
+        assert "nato" in line.attrs["against"]
+
+
+def test_redlines_ru_designations_of_a_threshold() -> None:
+    targets = _lines(
+        "МИД России предупредил, что поставки оружия Украине станут законными целями для "
+        "российской армии."
+    )
+    assert [(r.rule, r.attrs["setter"]) for r in targets] == [("legitimate_target", "russia")]
+    war = _lines(
+        "Отправка западных войск на Украину будет рассматриваться как прямое участие НАТО в "
+        "конфликте, заявил Песков."
+    )
+    assert [(r.rule, r.attrs["setter"]) for r in war] == [("taken_as_war", "russia")]
+    line = _lines("Это красная линия для Москвы.")
+    assert [(r.rule, r.attrs["setter"]) for r in line] == [("red_line", "russia")]
+
+
+def test_redlines_ru_a_line_crossed_in_a_figure_not_on_the_ground() -> None:
+    assert "cross_line" in {r.rule for r in _lines("Запад пересёк красную черту.")}
+    assert [r.rule for r in _lines("Киев не должен переступать эту черту.")] == ["cross_line"]
+    assert not _lines("Разведгруппа пересекла линию фронта ночью.")
+
+
+def test_redlines_ru_an_ultimatum_follows_a_demand() -> None:
+    [line] = _lines("Долг необходимо погасить до января, иначе последуют санкции.")
+    assert line.rule == "or_else"
+    assert not _lines("Этот факт обходят стороной, иначе не будет эффекта.")
+
+
+def test_redlines_ru_no_line_in_judgements_comparisons_and_forecasts() -> None:
+    for text in (
+        "Если цены вырастут, люди перестанут покупать хлеб.",
+        "Если раньше Киев обстреливал Донецк, то теперь Россия наносит удары по Киеву.",
+        "Американцы совершенно иначе себя ведут с местным населением.",
+        "Лавров сравнил введение санкций с объявлением войны.",
+        "Запад будет вынужден согласиться на переговоры.",
+        "Угрозы рассчитаны на то, чтобы заставить союзников ослабить поддержку Украины.",
+    ):
+        assert not _lines(text), text
+
+
+def test_redlines_ru_we_will_no_longer_allow() -> None:
+    rules = {r.rule for r in _lines("Мы больше не будем позволять Москве играть в игры.")}
+    assert "will_not_tolerate" in rules

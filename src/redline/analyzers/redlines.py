@@ -1,11 +1,16 @@
 """The red-lines layer: conditions and thresholds a text states, who sets them, against whom.
 
-Two sources, both cited:
+Three sources, all cited:
 1. conditional threats: a claim the speaker's side threatens, in the consequence of an "if"
    clause in its own or the previous sentence ("If Ukraine and NATO go further, ... we will
-   have to strike");
-2. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
+   have to strike"); where the language's file allows it, a side's force foretold under an "if"
+   of its own sentence too;
+2. conditions joined to their consequence with no "if" (the file's ``links``: «любая попытка X
+   вынудит Россию на …», «в случае X последует ответ»);
+3. threshold and ultimatum wording from ``data/redlines.yaml`` ("the limit of our compromise",
    "categorically unacceptable", "we have no other choice but to ...").
+
+Who sets a line and whom it is against: ``redline_sides``.
 
 The cues and the condition clause are the language's own: ``data/redlines.yaml`` for English,
 ``data/<lang>/redlines.yaml`` (same schema) for another language («красная линия»,
@@ -16,15 +21,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
 
+from pydantic import Field
+
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
+from redline.analyzers.redline_sides import (
+    actors_in,
+    claim_actors,
+    demander,
+    doer,
+    named_side,
+    targets_of,
+    teller,
+    voice_side,
+)
 from redline.analyzers.versions import content_version
 from redline.attributes import (
     ANY_LABEL,
-    ActorAttributes,
     Attributes,
     ClaimAttributes,
     InGroupAttributes,
@@ -43,6 +59,23 @@ class RedLineCue(DataFile):
     id: str
     kind: str
     pattern: str
+    # What must stand in the sentence before the cue for it to count (an ultimatum's demand);
+    # empty: nothing.
+    before: str = ""
+
+
+class RedLineLink(DataFile):
+    """A condition and its consequence joined in one clause, with no "if": «любая попытка X
+    вынудит Россию на Y», «в случае X последует ответ», «ответом на X станет Y»."""
+
+    id: str
+    # Named groups: ``condition``; ``consequence`` (absent: the consequence is the claim just
+    # before the condition, «удар в ответ на любую агрессию»); ``setter``, optional, the words
+    # naming the side that will act («вынудит Россию»).
+    pattern: str
+    # True when the consequence's own words are a response («последует жёсткий ответ»): the line
+    # stands without a claim of force in it.
+    response: bool = False
 
 
 class RedLinesFile(DataFile):
@@ -53,6 +86,14 @@ class RedLinesFile(DataFile):
     condition_clause: str
     cues: list[RedLineCue]
     condition_window: int
+    # Stances besides "threaten" whose claim of force, by a named side, in the consequence of a
+    # condition makes the condition that side's line ("if NATO enters, Russia will use nuclear
+    # arms", told by an analyst). Empty: only the voice's own threats count.
+    forecast_stances: list[str] = Field(default_factory=list)
+    links: list[RedLineLink] = Field(default_factory=list)
+    # A verb of saying: a line whose side nothing else names is the side of the one said to
+    # state it ("Moscow warned that ..."). Empty: the voice's "we" alone.
+    saying: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +102,10 @@ class _Cues:
 
     condition: re.Pattern[str]
     cues: list[tuple[str, str, re.Pattern[str]]]  # (cue id, kind, pattern)
+    before: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # cue id -> demand
+    forecast_stances: frozenset[str] = frozenset()
+    links: tuple[tuple[str, bool, re.Pattern[str]], ...] = ()  # (link id, response, pattern)
+    saying: re.Pattern[str] | None = None
 
 
 @cache
@@ -70,6 +115,10 @@ def _data(language: str = "en") -> _Cues:
     return _Cues(
         re.compile(data.condition_clause, re.IGNORECASE),
         [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues],
+        {c.id: re.compile(c.before, re.IGNORECASE) for c in data.cues if c.before},
+        frozenset(data.forecast_stances),
+        tuple((k.id, k.response, re.compile(k.pattern, re.IGNORECASE)) for k in data.links),
+        re.compile(data.saying, re.IGNORECASE) if data.saying else None,
     )
 
 
@@ -81,6 +130,7 @@ class RedLineAnalyzer:
     version: ClassVar[str] = content_version(
         "1.0.0",
         "analyzers/redlines.py",
+        "analyzers/redline_sides.py",
         "data/redlines.yaml",
         "data/ru/redlines.yaml",
     )
@@ -113,50 +163,22 @@ class RedLineAnalyzer:
             previous = sentences[index - 1] if index else None
             for span in _conditional_threats(
                 document, sentence_claims, (start, end), previous, scopes, in_groups, actors,
-                cues.condition,
+                cues,
             ):  # fmt: skip
                 spans[span.id] = span
+            conditionals = [(s.start, s.end) for s in spans.values() if s.start >= start]
+            for span in _linked_lines(
+                document, sentence_claims, (start, end), scopes, in_groups, actors, cues
+            ):
+                # One line per condition: «если …» read as a threat already holds it.
+                if not any(a < span.end and span.start < b for a, b in conditionals):
+                    spans.setdefault(span.id, span)
+                    conditionals.append((span.start, span.end))
             for span in _cue_lines(
                 document, (start, end), previous, claims, scopes, in_groups, actors, cues
             ):
                 spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": list(spans.values())})
-
-
-def _actors_in(
-    actors: SortedSpans[Span], start: int, end: int, exclude: str | None
-) -> list[dict[str, str]]:
-    seen: dict[str, dict[str, str]] = {}
-    for span in actors.starting_in(start, end):
-        if span.end <= end:
-            actor = ActorAttributes.read(span)
-            if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
-                seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
-    return list(seen.values())
-
-
-def _targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
-    """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
-    read = ClaimAttributes.read(claim)
-    names = {read.target: read.target_name}
-    return [
-        {"id": target, "name": names.get(target) or target}
-        for target in read.targets
-        if target and target != exclude
-    ]
-
-
-def _setter(
-    scope_key: str, in_groups: dict[str, Span], claim: Span | None
-) -> tuple[str | None, str | None]:
-    read = ClaimAttributes.read(claim) if claim is not None else None
-    if read is not None and read.actor:
-        return read.actor, read.actor_name
-    group = in_groups.get(scope_key)
-    if group is not None:
-        in_group = InGroupAttributes.read(group)
-        return in_group.actor_id, in_group.name
-    return None, None
 
 
 def _conditional_threats(
@@ -167,30 +189,46 @@ def _conditional_threats(
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
     actors: SortedSpans[Span],
-    if_clause: re.Pattern[str],
+    cues: _Cues,
 ) -> list[Span]:
     found = []
     for claim in claims:
-        if ClaimAttributes.read(claim).stance != "threaten":
+        forecast = _is_forecast_consequence(claim, cues.forecast_stances)
+        if ClaimAttributes.read(claim).stance != "threaten" and not forecast:
             continue
-        condition = _condition(document.text, sentence, previous, claim.start, if_clause)
+        # A foretold act is a line only under a condition of its own sentence, closed before it
+        # («Если НАТО введёт войска, Россия применит …»): a condition further off is another's.
+        condition = (
+            _own_condition(document.text, sentence, claim, cues.condition)
+            if forecast
+            else _condition(document.text, sentence, previous, claim.start, cues.condition)
+        )
         if condition is None:
             continue
         cond_start, cond_end = condition
         scope = scopes.at(claim.start)
-        setter, setter_name = _setter(scope.key, in_groups, claim)
+        setter, setter_name = voice_side(scope.key, in_groups, claim)
+        if forecast and (setter is None or setter.startswith("ner:")):
+            # An unlinked doer («ВС») is no side: the side of the one said to have told it.
+            setter, setter_name = teller(document.text, sentence, actors, cues.saying)
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
-        against = _actors_in(actors, cond_start, cond_end, setter) or _targets_of(claim, setter)
+        against = (
+            actors_in(actors, cond_start, cond_end, setter)
+            or claim_actors(claims, cond_start, cond_end, setter)
+            or targets_of(claim, setter)
+        )
+        if forecast and not against:
+            continue  # a forecast with a condition no one sets off is a forecast
         found.append(
             document.make_span(
-                cond_start,
-                claim.end,
+                min(cond_start, claim.start),
+                max(claim.end, cond_end),
                 "conditional_threat",
                 analyzer=ANALYZER,
-                rule="condition+threat",
+                rule="condition+forecast" if forecast else "condition+threat",
                 confidence=0.7 if against else 0.55,
-                span_id=f"redlines/{cond_start}-{claim.end}/conditional",
+                span_id=f"redlines/{min(cond_start, claim.start)}-{claim.end}/conditional",
                 attrs={
                     "kind": "conditional_threat",
                     "setter": setter,
@@ -221,6 +259,113 @@ def _condition(
     return None
 
 
+def _is_forecast_consequence(claim: Span, stances: frozenset[str]) -> bool:
+    """A claim of force or coercion by a named side, in one of the file's forecast stances."""
+    read = ClaimAttributes.read(claim)
+    return read.stance in stances and read.level >= 2 and bool(read.actor)
+
+
+def _own_condition(
+    text: str, sentence: tuple[int, int], claim: Span, if_clause: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """The condition clause of ``claim``'s sentence that closes before the claim with a comma or
+    a dash («Если …, (то) Россия …»), or opens after it («Россия …, если …»)."""
+    start, end = sentence
+    for match in if_clause.finditer(text, start, end):
+        if match.end(1) <= claim.start and re.search(r"[,—–]", text[match.end(1) : claim.start]):
+            return match.start(), match.end(1)
+        # The claim may run on over its condition («Россия применит …, если НАТО …»).
+        if match.start() > claim.start and re.search(r"[,—–]", text[claim.start : match.start()]):
+            return match.start(), match.end(1)
+    return None
+
+
+def _linked_lines(
+    document: Document, claims: list[Span], sentence: tuple[int, int], scopes: ScopeIndex,
+    in_groups: dict[str, Span], actors: SortedSpans[Span], cues: _Cues,
+) -> list[Span]:  # fmt: skip
+    """Conditions joined to their consequence by the words of the clause, with no "if"."""
+    start, end = sentence
+    text = document.text
+    found = []
+    for link_id, response, pattern in cues.links:
+        # Matched on the sentence alone, so that a pattern may anchor at the sentence's start.
+        for match in pattern.finditer(text[start:end]):
+            cond_start, cond_end = (start + i for i in match.span("condition"))
+            (cons_start, cons_end), claim = _link_consequence(match, start, claims)
+            if claim is None and not response:
+                continue
+            scope = scopes.at(cond_start)
+            # The side named as the one forced («вынудит Россию»), the consequence's doer, the
+            # voice's "we", or the one said to have warned.
+            named = named_side(match, "setter", start, actors)
+            setter, setter_name = named or voice_side(scope.key, in_groups, claim)
+            if setter is None and claim is not None:
+                setter, setter_name = doer(claim, actors)
+            if setter is None:
+                setter, setter_name = teller(text, sentence, actors, cues.saying)
+            against = (
+                actors_in(actors, cond_start, cond_end, setter)
+                or claim_actors(claims, cond_start, cond_end, setter)
+                or (targets_of(claim, setter) if claim is not None else [])
+            )
+            line_start, line_end = min(cond_start, cons_start), max(cond_end, cons_end)
+            found.append(
+                document.make_span(
+                    line_start,
+                    line_end,
+                    "conditional_threat",
+                    analyzer=ANALYZER,
+                    rule=link_id,
+                    confidence=0.6 if against else 0.5,
+                    span_id=f"redlines/{line_start}-{line_end}/{link_id}",
+                    attrs={
+                        "kind": "conditional_threat",
+                        "setter": setter,
+                        "setter_name": setter_name,
+                        "against": [a["id"] for a in against],
+                        "against_names": [a["name"] for a in against],
+                        "condition": text[cond_start:cond_end],
+                        "consequence": text[cons_start:cons_end],
+                        "consequence_claim": claim.id if claim is not None else None,
+                        "level": ClaimAttributes.read(claim).level if claim is not None else 1,
+                        "speaker": scope.speaker,
+                        "section": scope.section,
+                    },
+                )
+            )
+    return found
+
+
+def _link_consequence(
+    match: re.Match[str], offset: int, claims: list[Span]
+) -> tuple[tuple[int, int], Span | None]:
+    """The consequence of a link and its claim of force: inside the ``consequence`` group, or,
+    where the pattern has none, the claim before the condition."""
+    if "consequence" in match.re.groupindex and match.group("consequence") is not None:
+        start, end = (offset + i for i in match.span("consequence"))
+        return (start, end), _force_in(claims, start, end)
+    cond_start = offset + match.start("condition")
+    claim = _force_before(claims, offset, cond_start)
+    return ((claim.start, claim.end) if claim else (cond_start, cond_start)), claim
+
+
+def _is_force(claim: Span) -> bool:
+    read = ClaimAttributes.read(claim)
+    return read.level >= 2 and read.stance not in ("reject", "question")
+
+
+def _force_in(claims: list[Span], start: int, end: int) -> Span | None:
+    """The first claim of force or coercion overlapping ``start``..``end``."""
+    return next((c for c in claims if c.start < end and start < c.end and _is_force(c)), None)
+
+
+def _force_before(claims: list[Span], sentence_start: int, before: int) -> Span | None:
+    """The last claim of force or coercion of the sentence that starts before ``before``."""
+    earlier = [c for c in claims if sentence_start <= c.start < before and _is_force(c)]
+    return earlier[-1] if earlier else None
+
+
 def _cue_lines(
     document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
@@ -235,13 +380,23 @@ def _cue_lines(
             # "What if NATO goes further?" poses a condition and sets no line; the answer may
             # set one, and is read on its own.
             continue
+        demand = cues.before.get(cue_id)
+        if demand is not None and not demand.search(text, start, match.start()):
+            continue
         scope = scopes.at(match.start())
         consequence = _consequence(match.end(), all_claims, end)
-        setter, setter_name = _setter(scope.key, in_groups, None)
+        # «красная линия для России» names whose line it is; otherwise it is the voice's side.
+        named = named_side(match, "setter", 0, actors)
+        setter, setter_name = named or voice_side(scope.key, in_groups, None)
+        if setter is None and kind == "ultimatum":
+            # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
+            setter, setter_name = demander(all_claims, start, match.start())
+        if setter is None:
+            setter, setter_name = teller(text, sentence, actors, cues.saying)
         # "This is unacceptable" judges what the sentence before it told: look back one sentence
         # when this one names no one.
-        against = _actors_in(actors, start, end, setter) or (
-            _actors_in(actors, previous[0], previous[1], setter) if previous else []
+        against = actors_in(actors, start, end, setter) or (
+            actors_in(actors, previous[0], previous[1], setter) if previous else []
         )
         condition = cues.condition.search(text, start, end)
         level = ClaimAttributes.read(consequence).level if consequence is not None else 1

@@ -1,0 +1,138 @@
+"""Who sets a red line and whom it is against, read from the actors and claims around it.
+
+The setter is, in order: the side a pattern names («вынудит Россию», «красная линия для
+Москвы»), the doer of the consequence, the voice's "we", the one who demands (an ultimatum), or
+the one said to have warned («заявили в Кремле»). Against whom: whoever the condition names, the
+doers of the acts it tells, or whom the consequence targets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.attributes import ActorAttributes, ClaimAttributes, InGroupAttributes
+from redline.document import Span
+from redline.intervals import SortedSpans
+
+# Actor types whose conduct is their state's (a leader, a ministry, an army), unlike a place,
+# which is more often what is struck than who acts.
+_ACTING_FOR_A_STATE = frozenset({"person", "organisation", "government", "armed_group"})
+
+
+def actors_in(
+    actors: SortedSpans[Span], start: int, end: int, exclude: str | None
+) -> list[dict[str, str]]:
+    """The actors named inside ``start``..``end``, but the side ``exclude`` (the setter); a
+    person's or a body's state follows it, as whose conduct it is («Путину» is Russia's)."""
+    seen: dict[str, dict[str, str]] = {}
+    for span in actors.starting_in(start, end):
+        if span.end <= end:
+            actor = ActorAttributes.read(span)
+            if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
+                seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
+                if actor.state and actor.type in _ACTING_FOR_A_STATE:
+                    seen.setdefault(actor.state, {"id": actor.state, "name": actor.state})
+    return list(seen.values())
+
+
+def targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
+    """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
+    read = ClaimAttributes.read(claim)
+    names = {read.target: read.target_name}
+    return [
+        {"id": target, "name": names.get(target) or target}
+        for target in read.targets
+        if target and target != exclude
+    ]
+
+
+def voice_side(
+    scope_key: str, in_groups: dict[str, Span], claim: Span | None
+) -> tuple[str | None, str | None]:
+    """The actor of ``claim`` when it names one, else what the voice's "we" stands for."""
+    read = ClaimAttributes.read(claim) if claim is not None else None
+    if read is not None and read.actor:
+        return read.actor, read.actor_name
+    group = in_groups.get(scope_key)
+    if group is not None:
+        in_group = InGroupAttributes.read(group)
+        return in_group.actor_id, in_group.name
+    return None, None
+
+
+def named_side(
+    match: re.Match[str], group: str, offset: int, actors: SortedSpans[Span]
+) -> tuple[str | None, str | None] | None:
+    """The state (or body) of the first actor inside ``group`` of ``match``, if it names one."""
+    if group not in match.re.groupindex or match.group(group) is None:
+        return None
+    start, end = (offset + i for i in match.span(group))
+    first = next(iter(actors.starting_in(start, end)), None)
+    if first is None:
+        return None
+    actor = ActorAttributes.read(first)
+    return actor.state or actor.actor_id, actor.name
+
+
+def doer(claim: Span, actors: SortedSpans[Span]) -> tuple[str | None, str | None]:
+    """The side of the first actor inside ``claim`` that is not what it is done to
+    («молниеносный удар России»)."""
+    targets = set(ClaimAttributes.read(claim).targets)
+    for span in actors.starting_in(claim.start, claim.end):
+        actor = ActorAttributes.read(span)
+        if not is_side(actor) or actor.actor_id in targets:
+            continue
+        if (actor.state or actor.actor_id) not in targets:
+            return actor.state or actor.actor_id, actor.name
+    return None, None
+
+
+def demander(
+    claims: SortedSpans[Span], sentence_start: int, cue: int
+) -> tuple[str | None, str | None]:
+    """The side of the last claim with a named actor before an ultimatum's cue."""
+    before = [ClaimAttributes.read(c) for c in claims.starting_in(sentence_start, cue)]
+    named = [c for c in before if c.actor]
+    if not named:
+        return None, None
+    return named[-1].actor_state or named[-1].actor, named[-1].actor_name
+
+
+def is_side(actor: ActorAttributes) -> bool:
+    """A linked actor or one with a state: an unlinked name («МИД», «ВС») is no side."""
+    return actor.linked or actor.state is not None
+
+
+def teller(
+    text: str, sentence: tuple[int, int], actors: SortedSpans[Span], saying: re.Pattern[str] | None
+) -> tuple[str | None, str | None]:
+    """The side of the actor next to the sentence's first verb of saying (within a few words
+    either way: «МИД России предупредил», «заявили в Кремле»), if any."""
+    if saying is None:
+        return None, None
+    start, end = sentence
+    verb = saying.search(text, start, end)
+    if verb is None:
+        return None, None
+    near = [
+        s for s in actors.starting_in(max(start, verb.start() - 40), min(end, verb.end() + 30))
+        if (s.end <= verb.start() or s.start >= verb.end()) and is_side(ActorAttributes.read(s))
+    ]  # fmt: skip
+    if not near:
+        return None, None
+    closest = min(near, key=lambda s: min(abs(verb.start() - s.end), abs(s.start - verb.end())))
+    actor = ActorAttributes.read(closest)
+    return actor.state or actor.actor_id, actor.name
+
+
+def claim_actors(
+    claims: list[Span], start: int, end: int, exclude: str | None
+) -> list[dict[str, str]]:
+    """Who does the acts told inside ``start``..``end`` («гипотетическая попытка захватить …»:
+    the claim's actor, read from the passage, when the words name no one)."""
+    seen: dict[str, dict[str, str]] = {}
+    for claim in claims:
+        read = ClaimAttributes.read(claim)
+        if start <= claim.start < end and read.actor and read.actor != exclude:
+            seen.setdefault(read.actor, {"id": read.actor, "name": read.actor_name or read.actor})
+    return list(seen.values())
