@@ -274,8 +274,13 @@ def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: s
         ("Убивайте оккупантов.", "убивайте", "advocate"),
         ("Ударим по Киеву!", "ударим", "advocate"),
         ("Вы бомбите Лондон каждый день.", "бомбите", "report"),
+        # A perfective imperative is no future, wherever the parse hangs it (slogans in a row);
+        # a negated one refuses the act.
+        ('На митинге кричали: "Хватит лжи", "Остановите войну против женщин".', "остановите",
+         "advocate"),
+        ("Не бомбите наши города!", "бомбите", "reject"),
     ],
-)
+)  # fmt: skip
 def test_claims_ru_imperatives_command(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
 
@@ -284,3 +289,29 @@ def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
     assert _stance("Разве можно бить ракетами по жилым кварталам?", "бить").stance == "reject"
     assert _stance("Можно ли нанести удар по складам?", "нанести удар").stance == "question"
     assert _stance("Как можно остановить войну?", "остановить").stance != "reject"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # An emphatic denial denies what the verb is done with, not only the verb itself.
+        ("Москва никогда не использовала поставки газа как оружие.", "поставки", "reject"),
+        ("Белград никогда не вводил санкций против Москвы.", "санкций", "reject"),
+        # ... but a denied stop says the act goes on, and a plain «не» reports.
+        ("Россия никогда не прекращала поставки газа в Европу.", "поставки", "report"),
+        ("Россия не использовала поставки газа в прошлом году.", "поставки", "report"),
+        # The speaker casting what is said as false rejects it, in a paraphrase too.
+        ("Западные СМИ снова распространяют фейки о российской агрессии.", "агрессии", "reject"),
+        ("Это беспочвенные обвинения в агрессии против соседей.", "агрессии", "reject"),
+        ("Политолог отметил, что ложь о неком «российском вмешательстве» давно надоела.",
+         "вмешательстве", "reject"),
+        ("Эксперт заявил, что Киев якобы нанёс удар по Донецку.", "нанёс удар", "reject"),
+        # Danger said of the action argues against it.
+        ("Даже тайные переговоры будут опасны для страны.", "переговоры", "reject"),
+        # What the new cues must leave alone.
+        ("Эксперт заявил, что Киев нанёс удар по Донецку.", "нанёс удар", "report"),
+        ("Журналисты рассказали о российской агрессии.", "агрессии", "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_denials_and_disputed_accusations(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

@@ -70,6 +70,7 @@ class StanceFile(DataFile):
     wish_frames: list[str]  # regexes before the action: "would like"
     reporting_frames: list[str]  # regexes before the action: "according to X, ..."
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
+    disputing_frames: list[str]  # regexes before the action: «якобы», «фейки о»: cast as false
     necessity_future_modals: list[str]  # «придётся»: a necessity to come, not a call
     likelihood_verbs: list[str]  # lemmas: «рискует потерять», the infinitive is likely
     likelihood_nouns: list[str]  # lemmas: «угроза войны», the action in the genitive is likely
@@ -223,7 +224,13 @@ def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
 def _future_tense(verb: Token, c: StanceFile) -> bool:
     """The verb's own tense is the future: a two-aspect verb («атакует», «финансирует»), which
     the tagger reads as a perfective future, says what is happening."""
-    return "Fut" in verb.morph.get("Tense", []) and not _is(verb, c.present_not_future_verbs)
+    return (
+        "Fut" in verb.morph.get("Tense", [])
+        and not _is(verb, c.present_not_future_verbs)
+        # The tagger gives a perfective imperative the future's tense («Остановите войну»,
+        # Tense=Fut, Mood=Imp): it calls for the act, it does not foretell it.
+        and "Imp" not in verb.morph.get("Mood", [])
+    )
 
 
 def _present_tense(verb: Token, c: StanceFile) -> bool:
@@ -380,6 +387,12 @@ def _is_imperative(verb: Token, c: StanceFile) -> bool:
         verb.dep_ == "conj" and verb.head.tag_ == "VB" and verb.head.dep_ == "ROOT"
     ):
         return True
+    # Where the tagger marks the mood (Russian «остановите», «не бомбите»), the form is an
+    # imperative wherever the parse hangs it: slogans in a row («"Остановите войну", "Не
+    # запрещайте ..."») come out as parataxis or worse. A subordinate clause («чтобы ...»)
+    # never holds one.
+    if imperative_mood and "2" in verb.morph.get("Person", []):
+        return not any(ch.dep_ == "mark" for ch in verb.children)
     return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in c.imperative_markers
 
 
@@ -475,6 +488,8 @@ def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
         return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
     if _frame(c.rejection_frames, _before(trigger)):
         return "reject.frame"
+    if _frame(c.disputing_frames, _before(trigger)):
+        return "reject.disputed"
     evaluated = _evaluated_subject(trigger, c)
     if evaluated is not None or verb.lemma_ in c.evaluation_verbs:
         head = evaluated.head if evaluated is not None else trigger
@@ -586,9 +601,11 @@ def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile
     A paraphrased denial is the exception (ANNOTATION.md section 7: "Russia denied shelling the
     plant" rejects the shelling in the writer's voice): where the language lists its words of
     emphatic denial, «Песков заявил, что Москва никогда не наносила ударов» rejects the strikes.
-    With none listed, any «не» would count, and a reported "did not" is no denial.
+    With none listed, any «не» would count, and a reported "did not" is no denial. Words that
+    cast what is said as false («эксперт отметил, что ... фейки о российском вмешательстве»)
+    deny it whatever the language.
     """
-    if c.denial_adverbs and inner.rule == "reject.denial":
+    if (c.denial_adverbs and inner.rule == "reject.denial") or inner.rule == "reject.disputed":
         return StanceReading(
             "reject",
             "reject.reported_denial",
@@ -773,14 +790,27 @@ def _own_stance(
     # not happen denies it (not "could not", "is not ready for talks": those say other things).
     if (
         negated
-        and trigger == verb
+        and (trigger == verb or _denied_object(trigger, verb, c))
         and not modals
-        and any(ch.dep_ == "neg" for ch in trigger.children)
-        and _emphatic_denial(trigger, c)
+        and any(ch.dep_ == "neg" for ch in verb.children)
+        and _emphatic_denial(verb, c)
     ):
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _denied_object(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """The action is what an emphatically denied verb is done with: «Москва никогда не
+    использовала поставки газа (как оружие)», «никогда не вводила санкций». Only where the
+    language lists its words of emphatic denial (with none, a plain "did not use supplies"
+    would deny the supplies); a denied stop («никогда не прекращала поставки») asserts them."""
+    return (
+        bool(c.denial_adverbs)
+        and trigger.dep_ in ("dobj", "obj")
+        and trigger.head == verb
+        and not _is(verb, c.cessation_verbs)
+    )
 
 
 def _emphatic_denial(verb: Token, c: StanceFile) -> bool:
