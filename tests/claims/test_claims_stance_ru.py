@@ -157,6 +157,11 @@ def test_claims_ru_advocacy_and_rejection_cues(text: str, action: str, stance: s
         ("Растёт угроза ответного удара.", "ответного удара", False, "predict"),
         ("Есть риск эскалации конфликта.", "эскалац", False, "predict"),
         ("Возможны новые удары по городу.", "удары", False, "predict"),
+        # A word of likelihood predicts what its own clause holds, not a clause beside it.
+        ("Маловероятно, чтобы НАТО ввело войска в Молдавию.", "ввело войска", False, "predict"),
+        ("Депутат выступил с обвинениями в адрес США, которые, вероятнее всего, создали вирус.",
+         "обвинениями", False, "report"),
+        ("Смирившись с неизбежностью, власти ввели санкции.", "ввели санкции", False, "report"),
         # A denial rejects, whoever denies; «не отрицает» does not.
         ("Москва это категорически отвергала.", "отвергала", False, "reject"),
         ("Киев отрицает удары по городу.", "удары", False, "reject"),

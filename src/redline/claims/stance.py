@@ -559,6 +559,21 @@ def _likely(trigger: Token, chain: list[Token], c: StanceFile) -> bool:
     return False
 
 
+def _inevitable(trigger: Token, c: StanceFile) -> bool:
+    """A word of inevitability or likelihood in the clause that holds the action («Скорее
+    всего, Киев начнёт наступление»), not in a clause of its own beside or below it («выступил
+    с обвинениями ... Сакса, который заявил, что вирус, вероятнее всего, создан ...»)."""
+    sentence = trigger.sent
+    for pattern in c.inevitability_frames:
+        for found in re.finditer(pattern, sentence.text, re.IGNORECASE):
+            at = sentence.start_char + found.start()
+            word = next((t for t in sentence if t.idx <= at < t.idx + len(t)), sentence.root)
+            clause = governing_verb(word)
+            if clause == trigger or clause.is_ancestor(trigger):
+                return True
+    return False
+
+
 def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
     """A set phrase of retribution in the action's own clause: «никто не уйдёт от наказания»,
     "this will not go unanswered". It threatens the response, not what it answers: the
@@ -704,7 +719,6 @@ def _own_stance(
     trigger: Token, verb: Token, chain: list[Token], modals: set[str], negated: bool,
     in_group_subject: bool, level: int, c: StanceFile,
 ) -> StanceReading:  # fmt: skip
-    sentence_text = trigger.sent.text
     obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
     future = bool(modals & {*c.future_modals, FUTURE})
     # 5. Arguing against an action ("a ceasefire would amount to defeat") rejects it; not
@@ -724,7 +738,7 @@ def _own_stance(
     # a risk or chance of the action («рискует потерять», «угроза войны»).
     if _likely(trigger, chain, c):
         return StanceReading("predict", "predict.likely")
-    if any(re.search(p, sentence_text, re.IGNORECASE) for p in c.inevitability_frames):
+    if _inevitable(trigger, c):
         return StanceReading("predict", "predict.inevitable")
     # 7. "I think / I do not think ..." without an obligation is a belief about what will be.
     epistemic = _epistemic_frame(chain, c)
