@@ -126,6 +126,11 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
         ("Пора положить конец агрессии против соседей.", "агрессии", "reject"),
         ("Нельзя прекращать поставки оружия союзникам.", "поставки", "advocate"),
         ("Армия остановила наступление на город.", "наступление", "report"),
+        # Giving up an action is stopping it: called for, it rejects; forbidden, it calls for
+        # the action; a side's own refusal is reported.
+        ("Киев должен отказаться от наступления.", "наступления", "reject"),
+        ("Нельзя отказываться от переговоров с соседями.", "переговоров", "advocate"),
+        ("Россия отказалась от переговоров.", "переговоров", "report"),
         # «Боюсь, что ...», «Думаю, что ...»: "I" dropped, the belief still predicts.
         ("Боюсь, что Путин не захочет вести переговоры.", "вести переговоры", "predict"),
         # A paraphrased emphatic denial rejects (a plain reported «не» stays a report).

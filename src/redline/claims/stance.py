@@ -483,6 +483,8 @@ def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
     ):
         return "reject.denial_verb"
     rejecting = _rejecting_verb(trigger, c)
+    if rejecting is not None and _prohibited_stop(rejecting, c):
+        rejecting = None  # «нельзя отказываться от переговоров» calls for them (step 9)
     if rejecting is not None:
         # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
         return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
@@ -497,6 +499,13 @@ def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
         if any(re.search(rf"\b{re.escape(word)}\b", tail) for word in c.negative_evaluations):
             return "reject.evaluation"
     return None
+
+
+def _prohibited_stop(verb: Token, c: StanceFile) -> bool:
+    """A verb of giving up that is forbidden: «нельзя отказываться от ...»."""
+    return _is(verb, c.cessation_verbs) and any(
+        _is(a, c.prohibitive_modals) for a in _auxiliaries(verb)
+    )
 
 
 def _rejecting_verb(trigger: Token, c: StanceFile) -> Token | None:
