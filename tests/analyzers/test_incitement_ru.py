@@ -366,3 +366,75 @@ def test_incitement_ru_calls_by_endorsement_nouns_and_slogans(text: str, cue: st
 )
 def test_incitement_ru_new_frames_leave_reports_and_everyday_words_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the object the tagger put in the accusative but labelled a subject, also on an adverb
+        ("Жгите их блиндажи вместе с расчётами!", "frame:imperative"),
+        ("Сжечь бы этот Харьков дотла.", "frame:wish"),
+        # the idiom of eager waiting, its negation the idiom's own
+        ("Жду не дождусь, когда по Лондону жахнут ракетой.", "frame:wish"),
+        # a fronted object of a phrase, and a slur the tagger took for an adverb
+        ("Жду не дождусь, когда Вашингтон превратят в пепел.", "frame:wish"),
+        ("Укропов надо стереть с лица земли.", "frame:obligation"),
+        ("Москаляку на гиляку!", "frame:sent_to_death"),
+        # advice against taking prisoners is "take no prisoners"
+        ("Наёмников нет смысла брать в плен.", "frame:no_quarter"),
+        ("Незачем брать этих карателей в плен.", "frame:no_quarter"),
+        ("Не стоит брать их в плен.", "frame:no_quarter"),
+        # a strike noun praised, forces in the field and the power grid as targets
+        ("Отличный прилёт по Харькову!", "frame:praise"),
+        ("Нужно уничтожить их командные пункты.", "frame:obligation"),
+        ("Побольше бы таких ударов по энергетике Украины.", "frame:wish"),
+        # a fundraising appeal pays for the violence it names
+        (
+            "Помочь бойцам уничтожать технику врага можно на карту 2202 2064 3582 3625.",
+            "frame:fundraising",
+        ),
+        # the card's number on the lines after the sentence, as posts write it
+        (
+            "Помочь в уничтожении техники нацистов можно на карту\nСбер\n 2202 2064 3582 3625",
+            "frame:fundraising",
+        ),
+        # the speaker's stand for a purpose clause
+        ("Я только за то, чтобы ударить по Лондону.", "frame:endorsement"),
+    ],
+)
+def test_incitement_ru_misparsed_objects_idioms_and_appeals(text: str, cue: str) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idioms and compounds with no target
+        "Пора сжечь старые мосты и начать заново.",
+        "Он сжёг за собой все мосты.",
+        "Надо зачистить базу данных от дублей.",
+        # advice against something else; prisoners taken, or to be exchanged
+        "Нет смысла брать кредит сейчас.",
+        "Украинские военные взяли в плен двух солдат.",
+        "Пленных нужно обменять как можно скорее.",
+        # «не дождётесь» said to others, waiting told of others, a dill that is only dill
+        "Не дождётесь, мы не сдадим Киев.",
+        "Жители ждут не дождутся, когда закончатся обстрелы.",
+        "Укропов надо больше класть в суп.",
+        # money asked for, with no violence to pay for; a strike reported
+        "Помочь пострадавшим от обстрела можно на карту 2202 2064 3582 3625.",
+        # money for those who suffered the violence, not for the violence
+        "Помогите пострадавшим от уничтожения плотины: карта 2202 2064 3582 3625.",
+        "Помощь семьям в Донецке, где ВСУ уничтожили больницу: карта 2202 2064 3582 3625.",
+        "Командный пункт был уничтожен ночью, сообщили в Минобороны.",
+        "Санкции ударили по энергетике Европы.",
+        "Отличный удар по воротам!",
+        "Сжечь бы эти старые письма.",
+        # a card named, or a stand taken, with no violence; another's stand
+        "На карте видно, где ВСУ уничтожили колонну.",
+        "Мы за то, чтобы начать переговоры.",
+        "Он за то, чтобы ударить по Лондону.",
+    ],
+)
+def test_incitement_ru_misparse_repairs_leave_idioms_and_reports_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]

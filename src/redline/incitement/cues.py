@@ -120,8 +120,26 @@ class Grammar:
     # "more of" words that, with the wish auxiliary, wish for more («Побольше бы таких ударов»).
     need_predicates: frozenset[str] = frozenset()
     more_words: frozenset[str] = frozenset()
+    # Adjectives that praise the strike noun they modify: «Отличный прилёт по Харькову».
+    praise_adjectives: frozenset[str] = frozenset()
+    # Words of a fundraising appeal: violence in a sentence asking for money is paid for,
+    # endorsed («... уничтожать технику врага можно на карту ...»; see the YAML).
+    donation_words: frozenset[str] = frozenset()
+    card_words: frozenset[str] = frozenset()  # a card, where its number follows the sentence
+    # The help asked for whose purpose the violence is: «помочь (в) ...», «собираем, чтобы ...».
+    help_verbs: frozenset[str] = frozenset()
+    purpose_preps: frozenset[str] = frozenset()
+    # «Я за то, чтобы ...»: the speaker's stand (pattern words) before a purpose clause's mark.
+    stand_phrases: tuple[tuple[str, ...], ...] = ()
+    purpose_marks: frozenset[str] = frozenset()
     # Verbless slogans sending people to their death: «Предателей — на виселицу!».
     destination_preps: frozenset[str] = frozenset()
+    # Verbs whose first-person negation is eagerness: «не дождусь, когда ...» (see the YAML).
+    eager_negations: frozenset[str] = frozenset()
+    # «Нет смысла брать в плен»: the capture phrases (pattern words) and the dissuasions that,
+    # right before one, advise killing those who surrender instead (see the YAML).
+    capture_phrases: tuple[tuple[str, ...], ...] = ()
+    dissuasions: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +176,10 @@ class Cues:
     strike_nouns: dict[str, int] = field(default_factory=dict)
     # Where a verbless slogan sends people to die («на виселицу», «к стенке»), by level.
     death_destinations: dict[str, int] = field(default_factory=dict)
+    # Idioms of a violent verb with no target («сжечь мосты»), as pattern words.
+    idioms: tuple[tuple[str, ...], ...] = ()
+    # Compounds of an institution noun that name a thing («база данных»), as pattern words.
+    thing_phrases: tuple[tuple[str, ...], ...] = ()
     language: str = "en"
 
     @classmethod
@@ -217,6 +239,10 @@ class Cues:
             death_destinations={
                 str(k): int(v) for k, v in data.get("death_destinations", {}).items()
             },
+            idioms=tuple(tuple(str(p).lower().split()) for p in data.get("idioms", [])),
+            thing_phrases=tuple(
+                tuple(str(p).lower().split()) for p in data.get("thing_phrases", [])
+            ),
         )
 
 
@@ -232,6 +258,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     for name, value in data.items():
         if isinstance(value, bool):
             values[name] = value
+        elif name in _PATTERN_LISTS:
+            values[name] = tuple(tuple(str(w).lower().split()) for w in value)
         elif isinstance(value, dict):
             values[name] = {str(k).lower(): str(v).lower() for k, v in value.items()}
         else:
@@ -239,6 +267,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     return Grammar(**values)
 
 
+# Multiword patterns matched word by word (split on spaces).
+_PATTERN_LISTS = frozenset({"capture_phrases", "dissuasions", "stand_phrases"})
 _PHRASE_LISTS = frozenset(
     {"wish_markers", "suggestion_questions", "determiners", "person_suffixes"}
 )
@@ -325,7 +355,17 @@ class GrammarSection(DataFile):
     praise_marks: list[str] = Field(default_factory=list)
     need_predicates: list[str] = Field(default_factory=list)
     more_words: list[str] = Field(default_factory=list)
+    praise_adjectives: list[str] = Field(default_factory=list)
+    donation_words: list[str] = Field(default_factory=list)
+    card_words: list[str] = Field(default_factory=list)
+    help_verbs: list[str] = Field(default_factory=list)
+    purpose_preps: list[str] = Field(default_factory=list)
+    stand_phrases: list[str] = Field(default_factory=list)
+    purpose_marks: list[str] = Field(default_factory=list)
     destination_preps: list[str] = Field(default_factory=list)
+    eager_negations: list[str] = Field(default_factory=list)
+    capture_phrases: list[str] = Field(default_factory=list)
+    dissuasions: list[str] = Field(default_factory=list)
 
 
 class IncitementFile(DataFile):
@@ -357,6 +397,8 @@ class IncitementFile(DataFile):
     grammar: GrammarSection
     strike_nouns: dict[str, int] = Field(default_factory=dict)
     death_destinations: dict[str, int] = Field(default_factory=dict)
+    idioms: list[str] = Field(default_factory=list)
+    thing_phrases: list[str] = Field(default_factory=list)
 
 
 @cache

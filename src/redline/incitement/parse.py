@@ -89,14 +89,22 @@ def chain(token: Token) -> list[Token]:
     return chain
 
 
-def subject(verb: Token) -> Token | None:
+def subject(verb: Token, repairs: bool = False) -> Token | None:
+    """The subject of ``verb`` or of the verb it complements; with ``repairs`` (the language's
+    ``tagger_repairs``), a "subject" the tagger itself put in the accusative is none («Сжечь бы
+    этот Киев», «Жгите их танки»: the object the parse mislabelled)."""
     for candidate in [verb, *list(verb.ancestors)[:3]]:
         for child in candidate.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if child.dep_ in ("nsubj", "nsubjpass", "expl") and not (repairs and accusative(child)):
                 return child
         if candidate.dep_ not in ("xcomp", "conj", "ccomp", "pcomp"):
             break
     return None
+
+
+def accusative(token: Token) -> bool:
+    """Whether the tagger put ``token`` in the accusative (and only there)."""
+    return token.morph.get("Case", []) == ["Acc"]
 
 
 def modals(chain: list[Token], grammar: Grammar) -> list[Token]:
@@ -184,7 +192,9 @@ def imperative(verb: Token, grammar: Grammar) -> bool:
     if grammar.tagger_repairs and _exclaimed_infinitive(verb, grammar):
         return True
     if verb.tag_ != "VB" or any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "expl")
+        and not (grammar.tagger_repairs and accusative(c))
+        for c in verb.children
     ):
         if not (
             verb.lemma_ in lets and any(c.lower_ in grammar.let_objects for c in verb.children)

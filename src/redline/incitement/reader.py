@@ -29,8 +29,13 @@ infinitive as a command («Расстрелять!»), «пусть»/«чтоб
 slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used, and
 calls with no violent verb: praise of a strike done («Правильно, что ударили по ...»), a strike
 noun asked for («Нужен удар по ...», «Побольше бы таких прилётов по ...») and verbless slogans
-sending people to die («Предателей — на виселицу!»). Whatever the frame, "us" alone as the
-target is not the voice's call («они ворвались нас убивать»).
+sending people to die («Предателей — на виселицу!»); and frames of Russian usage: advice
+against taking prisoners («нет смысла брать в плен»), a fundraising appeal paying for the
+violence it names («... уничтожать технику врага можно на карту 2202 ...»), the speaker's stand
+«я за то, чтобы ...», a strike noun praised («Отличный прилёт по ...»), eager waiting («жду не
+дождусь, когда ...»); idioms («сжечь мосты») and compounds («база данных») name no target.
+Whatever the frame, "us" alone as the target is not the voice's call («они ворвались нас
+убивать»).
 Switches in the file's ``grammar`` turn on what only Russian needs: a named voice's direct
 quotation read as its own words (``direct_speech``: the corpus credits the quoted voice's call),
 a slur or monster word dying relished (``gloating_*``: «русня дохнет»), repairs of slovnet's
@@ -64,8 +69,15 @@ from redline.incitement.cues import Cues
 from redline.incitement.targets import Target, TargetResolver
 
 _QUOTES = '"“”«»„'
+# A bank card's number (four groups of four digits): the mark of a fundraising appeal.
+_CARD_NUMBER = re.compile(r"(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)")
+# How far after a sentence naming a card its number may stand (a bank's name, line breaks).
+_CARD_REACH = 60
 # Ladder level of words that name no violence (insults, dehumanisation): hostile rhetoric.
 RHETORIC_LEVEL = 1
+# Killing those who surrender is killing a group of people: rung 3 (ANNOTATION.md, section 5),
+# as the file's own "take no prisoners" phrases are.
+NO_QUARTER_LEVEL = 3
 
 
 @dataclass
@@ -107,6 +119,8 @@ class SentenceReader:
         # The negation a phrase holds itself («пленных не брать»), by the verb it negates: not
         # a negated call.
         self.own_negation: dict[int, int] = {}
+        # Capture verbs a dissuasion heads («нет смысла брать в плен»), by index: its words.
+        self.dissuaded: dict[int, list[Token]] = {}
 
     def sentence(self, start: int, end: int) -> list[Finding]:
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
@@ -179,6 +193,15 @@ class SentenceReader:
             ):
                 self.own_negation[token.i] = begin + negated
                 return cue, level, False
+        if any(parse.phrase_at(token, idiom) for idiom in self.cues.idioms):
+            return None
+        dissuasion = self._dissuasion(token)
+        if dissuasion is not None:
+            self.dissuaded[token.i] = dissuasion
+            negation = next((t.i for t in dissuasion if t.lower_ in negations), None)
+            if negation is not None:
+                self.own_negation[token.i] = negation
+            return "phrase:no_quarter", NO_QUARTER_LEVEL, False
         verb = self.cues.violent_verbs.get(lemma) or self.cues.violent_verbs.get(lower)
         # A lemmatiser that reads the word alone (pymorphy3) took it for a verb of the lexicon
         # where the tagger, on a short exclamation, did not («Орки сдохли!» tagged a noun).
@@ -191,6 +214,31 @@ class SentenceReader:
             token.pos_ == "VERB" or (verbal and self.grammar.tagger_repairs)
         ):
             return f"verb:{lemma}", self.cues.patient_verbs[lemma], False
+        return None
+
+    def _object(self, child: Token) -> bool:
+        """A direct object, or (where the file repairs the tagger) a "subject" the tagger itself
+        put in the accusative («Всех предателей нужно расстрелять», «этот Киев»)."""
+        return child.dep_ == "dobj" or (
+            self.grammar.tagger_repairs and child.dep_ == "nsubj" and parse.accusative(child)
+        )
+
+    def _dissuasion(self, token: Token) -> list[Token] | None:
+        """«Нет смысла брать в плен», «незачем брать их в плен»: the words that advise against
+        taking prisoners, right before the capture phrase ``token`` opens (one pronoun may stand
+        between), if any: killing those who surrender, asked for as «пленных не брать» is."""
+        grammar = self.grammar
+        if not any(parse.phrase_at(token, words) for words in grammar.capture_phrases):
+            return None
+        doc = token.doc
+        for gap in (0, 1):
+            end = token.i - gap
+            if gap and (end <= token.sent.start or doc[end].pos_ != "PRON"):
+                continue
+            for words in grammar.dissuasions:
+                begin = end - len(words)
+                if begin >= token.sent.start and tuple(t.lower_ for t in doc[begin:end]) == words:
+                    return list(doc[begin:end])
         return None
 
     def _violence(self, token: Token, start: int, end: int) -> Finding | None:
@@ -222,17 +270,20 @@ class SentenceReader:
         identifiable = any(t.kind != "thing" for t in targets)
         if person_only and targets and not identifiable:
             return None
-        needs_model = not identifiable
+        # Those not taken prisoner are people, whether or not the sentence names them.
+        needs_model = not identifiable and kind != "no_quarter"
         # A subject in the frame brings its whole phrase ("All gay people should be shot").
         first = min(
             [
                 token.i,
                 *(t.left_edge.i if t.dep_ in ("nsubj", "nsubjpass") else t.i for t in frame_tokens),
                 # An object before its verb («Всех предателей нужно расстрелять»).
-                *(c.left_edge.i for c in token.children if c.dep_ == "dobj" and c.i < token.i),
+                *(c.left_edge.i for c in token.children if c.i < token.i and self._object(c)),
             ]
         )
         last = max([token.right_edge.i, *(t.i for t in frame_tokens)])
+        if token.dep_ == "amod" and token.head.i > token.i:
+            last = max(last, token.head.right_edge.i)  # a participle and the noun it describes
         start, end = self._within_quote(token, start, end)
         span_start, span_end = parse.bounded(self.doc, first, last, start, end)
         claim = self.targets.claim_on(token)
@@ -321,9 +372,24 @@ class SentenceReader:
                     if prep.dep_ == "prep" and prep.lower_ in grammar.demand_preps:
                         objects += parse.pobjs(prep)
                 objects += arguments
+        if not kind and self._donation(token) is not None:
+            kind, objects = "fundraising", arguments
         if not kind:
             return None
         targets = [self.targets.resolve(o) for o in objects]
+        if kind == "fundraising":
+            # «Помочь в уничтожении техники врага можно на карту ...»: the enemy's forces are
+            # targets enough, as for a violent verb; the call is the noun's own phrase.
+            if not any(t.kind != "thing" for t in targets):
+                return None
+            return self._noun_call(
+                token,
+                kind,
+                (token.i, token.right_edge.i),
+                (start, end),
+                self.targets.level(token, level, targets),
+                targets,
+            )
         human = any(t.human for t in targets)
         return self._noun_call(
             token,
@@ -381,7 +447,12 @@ class SentenceReader:
             and any(t.lemma_.lower() in grammar.more_words for t in before)
             and any(t.lower_ in grammar.wish_auxiliaries for t in before)
         )
-        if not (needed or more) or self._contrast(head):
+        # «Отличный прилёт по Харькову»: a strike praised by its adjective is endorsed.
+        praised = any(
+            c.dep_ == "amod" and c.lemma_.lower() in grammar.praise_adjectives
+            for c in token.children
+        )
+        if not (needed or more or praised) or self._contrast(head):
             return None
         if any(c.dep_ == "neg" for c in head.children):
             return None
@@ -395,7 +466,7 @@ class SentenceReader:
             return None
         return self._noun_call(
             token,
-            "needed" if needed else "wish",
+            "needed" if needed else "wish" if more else "praise",
             (min(token.left_edge.i, head.i), max(token.right_edge.i, head.i)),
             (start, end),
             self.targets.level(token, self.cues.strike_nouns[key], targets),
@@ -476,7 +547,7 @@ class SentenceReader:
             return True
         chain = parse.chain(token)
         if any(
-            (c.dep_ == "neg" and c.i != self.own_negation.get(token.i))
+            (c.dep_ == "neg" and c.i != self.own_negation.get(token.i) and not self._eager(v))
             or (c.lower_ in self.grammar.negating_adverbs and c.dep_ == "advmod")
             for v in chain
             for c in v.children
@@ -527,6 +598,11 @@ class SentenceReader:
                     return True
         return False
 
+    def _eager(self, verb: Token) -> bool:
+        """«(Жду) не дождусь, когда ...»: the speaker's own negated waiting is eagerness, not a
+        negation of what is waited for."""
+        return verb.lemma_.lower() in self.grammar.eager_negations and parse.person(verb) == "1"
+
     def _direct_quote(self, token: Token) -> tuple[int, int] | None:
         """The direct quotation of a named voice that ``token`` stands in, if any."""
         at = bisect.bisect_right(self.quotes, (token.idx, len(self.document.text) + 1)) - 1
@@ -544,9 +620,11 @@ class SentenceReader:
         """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
         grammar = self.grammar
         chain = parse.chain(token)
-        subject = parse.subject(token)
+        subject = parse.subject(token, grammar.tagger_repairs)
         modals = parse.modals(chain, grammar)
         lemma = token.lemma_.lower()
+        if token.i in self.dissuaded:
+            return "call_to_violence", "no_quarter", self.dissuaded[token.i]
         # A regretted missed chance or "time to X" endorses X in ordinary usage ("we should have
         # bombed them when we had the chance", "it is time to ..."); only violent verbs reach here.
         for node in chain:
@@ -577,6 +655,9 @@ class SentenceReader:
         praise = self._praise(chain)
         if praise is not None:
             return "call_to_violence", "praise", [praise]
+        stand = self._in_favour(chain)
+        if stand:
+            return "call_to_violence", "endorsement", stand
         predicate = self._nominal_predicate(top)
         if predicate is not None and self._solution(predicate):
             return "call_to_violence", "endorsement", [predicate]
@@ -634,6 +715,9 @@ class SentenceReader:
             )
             if node.lemma_.lower() in self.cues.wish_verbs and node.pos_ == "VERB":
                 wisher = parse.subject(node)
+                if wisher is not None and wisher.pos_ in ("VERB", "AUX"):
+                    # «Жду не дождусь, когда ...»: the parse made one verb the other's subject.
+                    wisher = None
                 # An unsaid wisher is the speaker, unless the verb says another person.
                 if (
                     parse.person(node) in (None, "1")
@@ -711,6 +795,9 @@ class SentenceReader:
             )
         ):
             return "threat", "announced", threat_modal
+        donation = self._donation(token)
+        if donation is not None:
+            return "call_to_violence", "fundraising", []
         if self._gloat(token, subject):
             return "call_to_violence", "gloat", [subject] if subject is not None else []
         # The claims layer's stance reader knows more frames ("one could destroy X" advocates,
@@ -723,6 +810,59 @@ class SentenceReader:
                 return "call_to_violence", "advocated", agent
             if read.stance == "threaten":
                 return "threat", "threatened", agent
+        return None
+
+    def _donation(self, token: Token) -> list[Token] | None:
+        """«Помочь бойцам уничтожать технику врага можно на карту 2202 ...»: money asked for in
+        the sentence (a card number or a word of the language's ``donation_words``) endorses the
+        violence it is to pay for (the purpose of the help asked, ``_paid_for``); the donation
+        words found (none for a bare number), or None."""
+        grammar = self.grammar
+        if not grammar.donation_words or self._paid_for(token) is None:
+            return None
+        sentence = token.sent
+        found = [t for t in sentence if {t.lemma_.lower(), t.lower_} & grammar.donation_words]
+        if found or _CARD_NUMBER.search(sentence.text):
+            return found
+        # «... можно на карту\nСбер\n 2202 ...»: a post puts the number on a line of its own,
+        # right after the sentence that names the card.
+        after = self.document.text[sentence.end_char : sentence.end_char + _CARD_REACH]
+        card = [t for t in sentence if t.lemma_.lower() in grammar.card_words]
+        return card if card and _CARD_NUMBER.search(after) else None
+
+    def _paid_for(self, token: Token) -> Token | None:
+        """The word of the appeal whose purpose ``token`` is: a verb of helping or collecting
+        with ``token`` as its infinitive («помочь уничтожать»), in its «в»/«на» phrase through
+        the nouns of that phrase («помочь в уничтожении техники») or in its purpose clause
+        («собираем, чтобы жечь танки»); or, where a post's line break split the help verb off,
+        the verbless root of a «в»/«на» phrase holding it («... в уничтожении техники нацистов
+        можно на карту»). Not the people helped («помогите жителям города, который
+        обстреливают»), nor what they suffered («пострадавшим от обстрела»), nor an act told
+        in the indicative («... в Донецке, где уничтожили больницу»)."""
+        grammar = self.grammar
+        if "Ind" in token.morph.get("Mood", []):
+            return None
+        node, purpose_phrase = token, False
+        for _ in range(12):
+            head = node.head
+            if head.i == node.i:
+                verbless = node.i != token.i and node.pos_ not in ("VERB", "AUX")
+                return node if verbless and purpose_phrase else None
+            if node.i != token.i and (
+                node.pos_ not in ("NOUN", "PROPN", "ADP")
+                or (node.pos_ == "ADP" and node.lower_ not in grammar.purpose_preps)
+            ):
+                return None
+            purpose_phrase = purpose_phrase or node.pos_ == "ADP"
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in grammar.help_verbs:
+                marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+                purpose = (
+                    node.dep_ == "xcomp"
+                    or (node.dep_ == "prep" and node.lower_ in grammar.purpose_preps)
+                    or bool(marks & grammar.purpose_marks)
+                )
+                return head if purpose else None
+            node = head
         return None
 
     def _own(self, target: Target) -> bool:
@@ -748,6 +888,27 @@ class SentenceReader:
                 ) and not any(c.dep_ == "neg" for c in [*word.children, *head.children]):
                     return word
         return None
+
+    def _in_favour(self, chain: list[Token]) -> list[Token]:
+        """«Я за то, чтобы ударить по Лондону», «Мы только за то, чтобы ...»: the speaker's
+        stand for a purpose clause endorses its act; the stand's words («Я», «за то»), or none
+        («Он за то, чтобы ...» reports another's)."""
+        grammar = self.grammar
+        for node in chain:
+            marks = [c for c in node.children if c.dep_ == "mark"]
+            mark = next((c for c in marks if c.lower_ in grammar.purpose_marks), None)
+            if mark is None:
+                continue
+            before = [t for t in node.doc[node.sent.start : mark.i] if not t.is_punct]
+            for words in grammar.stand_phrases:
+                stand = before[-len(words) :]
+                if tuple(t.lower_ for t in stand) != words:
+                    continue
+                speaker = [t for t in before if t.lower_ in grammar.speaker_subjects]
+                others = [t for t in before if t.dep_ == "nsubj" and t not in speaker]
+                if speaker and not others:
+                    return [*speaker, *stand]
+        return []
 
     def _solution(self, predicate: Token) -> bool:
         """Whether a nominal predicate endorses its subject as the way out: «... — единственный

@@ -88,15 +88,19 @@ class TargetResolver:
             if subject is not None:
                 objects.append(subject)
         objects.extend(self._fronted_objects(token))
+        if token.dep_ == "amod" and "Pass" in token.morph.get("Voice", []):
+            # «уничтоженной техники»: a passive participle's patient is the noun it modifies.
+            objects.append(token.head)
         for child in token.children:
-            if (
-                self.grammar.tagger_repairs
-                and child.dep_ == "nsubj"
-                and child.morph.get("Case", []) == ["Acc"]
-            ):
+            if self.grammar.tagger_repairs and child.dep_ == "nsubj" and parse.accusative(child):
                 # «Жгите их танки», «разбомбили их штаб»: a "subject" the tagger itself puts in
                 # the accusative is the object the parse mislabelled.
                 objects.append(child)
+            elif self.grammar.tagger_repairs and child.pos_ == "ADV":
+                # «Сжечь бы этот Киев дотла»: the same, hung on an adverb of the verb.
+                objects.extend(
+                    c for c in child.children if c.dep_ == "nsubj" and parse.accusative(c)
+                )
             elif child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
                 if nested:
@@ -172,16 +176,34 @@ class TargetResolver:
         found = [
             t
             for t in doc[first : token.i]
-            # «Хоть бы его грохнули»: a personal pronoun in the accusative is a person too.
             if (
-                (t.pos_ in ("NOUN", "PROPN") and "Anim" in t.morph.get("Animacy", []))
-                or (t.pos_ == "PRON" and t.lower_ in self.cues.person_pronouns)
+                (
+                    (
+                        (t.pos_ in ("NOUN", "PROPN") and "Anim" in t.morph.get("Animacy", []))
+                        # «Хоть бы его грохнули»: a personal pronoun in the accusative is a
+                        # person too.
+                        or (t.pos_ == "PRON" and t.lower_ in self.cues.person_pronouns)
+                    )
+                    and "Acc" in t.morph.get("Case", [])
+                )
+                # «Укропов надо стереть ...»: a word the lexicon names people by, which the
+                # tagger took for no noun (an adverb), in no nominative.
+                or (self._named_people(t) and "Nom" not in t.morph.get("Case", []))
             )
-            and "Acc" in t.morph.get("Case", [])
             and t.dep_ != "pobj"
             and not (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head is not token)
         ]
         return [self.resolve(t) for t in found[:1]]
+
+    def _named_people(self, token: Token) -> bool:
+        """Whether the lexicon names people by ``token`` alone (a slur, a dehumanising term or
+        an identity group), by the word or its lemma."""
+        keys = ([token.lower_], [token.lemma_.lower()])
+        return any(
+            parse.lookup(key, table) is not None
+            for table in (self.cues.dehumanizing, self.cues.identity)
+            for key in keys
+        )
 
     def resolve(self, token: Token) -> Target:
         """Who a noun phrase's head names."""
@@ -256,7 +278,9 @@ class TargetResolver:
                     return Target(None, token.text, None, False, "thing", head_start, head_end)
                 return Target(None, surface or name, category, True, kind, start, end)
         lower, lemma = token.lower_, token.lemma_.lower()
-        if lower in cues.institutions or lemma in cues.institutions:
+        if (lower in cues.institutions or lemma in cues.institutions) and not any(
+            parse.phrase_at(token, words) for words in cues.thing_phrases
+        ):
             # "the government quarter in Kiev": the place the institution belongs to is the target.
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
