@@ -607,8 +607,6 @@ def _level(
     forms, lemmas = _action_phrase(trigger)
     own_words = set(forms.split()) | set(lemmas.split())
     for word, raised in lexicon.modifiers.items():
-        if raised == 5 and not _nuclear_act(word, trigger, match, lexicon):
-            continue
         destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
         # "nuclear talks" and "the nuclear deal" stay diplomacy; a guarantee given "with our nuclear
         # weapons" is a nuclear commitment (the ladder's level 5 names it).
@@ -620,6 +618,7 @@ def _level(
             raised > level
             and ((raised == 5 and hostile) or destructive)
             and _in_phrase(word, forms, lemmas)
+            and (raised < 5 or _nuclear_act(word, trigger, match, lexicon))
         ):
             level, rule = raised, f"modifier:{word}"
     top = _top_words(trigger)
