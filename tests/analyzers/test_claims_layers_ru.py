@@ -118,6 +118,47 @@ def test_claims_ru_help_to_an_army_is_military_aid() -> None:
     assert _claim(document, "помогать").attrs["level"] == 3
 
 
+def test_claims_ru_help_to_soldiers_is_military_aid() -> None:
+    """Aid whose recipients are fighters («защитники», «бойцы») is military aid (rung 3)."""
+    document = _analyse("Нужно помочь нашим защитникам на фронте.")
+    assert _claim(document, "помочь").attrs["level"] == 3
+
+
+def test_claims_ru_a_response_with_a_named_place_as_its_object_is_a_strike() -> None:
+    """«ответить по X» names what is hit: a strike (rung 3; 4 for a capital); «ответные меры по
+    отношению к» names a relation and stays a threat with no stated means (rung 1)."""
+    city = _analyse("Если ВСУ продолжат обстрелы, мы ответим по Харькову.")
+    assert _claim(city, "ответим").attrs["level"] == 3
+    capital = _analyse("Если Польша введёт войска, мы ответим по Варшаве.")
+    assert _claim(capital, "ответим").attrs["level"] == 4
+    relation = _analyse("Россия примет ответные меры по отношению к США.")
+    assert _claim(relation, "ответные меры").attrs["level"] == 1
+
+
+def test_claims_ru_a_seat_of_government_as_a_target_is_rung_four() -> None:
+    document = _analyse("Некоторые призывают ударить по Даунинг-стрит.")
+    assert _claim(document, "ударить").attrs["level"] == 4
+
+
+def test_claims_ru_nuclear_weapons_named_but_not_used_are_not_rung_five() -> None:
+    """Mentioning weapons is not using them: the threat posed by nuclear arms, a strike on a
+    depot of nuclear munitions, giving up warheads; weapons as the means of a threat or the
+    threat of a nuclear war are rung 5."""
+    spoken_of = {
+        "Министр призвал задуматься об угрозе ядерного оружия США в Европе.": "угрозе",
+        "Армия нанесла удар по складу ядерных боеприпасов.": "нанесла удар",
+        "Отказавшись от ядерных боеголовок, Украина передала России бомбардировщики.": "передала",
+    }
+    for text, words in spoken_of.items():
+        assert _claim(_analyse(text), words).attrs["level"] < 5, text
+    used = {
+        "Путин угрожает Западу ядерным оружием.": "угрожает",
+        "Существует угроза ядерной войны.": "угроза",
+    }
+    for text, words in used.items():
+        assert _claim(_analyse(text), words).attrs["level"] == 5, text
+
+
 def test_claims_ru_economic_war_and_bans_on_cooperation_are_sanctions() -> None:
     """A "war" of sanctions is coercion (rung 2), even with a word inside the phrase; banning
     cooperation with a state is a sanction."""

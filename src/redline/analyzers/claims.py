@@ -618,6 +618,7 @@ def _level(
             raised > level
             and ((raised == 5 and hostile) or destructive)
             and _in_phrase(word, forms, lemmas)
+            and (raised < 5 or _nuclear_act(word, trigger, match, lexicon))
         ):
             level, rule = raised, f"modifier:{word}"
     top = _top_words(trigger)
@@ -628,9 +629,18 @@ def _level(
             level, rule = raised, "escalate_to"
     if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
         level, rule = 3, "sentence:arms"
+    if match.action.plover == "THREATEN" and _stated_means(trigger, lexicon) > level:
+        level, rule = _stated_means(trigger, lexicon), "means:stated"
+    if (
+        level < 3
+        and match.action.plover == "THREATEN"
+        and 3 in match.action.escalate_to
+        and _strikes_named(trigger, targets, lexicon.clause)
+    ):  # «мы ответим по Варшаве»: a response with a named place as its object is a strike
+        level, rule = 3, "target:struck"
     if (
         level == 3
-        and match.action.plover == "ASSAULT"
+        and (match.action.plover == "ASSAULT" or rule == "target:struck")
         and any(t.kind == "capital" for t in targets)
     ):
         level, rule = 4, "target:capital"
@@ -645,6 +655,74 @@ def _level(
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
     return level, rule
+
+
+def _strikes_named(trigger: Token, targets: list[Mention], words: ClauseWords) -> bool:
+    """A response whose object after a strike preposition is a named place or force is a strike
+    («мы ответим по Варшаве», «ответ по Киеву»); «ответные меры по отношению к США» names a
+    relation, not what is hit."""
+    objects = [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and _is(c, words.strike_prepositions)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(t.start <= g.idx < t.end for g in objects for t in targets)
+
+
+def _nuclear_act(word: str, trigger: Token, match: ActionMatch, lexicon: ActionLexicon) -> bool:
+    """A nuclear word counts for the action unless it only names weapons the action speaks of:
+    between the word and the action stands a noun in the genitive that is no action («угроза
+    ядерного оружия США», «удар по складу ядерных боеприпасов», «отказавшись от ядерных
+    боеголовок»), or another action that does not use the weapons («угроза размещения
+    ядерного оружия»: a deployment). Weapons as the means («угрожать ядерным оружием») or an
+    act of use («угроза ядерной войны», «применение ядерного оружия») count. A parse that
+    marks no case (English) keeps the phrase rule."""
+    first = word.split()[0]
+    if any(_is(t, [first]) for t in _participle_noun(trigger)):
+        return True
+    tokens = [t for t in trigger.subtree if _is(t, [first])]
+    return not tokens or any(_path_uses(t, trigger, match, lexicon) for t in tokens)
+
+
+def _path_uses(token: Token, trigger: Token, match: ActionMatch, lexicon: ActionLexicon) -> bool:
+    """Walk from the nuclear word up to the action: see :func:`_nuclear_act`."""
+    current = token
+    while current != trigger and not match.start <= current.i < match.end:
+        nested = lexicon.action_at(current) if current != token else None
+        if nested is not None:
+            return nested.plover not in (*_RENOUNCING, *_SHOWING)
+        if _genitive(current) and not _in_phrase_of(current, current.head, lexicon):
+            return False
+        current = current.head
+    return True
+
+
+def _genitive(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and "Gen" in token.morph.get("Case", [])
+
+
+def _in_phrase_of(token: Token, head: Token, lexicon: ActionLexicon) -> bool:
+    """The noun is a word of the phrase its head starts («применение ядерного оружия»)."""
+    action = lexicon.action_at(head)
+    return action is not None and _is(token, list(action.words))
+
+
+def _stated_means(trigger: Token, lexicon: ActionLexicon) -> int:
+    """The rung of the act a threat names as its means: a threat with stated means is on the
+    means' rung («угроза размещения ядерного оружия» 3, «угроза санкций» 2, «угрожать
+    войной» 3); 0 when it names none (a threat with no stated means stays 1). Read on the
+    case the parse gives (genitive of a threat noun, instrumental of a threat verb)."""
+    case = "Gen" if trigger.pos_ == "NOUN" else "Ins"
+    acts = [
+        lexicon.action_at(child)
+        for child in trigger.children
+        if child.pos_ == "NOUN"
+        and case in child.morph.get("Case", [])
+        and child.dep_ not in ("nsubj", "nsubjpass")
+    ]
+    return max((a.level for a in acts if a is not None), default=0)
 
 
 def _settled(trigger: Token, match: ActionMatch) -> bool:

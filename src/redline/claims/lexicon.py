@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from redline.data_files import DataFile, load
 from redline.errors import ConfigError
@@ -143,6 +143,14 @@ class ActionLexicon:
                     found.append(ActionMatch(action, token.i, token.i + 1, token.i))
                     break
         return sorted(found, key=lambda m: m.start)
+
+    def action_at(self, token: Token) -> Action | None:
+        """The action of the phrase that starts at ``token``, or of its single word, if any."""
+        lemma = token.lemma_.lower()
+        for action in self.phrases.get(lemma, ()):
+            if _phrase_end(token.doc, token.i, action.words, self.determiners, action.gap):
+                return action
+        return next((a for a in self.lemmas.get(lemma, ()) if token.pos_ in a.pos), None)
 
     def _non_action_tokens(self, doc: Doc) -> set[int]:
         covered: set[int] = set()
@@ -278,6 +286,9 @@ class ClauseWords(DataFile):
     # «политическая поддержка» stays diplomacy. Empty where a language lists none.
     arms_words: list[str] = Field(default_factory=list)
     civil_aid_words: list[str] = Field(default_factory=list)
+    # «ответим по Варшаве»: a response whose object, after one of these prepositions, is a named
+    # place or force is a strike. Empty where a language lists none.
+    strike_prepositions: list[str] = Field(default_factory=list)
 
 
 class ActionsFile(DataFile):
