@@ -50,7 +50,7 @@ from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.intervals import SortedSpans
-from redline.scope import ScopeIndex, TextUnits
+from redline.scope import Scope, ScopeIndex, TextUnits
 
 ANALYZER = "redlines"
 
@@ -229,22 +229,42 @@ def _conditional_threats(
                 rule="condition+forecast" if forecast else "condition+threat",
                 confidence=0.7 if against else 0.55,
                 span_id=f"redlines/{min(cond_start, claim.start)}-{claim.end}/conditional",
-                attrs={
-                    "kind": "conditional_threat",
-                    "setter": setter,
-                    "setter_name": setter_name,
-                    "against": [a["id"] for a in against],
-                    "against_names": [a["name"] for a in against],
-                    "condition": document.text[cond_start:cond_end],
-                    "consequence": claim.text,
-                    "consequence_claim": claim.id,
-                    "level": ClaimAttributes.read(claim).level,
-                    "speaker": scope.speaker,
-                    "section": scope.section,
-                },
+                attrs=_conditional_attrs(
+                    (setter, setter_name),
+                    against,
+                    document.text[cond_start:cond_end],
+                    claim.text,
+                    claim,
+                    scope,
+                ),
             )
         )
     return found
+
+
+def _conditional_attrs(
+    setter: tuple[str | None, str | None],
+    against: list[dict[str, str]],
+    condition: str,
+    consequence: str,
+    claim: Span | None,
+    scope: Scope,
+) -> dict[str, object]:
+    """A conditional threat's attributes: who sets it against whom, its two halves, and the
+    claim of its consequence (rung 1, a threat with no stated means, where there is none)."""
+    return {
+        "kind": "conditional_threat",
+        "setter": setter[0],
+        "setter_name": setter[1],
+        "against": [a["id"] for a in against],
+        "against_names": [a["name"] for a in against],
+        "condition": condition,
+        "consequence": consequence,
+        "consequence_claim": claim.id if claim is not None else None,
+        "level": ClaimAttributes.read(claim).level if claim is not None else 1,
+        "speaker": scope.speaker,
+        "section": scope.section,
+    }
 
 
 def _condition(
@@ -319,19 +339,14 @@ def _linked_lines(
                     rule=link_id,
                     confidence=0.6 if against else 0.5,
                     span_id=f"redlines/{line_start}-{line_end}/{link_id}",
-                    attrs={
-                        "kind": "conditional_threat",
-                        "setter": setter,
-                        "setter_name": setter_name,
-                        "against": [a["id"] for a in against],
-                        "against_names": [a["name"] for a in against],
-                        "condition": text[cond_start:cond_end],
-                        "consequence": text[cons_start:cons_end],
-                        "consequence_claim": claim.id if claim is not None else None,
-                        "level": ClaimAttributes.read(claim).level if claim is not None else 1,
-                        "speaker": scope.speaker,
-                        "section": scope.section,
-                    },
+                    attrs=_conditional_attrs(
+                        (setter, setter_name),
+                        against,
+                        text[cond_start:cond_end],
+                        text[cons_start:cons_end],
+                        claim,
+                        scope,
+                    ),
                 )
             )
     return found
