@@ -325,3 +325,9 @@ def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
 )  # fmt: skip
 def test_claims_ru_denials_and_disputed_accusations(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+def test_a_formula_saying_its_subject_will_come_threatens_it() -> None:
+    """«ответ не заставит себя ждать»: the negation is the formula's, the response will come."""
+    assert _stance("Наш ответ не заставит себя ждать.", "ответ", own_side=True).stance == "threaten"
+    assert _stance("Наш ответ не будет быстрым.", "ответ", own_side=True).stance != "threaten"

@@ -89,6 +89,7 @@ class StanceFile(DataFile):
     prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
     content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
     rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
+    subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
 
 
 @cache
@@ -587,9 +588,10 @@ def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
     """A set phrase of retribution in the action's own clause: «никто не уйдёт от наказания»,
     "this will not go unanswered". It threatens the response, not what it answers: the
     formula's subject ("this provocation") is not threatened."""
-    if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass"):
-        return False
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass"):
+        # ... unless the formula says its subject will come: «ответ не заставит себя ждать».
+        return _frame(c.subject_threat_frames, clause)
     return _frame(c.threat_frames, clause)
 
 
