@@ -629,8 +629,9 @@ def _level(
             level, rule = raised, "escalate_to"
     if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
         level, rule = 3, "sentence:arms"
-    if match.action.plover == "THREATEN" and _stated_means(trigger, lexicon) > level:
-        level, rule = _stated_means(trigger, lexicon), "means:stated"
+    means = _stated_means(trigger, lexicon) if match.action.plover == "THREATEN" else 0
+    if means > level:
+        level, rule = means, "means:stated"
     if (
         level < 3
         and match.action.plover == "THREATEN"

@@ -678,8 +678,8 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
     asks = _is_question(sentence, trigger)
-    # «Разве можно бить ракетами по городам?», «Как можно вести переговоры с ...?»: a question
-    # that asks whether one may do it, put so that the answer is no, argues against it.
+    # «Разве можно бить ракетами по городам?»: a question that asks whether one may do it, put
+    # so that the answer is no, argues against it (the language's file lists the frames).
     if asks and _frame(c.rhetorical_rejection_frames, _before(trigger)):
         return StanceReading("reject", "reject.rhetorical_question", negated=negated)
     if asks or _asks_whether(chain, c):
