@@ -278,3 +278,21 @@ def test_speech_broken_off_from_its_attribution_line(voices: Voices) -> None:
             "ru.speech_then_cue",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        # slovnet tags these future; pymorphy also reads them as an imperfective present
+        ("Военнослужащие наносят удары по мирному населению.", "наносят", "Pres"),
+        ("Украинский канал демонизирует Дугина.", "демонизирует", "Pres"),
+        ("Запад финансирует Киев.", "финансирует", "Pres"),
+        # a perfective has no present: its non-past form is the future
+        ("Мы нанесём удар по складам.", "нанесём", "Fut"),
+        ("Россия ответит на провокацию.", "ответит", "Fut"),
+    ],
+)
+def test_a_form_with_an_imperfective_present_reading_is_the_present(
+    parse: Language, text: str, word: str, tense: str
+) -> None:
+    assert _token(parse(text), word).morph.get("Tense") == [tense]

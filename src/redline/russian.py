@@ -233,11 +233,24 @@ def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
         best = command or (agreeing or parses)[0]
         token.pos_ = pos
         token.lemma_ = best.normal_form
-        # slovnet writes a perfective verb's future as present; pymorphy knows the aspect.
-        if pos == "VERB" and "perf" in best.tag and "futr" in best.tag:
+        # slovnet writes a perfective verb's future as present; pymorphy knows the aspect. A
+        # form that pymorphy also reads as an imperfective present of the same verb (two-aspect
+        # «атакует», «финансирует», «демонизирует»; «наносят», which the dictionary also lists
+        # as a perfective) says what is happening: news and posts use these forms for the
+        # present far more than for the future, and slovnet tags many of them future.
+        if pos == "VERB" and _imperfective_present(best, agreeing):
+            features.update(Aspect="Imp", Tense="Pres")
+        elif pos == "VERB" and "perf" in best.tag and "futr" in best.tag:
             features.update(Aspect="Perf", Tense="Fut")
         token.morph = MorphAnalysis(token.vocab, features)
         token.tag_ = _penn_tag(pos, features)
+
+
+def _imperfective_present(best: Any, parses: list[Any]) -> bool:
+    """The verb form has an imperfective present reading with the lemma taken."""
+    return "indc" in best.tag and any(
+        p.normal_form == best.normal_form and "impf" in p.tag and "pres" in p.tag for p in parses
+    )
 
 
 def _imperative_features(command: Any) -> dict[str, str]:

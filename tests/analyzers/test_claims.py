@@ -114,6 +114,9 @@ def test_claims_comment_call_belongs_to_commenter(seed_interview: tuple[Document
         ),
         ("Keep arming them, and Warsaw will be wiped off the map.", "threaten", 4),
         ("Any tanker that enters the strait without permission will be seized.", "threaten", 2),
+        # A cooperative act the speaker does by saying it; "I agree" only states a view.
+        ("I congratulate the people of Colombia on the election.", "advocate", 0),
+        ("I agree with the peace plan.", "report", 0),
         # The rung comes from what the action is done to, not a city named further down.
         ("The army destroyed the city.", "report", 4),
         ("The army destroyed the infrastructure of three cities.", "report", 3),

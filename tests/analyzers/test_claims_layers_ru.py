@@ -319,3 +319,21 @@ def test_redlines_ru_no_line_in_judgements_comparisons_and_forecasts() -> None:
 def test_redlines_ru_we_will_no_longer_allow() -> None:
     rules = {r.rule for r in _lines("Мы больше не будем позволять Москве играть в игры.")}
     assert "will_not_tolerate" in rules
+
+
+def test_claims_ru_a_quote_after_a_colon_keeps_its_speakers_threat() -> None:
+    document = _analyse("Песков заявил: «Мы нанесём ответный удар по складам».")
+    assert _claim(document, "нанесём").attrs["stance"] == "threaten"
+
+
+def test_claims_ru_germs_drugs_and_livestock_are_no_political_actors() -> None:
+    document = _analyse(
+        "Маска защищает других людей от вас. Вирус убьёт слабых. Фермеров заставляют "
+        "уничтожать поголовье свиней. Израиль уничтожил склад боеприпасов."
+    )
+    assert [c.text for c in document.layer("claims")] == ["Израиль уничтожил склад боеприпасов"]
+
+
+def test_claims_ru_force_against_relations_is_rhetoric() -> None:
+    document = _analyse("Джонсон разрушил отношения Лондона с Россией.")
+    assert _claim(document, "разрушил").attrs["level"] == 1

@@ -331,3 +331,68 @@ def test_a_formula_saying_its_subject_will_come_threatens_it() -> None:
     """«ответ не заставит себя ждать»: the negation is the formula's, the response will come."""
     assert _stance("Наш ответ не заставит себя ждать.", "ответ", own_side=True).stance == "threaten"
     assert _stance("Наш ответ не будет быстрым.", "ответ", own_side=True).stance != "threaten"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A verb of saying after the clause, with its subject after it: the writer paraphrases.
+        (
+            "Германия готова пренебречь помощью Украине, написал в статье эксперт института.",
+            "помощью",
+            "report",
+        ),
+        # The content of a verb of saying after a colon, unquoted: the writer paraphrases.
+        (
+            "Немцы с тревогой пишут: как только закончатся бои, России понадобится год для "
+            "восстановления армии.",
+            "восстановления",
+            "report",
+        ),
+        # The speaker's own colon keeps the speaker's stance.
+        ("Я пишу: НАТО нападёт на Россию.", "нападёт", "predict"),
+        # An infinitive conjoined to the infinitive of a future verb is in its future.
+        (
+            "Российские войска смогут перегруппироваться и начать наступление.",
+            "наступление",
+            "predict",
+        ),
+        # A second act of the same subject is not an attribution.
+        ("Россия нанесёт удар по складам и написала об этом Пентагону.", "нанесёт", "predict"),
+    ],
+)
+def test_a_paraphrase_after_a_comma_or_a_colon_is_reported(
+    text: str, action: str, stance: str
+) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # The speaker's side doing a cooperative act, the pronoun dropped: it endorses it.
+        ("Поддерживаем мирный план президента.", "поддерживаем", "advocate"),
+        # "I" does it by saying it (ANNOTATION.md 7b: "I congratulate").
+        ("Поздравляю вас с первой годовщиной освобождения.", "поздравляю", "advocate"),
+        # Someone else's: reported.
+        ("Президент поздравил ветеранов с праздником.", "поздравил", "report"),
+    ],
+)
+def test_the_speakers_own_cooperative_act_is_advocated(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        ("Мы выступаем против войны.", "войны", False, "reject"),
+        # The state's own voice speaking of it in the third person.
+        ("Россия выступает против ударов по городам.", "ударов", True, "reject"),
+        # Others' opposition, reported.
+        ("140 стран выступили против спецоперации России.", "спецоперации", False, "report"),
+    ],
+)
+def test_opposing_rejects_only_for_the_speakers_side(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance

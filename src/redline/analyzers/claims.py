@@ -155,6 +155,18 @@ class ClaimAnalyzer:
         return list(found.values())
 
 
+def _natural(trigger: Token, actor_token: Token | None, words: ClauseWords) -> bool:
+    """The action's doer or what it is done to is a germ, a drug, a cell or livestock."""
+    arguments = [c for c in trigger.children if c.dep_ in _ARGUMENT_RELATIONS]
+    arguments += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    if actor_token is not None:
+        arguments.append(actor_token)
+    return any(_is(token, words.natural_participants) for token in arguments)
+
+
+_ARGUMENT_RELATIONS = ("nsubj", "nsubjpass", "dobj", "nmod", "obl", "pobj", "attr")
+
+
 def _decided(span: Span, decision: ClaimDecision, model: ClaimModel) -> Span:
     """The candidate with the model's stance and level where the model is sure enough; the
     rules' reading is kept beside them."""
@@ -466,6 +478,8 @@ def _claim(
         if actors and targets and actors[0] == targets[0]:
             actors = []
     if match.action.ambiguous and not targets and not _settled(trigger, match):
+        return None
+    if not actors and not targets and _natural(trigger, actor_token, words):
         return None
     generic = actor_token is not None and _is(actor_token, words.generic_actors)
     own_side = (

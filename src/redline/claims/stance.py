@@ -70,6 +70,7 @@ class StanceFile(DataFile):
     wish_frames: list[str]  # regexes before the action: "would like"
     reporting_frames: list[str]  # regexes before the action: "according to X, ..."
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
+    side_rejection_frames: list[str]  # the same, only when the speaker's side is the subject
     disputing_frames: list[str]  # regexes before the action: «якобы», «фейки о»: cast as false
     necessity_future_modals: list[str]  # «придётся»: a necessity to come, not a call
     likelihood_verbs: list[str]  # lemmas: «рискует потерять», the infinitive is likely
@@ -80,6 +81,8 @@ class StanceFile(DataFile):
     own_demand_verbs: list[str]  # lemmas: «мы будем настаивать»: the own side's demand
     denial_adverbs: list[str]  # «никогда не»: a negation that denies (none listed: any does)
     postposed_speech_relations: list[str]  # «..., отметил эксперт»: how the parse attaches it
+    postposed_inverted_relations: list[str]  # the same, only with the subject after the verb
+    colon_speech_relations: list[str]  # «Немцы пишут: ...»: the said clause after a colon
     question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
     intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
     reported_clause_relations: list[str]  # «X будет вынужден ..., а НАТО придётся ...»: conj
@@ -90,6 +93,7 @@ class StanceFile(DataFile):
     content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
     rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
+    performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
 
 
 @cache
@@ -244,10 +248,17 @@ def _infinitive_heads(chain: list[Token]) -> list[Token]:
     воевать, начнёт); a clause said or thought (ccomp) keeps its own tense."""
     heads = [chain[0]]
     for below, above in pairwise(chain):
-        if below.dep_ != "xcomp":
+        # «смогут перегруппироваться и начать наступление»: an infinitive conjoined to the
+        # infinitive complement shares its head's tense.
+        shared = below.dep_ == "conj" and _infinitive(below) and _infinitive(above)
+        if below.dep_ != "xcomp" and not shared:
             break
         heads.append(above)
     return heads
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.morph.get("VerbForm", []) == ["Inf"]
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
@@ -442,14 +453,47 @@ def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
     parse hangs on that clause («Поддержка ослабнет, отметил эксперт»: parataxis)."""
     for node in [verb, *verb.ancestors][:5]:
         for child in node.children:
-            if (
-                child.dep_ in c.postposed_speech_relations
-                and child.i > node.i
-                and child.lemma_ in c.speech_verbs
-            ):
+            if child.i < node.i or child.lemma_ not in c.speech_verbs:
+                continue
+            if child.dep_ in c.postposed_speech_relations:
                 subject = _subject(child)
-                if subject is not None and not _is(subject, c.first_person):
-                    return subject
+            elif child.dep_ in c.postposed_inverted_relations:
+                # «Германия готова ..., написал эксперт»: the parse may conjoin the verb of
+                # saying; only the subject after it («написал эксперт») marks the attribution,
+                # where «... и написал письмо» is a second act of the same subject.
+                subject = next(
+                    (
+                        g
+                        for g in child.children
+                        if g.dep_ in ("nsubj", "nsubjpass") and g.i > child.i
+                    ),
+                    None,
+                )
+            else:
+                continue
+            if subject is not None and not _is(subject, c.first_person):
+                return subject
+    return None
+
+
+_QUOTE_MARKS = frozenset("«\"“„'")
+
+
+def _colon_speech(verb: Token, c: StanceFile) -> Token | None:
+    """The third-party subject of a verb of saying whose content follows a colon, unquoted:
+    «Немцы с тревогой пишут: как только ..., России понадобится ...». The writer paraphrases
+    it (a quoted content is a voice of its own, read in its speaker's stance)."""
+    for node in [verb, *verb.ancestors][:4]:
+        head = node.head
+        if node.dep_ not in c.colon_speech_relations or head.i >= node.i:
+            continue
+        between = [t.text for t in node.doc[head.i + 1 : node.i]]
+        colon = between.index(":") if ":" in between else None
+        quoted = colon is not None and any(t in _QUOTE_MARKS for t in between[colon:])
+        if head.lemma_ in c.speech_verbs and colon is not None and not quoted:
+            subject = _subject(head)
+            if subject is not None and not _is(subject, c.first_person):
+                return subject
     return None
 
 
@@ -470,7 +514,9 @@ def _inflected_first_singular(verb: Token) -> bool:
     return _inflected_first_person(verb) and "Sing" in verb.morph.get("Number", [])
 
 
-def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
+def _rejection_frame(
+    trigger: Token, verb: Token, c: StanceFile, own_side: bool = False
+) -> str | None:
     # "Moscow denied it", «Киев отрицает удары»: a denial rejects, whoever denies (the
     # annotation's paraphrased denial); «не отрицает» admits, and says nothing of the kind. A
     # denial called for («должна быть отвергнута») is a call: the modal steps read it.
@@ -490,6 +536,9 @@ def _rejection_frame(trigger: Token, verb: Token, c: StanceFile) -> str | None:
         # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
         return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
     if _frame(c.rejection_frames, _before(trigger)):
+        return "reject.frame"
+    # «Мы выступаем против войны» rejects it; «140 стран выступили против» reports others.
+    if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _speakers(verb, c)):
         return "reject.frame"
     if _frame(c.disputing_frames, _before(trigger)):
         return "reject.disputed"
@@ -712,7 +761,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         also = ("hypothetical",)
     # 3b. A verb of saying set after the clause («..., отметил эксперт»): as in 1, though after
     # the condition and the question, which the parse keeps inside what is said.
-    speaker = _postposed_speech(verb, c)
+    speaker = _postposed_speech(verb, c) or _colon_speech(verb, c)
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
         return _reported(speaker, inner, negated, c)
@@ -734,7 +783,7 @@ def _own_stance(
     future = bool(modals & {*c.future_modals, FUTURE})
     # 5. Arguing against an action ("a ceasefire would amount to defeat") rejects it; not
     # ruling it out ("we do not rule out a response") keeps it open: the side's threat.
-    rejection = _rejection_frame(trigger, verb, c)
+    rejection = _rejection_frame(trigger, verb, c, in_group_subject)
     if rejection == "open":
         subject = _subject(verb)  # the action's own, or the refusing verb's for a noun
         if in_group_subject or (subject is not None and _is(subject, c.first_person)):
@@ -786,14 +835,7 @@ def _own_stance(
         return StanceReading("reject" if stopped else "advocate", "advocate.prescriptive")
     # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
     # поддерживаем»): it endorses what it does.
-    if (
-        in_group_subject
-        and level == 0
-        and not negated
-        and (future or _present_tense(verb, c))
-        and _is(_subject(verb) or verb, c.first_person)
-        and not _is(_subject(verb) or verb, c.first_person_singular)  # "I agree": a view
-    ):
+    if level == 0 and not negated and (future or _present_tense(verb, c)) and _commits(verb, c):
         return StanceReading("advocate", "advocate.own_commitment")
     # 10b. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future:
@@ -847,6 +889,27 @@ def _emphatic_denial(verb: Token, c: StanceFile) -> bool:
     negations = [ch for ch in verb.children if ch.dep_ == "neg"]  # «вовсе» hangs on «не»
     words = [*verb.children, *(w for n in negations for w in n.children)]
     return any(_is(w, c.denial_adverbs) for w in words)
+
+
+def _speakers(verb: Token, c: StanceFile) -> bool:
+    """The verb's subject is the speaker: "I" or "we", said or only inflected."""
+    subject = _subject(verb)
+    if subject is not None:
+        return _is(subject, c.first_person)
+    return "1" in verb.morph.get("Person", [])
+
+
+def _commits(verb: Token, c: StanceFile) -> bool:
+    """The speaker's side is the verb's subject, said («мы поддерживаем») or only inflected
+    («поддерживаем», «поздравляю»). "I" alone states a view ("I agree"), unless the verb does
+    the act by being said ("I congratulate", «поздравляю»: the conventions' own example)."""
+    subject = _subject(verb)
+    if subject is not None:
+        speaker, singular = _is(subject, c.first_person), _is(subject, c.first_person_singular)
+    else:
+        speaker = "1" in verb.morph.get("Person", [])
+        singular = speaker and "Sing" in verb.morph.get("Number", [])
+    return speaker and (not singular or _is(verb, c.performative_verbs))
 
 
 def _first_person(verb: Token, c: StanceFile) -> bool:
