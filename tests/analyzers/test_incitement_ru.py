@@ -438,3 +438,39 @@ def test_incitement_ru_misparsed_objects_idioms_and_appeals(text: str, cue: str)
 )
 def test_incitement_ru_misparse_repairs_leave_idioms_and_reports_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a slogan's rarer noun of people the tagger took for a verb, as the root or under it
+        ("Смерть ворогам!", "frame:death_to"),
+        ("Слава героям. Смерть ворогам", "frame:death_to"),
+        ("Смерть ворогу!", "frame:death_to"),
+        # the imperfective of «устранить» a person, under a modal of time and of obligation
+        ("Пора устранять предателей.", "frame:obligation"),
+        ("Этих коллаборантов надо устранять.", "frame:obligation"),
+    ],
+)
+def test_incitement_ru_misread_slogan_nouns_and_imperfective_elimination(
+    text: str, cue: str
+) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the enemy's death told of, not wished; the word in the genitive
+        "Смерть ворога была быстрой.",
+        "Смерть врага не вернула ему сына.",
+        # «устранять» of a fault or a threat; elimination reported, refused or condemned
+        "Пора устранять недостатки в работе.",
+        "Надо устранять угрозы заранее.",
+        "Он призвал устранять предателей.",
+        "Не надо устранять политиков.",
+        "Устранять оппонентов — преступление.",
+    ],
+)
+def test_incitement_ru_death_to_and_elimination_repairs_leave_reports_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
