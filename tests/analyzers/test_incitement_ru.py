@@ -474,3 +474,32 @@ def test_incitement_ru_misread_slogan_nouns_and_imperfective_elimination(
 )
 def test_incitement_ru_death_to_and_elimination_repairs_leave_reports_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a series of verbs whose object is said once, after the last: the violent verb first
+        ("Надо уничтожить и выгнать всех оккупантов.", "frame:obligation"),
+        ("Пусть наши войска истребят и выгонят этих нелюдей.", "frame:wish"),
+        # both verbs violent, the object on the second only
+        ("Надо расстрелять и закопать всех предателей.", "frame:obligation"),
+    ],
+)
+def test_incitement_ru_object_said_after_a_series_of_verbs(text: str, cue: str) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same series reported, reported as another's call, refused
+        "Армия уничтожила и выгнала всех оккупантов.",
+        "Он призвал уничтожить и выгнать всех оккупантов.",
+        "Нельзя уничтожать и выгонять мирных жителей.",
+        # a thing as the last verb's object: no one to target
+        "Надо сжечь и выбросить старые письма.",
+    ],
+)
+def test_incitement_ru_object_after_a_series_leaves_reports_and_things_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]

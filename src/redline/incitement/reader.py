@@ -180,6 +180,9 @@ class SentenceReader:
                 earlier.end = max(earlier.end, found.end)
                 earlier.targets = earlier.targets + found.targets
                 earlier.level = max(earlier.level, found.level)
+                # «расстрелять и закопать всех предателей»: the target one verb names makes the
+                # whole series identifiable.
+                earlier.needs_model = earlier.needs_model and found.needs_model
                 return True
         return False
 
