@@ -503,3 +503,25 @@ def test_incitement_ru_object_said_after_a_series_of_verbs(text: str, cue: str) 
 )
 def test_incitement_ru_object_after_a_series_leaves_reports_and_things_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Надо врезать ему как следует!", "Врежь этому предателю!", "Врежьте им по морде!"],
+)
+def test_incitement_ru_colloquial_punch_at_a_person_is_a_call(text: str) -> None:
+    assert "call_to_violence" in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lock fitted, a punch told of, a punch advised against
+        "Надо врезать новый замок в дверь.",
+        "Сосед врезал замок в дверь.",
+        "Он врезал обидчику.",
+        "Не надо ему врезать.",
+    ],
+)
+def test_incitement_ru_punch_verb_leaves_locks_and_reports_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
