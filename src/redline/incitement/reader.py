@@ -74,6 +74,11 @@ _QUOTES = '"“”«»„'
 _CARD_NUMBER = re.compile(r"(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)")
 # How far after a sentence naming a card its number may stand (a bank's name, line breaks).
 _CARD_REACH = 60
+# Ladder level of words that name no violence (insults, dehumanisation): hostile rhetoric.
+RHETORIC_LEVEL = 1
+# Killing those who surrender is killing a group of people: rung 3 (ANNOTATION.md, section 5),
+# as the file's own "take no prisoners" phrases are.
+NO_QUARTER_LEVEL = 3
 
 
 @lru_cache(maxsize=4096)
@@ -85,11 +90,6 @@ def _dative_nouns(word: str) -> frozenset[str]:
     return frozenset(
         p.normal_form for p in _morph().parse(word) if {"NOUN", "datv"} <= set(p.tag.grammemes)
     )
-# Ladder level of words that name no violence (insults, dehumanisation): hostile rhetoric.
-RHETORIC_LEVEL = 1
-# Killing those who surrender is killing a group of people: rung 3 (ANNOTATION.md, section 5),
-# as the file's own "take no prisoners" phrases are.
-NO_QUARTER_LEVEL = 3
 
 
 @dataclass
