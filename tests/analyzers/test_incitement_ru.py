@@ -438,3 +438,90 @@ def test_incitement_ru_misparsed_objects_idioms_and_appeals(text: str, cue: str)
 )
 def test_incitement_ru_misparse_repairs_leave_idioms_and_reports_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a slogan's rarer noun of people the tagger took for a verb, as the root or under it
+        ("Смерть ворогам!", "frame:death_to"),
+        ("Слава героям. Смерть ворогам", "frame:death_to"),
+        ("Смерть ворогу!", "frame:death_to"),
+        # the imperfective of «устранить» a person, under a modal of time and of obligation
+        ("Пора устранять предателей.", "frame:obligation"),
+        ("Этих коллаборантов надо устранять.", "frame:obligation"),
+    ],
+)
+def test_incitement_ru_misread_slogan_nouns_and_imperfective_elimination(
+    text: str, cue: str
+) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the enemy's death told of, not wished; the word in the genitive
+        "Смерть ворога была быстрой.",
+        "Смерть врага не вернула ему сына.",
+        # «устранять» of a fault or a threat; elimination reported, refused or condemned
+        "Пора устранять недостатки в работе.",
+        "Надо устранять угрозы заранее.",
+        "Он призвал устранять предателей.",
+        "Не надо устранять политиков.",
+        "Устранять оппонентов — преступление.",
+    ],
+)
+def test_incitement_ru_death_to_and_elimination_repairs_leave_reports_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # a series of verbs whose object is said once, after the last: the violent verb first
+        ("Надо уничтожить и выгнать всех оккупантов.", "frame:obligation"),
+        ("Пусть наши войска истребят и выгонят этих нелюдей.", "frame:wish"),
+        # both verbs violent, the object on the second only
+        ("Надо расстрелять и закопать всех предателей.", "frame:obligation"),
+    ],
+)
+def test_incitement_ru_object_said_after_a_series_of_verbs(text: str, cue: str) -> None:
+    assert cue in _one(text, "call_to_violence").attrs["cue"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same series reported, reported as another's call, refused
+        "Армия уничтожила и выгнала всех оккупантов.",
+        "Он призвал уничтожить и выгнать всех оккупантов.",
+        "Нельзя уничтожать и выгонять мирных жителей.",
+        # a thing as the last verb's object: no one to target
+        "Надо сжечь и выбросить старые письма.",
+    ],
+)
+def test_incitement_ru_object_after_a_series_leaves_reports_and_things_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Надо врезать ему как следует!", "Врежь этому предателю!", "Врежьте им по морде!"],
+)
+def test_incitement_ru_colloquial_punch_at_a_person_is_a_call(text: str) -> None:
+    assert "call_to_violence" in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lock fitted, a punch told of, a punch advised against
+        "Надо врезать новый замок в дверь.",
+        "Сосед врезал замок в дверь.",
+        "Он врезал обидчику.",
+        "Не надо ему врезать.",
+    ],
+)
+def test_incitement_ru_punch_verb_leaves_locks_and_reports_alone(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]

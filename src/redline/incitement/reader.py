@@ -57,6 +57,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
@@ -78,6 +79,17 @@ RHETORIC_LEVEL = 1
 # Killing those who surrender is killing a group of people: rung 3 (ANNOTATION.md, section 5),
 # as the file's own "take no prisoners" phrases are.
 NO_QUARTER_LEVEL = 3
+
+
+@lru_cache(maxsize=4096)
+def _dative_nouns(word: str) -> frozenset[str]:
+    """The lemmas under which pymorphy3 reads ``word`` (lower case) as a noun in the dative:
+    for Russian, whose tagger (slovnet) misreads rare nouns that its lemmatiser knows."""
+    from redline.russian_names import _morph
+
+    return frozenset(
+        p.normal_form for p in _morph().parse(word) if {"NOUN", "datv"} <= set(p.tag.grammemes)
+    )
 
 
 @dataclass
@@ -168,6 +180,9 @@ class SentenceReader:
                 earlier.end = max(earlier.end, found.end)
                 earlier.targets = earlier.targets + found.targets
                 earlier.level = max(earlier.level, found.level)
+                # «расстрелять и закопать всех предателей»: the target one verb names makes the
+                # whole series identifiable.
+                earlier.needs_model = earlier.needs_model and found.needs_model
                 return True
         return False
 
@@ -324,18 +339,27 @@ class SentenceReader:
         death_to += [
             c
             for c in (token.children if grammar.tagger_repairs else arguments)
-            if "Dat" in c.morph.get("Case", []) and c.pos_ in ("NOUN", "PROPN", "PRON")
+            if ("Dat" in c.morph.get("Case", []) and c.pos_ in ("NOUN", "PROPN", "PRON"))
+            or (
+                grammar.tagger_repairs
+                and c.pos_ not in ("NOUN", "PROPN", "PRON")
+                and self._misread_people(c)
+            )
         ]
         head = token.head
         # «Смерть хохлам!» parsed the other way round: the dative as the root, «смерть» its
-        # subject.
+        # subject; or a rarer noun taken for a verb with «смерть» its object («Смерть
+        # ворогам!»: «ворогам» a verb), a word the lexicon names people by, not as its lemma.
         if (
             grammar.tagger_repairs
             and not death_to
-            and token.dep_ == "nsubj"
+            and token.dep_ in ("nsubj", "dobj")
             and head.dep_ == "ROOT"
             and token.i == token.sent.start
-            and "Dat" in head.morph.get("Case", [])
+            and (
+                ("Dat" in head.morph.get("Case", []) and token.dep_ == "nsubj")
+                or (head.pos_ not in ("NOUN", "PROPN", "PRON") and self._misread_people(head))
+            )
         ):
             death_to = [head]
         if death_to and (token.dep_ == "ROOT" or token.i == token.sent.start):
@@ -401,6 +425,18 @@ class SentenceReader:
             base=0.8 if human else 0.55,
             needs_model=not human,
         )
+
+    def _misread_people(self, token: Token) -> bool:
+        """Whether ``token`` is a noun of people in the dative that the tagger took for another
+        part of speech («Смерть ворогам!», «ворогам» a verb): the lexicon names people by its
+        lemma, and the lemmatiser (pymorphy3, which reads the word alone) has a dative noun
+        reading of it under that lemma."""
+        lemma = token.lemma_.lower()
+        named = lemma in self.cues.person_nouns or any(
+            parse.lookup([lemma], table) is not None
+            for table in (self.cues.dehumanizing, self.cues.identity)
+        )
+        return named and lemma != token.lower_ and lemma in _dative_nouns(token.lower_)
 
     def _noun_call(
         self,

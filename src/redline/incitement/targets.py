@@ -121,6 +121,15 @@ class TargetResolver:
         if not objects and self.grammar.shared_objects and token.dep_ == "conj":
             # «найти их и уничтожить»: coordinated verbs share the first one's object.
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
+        if not objects and self.grammar.shared_objects:
+            # «уничтожить и выгнать всех оккупантов»: or the last one's, said after the series.
+            objects = [
+                c
+                for verb in token.children
+                if verb.dep_ == "conj" and verb.i > token.i and verb.pos_ == "VERB"
+                for c in verb.children
+                if c.dep_ == "dobj" and c.i > verb.i
+            ]
         expanded: list[Token] = []
         for obj in objects:
             expanded.extend(parse.unwrap(obj, self.cues))
