@@ -30,7 +30,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @cache
-def _morph() -> Any:
+def morph_analyzer() -> Any:
+    """pymorphy3's analyser, loaded once per process (its dictionary is large)."""
     from pymorphy3 import MorphAnalyzer
 
     return MorphAnalyzer()
@@ -41,7 +42,7 @@ def normal_forms(word: str) -> tuple[str, ...]:
     """The dictionary forms of a gazetteer form's word: of its nominative readings where it
     has one (the gazetteer writes names in the nominative, so «Петрова» there is a woman, not
     Петров's genitive), of all its readings otherwise («Штатов»)."""
-    parses = _morph().parse(word)
+    parses = morph_analyzer().parse(word)
     nominative = [p for p in parses if "nomn" in p.tag] or parses
     return tuple(dict.fromkeys(_gendered(p) for p in nominative))
 
@@ -70,7 +71,7 @@ def _text_lemma(token: Any) -> str:
 
 @lru_cache(maxsize=65536)
 def _lemma_of(word: str, lemma: str, feminine: bool, person: bool = False) -> str:
-    parses = _morph().parse(word)
+    parses = morph_analyzer().parse(word)
     if person:
         chosen = [p for p in parses if _NAME_GRAMMEMES & p.tag.grammemes]
         if not chosen:  # a name pymorphy3 does not know as one is its own lemma
@@ -130,7 +131,7 @@ def _inflected(word: str, case: str, feminine: bool = False, person: bool = Fals
     """``word`` in ``case`` (its first analysis that has one, a feminine one first where the
     parse says the word is feminine, a name reading only in a person's name), capitals as
     written."""
-    parses = _morph().parse(word)
+    parses = morph_analyzer().parse(word)
     if person:
         parses = [p for p in parses if _NAME_GRAMMEMES & p.tag.grammemes]
     if feminine:

@@ -396,3 +396,18 @@ def test_opposing_rejects_only_for_the_speakers_side(
     text: str, action: str, own_side: bool, stance: str
 ) -> None:
     assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # Designating what may be struck endorses the strike ...
+        ("Крымский мост — законная цель.", "законная", "advocate"),
+        # ... or threatens it, where the speaker's side will strike.
+        ("Объекты НАТО станут законной целью для наших ударов.", "законной", "threaten"),
+        # Someone's naming, reported.
+        ("Бридлав назвал Крымский мост законной целью.", "законной", "report"),
+    ],
+)
+def test_a_designated_target(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

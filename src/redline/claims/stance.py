@@ -94,6 +94,8 @@ class StanceFile(DataFile):
     rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
+    designation_frames: list[str]  # regexes ending at the action: «законная цель»
+    first_person_possessives: list[str]  # «наш», "our"
 
 
 @cache
@@ -781,6 +783,14 @@ def _own_stance(
 ) -> StanceReading:  # fmt: skip
     obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
     future = bool(modals & {*c.future_modals, FUTURE})
+    # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
+    # designates what may be struck, so it endorses the strike; when its own side will strike
+    # («станут законной целью для наших ударов») it threatens.
+    if not negated and _designated(trigger, c):
+        if in_group_subject or _owned_by_speaker(trigger, c):
+            return StanceReading("threaten", "threaten.designation")
+        if not future:
+            return StanceReading("advocate", "advocate.designation")
     # 5. Arguing against an action ("a ceasefire would amount to defeat") rejects it; not
     # ruling it out ("we do not rule out a response") keeps it open: the side's threat.
     rejection = _rejection_frame(trigger, verb, c, in_group_subject)
@@ -889,6 +899,23 @@ def _emphatic_denial(verb: Token, c: StanceFile) -> bool:
     negations = [ch for ch in verb.children if ch.dep_ == "neg"]  # «вовсе» hangs on «не»
     words = [*verb.children, *(w for n in negations for w in n.children)]
     return any(_is(w, c.denial_adverbs) for w in words)
+
+
+def _designated(trigger: Token, c: StanceFile) -> bool:
+    """The action is a designation («законная цель») that is the clause's own predicate: said
+    of a subject («мост — законная цель»), or the complement of a copula («станут законной
+    целью»); «назвал мост законной целью» reports someone's naming."""
+    if not _frame(c.designation_frames, _before(trigger)):
+        return False
+    if trigger.dep_ == "ROOT":
+        return any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trigger.children)
+    return trigger.dep_ in ("xcomp", "attr") and _is(trigger.head, c.evaluation_verbs)
+
+
+def _owned_by_speaker(trigger: Token, c: StanceFile) -> bool:
+    """«законной целью для наших ударов», "legitimate targets for us": the speaker's side."""
+    owners = [*c.first_person, *c.first_person_possessives]
+    return any(_is(t, owners) for t in trigger.subtree if t != trigger)
 
 
 def _speakers(verb: Token, c: StanceFile) -> bool:

@@ -85,10 +85,12 @@ NO_QUARTER_LEVEL = 3
 def _dative_nouns(word: str) -> frozenset[str]:
     """The lemmas under which pymorphy3 reads ``word`` (lower case) as a noun in the dative:
     for Russian, whose tagger (slovnet) misreads rare nouns that its lemmatiser knows."""
-    from redline.russian_names import _morph
+    from redline.russian_names import morph_analyzer
 
     return frozenset(
-        p.normal_form for p in _morph().parse(word) if {"NOUN", "datv"} <= set(p.tag.grammemes)
+        p.normal_form
+        for p in morph_analyzer().parse(word)
+        if {"NOUN", "datv"} <= set(p.tag.grammemes)
     )
 
 
