@@ -114,6 +114,8 @@ def test_claims_comment_call_belongs_to_commenter(seed_interview: tuple[Document
         ),
         ("Keep arming them, and Warsaw will be wiped off the map.", "threaten", 4),
         ("Any tanker that enters the strait without permission will be seized.", "threaten", 2),
+        # A question put so that the answer is yes calls for the act (ANNOTATION.md section 6).
+        ("Why don't we just bomb them?", "advocate", 3),
         # A cooperative act the speaker does by saying it; "I agree" only states a view.
         ("I congratulate the people of Colombia on the election.", "advocate", 0),
         ("I agree with the peace plan.", "report", 0),

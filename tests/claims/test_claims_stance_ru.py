@@ -411,3 +411,19 @@ def test_opposing_rejects_only_for_the_speakers_side(
 )
 def test_a_designated_target(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A question put so that the answer is yes calls for the act.
+        ("Не пора ли положить конец этому конфликту?", "положить конец", "advocate"),
+        ("Почему бы не ударить по Киеву?", "ударить", "advocate"),
+        # A plain question asks.
+        ("Ударит ли Россия по Киеву?", "ударит", "question"),
+        # A verb of saying set in with its subject after it: the writer paraphrases.
+        ("В этих условиях, пишет журнал, Россия продолжит военную операцию.", "военную", "report"),
+    ],
+)
+def test_rhetorical_advocacy_and_inserted_attribution(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

@@ -92,6 +92,7 @@ class StanceFile(DataFile):
     prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
     content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
     rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
+    rhetorical_advocacy_frames: list[str]  # regexes before the action: «не пора ли ...?»
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
@@ -452,27 +453,24 @@ def _inflected_first_person(verb: Token) -> bool:
 
 def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
     """The third-party subject of a verb of saying set after the clause it reports, which the
-    parse hangs on that clause («Поддержка ослабнет, отметил эксперт»: parataxis)."""
+    parse hangs on that clause («Поддержка ослабнет, отметил эксперт»: parataxis), or set in
+    it with its subject after it («В этих условиях, пишет журнал, Россия продолжит ...»)."""
+    relations = (*c.postposed_speech_relations, *c.postposed_inverted_relations)
     for node in [verb, *verb.ancestors][:5]:
         for child in node.children:
-            if child.i < node.i or child.lemma_ not in c.speech_verbs:
+            if child.lemma_ not in c.speech_verbs or child.dep_ not in relations:
                 continue
-            if child.dep_ in c.postposed_speech_relations:
+            # «..., написал эксперт»: the subject after the verb marks the attribution, where
+            # «... и написал письмо» (conj) is a second act of the same subject.
+            inverted = next(
+                (g for g in child.children if g.dep_ in ("nsubj", "nsubjpass") and g.i > child.i),
+                None,
+            )
+            after = child.i > node.i
+            if after and child.dep_ in c.postposed_speech_relations:
                 subject = _subject(child)
-            elif child.dep_ in c.postposed_inverted_relations:
-                # «Германия готова ..., написал эксперт»: the parse may conjoin the verb of
-                # saying; only the subject after it («написал эксперт») marks the attribution,
-                # where «... и написал письмо» is a second act of the same subject.
-                subject = next(
-                    (
-                        g
-                        for g in child.children
-                        if g.dep_ in ("nsubj", "nsubjpass") and g.i > child.i
-                    ),
-                    None,
-                )
             else:
-                continue
+                subject = inverted
             if subject is not None and not _is(subject, c.first_person):
                 return subject
     return None
@@ -490,7 +488,11 @@ def _colon_speech(verb: Token, c: StanceFile) -> Token | None:
         if node.dep_ not in c.colon_speech_relations or head.i >= node.i:
             continue
         between = [t.text for t in node.doc[head.i + 1 : node.i]]
-        colon = between.index(":") if ":" in between else None
+        # «пишут: ...», or a verb of saying set in with its subject after it: «В этих условиях,
+        # пишет Foreign Policy, Россия продолжит ...»
+        inverted = any(ch.dep_ == "nsubj" and ch.i > head.i for ch in head.children)
+        mark = ":" if ":" in between else ("," if inverted and "," in between else None)
+        colon = between.index(mark) if mark is not None else None
         quoted = colon is not None and any(t in _QUOTE_MARKS for t in between[colon:])
         if head.lemma_ in c.speech_verbs and colon is not None and not quoted:
             subject = _subject(head)
@@ -733,6 +735,10 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # so that the answer is no, argues against it (the language's file lists the frames).
     if asks and _frame(c.rhetorical_rejection_frames, _before(trigger)):
         return StanceReading("reject", "reject.rhetorical_question", negated=negated)
+    # «Не пора ли положить конец этому конфликту?», "Why don't we just bomb them?": a question
+    # put so that the answer is yes calls for the act (ANNOTATION.md section 6).
+    if asks and _frame(c.rhetorical_advocacy_frames, _before(trigger)):
+        return StanceReading("advocate", "advocate.rhetorical_question", negated=negated)
     if asks or _asks_whether(chain, c):
         return StanceReading(
             "question",
