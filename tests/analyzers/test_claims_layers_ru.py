@@ -337,3 +337,10 @@ def test_claims_ru_germs_drugs_and_livestock_are_no_political_actors() -> None:
 def test_claims_ru_force_against_relations_is_rhetoric() -> None:
     document = _analyse("Джонсон разрушил отношения Лондона с Россией.")
     assert _claim(document, "разрушил").attrs["level"] == 1
+
+
+def test_claims_ru_help_to_fight_is_military_aid() -> None:
+    document = _analyse("Союзники хотят помочь Украине вести войну.")
+    assert _claim(document, "помочь").attrs["level"] == 3
+    document = _analyse("Мы поможем Украине восстановить школы.")
+    assert _claim(document, "поможем").attrs["level"] == 0

@@ -643,6 +643,8 @@ def _level(
             level, rule = raised, "escalate_to"
     if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
         level, rule = 3, "sentence:arms"
+    if level == 0 and _aid_to_fight(trigger, match):
+        level, rule = 3, "complement:military"
     means = _stated_means(trigger, lexicon) if match.action.plover == "THREATEN" else 0
     if means > level:
         level, rule = means, "means:stated"
@@ -769,6 +771,21 @@ def _top_words(trigger: Token) -> set[str]:
     tokens = [child for child in trigger.children] + _participle_noun(trigger)
     tokens += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+
+def _aid_to_fight(trigger: Token, match: ActionMatch) -> bool:
+    """Help to do something military is military aid (rung 3): «помочь Украине вести войну»,
+    «помогать украинцам убивать», "help Kyiv repel the offensive": the helped act, the aid
+    verb's infinitive complement, holds a word that raises the aid («война», «убивать»)."""
+    if match.action.plover not in ("AID", "SUPPORT") or 3 not in match.action.escalate_to:
+        return False
+    military = match.action.escalate_to[3]
+    return any(
+        t.lemma_.lower() in military or t.lower_ in military
+        for child in trigger.children
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB"
+        for t in child.subtree
+    )
 
 
 def _arms_aid(trigger: Token, match: ActionMatch, words: ClauseWords, lemmas: str) -> bool:
