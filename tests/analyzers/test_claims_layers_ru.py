@@ -344,3 +344,13 @@ def test_claims_ru_help_to_fight_is_military_aid() -> None:
     assert _claim(document, "помочь").attrs["level"] == 3
     document = _analyse("Мы поможем Украине восстановить школы.")
     assert _claim(document, "поможем").attrs["level"] == 0
+
+
+def test_claims_ru_weapons_used_said_with_use_or_in_the_passive() -> None:
+    document = _analyse("Тактическое ядерное оружие должно быть использовано.")
+    claim = _claim(document, "использовано")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("advocate", 5)
+    document = _analyse("Россия должна использовать ядерное оружие против Украины.")
+    assert _claim(document, "использовать").attrs["level"] == 5
+    # A resource used as a weapon is coercion, not weapons used.
+    assert not _analyse("Россия использует газ как оружие.").layer("claims")
