@@ -542,7 +542,7 @@ def _rejection_frame(
     if _frame(c.rejection_frames, _before(trigger)):
         return "reject.frame"
     # «Мы выступаем против войны» rejects it; «140 стран выступили против» reports others.
-    if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _speakers(verb, c)):
+    if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _first_person(verb, c)):
         return "reject.frame"
     if _frame(c.disputing_frames, _before(trigger)):
         return "reject.disputed"
@@ -924,24 +924,17 @@ def _owned_by_speaker(trigger: Token, c: StanceFile) -> bool:
     return any(_is(t, owners) for t in trigger.subtree if t != trigger)
 
 
-def _speakers(verb: Token, c: StanceFile) -> bool:
-    """The verb's subject is the speaker: "I" or "we", said or only inflected."""
-    subject = _subject(verb)
-    if subject is not None:
-        return _is(subject, c.first_person)
-    return "1" in verb.morph.get("Person", [])
-
-
 def _commits(verb: Token, c: StanceFile) -> bool:
     """The speaker's side is the verb's subject, said («мы поддерживаем») or only inflected
     («поддерживаем», «поздравляю»). "I" alone states a view ("I agree"), unless the verb does
     the act by being said ("I congratulate", «поздравляю»: the conventions' own example)."""
     subject = _subject(verb)
-    if subject is not None:
-        speaker, singular = _is(subject, c.first_person), _is(subject, c.first_person_singular)
-    else:
-        speaker = "1" in verb.morph.get("Person", [])
-        singular = speaker and "Sing" in verb.morph.get("Number", [])
+    singular = (
+        _is(subject, c.first_person_singular)
+        if subject is not None
+        else "Sing" in verb.morph.get("Number", [])
+    )
+    speaker = _is(subject, c.first_person) if subject is not None else _first_person(verb, c)
     return speaker and (not singular or _is(verb, c.performative_verbs))
 
 
