@@ -14,7 +14,7 @@ For every action the lexicon finds (verbs, nominalisations, multiword expression
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -282,7 +282,7 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _is(token: Token, words: list[str]) -> bool:
+def _is(token: Token, words: Sequence[str]) -> bool:
     """The token's lower-case form or lemma is one of ``words`` (a language's data list)."""
     return token.lower_ in words or token.lemma_.lower() in words
 
@@ -781,7 +781,7 @@ def _aid_to_fight(trigger: Token, match: ActionMatch) -> bool:
         return False
     military = match.action.escalate_to[3]
     return any(
-        t.lemma_.lower() in military or t.lower_ in military
+        _is(t, military)
         for child in trigger.children
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB"
         for t in child.subtree
