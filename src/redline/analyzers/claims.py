@@ -164,6 +164,12 @@ def _natural(trigger: Token, actor_token: Token | None, words: ClauseWords) -> b
     return any(_is(token, words.natural_participants) for token in arguments)
 
 
+def _service(trigger: Token, words: ClauseWords) -> bool:
+    """The action is help called medical or legal in its own phrase: «оказание медицинской
+    помощи», «юридические консультации»."""
+    return any(c.dep_ == "amod" and _is(c, words.service_qualifiers) for c in trigger.children)
+
+
 _ARGUMENT_RELATIONS = ("nsubj", "nsubjpass", "dobj", "nmod", "obl", "pobj", "attr")
 
 
@@ -339,6 +345,11 @@ def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
     return found
 
 
+def _genitives(noun: Token) -> list[Token]:
+    """The nouns in the genitive that complete a noun (languages that mark case)."""
+    return [c for c in noun.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")]
+
+
 def _along_with(prep: Token, words: ClauseWords) -> bool:
     """ "together with X", "along with X": X shares the action's fate."""
     return _is(prep, words.companion_prepositions) and any(
@@ -472,6 +483,10 @@ def _claim(
         for t in _target_tokens(trigger, words)
         for m in (named(t) or _resolve_regime(t, mentions, in_group, words))
     ]
+    if not targets and trigger.pos_ == "NOUN":
+        # «освобождение Донбасса», «захват Киева»: a named place in the genitive of an action
+        # noun is what is done to it (a place is no doer; a state may be: «наступление России»).
+        targets = [m for t in _genitives(trigger) for m in named(t) if m.type == "place"]
     patient = _patient_subject(trigger, words)
     if patient is not None and not targets:
         targets = named(patient)
@@ -479,7 +494,9 @@ def _claim(
             actors = []
     if match.action.ambiguous and not targets and not _settled(trigger, match):
         return None
-    if not actors and not targets and _natural(trigger, actor_token, words):
+    if not actors and not targets and (
+        _natural(trigger, actor_token, words) or _service(trigger, words)
+    ):
         return None
     generic = actor_token is not None and _is(actor_token, words.generic_actors)
     own_side = (
@@ -864,6 +881,9 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     end = min(end, sentence.end - 1, match.end - 1 + 30)
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
+    # A noun's left edge may be the dash or comma the parse hangs on it («Цель — захват Киева»).
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 

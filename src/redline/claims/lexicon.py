@@ -293,6 +293,10 @@ class ClauseWords(DataFile):
     # or to a germ, a drug, a cell or livestock, with no state, group or person named, is no
     # political or violent act (ANNOTATION.md section 4). Empty where a language lists none.
     natural_participants: list[str] = Field(default_factory=list)
+    # «медицинская помощь», «юридические консультации»: help called medical or legal, with no
+    # state, group or person named as giver or receiver, is a service, not a political act.
+    # Adjectives. Empty where a language lists none.
+    service_qualifiers: list[str] = Field(default_factory=list)
 
 
 class ActionsFile(DataFile):

@@ -69,6 +69,7 @@ class StanceFile(DataFile):
     future_frames: list[str]  # regexes before the action: "going to", "gonna"
     wish_frames: list[str]  # regexes before the action: "would like"
     reporting_frames: list[str]  # regexes before the action: "according to X, ..."
+    attributing_sentence_frames: list[str]  # regexes opening the next sentence: «Об этом заявил»
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
     side_rejection_frames: list[str]  # the same, only when the speaker's side is the subject
     disputing_frames: list[str]  # regexes before the action: «якобы», «фейки о»: cast as false
@@ -86,7 +87,6 @@ class StanceFile(DataFile):
     question_particles: list[str]  # «нападёт ли»: a particle after the verb asks whether
     intention_frames: list[str]  # regexes ending before the action: "reserve the right to"
     reported_clause_relations: list[str]  # «X будет вынужден ..., а НАТО придётся ...»: conj
-    present_not_future_verbs: list[str]  # lemmas: «атакует» is tagged future, reads present
     cessation_verbs: list[str]  # lemmas: «прекратить обстрелы» called for rejects the shelling
     cessation_objects: list[str]  # lemmas: «положить конец войне», a stop said with a noun
     prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
@@ -121,6 +121,17 @@ def _before(token: Token) -> str:
 
 def _frame(patterns: list[str], text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def _attributed_by_next(token: Token, c: StanceFile) -> bool:
+    """The sentence after the token's opens by saying whose words these were: «Франция
+    поставит Украине ракеты. Об этом заявил министр обороны»."""
+    end = token.sent.end
+    if not c.attributing_sentence_frames or end >= len(token.doc):
+        return False
+    return any(
+        re.match(p, token.doc[end].sent.text, re.IGNORECASE) for p in c.attributing_sentence_frames
+    )
 
 
 @dataclass(frozen=True)
@@ -202,7 +213,7 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
             found.add(OBLIGATION)
     # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»), or
     # that of the verb the action is the infinitive of («начнёт воевать», «не сможет начать»).
-    if any(_future_tense(v, c) for v in _infinitive_heads(chain)):
+    if any(_future_tense(v) for v in _infinitive_heads(chain)):
         found.add(FUTURE)
     # «придётся уйти»: a necessity still to come says what will be, it calls for nothing.
     if found & set(c.necessity_future_modals):
@@ -229,21 +240,20 @@ def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
     return chain
 
 
-def _future_tense(verb: Token, c: StanceFile) -> bool:
-    """The verb's own tense is the future: a two-aspect verb («атакует», «финансирует»), which
-    the tagger reads as a perfective future, says what is happening."""
+def _future_tense(verb: Token) -> bool:
+    """The verb's own tense is the future. (A two-aspect verb, «атакует», «финансирует», which
+    the tagger reads as a perfective future, is given its present by the Russian parse's repair
+    in ``redline.russian``.)"""
     return (
         "Fut" in verb.morph.get("Tense", [])
-        and not _is(verb, c.present_not_future_verbs)
         # The tagger gives a perfective imperative the future's tense («Остановите войну»,
         # Tense=Fut, Mood=Imp): it calls for the act, it does not foretell it.
         and "Imp" not in verb.morph.get("Mood", [])
     )
 
 
-def _present_tense(verb: Token, c: StanceFile) -> bool:
-    tense = verb.morph.get("Tense", [])
-    return "Pres" in tense or ("Fut" in tense and _is(verb, c.present_not_future_verbs))
+def _present_tense(verb: Token) -> bool:
+    return "Pres" in verb.morph.get("Tense", [])
 
 
 def _infinitive_heads(chain: list[Token]) -> list[Token]:
@@ -776,8 +786,9 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # («Переговоры — единственный выход»: the dash is the copula of a frame that prescribes it.)
     if _detached(trigger, verb) and not _prescribed_subject(trigger, c):
         return StanceReading("report", "report.fragment", negated=negated)
-    # 4. "According to X, ...": the writer reports what X says.
-    if _frame(c.reporting_frames, _before(trigger)):
+    # 4. "According to X, ...": the writer reports what X says; so does a sentence that the
+    # next one attributes («... Об этом заявил министр»), the wire's way of citing.
+    if _frame(c.reporting_frames, _before(trigger)) or _attributed_by_next(trigger, c):
         return StanceReading("report", "report.attributed", negated=negated)
     reading = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
     return StanceReading(reading.stance, reading.rule, also=reading.also or also, negated=negated)
@@ -851,7 +862,7 @@ def _own_stance(
         return StanceReading("reject" if stopped else "advocate", "advocate.prescriptive")
     # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
     # поддерживаем»): it endorses what it does.
-    if level == 0 and not negated and (future or _present_tense(verb, c)) and _commits(verb, c):
+    if level == 0 and not negated and (future or _present_tense(verb)) and _commits(verb, c):
         return StanceReading("advocate", "advocate.own_commitment")
     # 10b. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future:
