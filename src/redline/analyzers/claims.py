@@ -766,8 +766,9 @@ def _settled(trigger: Token, match: ActionMatch) -> bool:
     count too)."""
     cues = set(match.action.settled_by).union(*match.action.escalate_to.values())
     # «в ответ на агрессию», "in response to": the response names the circumstance of
-    # another act (the strike it qualifies), not an act of its own.
-    if not cues or trigger.dep_ == "pobj":
+    # another act (the strike it qualifies), not an act of its own. («после освобождения
+    # территорий», a noun after a preposition with none of its own, is still settled.)
+    if not cues or (trigger.dep_ == "pobj" and any(c.dep_ == "prep" for c in trigger.children)):
         return False
     _, lemmas = _action_phrase(trigger)
     words = set(lemmas.split()) | _top_words(trigger)
@@ -881,8 +882,9 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     end = min(end, sentence.end - 1, match.end - 1 + 30)
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
-    # A noun's left edge may be the dash or comma the parse hangs on it («Цель — захват Киева»).
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    # A noun's left edge may be the dash, comma or "and" the parse hangs on it («Цель — захват
+    # Киева», «ракетных атак и атак беспилотников»).
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     return doc[start].idx, doc[end].idx + len(doc[end])
 
