@@ -354,3 +354,57 @@ def test_claims_ru_weapons_used_said_with_use_or_in_the_passive() -> None:
     assert _claim(document, "использовать").attrs["level"] == 5
     # A resource used as a weapon is coercion, not weapons used.
     assert not _analyse("Россия использует газ как оружие.").layer("claims")
+
+
+def test_claims_ru_a_named_place_in_the_genitive_is_the_target() -> None:
+    document = _analyse("Главной целью назвали освобождение Донбасса. Цель — захват Киева.")
+    liberation = _claim(document, "освобождение")
+    assert (liberation.text, liberation.attrs["level"]) == ("освобождение Донбасса", 3)
+    assert "donbas" in liberation.attrs["target"]
+    capture = _claim(document, "захват")
+    # The span does not open on the dash the parse hangs on the noun; a capital taken is rung 4.
+    assert (capture.text, capture.attrs["level"]) == ("захват Киева", 4)
+
+
+def test_claims_ru_liberated_land_and_downed_aircraft_settle_the_sense() -> None:
+    document = _analyse("На освобождённых территориях налаживается жизнь. Дроны сбивали друг друга.")
+    assert _claim(document, "освобождённых").attrs["level"] == 3
+    assert _claim(document, "сбивали").attrs["level"] == 3
+    for text in (
+        "Его освободили из-под стражи.",
+        "Это сбило с толку экспертов.",
+        "Освобождение от вакцинации должно быть лишь по медицинским показаниям.",
+    ):
+        assert not _analyse(text).layer("claims"), text
+
+
+def test_claims_ru_the_wires_citation_makes_the_sentence_before_a_report() -> None:
+    document = _analyse(
+        "Франция поставит Украине бронетранспортёры. Об этом заявил министр обороны Франции."
+    )
+    assert _claim(document, "поставит").attrs["stance"] == "report"
+    document = _analyse("Согласно предоставленной информации, Париж поставит ракеты Aster 30.")
+    assert _claim(document, "поставит").attrs["stance"] == "report"
+    # Without the citation the same sentence foretells the supply.
+    document = _analyse("Франция поставит Украине бронетранспортёры.")
+    assert _claim(document, "поставит").attrs["stance"] == "predict"
+
+
+def test_claims_ru_an_expected_strike_is_predicted() -> None:
+    document = _analyse("Причиной отключений может быть ожидание ракетного обстрела.")
+    assert _claim(document, "обстрела").attrs["stance"] == "predict"
+
+
+def test_claims_ru_medical_help_with_no_actor_is_a_service() -> None:
+    assert not _analyse("Всем обратившимся медицинская помощь оказана амбулаторно.").layer("claims")
+    document = _analyse("Россия оказала медицинскую помощь Италии.")
+    assert _claim(document, "оказала").attrs["level"] == 0
+
+
+def test_claims_ru_fire_and_combat_readiness_are_force() -> None:
+    document = _analyse(
+        "Зафиксировано 53 факта ведения огня со стороны ВФУ. "
+        "Все службы приведены в состояние боевой готовности."
+    )
+    assert _claim(document, "ведения").attrs["level"] == 3
+    assert _claim(document, "боевой").attrs["level"] == 3
