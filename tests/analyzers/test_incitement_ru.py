@@ -169,6 +169,10 @@ def test_incitement_ru_dehumanising_word_of_a_group_is_an_identity_attack() -> N
         ("Укропы опять ноют в телеграме.", "Укропы"),
         ("Русня опять празднует.", "Русня"),
         ("Москали снова что-то придумали.", "Москали"),
+        # slur names for a nation's state
+        ("Это указывает на нехватку средств в Хохлостане.", "Хохлостане"),
+        ("В Рашке снова мобилизация.", "Рашке"),
+        ("Гейропа нам не указ.", "Гейропа"),
     ],
 )
 def test_incitement_ru_slurs_are_identity_attacks(text: str, slur: str) -> None:
