@@ -408,3 +408,9 @@ def test_claims_ru_fire_and_combat_readiness_are_force() -> None:
     )
     assert _claim(document, "ведения").attrs["level"] == 3
     assert _claim(document, "боевой").attrs["level"] == 3
+
+
+def test_claims_ru_force_against_an_idea_in_the_genitive_is_rhetoric() -> None:
+    document = _analyse("Уничтожение русской культуры продолжается. Разрушение Мариуполя продолжается.")
+    assert _claim(document, "Уничтожение").attrs["level"] == 1
+    assert _claim(document, "Разрушение").attrs["level"] == 3

@@ -427,3 +427,18 @@ def test_a_designated_target(text: str, action: str, stance: str) -> None:
 )
 def test_rhetorical_advocacy_and_inserted_attribution(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+def test_a_question_takes_its_relative_clause_as_given() -> None:
+    reading = _stance(
+        "Почему СМИ транслируют ложь врагов, с которыми мы сегодня воюем на Украине?", "воюем"
+    )
+    assert reading.stance == "report"
+    assert _stance("Нападёт ли Россия на Польшу?", "нападёт").stance == "question"
+    # A clause the parse hangs as relative without a relative pronoun is still asked.
+    reading = _stance(
+        "Подумайте сами - зачем вести войну, в результате которой будут уничтожены предприятия, "
+        "которые потом надо восстанавливать?",
+        "войну",
+    )
+    assert reading.stance == "question"

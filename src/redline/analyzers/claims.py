@@ -823,6 +823,9 @@ def _abstract_object(trigger: Token, lexicon: ActionLexicon) -> bool:
     культуру на Западе»: its first object; a place after it is where) is force used
     metaphorically: the conventions put it at rung 1."""
     objects = _target_tokens(trigger, lexicon.clause)
+    # «разрушение экономики», «уничтожение культуры»: a noun's genitive is what it is done to.
+    if not objects and trigger.pos_ == "NOUN":
+        objects = _genitives(trigger)
     return bool(objects) and _is(objects[0], lexicon.clause.abstract_objects)
 
 

@@ -97,6 +97,7 @@ class StanceFile(DataFile):
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
     first_person_possessives: list[str]  # «наш», "our"
+    relative_pronouns: list[str]  # lemmas: «который», "which": a relative clause opens
 
 
 @cache
@@ -384,6 +385,17 @@ def _is_question(sentence: SpacySpan, trigger: Token) -> bool:
         return False
     last_break = max(text.rfind(mark) for mark in _BREAKS)
     return trigger.idx - sentence.start_char > last_break
+
+
+def _in_relative_clause(trigger: Token, c: StanceFile) -> bool:
+    """The action is said in a relative clause, which a question takes as given: «почему СМИ
+    транслируют ложь врагов, с которыми мы сегодня воюем?» asks why, not whether we fight. The
+    clause must open with a relative pronoun: the parse also hangs other clauses as relative."""
+    return any(
+        clause.dep_ == "relcl"
+        and any(_is(t, c.relative_pronouns) for t in clause.subtree if t.i < clause.i)
+        for clause in (trigger, *trigger.ancestors)
+    )
 
 
 def _asks_whether(chain: list[Token], c: StanceFile) -> bool:
@@ -740,7 +752,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         return _reported(speaker, inner, negated, c)
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
-    asks = _is_question(sentence, trigger)
+    asks = _is_question(sentence, trigger) and not _in_relative_clause(trigger, c)
     # «Разве можно бить ракетами по городам?»: a question that asks whether one may do it, put
     # so that the answer is no, argues against it (the language's file lists the frames).
     if asks and _frame(c.rhetorical_rejection_frames, _before(trigger)):
