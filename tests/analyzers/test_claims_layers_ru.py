@@ -367,7 +367,9 @@ def test_claims_ru_a_named_place_in_the_genitive_is_the_target() -> None:
 
 
 def test_claims_ru_liberated_land_and_downed_aircraft_settle_the_sense() -> None:
-    document = _analyse("На освобождённых территориях налаживается жизнь. Дроны сбивали друг друга.")
+    document = _analyse(
+        "На освобождённых территориях налаживается жизнь. Дроны сбивали друг друга."
+    )
     assert _claim(document, "освобождённых").attrs["level"] == 3
     assert _claim(document, "сбивали").attrs["level"] == 3
     for text in (
@@ -411,6 +413,47 @@ def test_claims_ru_fire_and_combat_readiness_are_force() -> None:
 
 
 def test_claims_ru_force_against_an_idea_in_the_genitive_is_rhetoric() -> None:
-    document = _analyse("Уничтожение русской культуры продолжается. Разрушение Мариуполя продолжается.")
+    document = _analyse(
+        "Уничтожение русской культуры продолжается. Разрушение Мариуполя продолжается."
+    )
     assert _claim(document, "Уничтожение").attrs["level"] == 1
     assert _claim(document, "Разрушение").attrs["level"] == 3
+
+
+def test_claims_ru_confining_and_taking_rights_away_is_coercion() -> None:
+    document = _analyse("Этого нужно изолировать. Саботажники должны быть поражены в правах!")
+    assert (
+        _claim(document, "изолировать").attrs["stance"],
+        _claim(document, "изолировать").attrs["level"],
+    ) == ("advocate", 2)
+    assert _claim(document, "поражены").attrs["level"] == 2
+    # Patients isolated are medicine's, not a side's.
+    assert not _analyse("Больных изолируют в отдельном корпусе.").layer("claims")
+
+
+def test_claims_ru_taking_up_arms_and_answering_for_it() -> None:
+    document = _analyse("Кому-то прямо сейчас надо взять оружие и идти.")
+    assert _claim(document, "взять").attrs["level"] == 3
+    document = _analyse("За эти последствия Вашингтону необходимо понести ответственность.")
+    assert _claim(document, "понести").attrs["stance"] == "advocate"
+
+
+def test_claims_ru_the_speakers_own_hope_calls_for_it() -> None:
+    assert (
+        _claim(_analyse("Мы надеемся, что переговоры возобновятся."), "переговоры").attrs["stance"]
+        == "advocate"
+    )
+    # Another's hope is reported.
+    assert (
+        _claim(_analyse("Он надеется, что переговоры возобновятся."), "переговоры").attrs["stance"]
+        == "report"
+    )
+
+
+def test_claims_ru_a_hope_opening_the_sentence_governs_it() -> None:
+    document = _analyse(
+        "Очень надеюсь, что премьер Гарибашвили отдаст распоряжение арестовать наёмников."
+    )
+    assert _claim(document, "арестовать").attrs["stance"] == "advocate"
+    document = _analyse("Я надеюсь увидеть день, когда Зеленского закуют в цепи.")
+    assert _claim(document, "закуют").attrs["stance"] == "advocate"

@@ -68,6 +68,7 @@ class StanceFile(DataFile):
     two_word_modals: list[str]  # an auxiliary with the next word: "have to"
     future_frames: list[str]  # regexes before the action: "going to", "gonna"
     wish_frames: list[str]  # regexes before the action: "would like"
+    opening_wish_frames: list[str]  # regexes at the sentence's start: «Надеюсь, что ...»
     reporting_frames: list[str]  # regexes before the action: "according to X, ..."
     attributing_sentence_frames: list[str]  # regexes opening the next sentence: «Об этом заявил»
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
@@ -224,7 +225,10 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     text = doc[start : chain[0].i].text.lower()
     if _frame(c.future_frames, text):
         found.add(FUTURE)
-    if _frame(c.wish_frames, text):
+    # «Надеюсь, что ...», «Я надеюсь увидеть день, когда ...»: a hope that opens the sentence
+    # governs all of it, however deep the parse hangs the action.
+    opening = doc[chain[0].sent.start : chain[0].i].text
+    if _frame(c.wish_frames, text) or _frame(c.opening_wish_frames, opening):
         found.add(WISH)
     return found
 
@@ -853,8 +857,15 @@ def _own_stance(
         and (_first_person(verb, c) or any(ch.dep_ == "nsubj" for ch in verb.children))
     ):
         return StanceReading("advocate", "advocate.own_demand")
-    # 8. The speaker's side, in the consequence of a condition or with "will": a threat.
-    if in_group_subject and (future or _has_condition(verb, c)) and level >= 1 and not negated:
+    # 8. The speaker's side, in the consequence of a condition or with "will": a threat (not
+    # what the speaker hopes for, which 9 takes).
+    if (
+        in_group_subject
+        and (future or _has_condition(verb, c))
+        and level >= 1
+        and not negated
+        and WISH not in modals
+    ):
         return StanceReading(
             "threaten", "threaten.own_side_future", also=("advocate",) if obligation else ()
         )
