@@ -457,3 +457,19 @@ def test_claims_ru_a_hope_opening_the_sentence_governs_it() -> None:
     assert _claim(document, "арестовать").attrs["stance"] == "advocate"
     document = _analyse("Я надеюсь увидеть день, когда Зеленского закуют в цепи.")
     assert _claim(document, "закуют").attrs["stance"] == "advocate"
+
+
+def test_claims_ru_arms_received_bills_presented_and_gas_cut_off() -> None:
+    document = _analyse("Украина должна получить больше оружия.")
+    assert _claim(document, "получить").attrs["level"] == 3
+    document = _analyse("Давайте вместе выставим Пекину счет на 10 триллионов долларов.")
+    assert _claim(document, "выставим").attrs["level"] == 1
+    document = _analyse("Не пора ли газовый вентиль прикрыть?")
+    claim = _claim(document, "вентиль")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("advocate", 2)
+    assert not _analyse("Он закрыл кран в ванной.").layer("claims")
+
+
+def test_claims_ru_a_rhetorical_question_quoted_before_its_attribution_advocates() -> None:
+    document = _analyse("«Не пора ли газовый вентиль прикрыть?» — задался вопросом читатель.")
+    assert _claim(document, "вентиль").attrs["stance"] == "advocate"

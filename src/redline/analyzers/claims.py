@@ -494,8 +494,10 @@ def _claim(
             actors = []
     if match.action.ambiguous and not targets and not _settled(trigger, match):
         return None
-    if not actors and not targets and (
-        _natural(trigger, actor_token, words) or _service(trigger, words)
+    if (
+        not actors
+        and not targets
+        and (_natural(trigger, actor_token, words) or _service(trigger, words))
     ):
         return None
     generic = actor_token is not None and _is(actor_token, words.generic_actors)

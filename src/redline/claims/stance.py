@@ -757,15 +757,18 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
     asks = _is_question(sentence, trigger) and not _in_relative_clause(trigger, c)
+    # The particle asks as the mark does, where the sentence runs past the question's mark
+    # («„Не пора ли вентиль прикрыть?“ — задался вопросом А»).
+    asked = asks or _asks_whether(chain, c)
     # «Разве можно бить ракетами по городам?»: a question that asks whether one may do it, put
     # so that the answer is no, argues against it (the language's file lists the frames).
-    if asks and _frame(c.rhetorical_rejection_frames, _before(trigger)):
+    if asked and _frame(c.rhetorical_rejection_frames, _before(trigger)):
         return StanceReading("reject", "reject.rhetorical_question", negated=negated)
     # «Не пора ли положить конец этому конфликту?», "Why don't we just bomb them?": a question
     # put so that the answer is yes calls for the act (ANNOTATION.md section 6).
-    if asks and _frame(c.rhetorical_advocacy_frames, _before(trigger)):
+    if asked and _frame(c.rhetorical_advocacy_frames, _before(trigger)):
         return StanceReading("advocate", "advocate.rhetorical_question", negated=negated)
-    if asks or _asks_whether(chain, c):
+    if asked:
         return StanceReading(
             "question",
             "question.mark" if asks else "question.particle",
