@@ -55,7 +55,7 @@ class StanceFile(DataFile):
     inverted_condition_modals: list[str]  # "should they cross ...": a condition
     consequence_conjunctions: list[str]  # "keep pushing, and ...": imperative, then result
     universal_determiners: list[str]  # "any warship that enters ..."
-    relative_pronouns: list[str]  # "terrorists who hold hostages"
+    relative_pronouns: list[str]  # "terrorists who hold hostages"; a relative clause opens
     hortative_verbs: list[str]  # "let us strike"
     hortative_objects: list[str]  # ... with this object (none listed: any)
     hortative_particles: list[str]  # a particle on the verb: «пусть», «давай»
@@ -98,7 +98,6 @@ class StanceFile(DataFile):
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
     first_person_possessives: list[str]  # «наш», "our"
-    relative_pronouns: list[str]  # lemmas: «который», "which": a relative clause opens
 
 
 @cache
