@@ -347,7 +347,7 @@ def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
 
 def _genitives(noun: Token) -> list[Token]:
     """The nouns in the genitive that complete a noun (languages that mark case)."""
-    return [c for c in noun.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case", [])]
+    return [c for c in noun.children if c.dep_ == "nmod" and _genitive(c)]
 
 
 def _along_with(prep: Token, words: ClauseWords) -> bool:

@@ -128,11 +128,9 @@ def _attributed_by_next(token: Token, c: StanceFile) -> bool:
     """The sentence after the token's opens by saying whose words these were: «Франция
     поставит Украине ракеты. Об этом заявил министр обороны»."""
     end = token.sent.end
-    if not c.attributing_sentence_frames or end >= len(token.doc):
+    if end >= len(token.doc):
         return False
-    return any(
-        re.match(p, token.doc[end].sent.text, re.IGNORECASE) for p in c.attributing_sentence_frames
-    )
+    return _frame(c.attributing_sentence_frames, token.doc[end].sent.text)
 
 
 @dataclass(frozen=True)
