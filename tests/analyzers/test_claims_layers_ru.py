@@ -473,3 +473,49 @@ def test_claims_ru_arms_received_bills_presented_and_gas_cut_off() -> None:
 def test_claims_ru_a_rhetorical_question_quoted_before_its_attribution_advocates() -> None:
     document = _analyse("«Не пора ли газовый вентиль прикрыть?» — задался вопросом читатель.")
     assert _claim(document, "вентиль").attrs["stance"] == "advocate"
+
+
+def test_claims_ru_force_against_the_enemy_is_the_speakers_side() -> None:
+    # "The enemy" is the speaker's: with no actor named, whoever acts against it is their side.
+    document = _analyse("Наше дело правое, враг будет разбит, победа будет за нами!")
+    claim = _claim(document, "разбит")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", 3)
+    assert _claim(_analyse("Противник будет уничтожен."), "уничтожен").attrs["stance"] == (
+        "threaten"
+    )
+    # Another side named as the doer, or a past act, stays as said.
+    assert _claim(_analyse("ВСУ уничтожат противника."), "уничтожат").attrs["stance"] == "predict"
+    assert _claim(_analyse("Враг был разбит под Москвой."), "разбит").attrs["stance"] == "report"
+    # «разбить» is force only against a force.
+    assert not _analyse("Он разбил чашку и разбил сад.").layer("claims")
+
+
+def test_claims_ru_we_manage_is_the_speakers_side_to_come() -> None:
+    document = _analyse("Нам предстоит освободить Донбасс.")
+    assert _claim(document, "освободить").attrs["stance"] == "threaten"
+    document = _analyse("Я уверен, что нам удастся разбить врага.")
+    assert _claim(document, "разбить").attrs["stance"] == "threaten"
+    # Done already: reported.
+    assert _claim(_analyse("Нам удалось уничтожить склад."), "уничтожить").attrs["stance"] == (
+        "report"
+    )
+
+
+def test_claims_ru_land_and_troops_lost_in_war() -> None:
+    document = _analyse("По итогам войны Грузия потеряла значительные территории.")
+    claim = _claim(document, "потеряла")
+    # The side that loses land suffers the act: it is the target, not the actor.
+    assert (claim.attrs["level"], claim.attrs["target"], claim.attrs["actor"]) == (
+        3, "georgia", None
+    )  # fmt: skip
+    assert (
+        _claim(_analyse("Потери техники Украины остаются высокими."), "Потери").attrs["level"] == 3
+    )
+    assert _claim(_analyse("ВСУ потеряли Марьинку."), "потеряли").attrs["level"] == 3
+    # What a named side loses that is no land and no force is no loss in war.
+    for text in (
+        "Родители потеряли работу.",
+        "Потери мировой экономики от пандемии огромны.",
+        "Россия потеряла европейский рынок газа.",
+    ):
+        assert not _analyse(text).layer("claims"), text

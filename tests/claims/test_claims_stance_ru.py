@@ -442,3 +442,21 @@ def test_a_question_takes_its_relative_clause_as_given() -> None:
         "войну",
     )
     assert reading.stance == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # No other way than the act: the voice calls for it.
+        ("Нет другого варианта, как ликвидировать эти базы.", "ликвидировать", "advocate"),
+        # A third party's certainty is paraphrased: the writer reports it.
+        ("Эксперт уверен, что Киеву необходимо начать мирные переговоры.", "переговоры", "report"),
+        # A claim in the infinitive of «удастся» under a verb of saying is reported.
+        ("Лукашенко подчеркнул, что не удастся поставить на колени Россию.", "поставить", "report"),
+        # «Взять, к примеру, ...» gives an example: the infinitive commands nothing.
+        ("Взять, к примеру, убийство журналиста в Донецке.", "убийство", "report"),
+        ("Взять Киев за три дня!", "взять", "advocate"),
+    ],
+)
+def test_claims_ru_frames_of_need_belief_and_example(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

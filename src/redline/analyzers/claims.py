@@ -487,12 +487,16 @@ def _claim(
         # «освобождение Донбасса», «захват Киева»: a named place in the genitive of an action
         # noun is what is done to it (a place is no doer; a state may be: «наступление России»).
         targets = [m for t in _genitives(trigger) for m in named(t) if m.type == "place"]
+    objects = bool(targets)
     patient = _patient_subject(trigger, words)
     if patient is not None and not targets:
         targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
-    if match.action.ambiguous and not targets and not _settled(trigger, match):
+    # An ambiguous action needs a named target, or a word of its own phrase, to settle its
+    # sense; for some, only what it is done to settles it, not the side it befalls.
+    settling = objects if match.action.settled_only else bool(targets)
+    if match.action.ambiguous and not settling and not _settled(trigger, match):
         return None
     if (
         not actors
@@ -510,6 +514,8 @@ def _claim(
         )
         # «наш ответ», «наши удары»: the side that owns a nominal action is its actor.
         or (trigger.pos_ == "NOUN" and _ours(trigger, words))
+        or (actor_token is None and _against_enemy(trigger, patient, words))
+        or (actor_token is None and _own_experiencer(verb, words))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
@@ -613,6 +619,35 @@ def _ours(token: Token, words: ClauseWords) -> bool:
     return any(
         c.dep_ in ("poss", "det") and _is(c, words.own_side_possessives) for c in token.children
     )
+
+
+def _against_enemy(trigger: Token, patient: Token | None, words: ClauseWords) -> bool:
+    """«Враг будет разбит», «уничтожить группировку противника», "the enemy will be crushed":
+    "the enemy" is the speaker's, so an action against it with no actor named is the speaker's
+    side's."""
+    objects = [*_target_tokens(trigger, words), *([patient] if patient is not None else [])]
+    if trigger.pos_ == "NOUN":
+        objects += _genitives(trigger)
+    return any(
+        _is(o, words.enemy_words) or any(_is(g, words.enemy_words) for g in _genitives(o))
+        for o in objects
+    )
+
+
+def _own_experiencer(verb: Token, words: ClauseWords) -> bool:
+    """«нам удастся довести их до трибунала»: the verb of managing has the doer of the action in
+    the dative, and «нам» is the speaker's side."""
+    current = verb
+    for _ in range(3):
+        if _is(current, words.experiencer_verbs):
+            return any(
+                c.dep_ in ("dative", "iobj", "obl") and _is(c, words.own_side_subjects)
+                for c in current.children
+            )
+        if current.dep_ not in ("conj", "csubj", "xcomp") or current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _first_person(trigger: Token, words: ClauseWords) -> bool:

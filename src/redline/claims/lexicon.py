@@ -57,6 +57,9 @@ class Action:
     # Words that settle an ambiguous action's sense when its own phrase holds one (a response
     # "symmetrical", "with all means", "to the aggression" is a retaliation, not an answer).
     settled_by: tuple[str, ...] = ()
+    # Only those words or a named object settle it, not the side it befalls: «Украина потеряла
+    # независимость» names the side that lost, and is still no loss in war.
+    settled_only: bool = False
     words: tuple[str, ...] = ()
     gap: int = 0  # words a phrase may skip between its own words, in all
 
@@ -218,6 +221,7 @@ def _action(raw: dict[str, Any]) -> Action:
         ambiguous=bool(raw.get("ambiguous")),
         escalate_to=escalate,
         settled_by=tuple(str(w).lower() for w in (raw.get("settled_by") or ())),
+        settled_only=bool(raw.get("settled_only")),
         words=tuple(str(key).lower().split()),
         gap=int(raw.get("gap") or 0),
     )
@@ -245,6 +249,7 @@ class ActionItem(DataFile):
     ambiguous: bool = False
     escalate_to: dict[int, list[str] | None] | None = None
     settled_by: list[str] | None = None  # words that settle an ambiguous entry's sense
+    settled_only: bool = False  # only ``settled_by`` or a named object settle it
     gap: int = 0  # a phrase's words may have up to this many other words between them
     note: str | None = None  # why the entry is there; for the reader, not read
 
@@ -276,6 +281,11 @@ class ClauseWords(DataFile):
     generic_actors: list[str]  # "one could destroy ...": an unnamed agent
     own_side_subjects: list[str]  # "we", "us"
     own_side_possessives: list[str]  # "our artillery"
+    # "the enemy will be crushed": force against the enemy, with no actor named, is the
+    # speaker's side's. Empty where a language lists none.
+    enemy_words: list[str] = Field(default_factory=list)
+    # «нам удастся ...»: verbs of managing whose doer is in the dative. Empty where none.
+    experiencer_verbs: list[str] = Field(default_factory=list)
     first_person: list[str]  # any of these in the sentence: the speaker is involved
     object_pronouns: list[str]  # "control of them": the place named just before
     condition_subordinators: list[str]  # "if", "unless": whom a threat answers

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from pydantic import Field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -98,6 +99,9 @@ class StanceFile(DataFile):
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
     first_person_possessives: list[str]  # «наш», "our"
+    # regexes from the imperative on: «Взять, к примеру, убийство ...» gives an example, not a
+    # command. Empty where a language lists none.
+    example_frames: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -421,6 +425,8 @@ def _is_imperative(verb: Token, c: StanceFile) -> bool:
         ch.dep_ in ("nsubj", "nsubjpass", "aux") for ch in verb.children
     ):
         return False
+    if _frame(c.example_frames, verb.doc[verb.i : verb.sent.end].text.lower()):
+        return False
     if verb.dep_ == "ROOT" or (
         verb.dep_ == "conj" and verb.head.tag_ == "VB" and verb.head.dep_ == "ROOT"
     ):
@@ -447,7 +453,10 @@ def _let_us(verb: Token, c: StanceFile) -> bool:
 
 def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
     """The third-party subject of a verb of saying that this clause is the content of."""
-    relations = ("ccomp", "xcomp", "advcl", "pcomp", "pobj", "dobj", *c.reported_clause_relations)
+    # (csubj: the infinitive subject of a predicate, «..., что не удастся поставить X на колени».)
+    relations = (
+        "ccomp", "xcomp", "csubj", "advcl", "pcomp", "pobj", "dobj", *c.reported_clause_relations
+    )  # fmt: skip
     current = verb
     for _ in range(4):
         relation = current.dep_
