@@ -296,3 +296,18 @@ def test_a_form_with_an_imperfective_present_reading_is_the_present(
     parse: Language, text: str, word: str, tense: str
 ) -> None:
     assert _token(parse(text), word).morph.get("Tense") == [tense]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        # The one addressed by an imperative, set off by a comma, is no subject.
+        ("Бейте их, ребята, не жалейте!", "ребята", "vocative"),
+        ("Солдаты, держите строй!", "Солдаты", "vocative"),
+        # A pronoun subject of an imperative, and a subject of any other verb, stay subjects.
+        ("Вы держитесь!", "Вы", "nsubj"),
+        ("Ребята, солдаты держат строй.", "солдаты", "nsubj"),
+    ],
+)
+def test_the_one_addressed_is_no_subject(parse: Language, text: str, word: str, label: str) -> None:
+    assert _token(parse(text), word).dep_ == label

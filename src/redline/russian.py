@@ -302,6 +302,25 @@ def _to_english_scheme(doc: Doc, heads: list[int], labels: list[str], tables: Sy
     for i in range(len(doc)):
         if doc[i].lemma_ in tables.modal_predicates and labels[i] not in ("pobj", "prep"):
             _modal_to_aux(doc, i, heads, labels, tables)
+    for i in range(len(doc)):
+        if _vocative(doc, i, heads, labels):
+            labels[i] = "vocative"
+
+
+def _vocative(doc: Doc, i: int, heads: list[int], labels: list[str]) -> bool:
+    """«Бейте их, ребята!», «Ребята, держитесь»: slovnet makes the one addressed the subject of
+    the imperative; a noun in the nominative set off from it by a comma is addressed (a subject
+    of an imperative is a pronoun, «вы держитесь», and takes no comma)."""
+    verb = heads[i]
+    if labels[i] != "nsubj" or verb == i or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    mood = doc[verb].morph
+    if "Imp" not in mood.get("Mood", []) or "2" not in mood.get("Person", []):
+        return False
+    if "Nom" not in doc[i].morph.get("Case", []):
+        return False
+    low, high = sorted((i, verb))
+    return any(doc[k].text == "," for k in range(low + 1, high))
 
 
 def _root_of(i: int, heads: list[int]) -> int:

@@ -519,3 +519,10 @@ def test_claims_ru_land_and_troops_lost_in_war() -> None:
         "Россия потеряла европейский рынок газа.",
     ):
         assert not _analyse(text).layer("claims"), text
+
+
+def test_claims_ru_a_deployment_is_settled_by_what_is_deployed() -> None:
+    document = _analyse("Мы не допустим размещения ракет у наших границ.")
+    claim = _claim(document, "размещения")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("reject", 3)
+    assert not _analyse("Компания объявила о размещении заказа.").layer("claims")

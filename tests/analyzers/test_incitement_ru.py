@@ -61,6 +61,9 @@ def test_incitement_ru_declares_both_languages() -> None:
         ("Уничтожим фашистскую нечисть!", "Уничтожим фашистскую нечисть"),
         ("Я бы их всех расстрелял.", "Я бы их всех расстрелял"),
         ("Таких надо убивать.", "Таких надо убивать"),
+        # the ones addressed are no subject of the imperative
+        ("Бейте их, ребята, не жалейте!", "Бейте их"),
+        ("Всех предателей в расход!", "Всех предателей в расход"),
     ],
 )
 def test_incitement_ru_calls(text: str, quote: str) -> None:
@@ -103,6 +106,12 @@ def test_incitement_ru_threats(text: str) -> None:
         # quoting inside the author's own sentence reports
         "Он призвал «расстрелять их всех».",
         "Сторонники оппозиции призвали «взять оружие».",
+        # a demand to stop the violence
+        "Прекратите обстреливать Белгород!",
+        "Хватит бомбить Донбасс!",
+        # an address and an everyday «в расход»
+        "Ребята, держитесь, мы с вами!",
+        "Эти деньги пойдут в расход.",
         # condemning
         "Мы осуждаем призывы убивать мирных жителей.",
         "Такие призывы убивать украинцев недопустимы.",

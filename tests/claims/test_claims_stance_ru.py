@@ -460,3 +460,29 @@ def test_a_question_takes_its_relative_clause_as_given() -> None:
 )
 def test_claims_ru_frames_of_need_belief_and_example(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A stop commanded rejects what it stops; it calls for nothing.
+        ("Прекратите обстреливать Белгород!", "обстреливать", "reject"),
+        ("Хватит бомбить Донбасс!", "бомбить", "reject"),
+        ("Начали бомбить Донбасс.", "бомбить", "report"),
+        # Disputed as false, denied, condemned by a verbless predicate.
+        ("Это ложь, что российская армия бомбит мирные кварталы.", "бомбит", "reject"),
+        ("Песков назвал фейком сообщения об ударе по Киеву.", "ударе", "reject"),
+        (
+            "Кремль опроверг информацию о подготовке наступления на Харьков.",
+            "наступления",
+            "reject",
+        ),
+        ("Вывод войск из Херсона — это предательство.", "вывод", "reject"),
+        ("Наступление ВСУ — это провал.", "наступление", "report"),
+        # The speaker's side not planning the act refuses it.
+        ("Мы не планируем нападать на страны НАТО.", "нападать", "reject"),
+    ],
+)
+def test_claims_ru_stops_disputes_and_condemnations(text: str, action: str, stance: str) -> None:
+    own = text.startswith("Мы")
+    assert _stance(text, action, own_side=own).stance == stance

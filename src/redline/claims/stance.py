@@ -556,8 +556,9 @@ def _rejection_frame(
     # "Moscow denied it", «Киев отрицает удары»: a denial rejects, whoever denies (the
     # annotation's paraphrased denial); «не отрицает» admits, and says nothing of the kind. A
     # denial called for («должна быть отвергнута») is a call: the modal steps read it.
+    # (Five steps up: «опроверг информацию о подготовке наступления».)
     denying = next(
-        (t for t in [trigger, *trigger.ancestors][:4] if t.lemma_ in c.denial_verbs), None
+        (t for t in [trigger, *trigger.ancestors][:6] if t.lemma_ in c.denial_verbs), None
     )
     if (
         denying is not None
@@ -622,7 +623,10 @@ def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
     "Calls to nuke Gaza are disgusting", "Killing teenagers is nothing to cheer".
     """
     for node in [trigger, *trigger.ancestors][:5]:
-        if node.dep_ in ("nsubj", "nsubjpass", "csubj") and node.head.lemma_ in c.evaluation_verbs:
+        # (Where the language has no copula the evaluation is the predicate itself: «Вывод
+        # войск — это предательство».)
+        judged = node.head.lemma_ in c.evaluation_verbs or _is(node.head, c.negative_evaluations)
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj") and judged:
             return node
         nominal_modifier = node.head.pos_ in (
             "NOUN",
@@ -698,12 +702,24 @@ def _prescribed_subject(trigger: Token, c: StanceFile) -> bool:
 def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     """The action is what a verb of stopping stops: «прекратить обстрелы», «остановите эту
     войну», «положить конец войне» (the verb itself, «прекратить огонь» as one action, is not)."""
-    if trigger == verb or trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX"):
+        # «прекратите обстреливать», «хватит бомбить»: the verb is the complement of the stop.
+        return trigger.dep_ in ("xcomp", "csubj") and trigger.head.lemma_ in c.cessation_verbs
+    if trigger == verb:
         return False
     return verb.lemma_ in c.cessation_verbs or any(
         ch.dep_ == "dobj" and ch.lemma_ in c.cessation_objects and ch != trigger
         for ch in verb.children
     )
+
+
+def _commanded_stop(verb: Token, c: StanceFile) -> bool:
+    """«Прекратите обстреливать Белгород!», «Хватит бомбить Донбасс!»: the action is the
+    complement of a stop commanded (an imperative, or «хватит» with its infinitive)."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "csubj") or head == verb or head.lemma_ not in c.cessation_verbs:
+        return False
+    return verb.dep_ == "csubj" or _is_imperative(head, c)
 
 
 def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:
@@ -808,8 +824,13 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
         return _reported(speaker, inner, negated, c)
-    # («Переговоры — единственный выход»: the dash is the copula of a frame that prescribes it.)
-    if _detached(trigger, verb) and not _prescribed_subject(trigger, c):
+    # («Переговоры — единственный выход», «Вывод войск — это предательство»: the dash is the
+    # copula of a frame that prescribes or condemns it.)
+    if (
+        _detached(trigger, verb)
+        and not _prescribed_subject(trigger, c)
+        and _evaluated_subject(trigger, c) is None
+    ):
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says; so does a sentence that the
     # next one attributes («... Об этом заявил министр»), the wire's way of citing.
@@ -883,7 +904,13 @@ def _own_stance(
     # negated call («нельзя вести переговоры»); a call not to stop it («нельзя прекращать
     # поставки») calls for it.
     called = "reject" if negated != _stopped(trigger, verb, c) else "advocate"
-    if obligation or _is_imperative(verb, c) or _let_us(verb, c) or WISH in modals:
+    if (
+        obligation
+        or _is_imperative(verb, c)
+        or _commanded_stop(verb, c)
+        or _let_us(verb, c)
+        or WISH in modals
+    ):
         return StanceReading(called, "advocate.modal" if obligation else "advocate.imperative")
     if modals & set(c.proposal_modals) and (in_group_subject or _generic_subject(verb, c)):
         return StanceReading(called, "advocate.proposal")
