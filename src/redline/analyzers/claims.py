@@ -487,7 +487,8 @@ def _claim(
         # «освобождение Донбасса», «захват Киева»: a named place in the genitive of an action
         # noun is what is done to it (a place is no doer; a state may be: «наступление России»).
         targets = [m for t in _genitives(trigger) for m in named(t) if m.type == "place"]
-    objects = bool(targets)
+    # (Named objects only: a regime word, «свою власть», resolves to a state but names no loss.)
+    objects = any(named(t) for t in _target_tokens(trigger, words))
     patient = _patient_subject(trigger, words)
     if patient is not None and not targets:
         targets = named(patient)
@@ -786,14 +787,24 @@ def _stated_means(trigger: Token, lexicon: ActionLexicon) -> int:
     войной» 3); 0 when it names none (a threat with no stated means stays 1). Read on the
     case the parse gives (genitive of a threat noun, instrumental of a threat verb)."""
     case = "Gen" if trigger.pos_ == "NOUN" else "Ins"
-    acts = [
-        lexicon.action_at(child)
+    means = [
+        (child, lexicon.action_at(child))
         for child in trigger.children
         if child.pos_ == "NOUN"
         and case in child.morph.get("Case", [])
         and child.dep_ not in ("nsubj", "nsubjpass")
     ]
-    return max((a.level for a in acts if a is not None), default=0)
+    # An ambiguous act counts only in its lexicon sense: «угрожая потерей работы» names no loss
+    # in war.
+    return max(
+        (
+            a.level
+            for child, a in means
+            if a is not None
+            and (not a.ambiguous or _settled(child, ActionMatch(a, child.i, child.i + 1, child.i)))
+        ),
+        default=0,
+    )
 
 
 def _settled(trigger: Token, match: ActionMatch) -> bool:
