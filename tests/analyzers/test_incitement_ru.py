@@ -106,6 +106,8 @@ def test_incitement_ru_threats(text: str) -> None:
         # quoting inside the author's own sentence reports
         "Он призвал «расстрелять их всех».",
         "Сторонники оппозиции призвали «взять оружие».",
+        # what a statement says, reported
+        "В заявлении говорится, что предателей нужно расстрелять.",
         # a demand to stop the violence
         "Прекратите обстреливать Белгород!",
         "Хватит бомбить Донбасс!",

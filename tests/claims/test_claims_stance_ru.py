@@ -486,3 +486,32 @@ def test_claims_ru_frames_of_need_belief_and_example(text: str, action: str, sta
 def test_claims_ru_stops_disputes_and_condemnations(text: str, action: str, stance: str) -> None:
     own = text.startswith("Мы")
     assert _stance(text, action, own_side=own).stance == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb of saying in the passive, with no subject, reports unnamed others' words.
+        "В заявлении говорится, что Россия ударит по Киеву.",
+        "Сообщается, что Россия ударит по Киеву.",
+        "В документе указано, что Россия ударит по Киеву.",
+        "По сообщению ведомства, Россия ударит по Киеву.",
+        # ... and so does a plural that names no one, before or after what it says
+        "В Кремле заявили, что Россия ударит по Киеву.",
+        "Россия ударит по Киеву, сообщили в ведомстве.",
+        "Россия ударит по Киеву, сообщается на сайте министерства.",
+    ],
+)
+def test_claims_ru_passive_saying_reports(text: str) -> None:
+    reading = _stance(text, "ударит")
+    # ... and credits no one: no one is named.
+    assert (reading.stance, reading.reported_by) == ("report", None)
+
+
+def test_claims_ru_a_passive_of_another_verb_is_no_saying() -> None:
+    assert _stance("Решено, что Россия ударит по Киеву.", "ударит").stance == "predict"
+    # Words still to be said («сообщат») report nothing.
+    assert _stance("Украине сообщат, что Россия ударит по Киеву.", "ударит").stance == "predict"
+    # A plural subject said is a voice of its own: the writer reports it, crediting it.
+    reading = _stance("Депутаты заявили, что Россия ударит по Киеву.", "ударит")
+    assert reading.stance == "report" and reading.reported_by is not None

@@ -102,6 +102,9 @@ class StanceFile(DataFile):
     # regexes from the imperative on: «Взять, к примеру, убийство ...» gives an example, not a
     # command. Empty where a language lists none.
     example_frames: list[str] = Field(default_factory=list)
+    # «говорится», «сообщается»: the ending that makes a verb of saying passive, stripped to
+    # find the verb. Empty where a language has none.
+    reflexive_suffixes: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -473,7 +476,30 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
             subject = _subject(current)
             if subject is not None and not _is(subject, c.first_person):
                 return subject
+        if _unnamed_saying(current, c):
+            return current
     return None
+
+
+def _unnamed_saying(verb: Token, c: StanceFile) -> bool:
+    """A verb of saying with no subject, in the passive («В заявлении говорится, что ...»,
+    «Сообщается, что ...», «В документе указано, что ...») or in the plural that names no one
+    («В Кремле заявили, что ...», «..., сообщили в ведомстве»): the writer reports what unnamed
+    others say. (Only where the language lists the passive's reflexive ending: a language
+    without such forms keeps its subjects.)"""
+    morph = verb.morph
+    # («Украине сообщат, что ...»: words still to be said report nothing.)
+    if not c.reflexive_suffixes or _subject(verb) is not None or "Fut" in morph.get("Tense", []):
+        return False
+    passive = "Pass" in morph.get("Voice", [])
+    indefinite = morph.get("Number", []) == ["Plur"] and "1" not in morph.get("Person", [])
+    if not passive and not (indefinite and "Fin" in morph.get("VerbForm", [])):
+        return False
+    lemma = verb.lemma_
+    for suffix in c.reflexive_suffixes:
+        if passive and lemma.endswith(suffix):
+            lemma = lemma[: -len(suffix)]
+    return lemma in c.speech_verbs
 
 
 def _inflected_first_person(verb: Token) -> bool:
@@ -490,7 +516,8 @@ def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
     relations = (*c.postposed_speech_relations, *c.postposed_inverted_relations)
     for node in [verb, *verb.ancestors][:5]:
         for child in node.children:
-            if child.lemma_ not in c.speech_verbs or child.dep_ not in relations:
+            saying = child.lemma_ in c.speech_verbs or _unnamed_saying(child, c)
+            if not saying or child.dep_ not in relations:
                 continue
             # «..., написал эксперт»: the subject after the verb marks the attribution, where
             # «... и написал письмо» (conj) is a second act of the same subject.
@@ -501,6 +528,8 @@ def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
             after = child.i > node.i
             if after and child.dep_ in c.postposed_speech_relations:
                 subject = _subject(child)
+                if subject is None and _unnamed_saying(child, c):
+                    return child  # «..., сообщили в ведомстве»
             else:
                 subject = inverted
             if subject is not None and not _is(subject, c.first_person):
@@ -732,18 +761,20 @@ def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile
     cast what is said as false («эксперт отметил, что ... фейки о российском вмешательстве»)
     deny it whatever the language.
     """
+    # A verb of saying with no subject («говорится», «заявили») names no one: nobody is credited.
+    reported_by = None if _unnamed_saying(speaker, c) else speaker.i
     if (c.denial_adverbs and inner.rule == "reject.denial") or inner.rule == "reject.disputed":
         return StanceReading(
             "reject",
             "reject.reported_denial",
-            reported_by=speaker.i,
+            reported_by=reported_by,
             reported_stance=inner.stance,
             negated=negated,
         )
     return StanceReading(
         "report",
         "report.speech",
-        reported_by=speaker.i,
+        reported_by=reported_by,
         reported_stance=inner.stance,
         negated=negated,
     )
