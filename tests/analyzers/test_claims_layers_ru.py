@@ -526,3 +526,10 @@ def test_claims_ru_a_deployment_is_settled_by_what_is_deployed() -> None:
     claim = _claim(document, "размещения")
     assert (claim.attrs["stance"], claim.attrs["level"]) == ("reject", 3)
     assert not _analyse("Компания объявила о размещении заказа.").layer("claims")
+
+
+def test_claims_ru_a_weapon_system_given_in_a_condition() -> None:
+    # The condition is not what «считать» (to consider) says, and F-16s given are arms.
+    document = _analyse("Если Запад передаст Киеву F-16, Россия будет считать их законной целью.")
+    claim = _claim(document, "передаст")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("hypothetical", 3)

@@ -698,6 +698,13 @@ def _level(
             level, rule = raised, "escalate_to"
     if level == 0 and _arms_aid(trigger, match, lexicon.clause, lemmas):
         level, rule = 3, "sentence:arms"
+    if (
+        level == 0
+        and match.action.plover in ("AID", "SUPPORT")
+        and 3 in match.action.escalate_to
+        and any(t.type == "weapon" for t in targets)
+    ):  # «передаст Киеву F-16», "send Kyiv HIMARS": a weapon system named as what is given
+        level, rule = 3, "target:weapon"
     if level == 0 and _aid_to_fight(trigger, match):
         level, rule = 3, "complement:military"
     means = _stated_means(trigger, lexicon) if match.action.plover == "THREATEN" else 0

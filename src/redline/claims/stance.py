@@ -465,6 +465,15 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
         relation = current.dep_
         if relation not in relations or current.head == current:
             return None
+        # «Если Запад передаст F-16, Россия будет считать их целью»: a condition of the verb of
+        # saying itself is no content of it (one inside the content is: «X исчезнет, если ...,
+        # заявил Y»).
+        if (
+            relation == "advcl"
+            and _marks_condition(current, c)
+            and current.head.lemma_ in c.speech_verbs
+        ):
+            return None
         current = current.head
         # A clause conjoined to the content is said too; one conjoined to the verb of saying
         # itself («X обвинял ..., Москва это отвергала») is a clause of its own.
