@@ -533,3 +533,8 @@ def test_claims_ru_a_weapon_system_given_in_a_condition() -> None:
     document = _analyse("Если Запад передаст Киеву F-16, Россия будет считать их законной целью.")
     claim = _claim(document, "передаст")
     assert (claim.attrs["stance"], claim.attrs["level"]) == ("hypothetical", 3)
+    # A condition that goes with what a verb of opinion says is reported with it.
+    document = _analyse(
+        "Он считает, что США потеряют лицо перед миром, если откажутся от поддержки Украины."
+    )
+    assert _claim(document, "поддержки").attrs["stance"] == "report"

@@ -465,13 +465,14 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
         relation = current.dep_
         if relation not in relations or current.head == current:
             return None
-        # «Если Запад передаст F-16, Россия будет считать их целью»: a condition of the verb of
-        # saying itself is no content of it (one inside the content is: «X исчезнет, если ...,
-        # заявил Y»).
+        # «Если Запад передаст F-16, Россия будет считать их целью»: a verb of saying or opinion
+        # with no clause of content says nothing; a condition of it is no content (one where it
+        # has a content clause goes with it: «Он считает, что США потеряют лицо, если ...»).
         if (
             relation == "advcl"
             and _marks_condition(current, c)
             and current.head.lemma_ in c.speech_verbs
+            and not any(ch.dep_ == "ccomp" for ch in current.head.children)
         ):
             return None
         current = current.head
