@@ -40,6 +40,9 @@ def test_claims_ru_lexicon_is_valid_and_russian() -> None:
     assert {a.level for a in actions} == {0, 1, 2, 3, 4, 5}
     assert "удар" in lexicon.lemmas and "по" in lexicon.clause.target_prepositions
     assert "strike" not in lexicon.lemmas  # English data never reads Russian text
+    # Shared word lists nested in ``settled_by`` are flattened: land, forces and equipment.
+    lost = lexicon.lemmas["потерять"][0].settled_by
+    assert {"территория", "дивизия", "танк"} <= set(lost) and all(isinstance(w, str) for w in lost)
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from redline.attributes import (
     PronounAttributes,
 )
 from redline.claims.features import candidate_features
-from redline.claims.lexicon import ActionLexicon, ActionMatch, ClauseWords
+from redline.claims.lexicon import Action, ActionLexicon, ActionMatch, ClauseWords
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
 from redline.claims.stance import StanceReading, governing_verb, stance_of
 from redline.document import Document, Span
@@ -478,26 +478,24 @@ def _claim(
         return [m for m in _phrase_mentions(token, mentions) if bounds[0] <= m.start < bounds[1]]
 
     actors = named(actor_token) if actor_token is not None else []
+    objects = _target_tokens(trigger, words)
     targets = [
-        m
-        for t in _target_tokens(trigger, words)
-        for m in (named(t) or _resolve_regime(t, mentions, in_group, words))
+        m for t in objects for m in (named(t) or _resolve_regime(t, mentions, in_group, words))
     ]
     if not targets and trigger.pos_ == "NOUN":
         # «освобождение Донбасса», «захват Киева»: a named place in the genitive of an action
         # noun is what is done to it (a place is no doer; a state may be: «наступление России»).
         targets = [m for t in _genitives(trigger) for m in named(t) if m.type == "place"]
-    # (Named objects only: a regime word, «свою власть», resolves to a state but names no loss.)
-    objects = any(named(t) for t in _target_tokens(trigger, words))
     patient = _patient_subject(trigger, words)
     if patient is not None and not targets:
         targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
     # An ambiguous action needs a named target, or a word of its own phrase, to settle its
-    # sense; for some, only what it is done to settles it, not the side it befalls.
-    settling = objects if match.action.settled_only else bool(targets)
-    if match.action.ambiguous and not settling and not _settled(trigger, match):
+    # sense; for some, only a named object settles it, not the side it befalls (nor a regime
+    # word: «потерять свою власть» names no loss in war).
+    settling = any(named(t) for t in objects) if match.action.settled_only else bool(targets)
+    if match.action.ambiguous and not settling and not _settled(trigger, match.action):
         return None
     if (
         not actors
@@ -515,7 +513,7 @@ def _claim(
         )
         # «наш ответ», «наши удары»: the side that owns a nominal action is its actor.
         or (trigger.pos_ == "NOUN" and _ours(trigger, words))
-        or (actor_token is None and _against_enemy(trigger, patient, words))
+        or (actor_token is None and _against_enemy(trigger, [*objects, patient], words))
         or (actor_token is None and _own_experiencer(verb, words))
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
@@ -622,16 +620,16 @@ def _ours(token: Token, words: ClauseWords) -> bool:
     )
 
 
-def _against_enemy(trigger: Token, patient: Token | None, words: ClauseWords) -> bool:
+def _against_enemy(trigger: Token, objects: list[Token | None], words: ClauseWords) -> bool:
     """«Враг будет разбит», «уничтожить группировку противника», "the enemy will be crushed":
-    "the enemy" is the speaker's, so an action against it with no actor named is the speaker's
-    side's."""
-    objects = [*_target_tokens(trigger, words), *([patient] if patient is not None else [])]
+    "the enemy" is the speaker's, so an action against it (its objects, its patient, a noun's
+    genitive) with no actor named is the speaker's side's."""
+    done_to = [o for o in objects if o is not None]
     if trigger.pos_ == "NOUN":
-        objects += _genitives(trigger)
+        done_to += _genitives(trigger)
     return any(
         _is(o, words.enemy_words) or any(_is(g, words.enemy_words) for g in _genitives(o))
-        for o in objects
+        for o in done_to
     )
 
 
@@ -807,19 +805,18 @@ def _stated_means(trigger: Token, lexicon: ActionLexicon) -> int:
         (
             a.level
             for child, a in means
-            if a is not None
-            and (not a.ambiguous or _settled(child, ActionMatch(a, child.i, child.i + 1, child.i)))
+            if a is not None and (not a.ambiguous or _settled(child, a))
         ),
         default=0,
     )
 
 
-def _settled(trigger: Token, match: ActionMatch) -> bool:
+def _settled(trigger: Token, action: Action) -> bool:
     """An ambiguous action with no named target is still read in its lexicon sense when its own
     phrase, or the predicate said of it, holds a word that settles the sense: «ответить всеми
     средствами», «ответ будет симметричным», «наш ответ», "respond with force" (its force words
     count too)."""
-    cues = set(match.action.settled_by).union(*match.action.escalate_to.values())
+    cues = set(action.settled_by).union(*action.escalate_to.values())
     # «в ответ на агрессию», "in response to": the response names the circumstance of
     # another act (the strike it qualifies), not an act of its own. («после освобождения
     # территорий», a noun after a preposition with none of its own, is still settled.)

@@ -220,11 +220,17 @@ def _action(raw: dict[str, Any]) -> Action:
         pos=pos,
         ambiguous=bool(raw.get("ambiguous")),
         escalate_to=escalate,
-        settled_by=tuple(str(w).lower() for w in (raw.get("settled_by") or ())),
+        settled_by=tuple(str(w).lower() for w in _flat(raw.get("settled_by") or ())),
         settled_only=bool(raw.get("settled_only")),
         words=tuple(str(key).lower().split()),
         gap=int(raw.get("gap") or 0),
     )
+
+
+def _flat(words: Any) -> list[Any]:
+    """A word list that may hold other lists (YAML anchors of shared lists: ``[*land_words,
+    *force_units, танк]``), flattened."""
+    return [w for item in words for w in (_flat(item) if isinstance(item, list) else [item])]
 
 
 def _modifiers(raw: list[Any]) -> dict[str, int]:
@@ -248,7 +254,8 @@ class ActionItem(DataFile):
     pos: list[str] | None = None
     ambiguous: bool = False
     escalate_to: dict[int, list[str] | None] | None = None
-    settled_by: list[str] | None = None  # words that settle an ambiguous entry's sense
+    # words that settle an ambiguous entry's sense; shared lists may be nested in it
+    settled_by: list[str | list[str]] | None = None
     settled_only: bool = False  # only ``settled_by`` or a named object settle it
     gap: int = 0  # a phrase's words may have up to this many other words between them
     note: str | None = None  # why the entry is there; for the reader, not read
