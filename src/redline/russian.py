@@ -165,11 +165,24 @@ def _sentences(doc: Doc, words: list[Token]) -> list[list[Token]]:
     for token in words:
         # razdel does not end a sentence at a line break; a comment's author and time line, a
         # heading or a speaker label would otherwise be parsed as the next sentence's start.
-        after_break = bool(sentences) and "\n" in text[_end(sentences[-1][-1]) : token.idx]
+        after_break = (
+            bool(sentences)
+            and "\n" in text[_end(sentences[-1][-1]) : token.idx]
+            and not _wrapped(sentences[-1][-1], token)
+        )
         if not sentences or token.idx in starts or after_break:
             sentences.append([])
         sentences[-1].append(token)
     return sentences
+
+
+def _wrapped(before: Token, after: Token) -> bool:
+    """A line break inside a sentence: a word or a comma before it and a lower-case word after
+    it. Posts copied from Telegram set each linked word on a line of its own («Реакция Запада не
+    повлияет на планы России \\nразместить\\n тактическое ядерное оружие»)."""
+    if after.text in (".", ",", "!", "?", "…", ";", ":", ")"):
+        return True  # «с \nпомощью БПЛА\n. Об этом ...»: the sentence's own stop
+    return (before.is_alpha or before.text == ",") and after.is_alpha and after.text[0].islower()
 
 
 def _end(token: Token) -> int:

@@ -538,3 +538,42 @@ def test_claims_ru_a_weapon_system_given_in_a_condition() -> None:
         "Он считает, что США потеряют лицо перед миром, если откажутся от поддержки Украины."
     )
     assert _claim(document, "поддержки").attrs["stance"] == "report"
+
+
+def test_claims_ru_victory_and_driving_out_are_force_only_against_a_foe() -> None:
+    document = _analyse("Мы выбьем оккупантов с нашей земли. Вместе мы одолеем коварного врага!")
+    assert _claim(document, "выбьем").attrs["stance"] == "threaten"
+    assert _claim(document, "одолеем").attrs["level"] == 3
+    # An election, an office, a vice: no force.
+    for text in (
+        "Трамп победил на выборах в США.",
+        "Его выгнали с работы.",
+        "Нельзя победить коррупцию на таможне.",
+    ):
+        assert not _analyse(text).layer("claims"), text
+
+
+def test_claims_ru_a_dropped_we_is_the_speakers_side() -> None:
+    document = _analyse("Победили нацизм и фашизм — победим и рашизм.")
+    [ours] = [c for c in document.layer("claims") if c.text.startswith("победим")]
+    assert ours.attrs["stance"] == "threaten"
+    # Only for the verb's own act: the aggression it answers is not ours.
+    answered = _analyse("Мы знаем, что ответим на любую агрессию.")
+    assert (
+        _claim(answered, "агрессию", lambda c: c.text == "любую агрессию").attrs["stance"]
+        != "threaten"
+    )
+
+
+def test_claims_ru_a_linked_word_on_its_own_line_stays_in_its_sentence() -> None:
+    # Posts copied from Telegram put each linked word on a line of its own.
+    document = _analyse(
+        "Реакция Запада не повлияет на планы России \nразместить\n тактическое ядерное оружие"
+        " в Беларуси.\nОккупанты будут атаковать Украину с \nпомощью БПЛА\n. Об этом рассказала"
+        " Анна Маляр."
+    )
+    # (Split at each break, «разместить» was a sentence of its own, and no claim.)
+    assert _claim(document, "разместить").attrs["stance"] == "report"
+    # «с помощью» is "by means of" across the break, and the next sentence credits Маляр.
+    assert not [c for c in document.layer("claims") if c.text.strip() == "помощью"]
+    assert _claim(document, "атаковать").attrs["stance"] == "report"

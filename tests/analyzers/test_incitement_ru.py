@@ -64,6 +64,7 @@ def test_incitement_ru_declares_both_languages() -> None:
         # the ones addressed are no subject of the imperative
         ("Бейте их, ребята, не жалейте!", "Бейте их"),
         ("Всех предателей в расход!", "Всех предателей в расход"),
+        ("Предателей надо поставить к стенке.", "Предателей надо поставить к стенке"),
     ],
 )
 def test_incitement_ru_calls(text: str, quote: str) -> None:
@@ -102,6 +103,7 @@ def test_incitement_ru_threats(text: str) -> None:
     [
         # reporting
         "Сообщается, что он призвал убивать русских.",
+        "В 1937 году его поставили к стенке.",
         "По его словам, депутат призвал стереть Украину с лица земли.",
         # quoting inside the author's own sentence reports
         "Он призвал «расстрелять их всех».",

@@ -518,3 +518,56 @@ def test_claims_ru_a_passive_of_another_verb_is_no_saying() -> None:
     # A plural subject said is a voice of its own: the writer reports it, crediting it.
     reading = _stance("Депутаты заявили, что Россия ударит по Киеву.", "ударит")
     assert reading.stance == "report" and reading.reported_by is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # «хватит» with what there is enough of says "enough to", not "stop".
+        ("Надеюсь, у режиссеров хватит сил извиниться перед украинцами.", "извиниться", "advocate"),
+        ("Хватит бомбить Донбасс!", "бомбить", "reject"),
+        # What "I" foresee, fear or expect, named as the object, is predicted.
+        ("Предвижу обвинения в приверженности к теории заговора.", "обвинения", "predict"),
+        ("Боюсь новой войны.", "войны", "predict"),
+        ("Он ожидает ударов по Киеву.", "ударов", "report"),
+        # «не миновать»: inevitable.
+        ("Кажется, войны не миновать.", "войны", "predict"),
+        # «быть» in the future is the clause's own verb.
+        ("Скоро будет наступление на Харьков.", "наступление", "predict"),
+        ("Не будет захвата Харькова.", "захвата", "predict"),
+        # A circumstance that forces («приходится») calls for nothing.
+        ("Теперь им приходится ожидать ударов не только с воздуха.", "ударов", "report"),
+    ],
+)
+def test_claims_ru_sufficiency_expectation_and_the_future_of_be(
+    text: str, action: str, stance: str
+) -> None:
+    assert _stance(text, action).stance == stance
+
+
+def test_claims_ru_victory_needs_a_war_or_an_enemy() -> None:
+    doc = _nlp()("Вместе мы одолеем коварного врага и победим в этой войне.")
+    assert {doc[m.head].lemma_ for m in ActionLexicon.load("ru").find(doc)} >= {
+        "одолеть",
+        "победить",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # Another side's intention is reported; the speaker's side's own threatens or refuses.
+        ("Россия намерена продолжить наступление.", "наступление", False, "report"),
+        ("Киев собирается начать наступление.", "наступление", False, "report"),
+        ("Мы намерены ответить на любую агрессию.", "ответить", True, "threaten"),
+        ("Мы не намерены нападать на Польшу.", "нападать", True, "reject"),
+        ("Мы не намерены выселяться.", "выселяться", True, "reject"),
+        # "Let us ..." calls for the act, even the speaker's side's own.
+        ("Давайте вместе выставим Пекину счет.", "выставим", True, "advocate"),
+        ("Если они нападут, мы ударим по Киеву.", "ударим", True, "threaten"),
+    ],
+)
+def test_claims_ru_intentions_and_let_us(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance

@@ -345,6 +345,16 @@ def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
     return found
 
 
+def _outside_preps(names: list[Mention], token: Token) -> list[Mention]:
+    """The names of ``token``'s phrase that are not in a prepositional phrase hung on it."""
+    inside = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in token.children
+        if c.dep_ == "prep"
+    ]
+    return [m for m in names if not any(a <= m.start < b for a, b in inside)]
+
+
 def _genitives(noun: Token) -> list[Token]:
     """The nouns in the genitive that complete a noun (languages that mark case)."""
     return [c for c in noun.children if c.dep_ == "nmod" and _genitive(c)]
@@ -494,7 +504,13 @@ def _claim(
     # An ambiguous action needs a named target, or a word of its own phrase, to settle its
     # sense; for some, only a named object settles it, not the side it befalls (nor a regime
     # word: «потерять свою власть» names no loss in war).
-    settling = any(named(t) for t in objects) if match.action.settled_only else bool(targets)
+    # (A name after a preposition, «победил в Колумбии», «победил на выборах в США», says
+    # where, not what.)
+    settling = (
+        any(_outside_preps(named(t), t) for t in objects if t.dep_ != "pobj")
+        if match.action.settled_only
+        else bool(targets)
+    )
     if match.action.ambiguous and not settling and not _settled(trigger, match.action):
         return None
     if (
@@ -515,6 +531,14 @@ def _claim(
         or (trigger.pos_ == "NOUN" and _ours(trigger, words))
         or (actor_token is None and _against_enemy(trigger, [*objects, patient], words))
         or (actor_token is None and _own_experiencer(verb, words))
+        # «Победили нацизм — победим и рашизм»: the verb's own form says "we" (a language
+        # that drops the pronoun); of the verb's own act, not of what it answers («ответим на
+        # любую агрессию»).
+        or (
+            actor_token is None
+            and (trigger == verb or _is(verb, words.light_verbs))
+            and _inflected_we(verb)
+        )
     )
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
@@ -647,6 +671,15 @@ def _own_experiencer(verb: Token, words: ClauseWords) -> bool:
             return False
         current = current.head
     return False
+
+
+def _inflected_we(verb: Token) -> bool:
+    """The verb is in the first person plural and has no subject of its own."""
+    return (
+        "1" in verb.morph.get("Person", [])
+        and "Plur" in verb.morph.get("Number", [])
+        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+    )
 
 
 def _first_person(trigger: Token, words: ClauseWords) -> bool:

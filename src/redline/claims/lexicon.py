@@ -160,24 +160,33 @@ class ActionLexicon:
         for token in doc:
             for form in {token.lemma_.lower(), token.lower_}:
                 for words in self.non_actions.get(form, ()):
-                    end = _phrase_end(doc, token.i, words, self.determiners)
+                    # (across a line break: «с \nпомощью» is still "by means of")
+                    end = _phrase_end(doc, token.i, words, self.determiners, skip_space=True)
                     if end is not None:
                         covered.update(range(token.i, end))
         return covered
 
 
 def _phrase_end(
-    doc: Doc, start: int, words: tuple[str, ...], determiners: frozenset[str], gap: int = 0
+    doc: Doc,
+    start: int,
+    words: tuple[str, ...],
+    determiners: frozenset[str],
+    gap: int = 0,
+    skip_space: bool = False,
 ) -> int | None:
     """Match phrase words against lemmas or lower-case forms, allowing one determiner between,
     and up to ``gap`` other words in all (a phrase that declares one: an inflected language puts
-    an agent or an adjective inside a fixed phrase, «применение Россией ядерного оружия»)."""
+    an agent or an adjective inside a fixed phrase, «применение Россией ядерного оружия»); with
+    ``skip_space``, line breaks between the words too."""
     index = start
     for position, word in enumerate(words):
         if word in determiners and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
             index += 1  # "end the war" matches "end this war", "end their war"
             continue
-        while index < len(doc) and doc[index].pos_ == "DET":
+        while index < len(doc) and (
+            doc[index].pos_ == "DET" or (skip_space and doc[index].is_space)
+        ):
             index += 1
         while position and gap and index < len(doc) and not _is_word(doc, index, word):
             if doc[index].is_punct or doc[index].is_sent_start:

@@ -105,6 +105,13 @@ class StanceFile(DataFile):
     # «говорится», «сообщается»: the ending that makes a verb of saying passive, stripped to
     # find the verb. Empty where a language has none.
     reflexive_suffixes: list[str] = Field(default_factory=list)
+    # Forms of the verb "be" that say the future by themselves where the tagger may give them
+    # the present («Скоро будет наступление», «Войны не будет»). Empty where a language's
+    # future is an auxiliary ("will be"), which ``future_modals`` holds.
+    future_forms: list[str] = Field(default_factory=list)
+    # The words of ``future_modals`` that say an intention («намерен», «планирует»): "will" only
+    # for the speaker's own side. Empty where a language lists none.
+    intention_modals: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -220,6 +227,8 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     # A perfective future has no auxiliary: the verb's own tense says it (Russian «ударим»), or
     # that of the verb the action is the infinitive of («начнёт воевать», «не сможет начать»).
     if any(_future_tense(v) for v in _infinitive_heads(chain)):
+        found.add(FUTURE)
+    if chain[0].lower_ in c.future_forms:
         found.add(FUTURE)
     # «придётся уйти»: a necessity still to come says what will be, it calls for nothing.
     if found & set(c.necessity_future_modals):
@@ -584,6 +593,14 @@ def _epistemic_frame(chain: list[Token], c: StanceFile) -> Token | None:
     return None
 
 
+def _expected_object(trigger: Token, verb: Token, c: StanceFile) -> Token | None:
+    """The action is what "I" expect or fear, named as the verb's object: «Предвижу
+    обвинения», «Боюсь новой войны», "I expect strikes on Kyiv"."""
+    if trigger == verb or trigger.head != verb or trigger.dep_ not in ("dobj", "obj"):
+        return None
+    return _epistemic_frame([trigger, verb], c)
+
+
 def _inflected_first_singular(verb: Token) -> bool:
     """The verb's form is the first person singular and it has no subject of its own."""
     return _inflected_first_person(verb) and "Sing" in verb.morph.get("Number", [])
@@ -743,7 +760,11 @@ def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     войну», «положить конец войне» (the verb itself, «прекратить огонь» as one action, is not)."""
     if trigger.pos_ in ("VERB", "AUX"):
         # «прекратите обстреливать», «хватит бомбить»: the verb is the complement of the stop.
-        return trigger.dep_ in ("xcomp", "csubj") and trigger.head.lemma_ in c.cessation_verbs
+        return (
+            trigger.dep_ in ("xcomp", "csubj")
+            and trigger.head.lemma_ in c.cessation_verbs
+            and not _sufficiency(trigger.head)
+        )
     if trigger == verb:
         return False
     return verb.lemma_ in c.cessation_verbs or any(
@@ -758,7 +779,18 @@ def _commanded_stop(verb: Token, c: StanceFile) -> bool:
     head = verb.head
     if verb.dep_ not in ("xcomp", "csubj") or head == verb or head.lemma_ not in c.cessation_verbs:
         return False
+    if _sufficiency(head):
+        return False
     return verb.dep_ == "csubj" or _is_imperative(head, c)
+
+
+def _sufficiency(verb: Token) -> bool:
+    """«У них хватит сил извиниться», «хватило смелости сказать»: with a noun for its subject
+    (what there is enough of), «хватить» says there is enough to do the act, not "stop doing
+    it"."""
+    return any(
+        ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ in ("NOUN", "PROPN") for ch in verb.children
+    )
 
 
 def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:
@@ -796,6 +828,11 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     verb = _predicate(trigger)
     chain = verb_chain(verb)
     modals = _modals(chain, c)
+    # «Вашингтон намерен наращивать давление», «Польша планирует запустить ...»: another side's
+    # intention is what the writer reports of it, not a forecast; the speaker's side's own is a
+    # commitment (a threat or a refusal).
+    if not in_group_subject and not any(_first_person(v, c) for v in chain):
+        modals -= set(c.intention_modals)
     # "We reserve the right to respond", «оставляем за собой право на ответные меры»: an
     # intention, read as "will" (the action may be a noun, so the frame ends at the action).
     if _frame(c.intention_frames, _before(trigger)):
@@ -915,7 +952,7 @@ def _own_stance(
     if _inevitable(trigger, c):
         return StanceReading("predict", "predict.inevitable")
     # 7. "I think / I do not think ..." without an obligation is a belief about what will be.
-    epistemic = _epistemic_frame(chain, c)
+    epistemic = _epistemic_frame(chain, c) or _expected_object(trigger, verb, c)
     if epistemic is not None and not obligation:
         return StanceReading("predict", "predict.epistemic")
     # 7b. The speaker's side saying it demands or will insist («мы будем настаивать на ...»)
@@ -929,13 +966,15 @@ def _own_stance(
     ):
         return StanceReading("advocate", "advocate.own_demand")
     # 8. The speaker's side, in the consequence of a condition or with "will": a threat (not
-    # what the speaker hopes for, which 9 takes).
+    # what the speaker hopes for, nor "let us ..." («Давайте вместе выставим Пекину счёт»),
+    # which 9 takes).
     if (
         in_group_subject
         and (future or _has_condition(verb, c))
         and level >= 1
         and not negated
         and WISH not in modals
+        and not _let_us(verb, c)
     ):
         return StanceReading(
             "threaten", "threaten.own_side_future", also=("advocate",) if obligation else ()
