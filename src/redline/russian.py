@@ -176,12 +176,17 @@ def _sentences(doc: Doc, words: list[Token]) -> list[list[Token]]:
     return sentences
 
 
+# Marks that close or continue a sentence; after a line break they are still its own.
+_CLOSING_MARKS = (".", ",", "!", "?", "…", ";", ":", ")")
+
+
 def _wrapped(before: Token, after: Token) -> bool:
     """A line break inside a sentence: a word or a comma before it and a lower-case word after
-    it. Posts copied from Telegram set each linked word on a line of its own («Реакция Запада не
-    повлияет на планы России \\nразместить\\n тактическое ядерное оружие»)."""
-    if after.text in (".", ",", "!", "?", "…", ";", ":", ")"):
-        return True  # «с \nпомощью БПЛА\n. Об этом ...»: the sentence's own stop
+    it, or the sentence's own closing mark after it. Posts copied from Telegram set each linked
+    word on a line of its own («Реакция Запада не повлияет на планы России \\nразместить\\n
+    тактическое ядерное оружие», «с \\nпомощью БПЛА\\n. Об этом ...»)."""
+    if after.text in _CLOSING_MARKS:
+        return True
     return (before.is_alpha or before.text == ",") and after.is_alpha and after.text[0].islower()
 
 
