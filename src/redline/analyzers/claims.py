@@ -34,7 +34,7 @@ from redline.attributes import (
 from redline.claims.features import candidate_features
 from redline.claims.lexicon import Action, ActionLexicon, ActionMatch, ClauseWords
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
-from redline.claims.stance import StanceReading, governing_verb, stance_of
+from redline.claims.stance import StanceReading, governing_verb, inflected_first_person, stance_of
 from redline.document import Document, Span
 from redline.scope import ScopeIndex, TextUnits
 
@@ -675,11 +675,7 @@ def _own_experiencer(verb: Token, words: ClauseWords) -> bool:
 
 def _inflected_we(verb: Token) -> bool:
     """The verb is in the first person plural and has no subject of its own."""
-    return (
-        "1" in verb.morph.get("Person", [])
-        and "Plur" in verb.morph.get("Number", [])
-        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
-    )
+    return inflected_first_person(verb) and "Plur" in verb.morph.get("Number", [])
 
 
 def _first_person(trigger: Token, words: ClauseWords) -> bool:

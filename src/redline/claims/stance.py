@@ -109,8 +109,8 @@ class StanceFile(DataFile):
     # the present («Скоро будет наступление», «Войны не будет»). Empty where a language's
     # future is an auxiliary ("will be"), which ``future_modals`` holds.
     future_forms: list[str] = Field(default_factory=list)
-    # The words of ``future_modals`` that say an intention («намерен», «планирует»): "will" only
-    # for the speaker's own side. Empty where a language lists none.
+    # Words of intention («намерен», «планирует»): "will", as ``future_modals``, but only for
+    # the speaker's own side. Empty where a language lists none.
     intention_modals: list[str] = Field(default_factory=list)
 
 
@@ -491,7 +491,7 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
             continue
         # «Надеюсь, что ..., — объяснил министр»: a verb in the first person is the speaker's
         # own, whoever the clause above it («объяснил») names.
-        if current.lemma_ in c.speech_verbs and not _inflected_first_person(current):
+        if current.lemma_ in c.speech_verbs and not inflected_first_person(current):
             subject = _subject(current)
             if subject is not None and not _is(subject, c.first_person):
                 return subject
@@ -521,7 +521,7 @@ def _unnamed_saying(verb: Token, c: StanceFile) -> bool:
     return lemma in c.speech_verbs
 
 
-def _inflected_first_person(verb: Token) -> bool:
+def inflected_first_person(verb: Token) -> bool:
     """The verb's form is the first person and it has no subject of its own («считаю»)."""
     return "1" in verb.morph.get("Person", []) and not any(
         ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children
@@ -603,7 +603,7 @@ def _expected_object(trigger: Token, verb: Token, c: StanceFile) -> Token | None
 
 def _inflected_first_singular(verb: Token) -> bool:
     """The verb's form is the first person singular and it has no subject of its own."""
-    return _inflected_first_person(verb) and "Sing" in verb.morph.get("Number", [])
+    return inflected_first_person(verb) and "Sing" in verb.morph.get("Number", [])
 
 
 def _rejection_frame(
@@ -759,12 +759,7 @@ def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     """The action is what a verb of stopping stops: «прекратить обстрелы», «остановите эту
     войну», «положить конец войне» (the verb itself, «прекратить огонь» as one action, is not)."""
     if trigger.pos_ in ("VERB", "AUX"):
-        # «прекратите обстреливать», «хватит бомбить»: the verb is the complement of the stop.
-        return (
-            trigger.dep_ in ("xcomp", "csubj")
-            and trigger.head.lemma_ in c.cessation_verbs
-            and not _sufficiency(trigger.head)
-        )
+        return _stop_of(trigger, c) is not None
     if trigger == verb:
         return False
     return verb.lemma_ in c.cessation_verbs or any(
@@ -773,24 +768,25 @@ def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     )
 
 
+def _stop_of(verb: Token, c: StanceFile) -> Token | None:
+    """The verb of stopping whose complement ``verb`` is: «прекратите обстреливать», «хватит
+    бомбить». Not «у них хватит сил извиниться», «хватило смелости сказать»: with a noun for
+    its subject (what there is enough of), «хватить» says there is enough to do the act."""
+    stop = verb.head
+    if verb.dep_ not in ("xcomp", "csubj") or stop.lemma_ not in c.cessation_verbs:
+        return None
+    if any(
+        ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ in ("NOUN", "PROPN") for ch in stop.children
+    ):
+        return None
+    return stop
+
+
 def _commanded_stop(verb: Token, c: StanceFile) -> bool:
     """«Прекратите обстреливать Белгород!», «Хватит бомбить Донбасс!»: the action is the
     complement of a stop commanded (an imperative, or «хватит» with its infinitive)."""
-    head = verb.head
-    if verb.dep_ not in ("xcomp", "csubj") or head == verb or head.lemma_ not in c.cessation_verbs:
-        return False
-    if _sufficiency(head):
-        return False
-    return verb.dep_ == "csubj" or _is_imperative(head, c)
-
-
-def _sufficiency(verb: Token) -> bool:
-    """«У них хватит сил извиниться», «хватило смелости сказать»: with a noun for its subject
-    (what there is enough of), «хватить» says there is enough to do the act, not "stop doing
-    it"."""
-    return any(
-        ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ in ("NOUN", "PROPN") for ch in verb.children
-    )
+    stop = _stop_of(verb, c)
+    return stop is not None and (verb.dep_ == "csubj" or _is_imperative(stop, c))
 
 
 def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:
@@ -923,7 +919,7 @@ def _own_stance(
     in_group_subject: bool, level: int, c: StanceFile,
 ) -> StanceReading:  # fmt: skip
     obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
-    future = bool(modals & {*c.future_modals, FUTURE})
+    future = bool(modals & {*c.future_modals, *c.intention_modals, FUTURE})
     # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
     # designates what may be struck, so it endorses the strike; when its own side will strike
     # («станут законной целью для наших ударов») it threatens.
