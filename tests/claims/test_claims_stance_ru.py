@@ -571,3 +571,28 @@ def test_claims_ru_intentions_and_let_us(
     text: str, action: str, own_side: bool, stance: str
 ) -> None:
     assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # The condition runs from «если» to «, то», however deep the action sits in it.
+        ("Если у России будут сомнения в том, что Калининград будет захвачен, то Россия "
+         "ответит.", "захвачен", False, "hypothetical"),
+        ("Если Киев решит, что Запад перестанет поставлять оружие, то он пойдёт на переговоры.",
+         "поставлять", False, "hypothetical"),
+        # What follows «то» is the consequence, not the condition.
+        ("Если противник начнёт наступление, то мы нанесём удар по его позициям.",
+         "нанесём удар", True, "threaten"),
+        # What only a condition would bring is imagined, not forecast.
+        ("Война с НАТО может начаться только в том случае, если США выйдут из альянса.",
+         "война", False, "hypothetical"),
+        ("Зеленский может остановить боевые действия лишь при условии, что ему дадут победу.",
+         "остановить", False, "hypothetical"),
+        ("Война с НАТО может начаться в любой момент.", "война", False, "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_condition_up_to_then_and_only_if(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance

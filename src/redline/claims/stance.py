@@ -54,7 +54,9 @@ class StanceFile(DataFile):
     condition_frames: list[str]  # regexes ending where a condition's action begins
     condition_clause_frames: list[str]  # regexes: the action's own clause is a condition
     inverted_condition_modals: list[str]  # "should they cross ...": a condition
+    restricting_condition_frames: list[str]  # regexes after the action: "only if ..."
     consequence_conjunctions: list[str]  # "keep pushing, and ...": imperative, then result
+    consequence_openers: list[str]  # «если ..., то ...»: the word after the comma opens the result
     universal_determiners: list[str]  # "any warship that enters ..."
     relative_pronouns: list[str]  # "terrorists who hold hostages"; a relative clause opens
     hortative_verbs: list[str]  # "let us strike"
@@ -132,6 +134,12 @@ def _before(token: Token) -> str:
     """The token's sentence up to the token."""
     sentence = token.sent
     return sentence.text[: max(0, token.idx - sentence.start_char)]
+
+
+def _after(token: Token) -> str:
+    """The token's sentence after the token."""
+    sentence = token.sent
+    return sentence.text[token.idx + len(token.text) - sentence.start_char :]
 
 
 def _frame(patterns: list[str], text: str) -> bool:
@@ -339,12 +347,30 @@ def _in_if_clause(token: Token, c: StanceFile) -> bool:
     # the imagined action begins.
     if _frame(c.condition_frames, _before(token)):
         return True
+    if _before_consequence(token, c):
+        return True
     clause = (
         token.doc[token.left_edge.i : token.right_edge.i + 1].text
         if token.pos_ in ("VERB", "AUX")
         else ""
     )
     return _frame(c.condition_clause_frames, clause)
+
+
+def _before_consequence(token: Token, c: StanceFile) -> bool:
+    """«если у России будут сомнения в том, что Калининград будет захвачен, то ...»: the
+    condition runs from "if" to the comma and word that open its consequence, however deep the
+    action sits in it and wherever the parse hangs the clauses."""
+    sentence = token.sent
+    opens_consequence = [
+        t.i for t in sentence
+        if _is(t, c.consequence_openers) and t.i > sentence.start and t.nbor(-1).text == ","
+    ]  # fmt: skip
+    then = min((i for i in opens_consequence if i > token.i), default=None)
+    if then is None:
+        return False
+    conditions = [t.i for t in sentence if t.i < token.i and _is(t, c.condition_subordinators)]
+    return bool(conditions) and not any(conditions[-1] < i < token.i for i in opens_consequence)
 
 
 def _has_condition(verb: Token, c: StanceFile) -> bool:
@@ -1012,8 +1038,11 @@ def _own_stance(
         and (_has_condition(verb, c) or _conditional_subject(verb, c))
     ):
         return StanceReading("threaten", "threaten.agentless_condition", also=("predict",))
-    # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so).
+    # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so);
+    # unless only a condition would bring it («возможна только в том случае, если ...»).
     if future or (modals & set(c.possibility_modals) and not negated):
+        if _frame(c.restricting_condition_frames, _after(trigger)):
+            return StanceReading("hypothetical", "hypothetical.only_if", negated=negated)
         return StanceReading("predict", "predict.future")
     # 13. "Moscow did not strike", «никогда не использовала»: saying that the action itself did
     # not happen denies it (not "could not", "is not ready for talks": those say other things).
