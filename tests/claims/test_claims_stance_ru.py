@@ -596,3 +596,20 @@ def test_claims_ru_condition_up_to_then_and_only_if(
     text: str, action: str, own_side: bool, stance: str
 ) -> None:
     assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A forecast of what an action will cause reports the action itself ...
+        ("Еврокомиссия: санкции против РФ нанесут ущерб Евросоюзу.", "санкции", "report"),
+        ("Успешные контратаки ВСУ могут убедить Путина пойти на переговоры.", "контратаки",
+         "report"),
+        # ... a forecast that it will happen forecasts it.
+        ("Скоро начнётся война с НАТО.", "война", "predict"),
+        ("Ответный удар последует незамедлительно.", "ответный удар", "predict"),
+        ("Удар будет нанесён в ближайшие дни.", "удар", "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_subject_of_a_forecast_consequence(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

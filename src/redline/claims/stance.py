@@ -114,6 +114,11 @@ class StanceFile(DataFile):
     # Words of intention («намерен», «планирует»): "will", as ``future_modals``, but only for
     # the speaker's own side. Empty where a language lists none.
     intention_modals: list[str] = Field(default_factory=list)
+    # Verbs (lemmas) that say an event happens («война начнётся», "war will break out"): a
+    # forecast of them forecasts their subject. Any other verb forecasts what its subject will
+    # do or cause («санкции нанесут ущерб Евросоюзу»), and the subject itself is reported.
+    # Empty where a language lists none (then every subject is forecast with its verb).
+    occurrence_verbs: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -1041,6 +1046,8 @@ def _own_stance(
     # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so);
     # unless only a condition would bring it («возможна только в том случае, если ...»).
     if future or (modals & set(c.possibility_modals) and not negated):
+        if _subject_of_consequence(trigger, verb, c):
+            return StanceReading("report", "report.subject_of_forecast", negated=negated)
         if _frame(c.restricting_condition_frames, _after(trigger)):
             return StanceReading("hypothetical", "hypothetical.only_if", negated=negated)
         return StanceReading("predict", "predict.future")
@@ -1056,6 +1063,26 @@ def _own_stance(
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _subject_of_consequence(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """«Санкции против РФ нанесут ущерб Евросоюзу», «контратаки ВСУ могут убедить Путина»: the
+    action named by the subject of a verb that forecasts what it will cause, not that it will
+    happen (as «начнётся» would)."""
+    if not c.occurrence_verbs or trigger.pos_ in ("VERB", "AUX"):
+        return False
+    # A noun is no subject of a verb in the first or second person («допустим» read as "let us
+    # assume"): the parse went wrong, and the action is left to the forecast.
+    if {"1", "2"} & set(verb.morph.get("Person", [])):
+        return False
+    node = trigger
+    while node.head != node and node.head != verb:
+        node = node.head
+    return (
+        node.head == verb
+        and node.dep_ == "nsubj"
+        and not any(_is(v, c.occurrence_verbs) for v in verb_chain(verb))
+    )
 
 
 def _denied_object(trigger: Token, verb: Token, c: StanceFile) -> bool:
