@@ -613,3 +613,22 @@ def test_claims_ru_condition_up_to_then_and_only_if(
 )  # fmt: skip
 def test_claims_ru_subject_of_a_forecast_consequence(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # Not stopping an action keeps it up: the speaker's side's own is a threat, not a refusal.
+        ("Мы не прекратим удары по военным объектам.", "удары", True, "threaten"),
+        ("Мы не перестанем вооружать Украину.", "вооружать", True, "threaten"),
+        ("Россия не прекратит обстрелы Харькова.", "обстрелы", False, "predict"),
+        # A refusal is still a refusal.
+        ("Мы не будем наносить удары по городам.", "наносить удары", True, "reject"),
+        # «пока не» is "until": the action is not negated.
+        ("Мы будем наступать, пока не освободим Донбасс.", "освободим", True, "threaten"),
+    ],
+)  # fmt: skip
+def test_claims_ru_a_stop_negated_and_until(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance

@@ -119,6 +119,9 @@ class StanceFile(DataFile):
     # do or cause («санкции нанесут ущерб Евросоюзу»), and the subject itself is reported.
     # Empty where a language lists none (then every subject is forecast with its verb).
     occurrence_verbs: list[str] = Field(default_factory=list)
+    # Words after which «не» negates nothing («пока не вернём» is "until we return"). Empty
+    # where a language has no such negation.
+    expletive_negation_openers: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -320,12 +323,21 @@ def _auxiliaries(verb: Token) -> list[Token]:
 
 
 def _negated(chain: list[Token], trigger: Token, c: StanceFile) -> bool:
-    if any(child.dep_ == "neg" for verb in chain for child in verb.children):
+    if any(
+        child.dep_ == "neg" and not _expletive_negation(child, c)
+        for verb in chain
+        for child in verb.children
+    ):
         return True
     return any(
         _is(child, c.negation_words) and child.dep_ in ("det", "neg", "advmod")
         for child in trigger.children
     )
+
+
+def _expletive_negation(negation: Token, c: StanceFile) -> bool:
+    """«пока не вернём Донбасс» is "until we return it": the «не» after «пока» negates nothing."""
+    return negation.i > 0 and _is(negation.nbor(-1), c.expletive_negation_openers)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -799,6 +811,18 @@ def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     )
 
 
+def _unstopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """«Мы не прекратим удары», «не перестанем вооружать Украину»: the negation is the stop's,
+    so the action goes on."""
+    stop = _stop_of(trigger, c) if trigger.pos_ in ("VERB", "AUX") else verb
+    return (
+        stop is not None
+        and stop != trigger
+        and stop.lemma_ in c.cessation_verbs
+        and any(ch.dep_ == "neg" for ch in stop.children)
+    )
+
+
 def _stop_of(verb: Token, c: StanceFile) -> Token | None:
     """The verb of stopping whose complement ``verb`` is: «прекратите обстреливать», «хватит
     бомбить». Not «у них хватит сил извиниться», «хватило смелости сказать»: with a noun for
@@ -994,12 +1018,13 @@ def _own_stance(
         return StanceReading("advocate", "advocate.own_demand")
     # 8. The speaker's side, in the consequence of a condition or with "will": a threat (not
     # what the speaker hopes for, nor "let us ..." («Давайте вместе выставим Пекину счёт»),
-    # which 9 takes).
+    # which 9 takes). "We will not stop the strikes" («не прекратим удары») keeps them up.
+    kept_up = negated and _unstopped(trigger, verb, c)
     if (
         in_group_subject
         and (future or _has_condition(verb, c))
         and level >= 1
-        and not negated
+        and (not negated or kept_up)
         and WISH not in modals
         and not _let_us(verb, c)
     ):
@@ -1031,7 +1056,7 @@ def _own_stance(
     if level == 0 and not negated and (future or _present_tense(verb)) and _commits(verb, c):
         return StanceReading("advocate", "advocate.own_commitment")
     # 10b. "We will not / never ...": the speaker's side refuses it.
-    if in_group_subject and negated and future:
+    if in_group_subject and negated and future and not kept_up:
         return StanceReading("reject", "reject.own_side")
     # 11. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
     # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
