@@ -61,6 +61,8 @@ def test_incitement_ru_declares_both_languages() -> None:
         ("Уничтожим фашистскую нечисть!", "Уничтожим фашистскую нечисть"),
         ("Я бы их всех расстрелял.", "Я бы их всех расстрелял"),
         ("Таких надо убивать.", "Таких надо убивать"),
+        # «таких» parsed as the verb's determiner is still its object
+        ("Вешать таких надо.", "Вешать таких надо"),
         # the ones addressed are no subject of the imperative
         ("Бейте их, ребята, не жалейте!", "Бейте их"),
         ("Всех предателей в расход!", "Всех предателей в расход"),
@@ -146,6 +148,7 @@ def test_incitement_ru_threats(text: str) -> None:
         # a condition, and someone else's "would"
         "Мы бы ответили ударом, если бы они напали.",
         "Он бы их всех расстрелял.",
+        "Вешать таких нельзя.",
     ],
 )
 def test_incitement_ru_contrasts_are_not_calls(text: str) -> None:

@@ -101,6 +101,14 @@ class TargetResolver:
                 objects.extend(
                     c for c in child.children if c.dep_ == "nsubj" and parse.accusative(c)
                 )
+            elif (
+                self.grammar.tagger_repairs
+                and child.dep_ == "det"
+                and token.pos_ == "VERB"
+                and parse.accusative(child)
+            ):
+                # «Вешать таких надо»: a verb has no determiner; an accusative one is its object.
+                objects.append(child)
             elif child.dep_ in ("dobj", "dative", "oprd"):
                 objects.append(child)
                 if nested:
