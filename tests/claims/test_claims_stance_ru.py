@@ -632,3 +632,17 @@ def test_claims_ru_a_stop_negated_and_until(
     text: str, action: str, own_side: bool, stance: str
 ) -> None:
     assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # An «если» that sets a past against the present imagines neither half ...
+        ("Если раньше Киев требовал переговоров, то теперь он требует капитуляции.",
+         "переговоров", "report"),
+        # ... a future in it still imagines.
+        ("Если раньше они нападут на Крым, армия ответит.", "нападут", "hypothetical"),
+    ],
+)  # fmt: skip
+def test_claims_ru_contrastive_if_states_both_halves(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

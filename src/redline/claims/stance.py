@@ -122,6 +122,9 @@ class StanceFile(DataFile):
     # Words after which «не» negates nothing («пока не вернём» is "until we return"). Empty
     # where a language has no such negation.
     expletive_negation_openers: list[str] = Field(default_factory=list)
+    # regexes from "if" on: an "if" that contrasts a past with the present («если раньше ...,
+    # то теперь ...») and imagines nothing. Empty where a language lists none.
+    contrastive_condition_frames: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -355,6 +358,8 @@ def _marks_condition(clause: Token, c: StanceFile) -> bool:
 
 
 def _in_if_clause(token: Token, c: StanceFile) -> bool:
+    if _contrastive_if(token, c):
+        return False
     # A clause marked "if" is a condition wherever the parse hangs it (an adverbial clause, a
     # complement, or a clause the parser made a root when it stands alone: «Если Киев ...»).
     for ancestor in [token, *token.ancestors]:
@@ -372,6 +377,24 @@ def _in_if_clause(token: Token, c: StanceFile) -> bool:
         else ""
     )
     return _frame(c.condition_clause_frames, clause)
+
+
+def _contrastive_if(token: Token, c: StanceFile) -> bool:
+    """«если раньше было наше требование о признании Крыма, то теперь ...», «если в XX веке
+    гитлеровцы ..., то в XXI ...»: an "if" that sets a past against the present states both
+    halves; it imagines neither."""
+    before = _before(token)
+    opened = [
+        word.start()
+        for word in re.finditer(r"\w+", before)
+        if word.group(0).lower() in c.condition_subordinators
+    ]
+    if not opened or not _frame(c.contrastive_condition_frames, before[opened[-1] :]):
+        return False
+    # «если раньше они нападут, ...» is a condition: the future imagines.
+    start = token.sent.start_char + opened[-1]
+    clause = [t for t in token.sent if start <= t.idx <= token.idx]
+    return not any("Fut" in t.morph.get("Tense", []) or _is(t, c.future_forms) for t in clause)
 
 
 def _before_consequence(token: Token, c: StanceFile) -> bool:
