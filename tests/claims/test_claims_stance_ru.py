@@ -646,3 +646,19 @@ def test_claims_ru_a_stop_negated_and_until(
 )  # fmt: skip
 def test_claims_ru_contrastive_if_states_both_halves(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A source named after a final dash: the writer paraphrases it.
+        ("ФРГ предоставит Украине батарею ПВО Patriot – Белый дом после беседы Байдена.",
+         "предоставит", "report"),
+        ("Россия нанесёт удар по центрам принятия решений в Киеве, — Медведев", "нанесёт удар",
+         "report"),
+        # Not a source: a dash that is the copula of a short sentence, or no dash at all.
+        ("Россия нанесёт удар по центрам принятия решений в Киеве.", "нанесёт удар", "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_source_named_after_a_final_dash(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

@@ -125,6 +125,9 @@ class StanceFile(DataFile):
     # regexes from "if" on: an "if" that contrasts a past with the present («если раньше ...,
     # то теперь ...») and imagines nothing. Empty where a language lists none.
     contrastive_condition_frames: list[str] = Field(default_factory=list)
+    # regexes on the sentence after the action: a source named after a final dash («...,
+    # — ISW»). Empty where a language lists none.
+    attribution_tail_frames: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -625,6 +628,24 @@ def _postposed_speech(verb: Token, c: StanceFile) -> Token | None:
 _QUOTE_MARKS = frozenset("«\"“„'")
 
 
+def _attributed_after_dash(trigger: Token, c: StanceFile) -> bool:
+    """«ФРГ предоставит Украине батарею Patriot – Белый дом», «..., — ISW»: a source named after
+    a dash at the end of an unquoted sentence of its own (four words or more: «Наш ответ –
+    Калибр» names no source); the writer paraphrases it. A quoted sentence before the dash is
+    its speaker's own voice."""
+    sentence = trigger.sent
+    text = sentence.text
+    at = trigger.idx - sentence.start_char
+    for pattern in c.attribution_tail_frames:
+        found = re.search(pattern, text)
+        if found is None or found.start() <= at:
+            continue
+        said = text[: found.start()]
+        if len(re.findall(r"\w+", said)) >= 4 and not any(mark in said for mark in _QUOTE_MARKS):
+            return True
+    return False
+
+
 def _colon_speech(verb: Token, c: StanceFile) -> Token | None:
     """The third-party subject of a verb of saying whose content follows a colon, unquoted:
     «Немцы с тревогой пишут: как только ..., России понадобится ...». The writer paraphrases
@@ -986,7 +1007,11 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says; so does a sentence that the
     # next one attributes («... Об этом заявил министр»), the wire's way of citing.
-    if _frame(c.reporting_frames, _before(trigger)) or _attributed_by_next(trigger, c):
+    if (
+        _frame(c.reporting_frames, _before(trigger))
+        or _attributed_by_next(trigger, c)
+        or _attributed_after_dash(trigger, c)
+    ):
         return StanceReading("report", "report.attributed", negated=negated)
     reading = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
     return StanceReading(reading.stance, reading.rule, also=reading.also or also, negated=negated)
