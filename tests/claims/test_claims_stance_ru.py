@@ -609,6 +609,8 @@ def test_claims_ru_condition_up_to_then_and_only_if(
         ("Скоро начнётся война с НАТО.", "война", "predict"),
         ("Ответный удар последует незамедлительно.", "ответный удар", "predict"),
         ("Удар будет нанесён в ближайшие дни.", "удар", "predict"),
+        # ... as does a predicate with a copula, which describes the action itself.
+        ("Сражение будет кровавое.", "сражение", "predict"),
     ],
 )  # fmt: skip
 def test_claims_ru_subject_of_a_forecast_consequence(text: str, action: str, stance: str) -> None:

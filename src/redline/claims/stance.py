@@ -1151,9 +1151,11 @@ def _subject_of_consequence(trigger: Token, verb: Token, c: StanceFile) -> bool:
     node = trigger
     while node.head != node and node.head != verb:
         node = node.head
+    # «Сражение будет кровавым»: a predicate with a copula describes the action itself.
     return (
         node.head == verb
         and node.dep_ == "nsubj"
+        and not any(ch.dep_ == "cop" for ch in verb.children)
         and not any(_is(v, c.occurrence_verbs) for v in verb_chain(verb))
     )
 
