@@ -211,3 +211,24 @@ def test_structure_ru_reader_voice_after_blank_run(analyse: Analyse) -> None:
     [section] = _labels(document, "comments")
     assert section.rule == "comments.blank_run_voice_shift"
     assert len(_labels(document, "comment")) == 2 and len(_labels(document, "turn")) == 4
+
+
+def test_structure_ru_telegram_buttons_are_furniture(analyse: Analyse) -> None:
+    # A channel's buttons under a post; «обсудить» and «помощь» would otherwise read as actions.
+    text = (
+        "Минобороны сообщило об ударе по складу в Харькове.\n"
+        "Подписаться\nОБСУДИТЬ\nПрислать новость/фото/видео\nПредложить новость\n"
+        'Помощь "Стране"\n'
+    )
+    furniture = _labels(analyse(text), "furniture")
+    assert [f.text for f in furniture] == [
+        "Подписаться",
+        "ОБСУДИТЬ",
+        "Прислать новость/фото/видео",
+        "Предложить новость",
+        'Помощь "Стране"',
+    ]
+    assert {f.attrs["kind"] for f in furniture} == {"share_prompt"}
+    # The same words inside a sentence are text.
+    prose = analyse("Стороны договорились обсудить обмен пленными.\n")
+    assert not _labels(prose, "furniture")
