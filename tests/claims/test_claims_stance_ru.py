@@ -664,3 +664,20 @@ def test_claims_ru_contrastive_if_states_both_halves(text: str, action: str, sta
 )  # fmt: skip
 def test_claims_ru_source_named_after_a_final_dash(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A headline's future announces a decision: the writer reports it.
+        ("Испания выделит военную помощь Украине\nПремьер-министр заявил об этом в Киеве.",
+         "военную помощь", "report"),
+        # The same sentence as a text's last line, or with a final stop, forecasts.
+        ("Премьер-министр выступил в Киеве.\nИспания выделит военную помощь Украине",
+         "военную помощь", "predict"),
+        ("Испания выделит военную помощь Украине.\nПремьер-министр заявил об этом в Киеве.",
+         "военную помощь", "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_headline_future_is_reported(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

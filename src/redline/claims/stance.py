@@ -1121,6 +1121,8 @@ def _own_stance(
     if future or (modals & set(c.possibility_modals) and not negated):
         if _subject_of_consequence(trigger, verb, c):
             return StanceReading("report", "report.subject_of_forecast", negated=negated)
+        if _headline(trigger):
+            return StanceReading("report", "report.headline", negated=negated)
         if _frame(c.restricting_condition_frames, _after(trigger)):
             return StanceReading("hypothetical", "hypothetical.only_if", negated=negated)
         return StanceReading("predict", "predict.future")
@@ -1157,6 +1159,25 @@ def _subject_of_consequence(trigger: Token, verb: Token, c: StanceFile) -> bool:
         and node.dep_ == "nsubj"
         and not any(ch.dep_ == "cop" for ch in verb.children)
         and not any(_is(v, c.occurrence_verbs) for v in verb_chain(verb))
+    )
+
+
+def _headline(token: Token) -> bool:
+    """The action is in the text's headline: its first line, short, with no final stop and text
+    under it («Испания выделит 55 млн евро на школы в Украине»). A headline's future announces
+    what was decided or said; the writer reports it."""
+    sentence = token.sent
+    text = token.doc.text
+    if re.search(r"\w", text[: sentence.start_char]):
+        return False
+    line = sentence.text.rstrip()
+    rest = text[sentence.start_char + len(line) :]
+    # A headline is short and has a text under it (a one-line post is no headline).
+    return (
+        0 < len(line) <= 160
+        and line[-1] not in ".!?…"
+        and bool(rest.strip())
+        and "\n" in rest[:3]
     )
 
 
