@@ -1174,10 +1174,7 @@ def _headline(token: Token) -> bool:
     rest = text[sentence.start_char + len(line) :]
     # A headline is short and has a text under it (a one-line post is no headline).
     return (
-        0 < len(line) <= 160
-        and line[-1] not in ".!?…"
-        and bool(rest.strip())
-        and "\n" in rest[:3]
+        0 < len(line) <= 160 and line[-1] not in ".!?…" and bool(rest.strip()) and "\n" in rest[:3]
     )
 
 
