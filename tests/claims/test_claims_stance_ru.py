@@ -590,6 +590,9 @@ def test_claims_ru_intentions_and_let_us(
         ("Зеленский может остановить боевые действия лишь при условии, что ему дадут победу.",
          "остановить", False, "hypothetical"),
         ("Война с НАТО может начаться в любой момент.", "война", False, "predict"),
+        ("Война России и НАТО возможна только в том случае, если из альянса выйдут США.",
+         "война", False, "hypothetical"),
+        ("Война России и НАТО возможна.", "война", False, "predict"),
     ],
 )  # fmt: skip
 def test_claims_ru_condition_up_to_then_and_only_if(

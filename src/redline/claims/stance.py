@@ -1047,6 +1047,8 @@ def _own_stance(
     # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts; so does
     # a risk or chance of the action («рискует потерять», «угроза войны»).
     if _likely(trigger, chain, c):
+        if _frame(c.restricting_condition_frames, _after(trigger)):  # "possible only if ..."
+            return StanceReading("hypothetical", "hypothetical.only_if")
         return StanceReading("predict", "predict.likely")
     if _inevitable(trigger, c):
         return StanceReading("predict", "predict.inevitable")
