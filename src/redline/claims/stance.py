@@ -409,8 +409,7 @@ def _before_consequence(token: Token, c: StanceFile) -> bool:
         t.i for t in sentence
         if _is(t, c.consequence_openers) and t.i > sentence.start and t.nbor(-1).text == ","
     ]  # fmt: skip
-    then = min((i for i in opens_consequence if i > token.i), default=None)
-    if then is None:
+    if not any(i > token.i for i in opens_consequence):
         return False
     conditions = [t.i for t in sentence if t.i < token.i and _is(t, c.condition_subordinators)]
     return bool(conditions) and not any(conditions[-1] < i < token.i for i in opens_consequence)
@@ -1047,7 +1046,7 @@ def _own_stance(
     # 6. Inevitability ("I do not see how a nuclear conflict can be avoided") predicts; so does
     # a risk or chance of the action («рискует потерять», «угроза войны»).
     if _likely(trigger, chain, c):
-        if _frame(c.restricting_condition_frames, _after(trigger)):  # "possible only if ..."
+        if _only_if(trigger, c):
             return StanceReading("hypothetical", "hypothetical.only_if")
         return StanceReading("predict", "predict.likely")
     if _inevitable(trigger, c):
@@ -1125,7 +1124,7 @@ def _own_stance(
             return StanceReading("report", "report.subject_of_forecast", negated=negated)
         if _headline(trigger):
             return StanceReading("report", "report.headline", negated=negated)
-        if _frame(c.restricting_condition_frames, _after(trigger)):
+        if _only_if(trigger, c):
             return StanceReading("hypothetical", "hypothetical.only_if", negated=negated)
         return StanceReading("predict", "predict.future")
     # 13. "Moscow did not strike", «никогда не использовала»: saying that the action itself did
@@ -1140,6 +1139,12 @@ def _own_stance(
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _only_if(trigger: Token, c: StanceFile) -> bool:
+    """«Война ... возможна только в том случае, если ...», "war can come only if ...": what
+    only a condition would bring is imagined, not forecast."""
+    return _frame(c.restricting_condition_frames, _after(trigger))
 
 
 def _subject_of_consequence(trigger: Token, verb: Token, c: StanceFile) -> bool:
