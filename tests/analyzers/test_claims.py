@@ -204,6 +204,71 @@ def test_claims_nuclear_word_leaves_diplomacy_on_level_0(
     assert {c.attrs["level"] for c in threat} == {5}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        ("Both leaders supported the nuclear non-proliferation process.", "support", 0),
+        ("Mongolia supports the establishment of nuclear-weapon-free zones.", "support", 0),
+        ("They supported the non-proliferation of nuclear weapons.", "support", 0),
+        ("It generated massive support for the anti-nuclear movement.", "support", 0),
+        ("We will guarantee their security with our nuclear weapons.", "guarantee", 5),
+        ("Russia may supply nuclear weapons to Belarus.", "supply", 5),
+    ],
+)
+def test_claims_support_is_nuclear_only_when_it_gives_nuclear_weapons(
+    analyse_rules: Callable[..., Document], text: str, key: str, level: int
+) -> None:
+    """Support for disarmament, a nuclear-free zone or a non-proliferation process is
+    diplomacy (rung 0); support given with, or as, nuclear weapons is rung 5."""
+    levels = {
+        c.attrs["level"]
+        for c in analyse_rules(text).layer("claims")
+        if c.attrs["action_key"] == key
+    }
+    assert levels == {level}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Kazakhstan voluntarily renounced the fourth largest nuclear arsenal.",
+            "nuclear arsenal",
+            0,
+        ),
+        (
+            "It is hard to believe Kim Jong-un will give up his nuclear weapons.",
+            "nuclear weapons",
+            0,
+        ),
+        ("We urge all members to build a world free of nuclear weapons.", "nuclear weapons", 0),
+        ("Mongolia calls for the complete elimination of nuclear weapons.", "elimination", 0),
+        ("They threatened to destroy Kyiv with nuclear weapons.", "destroy", 5),
+        (
+            "The elimination of Ukrainian troops with nuclear weapons was threatened.",
+            "elimination",
+            5,
+        ),
+        ("Russia is ready to use nuclear weapons.", "use nuclear weapons", 5),
+        ("We renew our resolve to realize a world without nuclear weapons.", "nuclear weapons", 0),
+        ("The two states should reduce their nuclear weapon stockpiles.", "nuclear weapon", 0),
+        ("North Korea will continue to develop nuclear weapons.", "nuclear weapons", 1),
+        ("Iran will not get a nuclear weapon.", "nuclear weapon", 1),
+    ],
+)
+def test_claims_nuclear_disarmament_is_not_nuclear_use(
+    analyse_rules: Callable[..., Document], text: str, key: str, level: int
+) -> None:
+    """Nuclear weapons renounced, given up, eliminated or banned are disarmament (rung 0),
+    developed or obtained a state arming itself (rung 1); as the means of an act, rung 5."""
+    levels = {
+        c.attrs["level"]
+        for c in analyse_rules(text).layer("claims")
+        if c.attrs["action_key"] == key
+    }
+    assert levels == {level}, text
+
+
 def test_claims_seizing_assets_is_not_seizing_territory(
     analyse_rules: Callable[..., Document],
 ) -> None:

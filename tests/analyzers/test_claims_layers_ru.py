@@ -577,3 +577,23 @@ def test_claims_ru_a_linked_word_on_its_own_line_stays_in_its_sentence() -> None
     # «с помощью» is "by means of" across the break, and the next sentence credits Маляр.
     assert not [c for c in document.layer("claims") if c.text.strip() == "помощью"]
     assert _claim(document, "атаковать").attrs["stance"] == "report"
+
+
+def test_claims_ru_support_is_nuclear_only_when_it_gives_nuclear_weapons() -> None:
+    free_zone = _analyse(
+        "Мы поддерживаем создание зоны, свободной от ядерного оружия, на Ближнем Востоке."
+    )
+    assert _claim(free_zone, "поддерживаем").attrs["level"] == 0
+    means = _analyse("Мы защитим союзников нашим ядерным оружием.")
+    assert _claim(means, "защитим").attrs["level"] == 5
+    given = _analyse("Россия может передать ядерное оружие Белоруссии.")
+    assert _claim(given, "передать").attrs["level"] == 5
+
+
+def test_claims_ru_nuclear_disarmament_is_not_nuclear_use() -> None:
+    eliminated = _analyse("Мы призываем к полной ликвидации ядерного оружия.")
+    assert _claim(eliminated, "ликвидации").attrs["level"] == 0
+    used = _analyse("Россия ликвидирует украинские войска ядерным оружием.")
+    assert _claim(used, "ликвидирует").attrs["level"] == 5
+    troops = _analyse("Надо ликвидировать террористов.")
+    assert _claim(troops, "ликвидировать").attrs["level"] == 3

@@ -46,6 +46,8 @@ _RENOUNCING = ("REJECT", "RETREAT", "CONCEDE")
 # Moving or showing weapons is not using them: a deployment or exercise with nuclear arms is a
 # show of force (rung 3), as the ladder's conventions put deployments.
 _SHOWING = ("MOBILIZE",)
+# Supporting and aiding: nuclear only when nuclear weapons are what is given.
+_COOPERATIVE = ("SUPPORT", "AID")
 # Only these kinds of force reach level 4 by naming a capital, a regime or a leadership.
 _DESTRUCTIVE_MODES = {
     "destroy",
@@ -760,7 +762,64 @@ def _level(
         )
     ):  # a place seized is territory; "Russia's assets" seized are not
         level, rule = 3, "target:territory"
+    if level >= 3:
+        held = _nuclear_weapons_held(trigger, lexicon)
+        if held is not None:
+            level, rule = held
     return level, rule
+
+
+def _nuclear_weapons_held(trigger: Token, lexicon: ActionLexicon) -> tuple[int, str] | None:
+    """Nuclear weapons named, not used: disarmament is rung 0 and armament rung 1.
+
+    Given up, cut or banned ("renounced its nuclear arsenal", "a world without nuclear
+    weapons", «полная ликвидация ядерного оружия») they are disarmament; built, obtained or
+    developed ("continue to develop nuclear weapons", "Iran will not get a nuclear weapon")
+    they are a state arming itself, which the conventions put at rung 1 when it is presented
+    as a threat. Either the weapons named as the action are what such a word governs, or the
+    action is itself a disarming word whose object, not its instrument, is nuclear weapons."""
+    words = lexicon.clause
+    nuclear = [w for w, raised in lexicon.modifiers.items() if raised == 5]
+
+    def nuclear_weapons(token: Token) -> bool:
+        return (
+            _is(token, words.nuclear_means)
+            and not _instrument(token, words)
+            and any(_is(m, nuclear) for m in (token, *token.children))
+        )
+
+    if _listed(trigger, words.disarming_words):
+        found = any(nuclear_weapons(t) for t in trigger.subtree if t != trigger)
+        return (0, "object:disarmed") if found else None
+    if not nuclear_weapons(trigger):
+        return None
+    if any(c.dep_ == "case" and _listed(c, words.disarming_words) for c in trigger.children):
+        return 0, "object:disarmed"  # «мир без ядерного оружия»: the preposition is a child
+    head = trigger
+    while head.head != head and (head.dep_ == "compound" or head.head.pos_ == "ADP"):
+        head = head.head
+        if _listed(head, words.disarming_words):  # "a world without nuclear weapons"
+            return 0, "object:disarmed"
+    head = head.head
+    if head == trigger:
+        return None
+    if _listed(head, words.disarming_words):
+        return 0, "object:disarmed"
+    if _listed(head, words.arming_words):
+        return 1, "object:armament"
+    return None
+
+
+def _listed(token: Token, listed: Sequence[str]) -> bool:
+    """The token is one of ``listed``, alone or with its particle ("give up")."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return _is(token, listed) or any(f"{token.lemma_.lower()} {p}" in listed for p in particles)
+
+
+def _instrument(token: Token, words: ClauseWords) -> bool:
+    """The means of the act, wherever the parse hangs it: in the instrumental case, or after
+    "with" ("guarantee security with our weapons", «защитить ядерным оружием»)."""
+    return "Ins" in token.morph.get("Case", []) or _is(token.head, words.companion_prepositions)
 
 
 def _strikes_named(trigger: Token, targets: list[Mention], words: ClauseWords) -> bool:
@@ -789,7 +848,33 @@ def _nuclear_act(word: str, trigger: Token, match: ActionMatch, lexicon: ActionL
     if any(_is(t, [first]) for t in _participle_noun(trigger)):
         return True
     tokens = [t for t in trigger.subtree if _is(t, [first])]
+    if match.action.plover in _COOPERATIVE and tokens:
+        return any(
+            _gives_nuclear_means(t, trigger, match, lexicon)
+            and _path_uses(t, trigger, match, lexicon)
+            for t in tokens
+        )
     return not tokens or any(_path_uses(t, trigger, match, lexicon) for t in tokens)
+
+
+def _gives_nuclear_means(
+    token: Token, trigger: Token, match: ActionMatch, lexicon: ActionLexicon
+) -> bool:
+    """Support or aid is nuclear only when nuclear weapons are what it gives ("with our
+    nuclear weapons", «передать ядерное оружие»): the nuclear word is, or modifies, a word of
+    the means, and no other noun stands between the means and the action ("support nuclear-
+    weapon-free zones", "an end to nuclear tests", «зона, свободная от ядерного оружия»)."""
+    means = lexicon.clause.nuclear_means
+    current = token if _is(token, means) else token.head
+    if not _is(current, means):
+        return False
+    if _instrument(current, lexicon.clause):
+        return True
+    while current != trigger and not match.start <= current.i < match.end:
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN") and not match.start <= current.i < match.end:
+            return False
+    return True
 
 
 def _path_uses(token: Token, trigger: Token, match: ActionMatch, lexicon: ActionLexicon) -> bool:

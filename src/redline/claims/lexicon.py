@@ -323,6 +323,17 @@ class ClauseWords(DataFile):
     # state, group or person named as giver or receiver, is a service, not a political act.
     # Adjectives. Empty where a language lists none.
     service_qualifiers: list[str] = Field(default_factory=list)
+    # "guarantee security with our nuclear weapons", «передать ядерное оружие»: what a
+    # cooperative act gives when it is nuclear. Support for a nuclear-free zone, a test ban or
+    # a non-proliferation process gives no such thing. Nouns. Empty where none are listed.
+    nuclear_means: list[str] = Field(default_factory=list)
+    # "renounced its nuclear arsenal", "a world free of nuclear weapons", «отказ от ядерного
+    # оружия»: nuclear weapons given up, cut or banned are disarmament (rung 0), not nuclear
+    # use. Lemmas, or a verb and its particle ("give up"). Empty where none are listed.
+    disarming_words: list[str] = Field(default_factory=list)
+    # "continue to develop nuclear weapons", "Iran will not get a nuclear weapon": a state
+    # arming itself, rung 1 (the conventions' "developing weapons, presented as a threat").
+    arming_words: list[str] = Field(default_factory=list)
 
 
 class ActionsFile(DataFile):
