@@ -210,6 +210,7 @@ def test_claims_nuclear_word_leaves_diplomacy_on_level_0(
         ("Both leaders supported the nuclear non-proliferation process.", "support", 0),
         ("Mongolia supports the establishment of nuclear-weapon-free zones.", "support", 0),
         ("They supported the non-proliferation of nuclear weapons.", "support", 0),
+        ("Their security can be guaranteed without nuclear weapons.", "guarantee", 0),
         ("It generated massive support for the anti-nuclear movement.", "support", 0),
         ("We will guarantee their security with our nuclear weapons.", "guarantee", 5),
         ("Russia may supply nuclear weapons to Belarus.", "supply", 5),
@@ -254,6 +255,7 @@ def test_claims_support_is_nuclear_only_when_it_gives_nuclear_weapons(
         ("The two states should reduce their nuclear weapon stockpiles.", "nuclear weapon", 0),
         ("North Korea will continue to develop nuclear weapons.", "nuclear weapons", 1),
         ("Iran will not get a nuclear weapon.", "nuclear weapon", 1),
+        ("The Treaty has prevented the spread of nuclear weapons.", "nuclear weapons", 0),
     ],
 )
 def test_claims_nuclear_disarmament_is_not_nuclear_use(

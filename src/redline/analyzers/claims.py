@@ -866,8 +866,8 @@ def _gives_nuclear_means(
     weapon-free zones", "an end to nuclear tests", «зона, свободная от ядерного оружия»)."""
     means = lexicon.clause.nuclear_means
     current = token if _is(token, means) else token.head
-    if not _is(current, means):
-        return False
+    if not _is(current, means) or _listed(current.head, lexicon.clause.disarming_words):
+        return False  # "guaranteed without nuclear weapons" gives none
     if _instrument(current, lexicon.clause):
         return True
     while current != trigger and not match.start <= current.i < match.end:
