@@ -45,6 +45,12 @@ def test_ru_cues_are_their_own_file_with_semeval2023_names() -> None:
         ("Пора уже признать очевидное.", "time_has_come", None),
         ("Они кричат о свободе слова. А как же Ассанж?", "tu_quoque", None),
         ("Наше дело правое!", "stock_slogan", "Наше дело правое"),
+        ("Не секрет, что санкции бьют по самой Европе.", "settled_certainty", None),
+        ("Он погиб за Россию.", "great_nation", "за Россию"),
+        ("Наш народ не сломить никакими санкциями.", "great_nation", "Наш народ не сломить"),
+        ("Инфляция бьёт исторические рекорды.", "exaggeration", None),
+        ("Это беспрецедентное давление на нашу страну.", "exaggeration", "беспрецедентное"),
+        ("Становится всё очевиднее, что Киев проиграл.", "settled_certainty", None),
     ],
 )
 def test_ru_cues_follow_inflection(text: str, cue: str, marked: str | None) -> None:
@@ -64,6 +70,8 @@ def test_ru_cues_follow_inflection(text: str, cue: str, marked: str | None) -> N
         "Министр провёл совещание с губернатором, стороны обсудили ремонт дорог.",
         "До сих пор неизвестно, когда откроется мост.",
         "Подлинные документы переданы в архив.",
+        "Стало ясно, что поезд опоздает на час.",
+        "Битва за Украину продолжается уже второй год.",
     ],
 )
 def test_ru_cues_stay_silent_on_neutral_wording(text: str) -> None:
@@ -71,5 +79,7 @@ def test_ru_cues_stay_silent_on_neutral_wording(text: str) -> None:
     assert "either_or" not in fired
     assert "hitler_comparison" not in fired
     assert "pejorative_label" not in fired
+    assert "settled_certainty" not in fired
+    assert "great_nation" not in fired
     if "совещание" in text or "мост" in text or "документы" in text:
         assert fired == {}
