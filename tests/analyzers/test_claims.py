@@ -271,6 +271,27 @@ def test_claims_nuclear_disarmament_is_not_nuclear_use(
     assert levels == {level}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        ("This is a propaganda war against Russia.", "war", 1),
+        ("The media attacks on the Prime Minister continued.", "attack", 1),
+        ("They launched an unrelenting assault on his reputation.", "assault", 1),
+        ("Russia launched a missile attack on Kharkiv.", "missile attack", 3),
+    ],
+)
+def test_claims_force_named_as_rhetoric_is_rung_one(
+    analyse_rules: Callable[..., Document], text: str, key: str, level: int
+) -> None:
+    """A war or an attack called propaganda or media, or done to a reputation, is rhetoric."""
+    levels = {
+        c.attrs["level"]
+        for c in analyse_rules(text).layer("claims")
+        if c.attrs["action_key"] == key
+    }
+    assert levels == {level}, text
+
+
 def test_claims_seizing_assets_is_not_seizing_territory(
     analyse_rules: Callable[..., Document],
 ) -> None:

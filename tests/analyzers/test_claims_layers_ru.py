@@ -597,3 +597,12 @@ def test_claims_ru_nuclear_disarmament_is_not_nuclear_use() -> None:
     assert _claim(used, "ликвидирует").attrs["level"] == 5
     troops = _analyse("Надо ликвидировать террористов.")
     assert _claim(troops, "ликвидировать").attrs["level"] == 3
+
+
+def test_claims_ru_force_named_as_rhetoric_is_rung_one() -> None:
+    attack = _analyse("Это информационная атака на Россию.")
+    assert _claim(attack, "атака").attrs["level"] == 1
+    war = _analyse("Запад ведёт против нас психологическую войну.")
+    assert _claim(war, "войну").attrs["level"] == 1
+    killing = _analyse("Политическое убийство потрясло страну.")
+    assert _claim(killing, "убийство").attrs["level"] == 3

@@ -698,6 +698,11 @@ def _level(
     level, rule = match.action.level, "lexicon"
     if level == 3 and match.action.plover == "ASSAULT" and _abstract_object(trigger, lexicon):
         return 1, "target:abstract"
+    if level >= 3 and any(
+        c.dep_ in ("amod", "compound", "nmod") and _is(c, lexicon.clause.rhetoric_qualifiers)
+        for c in trigger.children
+    ):  # «информационная атака», "a propaganda war": rhetoric, not force
+        return 1, "qualifier:rhetoric"
     # The rung comes from the action and what it is done to: the words of the action's own
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
     # power, attacked ...") or the rest of the sentence. Cue words match the phrase's words or

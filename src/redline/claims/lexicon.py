@@ -308,6 +308,10 @@ class ClauseWords(DataFile):
     # «атака на культуру», "a war on truth": force whose object is an idea, a right or a
     # culture is a metaphor, rhetoric (rung 1); empty where a language lists none.
     abstract_objects: list[str] = Field(default_factory=list)
+    # «информационная атака», "a propaganda war", "a media assault": force called informational,
+    # psychological or ideological is rhetoric (rung 1). Adjectives or noun modifiers; empty
+    # where a language lists none.
+    rhetoric_qualifiers: list[str] = Field(default_factory=list)
     # «пакет помощи, включающий ракеты»: weapons named in the sentence make aid military;
     # «политическая поддержка» stays diplomacy. Empty where a language lists none.
     arms_words: list[str] = Field(default_factory=list)
