@@ -53,8 +53,8 @@ def _rules_pipeline() -> Pipeline:
 def analyse_rules() -> Callable[..., Document]:
     """The default pipeline with the claim model taken out: the rules' own findings."""
 
-    def run(text: str, date: str | None = None) -> Document:
-        return _rules_pipeline().run(Document.from_text(text, Metadata(date=date)))
+    def run(text: str, date: str | None = None, author: str | None = None) -> Document:
+        return _rules_pipeline().run(Document.from_text(text, Metadata(date=date, author=author)))
 
     return run
 

@@ -292,6 +292,22 @@ def test_claims_force_named_as_rhetoric_is_rung_one(
     assert levels == {level}, text
 
 
+def test_claims_a_delegation_naming_its_own_state_commits_like_we(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    """A UN delegation speaks of its state in the third person: "Kazakhstan supports" is the
+    voice's own side committing to a cooperative act (advocate), as "we support" is; another
+    state's support stays reported."""
+    text = (
+        "We are committed to a world free of nuclear weapons. Kazakhstan fully supports the "
+        "proposal by the Secretary-General. Russia supports the regime in Syria."
+    )
+    document = analyse_rules(text, author="Kazakhstan")
+    stances = {c.attrs["actor_state"]: c.attrs["stance"] for c in document.layer("claims")}
+    assert stances["kazakhstan"] == "advocate"
+    assert stances["russia"] == "report"
+
+
 def test_claims_seizing_assets_is_not_seizing_territory(
     analyse_rules: Callable[..., Document],
 ) -> None:

@@ -1101,8 +1101,13 @@ def _own_stance(
         stopped = _stopped(trigger, verb, c) and not negated
         return StanceReading("reject" if stopped else "advocate", "advocate.prescriptive")
     # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
-    # поддерживаем»): it endorses what it does.
-    if level == 0 and not negated and (future or _present_tense(verb)) and _commits(verb, c):
+    # поддерживаем», a delegation's "Kazakhstan supports"): it endorses what it does.
+    if (
+        level == 0
+        and not negated
+        and (future or _present_tense(verb))
+        and (_commits(verb, c) or (in_group_subject and _named_subject(verb)))
+    ):
         return StanceReading("advocate", "advocate.own_commitment")
     # 10b. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future and not kept_up:
@@ -1238,6 +1243,14 @@ def _commits(verb: Token, c: StanceFile) -> bool:
     )
     speaker = _is(subject, c.first_person) if subject is not None else _first_person(verb, c)
     return speaker and (not singular or _is(verb, c.performative_verbs))
+
+
+def _named_subject(verb: Token) -> bool:
+    """The verb's subject is a name: with the voice's own side as the actor, a state speaking
+    of itself ("Kazakhstan fully supports the proposal", "Japan will work with the UN", said
+    by their delegations), which the conventions read as "we"."""
+    subject = _subject(verb)
+    return subject is not None and subject.pos_ == "PROPN"
 
 
 def _first_person(verb: Token, c: StanceFile) -> bool:
