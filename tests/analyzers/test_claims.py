@@ -204,6 +204,11 @@ def test_claims_nuclear_word_leaves_diplomacy_on_level_0(
     assert {c.attrs["level"] for c in threat} == {5}
 
 
+def _levels(document: Document, key: str) -> set[int]:
+    """The levels of the document's claims whose action is ``key``."""
+    return {c.attrs["level"] for c in document.layer("claims") if c.attrs["action_key"] == key}
+
+
 @pytest.mark.parametrize(
     ("text", "key", "level"),
     [
@@ -221,12 +226,7 @@ def test_claims_support_is_nuclear_only_when_it_gives_nuclear_weapons(
 ) -> None:
     """Support for disarmament, a nuclear-free zone or a non-proliferation process is
     diplomacy (rung 0); support given with, or as, nuclear weapons is rung 5."""
-    levels = {
-        c.attrs["level"]
-        for c in analyse_rules(text).layer("claims")
-        if c.attrs["action_key"] == key
-    }
-    assert levels == {level}, text
+    assert _levels(analyse_rules(text), key) == {level}, text
 
 
 @pytest.mark.parametrize(
@@ -263,12 +263,7 @@ def test_claims_nuclear_disarmament_is_not_nuclear_use(
 ) -> None:
     """Nuclear weapons renounced, given up, eliminated or banned are disarmament (rung 0),
     developed or obtained a state arming itself (rung 1); as the means of an act, rung 5."""
-    levels = {
-        c.attrs["level"]
-        for c in analyse_rules(text).layer("claims")
-        if c.attrs["action_key"] == key
-    }
-    assert levels == {level}, text
+    assert _levels(analyse_rules(text), key) == {level}, text
 
 
 @pytest.mark.parametrize(
@@ -278,18 +273,14 @@ def test_claims_nuclear_disarmament_is_not_nuclear_use(
         ("The media attacks on the Prime Minister continued.", "attack", 1),
         ("They launched an unrelenting assault on his reputation.", "assault", 1),
         ("Russia launched a missile attack on Kharkiv.", "missile attack", 3),
+        ("Russia carried out the deadliest attack in living memory on Kharkiv.", "attack", 3),
     ],
 )
 def test_claims_force_named_as_rhetoric_is_rung_one(
     analyse_rules: Callable[..., Document], text: str, key: str, level: int
 ) -> None:
     """A war or an attack called propaganda or media, or done to a reputation, is rhetoric."""
-    levels = {
-        c.attrs["level"]
-        for c in analyse_rules(text).layer("claims")
-        if c.attrs["action_key"] == key
-    }
-    assert levels == {level}, text
+    assert _levels(analyse_rules(text), key) == {level}, text
 
 
 def test_claims_a_delegation_naming_its_own_state_commits_like_we(
