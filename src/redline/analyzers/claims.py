@@ -800,17 +800,19 @@ def _nuclear_weapons_held(trigger: Token, lexicon: ActionLexicon) -> tuple[int, 
         return None
     if any(c.dep_ == "case" and _listed(c, words.disarming_words) for c in trigger.children):
         return 0, "object:disarmed"  # «мир без ядерного оружия»: the preposition is a child
-    head = trigger
-    while head.head != head and (head.dep_ == "compound" or head.head.pos_ == "ADP"):
-        head = head.head
-        if _listed(head, words.disarming_words):  # "a world without nuclear weapons"
-            return 0, "object:disarmed"
-    head = head.head
-    if head == trigger:
-        return None
-    if _listed(head, words.disarming_words):
+    # What governs the weapons: the word above them, through a preposition ("a world without
+    # nuclear weapons", "the pursuit of ...") or the noun they qualify ("weapon stockpiles").
+    governors: list[Token] = []
+    node = trigger
+    while node.head != node:
+        passing = node.dep_ == "compound" or node.head.pos_ == "ADP"
+        node = node.head
+        governors.append(node)
+        if not passing:
+            break
+    if any(_listed(g, words.disarming_words) for g in governors):
         return 0, "object:disarmed"
-    if _listed(head, words.arming_words):
+    if governors and _listed(governors[-1], words.arming_words):
         return 1, "object:armament"
     return None
 

@@ -382,21 +382,23 @@ def _in_if_clause(token: Token, c: StanceFile) -> bool:
     return _frame(c.condition_clause_frames, clause)
 
 
+def _last_if(token: Token, c: StanceFile) -> Token | None:
+    """The last "if" of the token's sentence before the token."""
+    found = [t for t in token.sent if t.i < token.i and _is(t, c.condition_subordinators)]
+    return found[-1] if found else None
+
+
 def _contrastive_if(token: Token, c: StanceFile) -> bool:
     """«если раньше было наше требование о признании Крыма, то теперь ...», «если в XX веке
     гитлеровцы ..., то в XXI ...»: an "if" that sets a past against the present states both
     halves; it imagines neither."""
-    before = _before(token)
-    opened = [
-        word.start()
-        for word in re.finditer(r"\w+", before)
-        if word.group(0).lower() in c.condition_subordinators
-    ]
-    if not opened or not _frame(c.contrastive_condition_frames, before[opened[-1] :]):
+    opener = _last_if(token, c)
+    if opener is None or not _frame(
+        c.contrastive_condition_frames, token.doc.text[opener.idx : token.idx]
+    ):
         return False
     # «если раньше они нападут, ...» is a condition: the future imagines.
-    start = token.sent.start_char + opened[-1]
-    clause = [t for t in token.sent if start <= t.idx <= token.idx]
+    clause = token.doc[opener.i : token.i + 1]
     return not any("Fut" in t.morph.get("Tense", []) or _is(t, c.future_forms) for t in clause)
 
 
@@ -411,8 +413,8 @@ def _before_consequence(token: Token, c: StanceFile) -> bool:
     ]  # fmt: skip
     if not any(i > token.i for i in opens_consequence):
         return False
-    conditions = [t.i for t in sentence if t.i < token.i and _is(t, c.condition_subordinators)]
-    return bool(conditions) and not any(conditions[-1] < i < token.i for i in opens_consequence)
+    opener = _last_if(token, c)
+    return opener is not None and not any(opener.i < i < token.i for i in opens_consequence)
 
 
 def _has_condition(verb: Token, c: StanceFile) -> bool:
