@@ -118,6 +118,28 @@ def test_a_form_shared_with_the_indicative_is_read_as_the_indicative(
     assert _token(parse(text), word).morph.get("Mood") != ["Imp"]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "pos", "case"),
+    [
+        # slovnet tags these verbs; pymorphy has only an adjective or only a noun for them
+        ("ублюдочную украину нужно стереть", "ублюдочную", "ADJ", "Acc"),
+        # (a word the dictionary lacks: pymorphy guesses it a noun, and its case by analogy)
+        ("Осуждаю буллинг послов.", "буллинг", "NOUN", None),
+        ("Смерть ворогам!", "ворогам", "NOUN", "Dat"),
+    ],
+)
+def test_a_verb_the_dictionary_reads_only_as_a_noun_or_adjective_is_one(
+    parse: Language, text: str, word: str, pos: str, case: str | None
+) -> None:
+    token = _token(parse(text), word)
+    assert token.pos_ == pos
+    assert case is None or token.morph.get("Case") == [case]
+
+
+def test_a_verb_the_dictionary_also_reads_as_a_verb_stays_a_verb(parse: Language) -> None:
+    assert _token(parse("Мы осуждаем удары по Киеву."), "осуждаем").pos_ == "VERB"
+
+
 def test_every_sentence_is_one_tree_even_where_slovnet_loops(parse: Language) -> None:
     # slovnet parses these with a loop; every rule that walks up the tree needs a tree.
     doc = parse("Хохлы — свиньи. Вперёд, бейте оккупантов!\nivan_77 · 2 часа назад\nНужно уйти.")

@@ -111,11 +111,14 @@ _MAX_KEYS_PER_PATTERN = 32
 
 @dataclass(frozen=True)
 class Word:
-    """One token of a parsed text: its offsets and its lemma."""
+    """One token of a parsed text: its offsets and its lemma; ``place_name`` when the word,
+    written in lower case, can only be a place's name («украину», «сша»), so that case need
+    not agree for it (a scornful post writes «украина» and «сша» in lower case)."""
 
     start: int
     end: int
     lemma: str
+    place_name: bool = False
 
 
 class LemmaMatcher:
@@ -163,18 +166,19 @@ class LemmaMatcher:
                 if not prefixes:
                     break
                 start, end = words[first].start, words[last].end
-                match = self._match(text, start, end, prefixes)
+                named = all(w.place_name for w in words[first : last + 1])
+                match = self._match(text, start, end, prefixes, named)
                 if match is not None:
                     found.append(match)
         return _longest_first(found)
 
     def _match(
-        self, text: str, start: int, end: int, keys: list[tuple[str, ...]]
+        self, text: str, start: int, end: int, keys: list[tuple[str, ...]], place_name: bool
     ) -> SurfaceMatch | None:
         values: dict[Hashable, None] = {}
         for key in keys:
             for form, vals in self._patterns.get(key, {}).items():
-                if _case_agrees(form, text[start:end]):
+                if place_name or _case_agrees(form, text[start:end]):
                     values.update(dict.fromkeys(vals))
         return SurfaceMatch(start, end, text[start:end], tuple(values)) if values else None
 

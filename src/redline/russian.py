@@ -58,6 +58,12 @@ _AGREEING_POS = {
     "NUM": {"NUMR", "NUMB"},
 }
 
+# pymorphy's cases in UD's names (the second genitive and locative count as the first).
+_UD_CASES = {
+    "nomn": "Nom", "gent": "Gen", "gen2": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
+    "loct": "Loc", "loc2": "Loc", "voct": "Voc",
+}  # fmt: skip
+
 
 class SyntaxFile(DataFile):
     version: int
@@ -247,6 +253,8 @@ def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
         )
         if command is not None:
             pos, features = "VERB", _imperative_features(command)
+        elif pos in ("VERB", "AUX"):
+            pos, features = _not_a_verb(parses) or (pos, features)
         agreeing = [p for p in parses if p.tag.POS in _AGREEING_POS.get(pos, set())]
         best = command or (agreeing or parses)[0]
         token.pos_ = pos
@@ -262,6 +270,27 @@ def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
             features.update(Aspect="Perf", Tense="Fut")
         token.morph = MorphAnalysis(token.vocab, features)
         token.tag_ = _penn_tag(pos, features)
+
+
+def _not_a_verb(parses: list[Any]) -> tuple[str, dict[str, str]] | None:
+    """A word slovnet tagged a verb that pymorphy reads only as an adjective or only as a noun
+    («ублюдочную украину», «Осуждаю буллинг», «Смерть ворогам!»): that part of speech, with
+    pymorphy's case, number, gender and animacy; None when pymorphy has any other reading."""
+    kinds = {str(p.tag.POS) for p in parses}
+    if not parses or len(kinds) != 1 or not kinds <= {"ADJF", "NOUN"}:
+        return None
+    tag = parses[0].tag
+    features = {
+        name: value
+        for name, value in (
+            ("Case", _UD_CASES.get(str(tag.case))),
+            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
+            ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
+            ("Animacy", {"anim": "Anim", "inan": "Inan"}.get(str(tag.animacy))),
+        )
+        if value is not None
+    }
+    return ("ADJ" if kinds == {"ADJF"} else "NOUN"), features
 
 
 def _imperfective_present(best: Any, parses: list[Any]) -> bool:

@@ -96,7 +96,19 @@ def tokenised(
 
 
 def words(parsed: SpacyDoc) -> list[Word]:
-    return [Word(t.idx, t.idx + len(t.text), _text_lemma(t)) for t in parsed if not t.is_space]
+    return [
+        Word(t.idx, t.idx + len(t.text), _text_lemma(t), t.is_lower and _place_name(t.text))
+        for t in parsed
+        if not t.is_space
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _place_name(word: str) -> bool:
+    """Every reading pymorphy3 has of the word is a place's name («украину», «сша», «киева»;
+    not «киев», also a declension of «кий», nor «запад», «мир», «орел»)."""
+    parses = morph_analyzer().parse(word)
+    return bool(parses) and all("Geox" in p.tag for p in parses)
 
 
 def entity_keys(parsed: SpacyDoc) -> dict[tuple[int, int], tuple[str, str]]:

@@ -131,6 +131,15 @@ def test_actors_ru_common_words_are_not_actors(actors: Callable[..., list[Span]]
     assert not [s for s in spans if s.attrs["linked"]]
 
 
+def test_actors_ru_place_names_written_in_lower_case_are_linked(
+    actors: Callable[..., list[Span]],
+) -> None:
+    """A scornful post writes states in lower case; a word that can only be a place's name is
+    still linked («киев» is also a form of «кий», «запад» a direction: they are not)."""
+    spans = actors("сша и европа опять врут, а украину они бросят. С запада пришла гроза.")
+    assert {s.attrs["actor_id"] for s in spans} == {"united_states", "europe", "ukraine"}
+
+
 def test_actors_ru_a_surname_pymorphy_does_not_know_keeps_one_id(
     actors: Callable[..., list[Span]],
 ) -> None:

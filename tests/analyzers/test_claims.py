@@ -412,3 +412,31 @@ def test_claims_stock_warnings_threaten(
 ) -> None:
     claims = analyse_rules(text).layer("claims")
     assert (claims[0].attrs["stance"], bool(claims[0].attrs.get("negated"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Russia launched missiles at Kyiv overnight.", 4),
+        ("Israel launched new air strikes against gun positions in Syria.", 3),
+        ("The army launched a counteroffensive in the south.", 3),
+        ("Three years ago, Sweden helped launch the New Agenda Coalition.", None),
+        ("In June, fifteen countries launched a nuclear-disarmament initiative.", None),
+    ],
+)
+def test_claims_launch_is_force_only_when_what_is_launched_is(
+    analyse_rules: Callable[..., Document], text: str, level: int | None
+) -> None:
+    launches = _levels(analyse_rules(text), "launch")
+    assert launches == ({level} if level is not None else set()), text
+
+
+def test_claims_a_negating_prefix_takes_the_word_back(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    bombed = analyse_rules("They bombed the city with non-nuclear missiles.").layer("claims")
+    assert [c.attrs["level"] for c in bombed] == [3]
+    states = analyse_rules("The treaty binds the non-nuclear weapon States.").layer("claims")
+    assert not [c for c in states if c.attrs["level"] == 5]
+    armed = analyse_rules("North Korea fired nuclear-armed missiles at Japan.").layer("claims")
+    assert [c.attrs["level"] for c in armed] == [5]

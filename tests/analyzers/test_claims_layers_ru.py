@@ -606,3 +606,12 @@ def test_claims_ru_force_named_as_rhetoric_is_rung_one() -> None:
     assert _claim(war, "войну").attrs["level"] == 1
     killing = _analyse("Политическое убийство потрясло страну.")
     assert _claim(killing, "убийство").attrs["level"] == 3
+
+
+def test_claims_ru_defence_by_arms_is_force() -> None:
+    homeland = _analyse("Желающим защищать Родину в зоне СВО обращаться в военкоматы.")
+    assert _claim(homeland, "защищать").attrs["level"] == 3
+    positions = _analyse("Мы будем защищать свои позиции до последнего.")
+    assert _claim(positions, "защищать").attrs["level"] == 3
+    children = _analyse("Наши дети — это наше будущее, и их нужно беречь и защищать.")
+    assert _claim(children, "защищать").attrs["level"] == 0

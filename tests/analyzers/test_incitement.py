@@ -65,6 +65,8 @@ def test_incitement_needs_the_claims_layer() -> None:
         "It is time to wipe out the settlers.",
         "I hope someone strangles the senator.",
         "Death to the traitors!",
+        "We must use nuclear weapons against Kyiv.",
+        "They should drop bombs on the protesters.",
     ],
 )
 def test_incitement_calls_to_violence(text: str) -> None:
@@ -114,6 +116,11 @@ def test_incitement_threats(text: str) -> None:
         "Let's destroy the competition at the match on Saturday.",
         # reporting past violence
         "The soldiers shot three protesters in the square yesterday.",
+        # weapons whose use is predicted, refused or reported
+        "Russia may use nuclear weapons against Ukraine.",
+        "Russia must never use nuclear weapons against Ukraine.",
+        "Putin threatened to use nuclear weapons against NATO.",
+        "Assad used chemical weapons against his own people.",
     ],
 )
 def test_incitement_contrasts_are_not_calls(text: str) -> None:

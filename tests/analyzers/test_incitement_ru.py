@@ -545,3 +545,36 @@ def test_incitement_ru_colloquial_punch_at_a_person_is_a_call(text: str) -> None
 )
 def test_incitement_ru_punch_verb_leaves_locks_and_reports_alone(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Нужно применить ядерное оружие против Киева.", 5),
+        ("Россия должна применить тактическое ядерное оружие по позициям ВСУ.", 5),
+        ("Пора использовать химическое оружие против боевиков.", 3),
+    ],
+)
+def test_incitement_ru_weapons_used_against_a_target_are_a_call(text: str, severity: int) -> None:
+    span = _one(text, "call_to_violence")
+    assert span.attrs["cue"].startswith("phrase:") and span.attrs["severity"] == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Россия может применить ядерное оружие против Украины.",
+        "Россия не должна применять ядерное оружие против Украины.",
+        "Путин пригрозил применить ядерное оружие против стран НАТО.",
+        "Полиция применила оружие против демонстрантов.",
+    ],
+)
+def test_incitement_ru_weapons_predicted_refused_or_reported_are_no_call(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+def test_incitement_ru_fronted_state_the_parse_lost_is_the_target() -> None:
+    # slovnet makes the adjective the head and «Украину» its object: the state named before the
+    # impersonal modal is still what is to be wiped out.
+    span = _one("Ублюдочную Украину нужно стереть с лица земли.", "call_to_violence")
+    assert span.attrs["target"] == "ukraine"

@@ -32,7 +32,13 @@ from redline.attributes import (
     PronounAttributes,
 )
 from redline.claims.features import candidate_features
-from redline.claims.lexicon import Action, ActionLexicon, ActionMatch, ClauseWords
+from redline.claims.lexicon import (
+    Action,
+    ActionLexicon,
+    ActionMatch,
+    ClauseWords,
+    after_negating_prefix,
+)
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
 from redline.claims.stance import StanceReading, governing_verb, inflected_first_person, stance_of
 from redline.document import Document, Span
@@ -507,12 +513,14 @@ def _claim(
     # sense; for some, only a named object settles it, not the side it befalls (nor a regime
     # word: «потерять свою власть» names no loss in war).
     # (A name after a preposition, «победил в Колумбии», «победил на выборах в США», says
-    # where, not what.)
-    settling = (
-        any(_outside_preps(named(t), t) for t in objects if t.dep_ != "pobj")
-        if match.action.settled_only
-        else bool(targets)
-    )
+    # where, not what.) For others only their words settle it: what is launched is a missile,
+    # not the coalition named as the object.
+    if match.action.settled_only == "words":
+        settling = False
+    elif match.action.settled_only:
+        settling = any(_outside_preps(named(t), t) for t in objects if t.dep_ != "pobj")
+    else:
+        settling = bool(targets)
     if match.action.ambiguous and not settling and not _settled(trigger, match.action):
         return None
     if (
@@ -707,7 +715,7 @@ def _level(
     # phrase (its object, instrument, modifiers), never its subject's ("Russia, a nuclear
     # power, attacked ...") or the rest of the sentence. Cue words match the phrase's words or
     # their lemmas (an inflected language: «ядерным ударом» holds "ядерный").
-    forms, lemmas = _action_phrase(trigger)
+    forms, lemmas = _action_phrase(trigger, lexicon.clause.negating_prefixes)
     own_words = set(forms.split()) | set(lemmas.split())
     for word, raised in lexicon.modifiers.items():
         destructive = level >= 3 and match.action.mode in _DESTRUCTIVE_MODES
@@ -1002,17 +1010,22 @@ def _abstract_object(trigger: Token, lexicon: ActionLexicon) -> bool:
     return bool(objects) and _is(objects[0], lexicon.clause.abstract_objects)
 
 
-def _action_phrase(trigger: Token) -> tuple[str, str]:
+def _action_phrase(trigger: Token, negating_prefixes: Sequence[str] = ()) -> tuple[str, str]:
     """The trigger's phrase without its subjects and the clauses hung on it, as lower-case words
     and as lemmas, each padded with spaces: "use nuclear weapons against Kyiv", "a nuclear
-    strike", "destroy the government quarter"; not "the war, when he has nuclear weapons"."""
+    strike", "destroy the government quarter"; not "the war, when he has nuclear weapons", nor
+    the word a negating prefix takes back ("strikes with non-nuclear weapons")."""
     subjects = {
         t.i
         for child in trigger.children
         if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _hung_clause(child)
         for t in child.subtree
     }
-    tokens = [t for t in trigger.subtree if t.i not in subjects] + _participle_noun(trigger)
+    tokens = [
+        t
+        for t in trigger.subtree
+        if t.i not in subjects and not after_negating_prefix(t, negating_prefixes)
+    ] + _participle_noun(trigger)
     forms = " ".join(t.text for t in tokens).lower()
     lemmas = " ".join(t.lemma_ for t in tokens).lower()
     return f" {forms} ", f" {lemmas} "

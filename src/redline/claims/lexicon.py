@@ -8,9 +8,10 @@ spaCy token. Each file also names the clause words the claims analyzer reads aro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 from spacy.tokens import Doc, Token
@@ -58,8 +59,9 @@ class Action:
     # "symmetrical", "with all means", "to the aggression" is a retaliation, not an answer).
     settled_by: tuple[str, ...] = ()
     # Only those words or a named object settle it, not the side it befalls: «Украина потеряла
-    # независимость» names the side that lost, and is still no loss in war.
-    settled_only: bool = False
+    # независимость» names the side that lost, and is still no loss in war. "words": only those
+    # words, no name ("launch the New Agenda Coalition" founds it; "launch missiles" fires).
+    settled_only: bool | Literal["words"] = False
     words: tuple[str, ...] = ()
     gap: int = 0  # words a phrase may skip between its own words, in all
 
@@ -124,6 +126,14 @@ class ActionLexicon:
         """Every action in ``doc``; a phrase beats the single words inside it."""
         found: list[ActionMatch] = []
         covered = self._non_action_tokens(doc)
+        # "non-nuclear weapons": no action starts at a level word a prefix takes back (the
+        # acts themselves stay: "non-use of force", "non-interference" are principles stated).
+        prefixes = self.words.negating_prefixes if self.words else []
+        covered.update(
+            t.i
+            for t in doc
+            if t.lemma_.lower() in self.modifiers and after_negating_prefix(t, prefixes)
+        )
         for token in doc:
             candidates = self.phrases.get(token.lemma_.lower(), [])
             if token.lower_ != token.lemma_.lower():
@@ -165,6 +175,20 @@ class ActionLexicon:
                     if end is not None:
                         covered.update(range(token.i, end))
         return covered
+
+
+def after_negating_prefix(token: Token, prefixes: Sequence[str]) -> bool:
+    """The token is written right after a negating prefix and a hyphen ("non-nuclear",
+    "anti-nuclear": the tokenizer splits them in three)."""
+    doc, i = token.doc, token.i
+    return (
+        bool(prefixes)
+        and i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in prefixes
+    )
 
 
 def _phrase_end(
@@ -218,7 +242,7 @@ def _action(raw: dict[str, Any]) -> Action:
         raise ConfigError(f"actions.yaml: {key!r} has level {level}, expected 0-5")
     pos = tuple(raw.get("pos") or (("VERB", "NOUN") if "lemma" in raw else ("VERB", "NOUN", "ADJ")))
     escalate = {
-        int(k): tuple(str(w).lower() for w in (v or ()))
+        int(k): tuple(str(w).lower() for w in _flat(v or ()))
         for k, v in (raw.get("escalate_to") or {}).items()
     }
     return Action(
@@ -230,7 +254,9 @@ def _action(raw: dict[str, Any]) -> Action:
         ambiguous=bool(raw.get("ambiguous")),
         escalate_to=escalate,
         settled_by=tuple(str(w).lower() for w in _flat(raw.get("settled_by") or ())),
-        settled_only=bool(raw.get("settled_only")),
+        settled_only="words"
+        if raw.get("settled_only") == "words"
+        else bool(raw.get("settled_only")),
         words=tuple(str(key).lower().split()),
         gap=int(raw.get("gap") or 0),
     )
@@ -238,7 +264,7 @@ def _action(raw: dict[str, Any]) -> Action:
 
 def _flat(words: Any) -> list[Any]:
     """A word list that may hold other lists (YAML anchors of shared lists: ``[*land_words,
-    *force_units, танк]``), flattened."""
+    *force_units, танк]``, ``[*military_words, родина]``), flattened."""
     return [w for item in words for w in (_flat(item) if isinstance(item, list) else [item])]
 
 
@@ -262,10 +288,12 @@ class ActionItem(DataFile):
     mode: str | None = None
     pos: list[str] | None = None
     ambiguous: bool = False
-    escalate_to: dict[int, list[str] | None] | None = None
+    # words that raise the level; like ``settled_by``, shared lists may be nested in it
+    escalate_to: dict[int, list[str | list[str]] | None] | None = None
     # words that settle an ambiguous entry's sense; shared lists may be nested in it
     settled_by: list[str | list[str]] | None = None
-    settled_only: bool = False  # only ``settled_by`` or a named object settle it
+    # only ``settled_by`` or a named object settle it; "words": only ``settled_by``
+    settled_only: bool | Literal["words"] = False
     gap: int = 0  # a phrase's words may have up to this many other words between them
     note: str | None = None  # why the entry is there; for the reader, not read
 
@@ -312,6 +340,10 @@ class ClauseWords(DataFile):
     # psychological or ideological is rhetoric (rung 1). Adjectives or noun modifiers; empty
     # where a language lists none.
     rhetoric_qualifiers: list[str] = Field(default_factory=list)
+    # "non-nuclear weapons", "an anti-nuclear protest": a word after one of these prefixes and a
+    # hyphen is negated, and raises no level. Empty where a language writes such words whole
+    # («неядерный»).
+    negating_prefixes: list[str] = Field(default_factory=list)
     # «пакет помощи, включающий ракеты»: weapons named in the sentence make aid military;
     # «политическая поддержка» stays diplomacy. Empty where a language lists none.
     arms_words: list[str] = Field(default_factory=list)

@@ -350,8 +350,9 @@ class SentenceReader:
         ]
         head = token.head
         # «Смерть хохлам!» parsed the other way round: the dative as the root, «смерть» its
-        # subject; or a rarer noun taken for a verb with «смерть» its object («Смерть
-        # ворогам!»: «ворогам» a verb), a word the lexicon names people by, not as its lemma.
+        # subject, or its object where the parse took the dative for a verb («Смерть
+        # ворогам!», «ворогам» re-tagged a noun); or such a noun the tagger left a verb, a word
+        # the lexicon names people by, not as its lemma.
         if (
             grammar.tagger_repairs
             and not death_to
@@ -359,7 +360,7 @@ class SentenceReader:
             and head.dep_ == "ROOT"
             and token.i == token.sent.start
             and (
-                ("Dat" in head.morph.get("Case", []) and token.dep_ == "nsubj")
+                "Dat" in head.morph.get("Case", [])
                 or (head.pos_ not in ("NOUN", "PROPN", "PRON") and self._misread_people(head))
             )
         ):

@@ -206,11 +206,22 @@ class TargetResolver:
                 # «Укропов надо стереть ...»: a word the lexicon names people by, which the
                 # tagger took for no noun (an adverb), in no nominative.
                 or (self._named_people(t) and "Nom" not in t.morph.get("Case", []))
+                # «ублюдочную украину нужно стереть ...»: a state or a place the actors layer
+                # found, in the accusative or in no case (the tagger took it for an adverb).
+                or (self._named_place(t) and set(t.morph.get("Case", [])) <= {"Acc"})
             )
             and t.dep_ != "pobj"
             and not (t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head is not token)
         ]
         return [self.resolve(t) for t in found[:1]]
+
+    def _named_place(self, token: Token) -> bool:
+        """Whether ``token`` is (part of) a state, a government or a place the actors layer
+        found."""
+        return any(
+            a.attrs.get("type") in ("state", "government", "place")
+            for a in self.actors.overlapping(token.idx, token.idx + len(token))
+        )
 
     def _named_people(self, token: Token) -> bool:
         """Whether the lexicon names people by ``token`` alone (a slur, a dehumanising term or
