@@ -5,6 +5,8 @@ Sentences written for these tests in the style of ministry statements, talk show
 
 from collections.abc import Callable
 
+import pytest
+
 from redline.document import Document, Metadata, Span
 from redline.pipeline import Pipeline
 
@@ -579,39 +581,30 @@ def test_claims_ru_a_linked_word_on_its_own_line_stays_in_its_sentence() -> None
     assert _claim(document, "атаковать").attrs["stance"] == "report"
 
 
-def test_claims_ru_support_is_nuclear_only_when_it_gives_nuclear_weapons() -> None:
-    free_zone = _analyse(
-        "Мы поддерживаем создание зоны, свободной от ядерного оружия, на Ближнем Востоке."
-    )
-    assert _claim(free_zone, "поддерживаем").attrs["level"] == 0
-    means = _analyse("Мы защитим союзников нашим ядерным оружием.")
-    assert _claim(means, "защитим").attrs["level"] == 5
-    given = _analyse("Россия может передать ядерное оружие Белоруссии.")
-    assert _claim(given, "передать").attrs["level"] == 5
-
-
-def test_claims_ru_nuclear_disarmament_is_not_nuclear_use() -> None:
-    eliminated = _analyse("Мы призываем к полной ликвидации ядерного оружия.")
-    assert _claim(eliminated, "ликвидации").attrs["level"] == 0
-    used = _analyse("Россия ликвидирует украинские войска ядерным оружием.")
-    assert _claim(used, "ликвидирует").attrs["level"] == 5
-    troops = _analyse("Надо ликвидировать террористов.")
-    assert _claim(troops, "ликвидировать").attrs["level"] == 3
-
-
-def test_claims_ru_force_named_as_rhetoric_is_rung_one() -> None:
-    attack = _analyse("Это информационная атака на Россию.")
-    assert _claim(attack, "атака").attrs["level"] == 1
-    war = _analyse("Запад ведёт против нас психологическую войну.")
-    assert _claim(war, "войну").attrs["level"] == 1
-    killing = _analyse("Политическое убийство потрясло страну.")
-    assert _claim(killing, "убийство").attrs["level"] == 3
-
-
-def test_claims_ru_defence_by_arms_is_force() -> None:
-    homeland = _analyse("Желающим защищать Родину в зоне СВО обращаться в военкоматы.")
-    assert _claim(homeland, "защищать").attrs["level"] == 3
-    positions = _analyse("Мы будем защищать свои позиции до последнего.")
-    assert _claim(positions, "защищать").attrs["level"] == 3
-    children = _analyse("Наши дети — это наше будущее, и их нужно беречь и защищать.")
-    assert _claim(children, "защищать").attrs["level"] == 0
+@pytest.mark.parametrize(
+    ("text", "words", "level"),
+    [
+        # support is nuclear only when it gives nuclear weapons
+        (
+            "Мы поддерживаем создание зоны, свободной от ядерного оружия, на Ближнем Востоке.",
+            "поддерживаем",
+            0,
+        ),
+        ("Мы защитим союзников нашим ядерным оружием.", "защитим", 5),
+        ("Россия может передать ядерное оружие Белоруссии.", "передать", 5),
+        # nuclear weapons eliminated are disarmament; used, they are nuclear force
+        ("Мы призываем к полной ликвидации ядерного оружия.", "ликвидации", 0),
+        ("Россия ликвидирует украинские войска ядерным оружием.", "ликвидирует", 5),
+        ("Надо ликвидировать террористов.", "ликвидировать", 3),
+        # force named as rhetoric is rung 1; a political killing is still a killing
+        ("Это информационная атака на Россию.", "атака", 1),
+        ("Запад ведёт против нас психологическую войну.", "войну", 1),
+        ("Политическое убийство потрясло страну.", "убийство", 3),
+        # defence by arms is force; protecting children is not
+        ("Желающим защищать Родину в зоне СВО обращаться в военкоматы.", "защищать", 3),
+        ("Мы будем защищать свои позиции до последнего.", "защищать", 3),
+        ("Наши дети — это наше будущее, и их нужно беречь и защищать.", "защищать", 0),
+    ],
+)
+def test_claims_ru_level_of_what_is_done_with_or_to(text: str, words: str, level: int) -> None:
+    assert _claim(_analyse(text), words).attrs["level"] == level
