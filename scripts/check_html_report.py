@@ -163,7 +163,9 @@ class DevTools:
             self.errors.append("console.error: " + " ".join(args))
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             entry = params["entry"]
-            self.errors.append(f"{entry.get('source', 'log')}: {entry.get('text', '')}")
+            # A failed load names its address, so a test can say which request failed.
+            where = f" ({entry['url']})" if entry.get("url") else ""
+            self.errors.append(f"{entry.get('source', 'log')}: {entry.get('text', '')}{where}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -265,7 +265,7 @@ def test_ui_browser_upload_report_filters_and_chart(
     shots.mkdir(parents=True, exist_ok=True)
     result, errors = _drive(server, shots)
     # The one expected error: the PDF refused with 415 is logged by the browser as a failed load.
-    unexpected = [e for e in errors if "415" not in e]
+    unexpected = [e for e in errors if "status of 415" not in e]
     assert not unexpected, errors
     assert result["reportText"] == "Russia will strike the bases if NATO goes further."
     assert result["progress"] == "5 of 5 analysed"
