@@ -212,6 +212,8 @@ def _levels(document: Document, key: str) -> set[int]:
 @pytest.mark.parametrize(
     ("text", "key", "level"),
     [
+        # Support for disarmament, a nuclear-free zone or a non-proliferation process is
+        # diplomacy (rung 0); support given with, or as, nuclear weapons is rung 5.
         ("Both leaders supported the nuclear non-proliferation process.", "support", 0),
         ("Mongolia supports the establishment of nuclear-weapon-free zones.", "support", 0),
         ("They supported the non-proliferation of nuclear weapons.", "support", 0),
@@ -219,19 +221,8 @@ def _levels(document: Document, key: str) -> set[int]:
         ("It generated massive support for the anti-nuclear movement.", "support", 0),
         ("We will guarantee their security with our nuclear weapons.", "guarantee", 5),
         ("Russia may supply nuclear weapons to Belarus.", "supply", 5),
-    ],
-)
-def test_claims_support_is_nuclear_only_when_it_gives_nuclear_weapons(
-    analyse_rules: Callable[..., Document], text: str, key: str, level: int
-) -> None:
-    """Support for disarmament, a nuclear-free zone or a non-proliferation process is
-    diplomacy (rung 0); support given with, or as, nuclear weapons is rung 5."""
-    assert _levels(analyse_rules(text), key) == {level}, text
-
-
-@pytest.mark.parametrize(
-    ("text", "key", "level"),
-    [
+        # Nuclear weapons renounced, given up, eliminated or banned are disarmament (rung 0),
+        # developed or obtained a state arming itself (rung 1); as the means of an act, rung 5.
         (
             "Kazakhstan voluntarily renounced the fourth largest nuclear arsenal.",
             "nuclear arsenal",
@@ -256,31 +247,31 @@ def test_claims_support_is_nuclear_only_when_it_gives_nuclear_weapons(
         ("North Korea will continue to develop nuclear weapons.", "nuclear weapons", 1),
         ("Iran will not get a nuclear weapon.", "nuclear weapon", 1),
         ("The Treaty has prevented the spread of nuclear weapons.", "nuclear weapons", 0),
-    ],
-)
-def test_claims_nuclear_disarmament_is_not_nuclear_use(
-    analyse_rules: Callable[..., Document], text: str, key: str, level: int
-) -> None:
-    """Nuclear weapons renounced, given up, eliminated or banned are disarmament (rung 0),
-    developed or obtained a state arming itself (rung 1); as the means of an act, rung 5."""
-    assert _levels(analyse_rules(text), key) == {level}, text
-
-
-@pytest.mark.parametrize(
-    ("text", "key", "level"),
-    [
+        # A war or an attack called propaganda or media, or done to a reputation, is rhetoric.
         ("This is a propaganda war against Russia.", "war", 1),
         ("The media attacks on the Prime Minister continued.", "attack", 1),
         ("They launched an unrelenting assault on his reputation.", "assault", 1),
         ("Russia launched a missile attack on Kharkiv.", "missile attack", 3),
         ("Russia carried out the deadliest attack in living memory on Kharkiv.", "attack", 3),
+        # "launch" is force only when what is launched is; a name never settles it.
+        ("Russia launched missiles at Kyiv overnight.", "launch", 4),
+        ("Israel launched new air strikes against gun positions in Syria.", "launch", 3),
+        ("The army launched a counteroffensive in the south.", "launch", 3),
+        ("Three years ago, Sweden helped launch the New Agenda Coalition.", "launch", None),
+        ("In June, fifteen countries launched a nuclear-disarmament initiative.", "launch", None),
+        # A word after "non-" or "anti-" raises no level ("nuclear-armed" still does).
+        ("They bombed the city with non-nuclear missiles.", "bomb", 3),
+        ("They develop non-nuclear strike weapons.", "strike", 3),
+        ("The talks covered strategic non-nuclear weapons.", "strategic nuclear weapons", None),
+        ("North Korea fired nuclear-armed missiles at Japan.", "fire", 5),
     ],
 )
-def test_claims_force_named_as_rhetoric_is_rung_one(
-    analyse_rules: Callable[..., Document], text: str, key: str, level: int
+def test_claims_level_of_what_is_done_with_or_to(
+    analyse_rules: Callable[..., Document], text: str, key: str, level: int | None
 ) -> None:
-    """A war or an attack called propaganda or media, or done to a reputation, is rhetoric."""
-    assert _levels(analyse_rules(text), key) == {level}, text
+    """The rung comes from what the action gives, is done with or to; None: no such claim."""
+    expected = {level} if level is not None else set()
+    assert _levels(analyse_rules(text), key) == expected, text
 
 
 def test_claims_a_delegation_naming_its_own_state_commits_like_we(
@@ -412,31 +403,3 @@ def test_claims_stock_warnings_threaten(
 ) -> None:
     claims = analyse_rules(text).layer("claims")
     assert (claims[0].attrs["stance"], bool(claims[0].attrs.get("negated"))) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        ("Russia launched missiles at Kyiv overnight.", 4),
-        ("Israel launched new air strikes against gun positions in Syria.", 3),
-        ("The army launched a counteroffensive in the south.", 3),
-        ("Three years ago, Sweden helped launch the New Agenda Coalition.", None),
-        ("In June, fifteen countries launched a nuclear-disarmament initiative.", None),
-    ],
-)
-def test_claims_launch_is_force_only_when_what_is_launched_is(
-    analyse_rules: Callable[..., Document], text: str, level: int | None
-) -> None:
-    launches = _levels(analyse_rules(text), "launch")
-    assert launches == ({level} if level is not None else set()), text
-
-
-def test_claims_a_negating_prefix_takes_the_word_back(
-    analyse_rules: Callable[..., Document],
-) -> None:
-    bombed = analyse_rules("They bombed the city with non-nuclear missiles.").layer("claims")
-    assert [c.attrs["level"] for c in bombed] == [3]
-    states = analyse_rules("The treaty binds the non-nuclear weapon States.").layer("claims")
-    assert not [c for c in states if c.attrs["level"] == 5]
-    armed = analyse_rules("North Korea fired nuclear-armed missiles at Japan.").layer("claims")
-    assert [c.attrs["level"] for c in armed] == [5]
