@@ -24,7 +24,7 @@ attributes are is declared here, once, as pydantic models:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -278,6 +278,11 @@ class RedLineAttributes(Attributes):
     setter_name: str | None = None
     against: list[str] = Field(default_factory=list)
     against_names: list[str] = Field(default_factory=list)
+    against_from: Literal["condition", "sentence", "earlier line"] | None = Field(
+        default=None,
+        description="Where a conditional line's against was read: its condition (or its "
+        "consequence's target), the rest of its sentence, or the setter's earlier line.",
+    )
     condition: str | None = None
     consequence: str | None = None
     consequence_claim: str | None = Field(default=None, description="Id of the claim.")

@@ -357,6 +357,23 @@ def test_redlines_the_voices_own_red_line_only(
     assert found == expected
 
 
+def test_redlines_a_line_is_against_whom_its_sentence_names(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    """A condition with only a pronoun in it ("if it advances") is against the side the rest
+    of its sentence names, with less confidence than one that names it in the condition."""
+    beside = analyse_rules(
+        "It must be made clear to Iran that if it advances its nuclear programme, we will "
+        "strike its facilities."
+    )
+    [line] = [s for s in beside.layer("redlines") if s.label == "conditional_threat"]
+    assert (line.attrs["against"], line.attrs["against_from"]) == (["iran"], "sentence")
+    named = analyse_rules("If Iran advances its nuclear programme, we will strike its facilities.")
+    [inside] = [s for s in named.layer("redlines") if s.label == "conditional_threat"]
+    assert (inside.attrs["against"], inside.attrs["against_from"]) == (["iran"], "condition")
+    assert line.confidence < inside.confidence
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [

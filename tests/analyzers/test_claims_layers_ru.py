@@ -253,6 +253,24 @@ def test_redlines_ru_an_attempt_that_forces_a_side_is_its_line() -> None:
     assert line.attrs["condition"].startswith("Любая попытка НАТО")
 
 
+def test_redlines_ru_a_line_that_names_no_one_continues_the_setters_last() -> None:
+    """A second line of the same setter that names no one is against whom the first was; the
+    attribute says where that was read, and the line is less sure than one read in place."""
+    first, second = _lines(
+        "Любая попытка НАТО захватить Калининград вынудит Россию на ядерный удар. "
+        "Даже гипотетическая попытка захватить Калининградскую область вынудит Москву нанести "
+        "удар."
+    )
+    assert (first.attrs["against"], first.attrs["against_from"]) == (["nato"], "condition")
+    assert (second.attrs["setter"], second.attrs["against"]) == ("russia", ["nato"])
+    assert second.attrs["against_from"] == "earlier line"
+    assert second.confidence < first.confidence
+    [alone] = _lines(
+        "Даже гипотетическая попытка захватить Калининградскую область вынудит Москву нанести удар."
+    )
+    assert alone.attrs["against_from"] != "earlier line"
+
+
 def test_redlines_ru_a_hostile_act_after_при_is_a_condition() -> None:
     """«При попытке X мы …» states a condition as «если» does; «при этом» states none."""
     [line] = _lines("При попытке захвата Калининграда мы нанесём удар по Варшаве.")

@@ -102,6 +102,11 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
          "advocate"),
         ("Все виновные должны быть арестованы.", "арестованы", "advocate"),
         ("Украине срочно необходима военная помощь.", "военная помощь", "advocate"),
+        # A possibility right before an obligation hedges it, commas or none; before any
+        # other verb it foretells.
+        ("Мне может быть надо неделю поплакать, а тебе прямо сейчас взять оружие и куда-то идти.",
+         "взять оружие", "advocate"),
+        ("Может быть Россия нанесёт удар по Киеву.", "нанесёт удар", "predict"),
         # Rejection: refusals, red-line phrasings, verbless «никаких ...», a need denied.
         ("Мы не допустим эскалации конфликта.", "эскалации", "reject"),
         ("Мы не допустим, чтобы НАТО разместило ракеты у наших границ.", "разместило", "reject"),
@@ -113,6 +118,8 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
         ("Никаких переговоров с террористами.", "переговоров", "reject"),
         ("Мы категорически против ввода войск.", "ввода войск", "reject"),
         ("Нам не нужна эта война.", "война", "reject"),
+        ("НАТО не нужна эскалация с Россией.", "эскалация", "reject"),
+        ("Нам нужна победа, а России не нужна война с Европой.", "война", "reject"),
         # Others' refusals and demands, others' needs, what they stopped: reported, not the
         # speaker's stance.
         ("Киев не согласится на перемирие.", "перемирие", "predict"),
@@ -475,6 +482,8 @@ def test_claims_ru_frames_of_need_belief_and_example(text: str, action: str, sta
         # Disputed as false, denied, condemned by a verbless predicate.
         ("Это ложь, что российская армия бомбит мирные кварталы.", "бомбит", "reject"),
         ("Песков назвал фейком сообщения об ударе по Киеву.", "ударе", "reject"),
+        ("Журналист назвал иллюзией международную поддержку Украины.", "поддержку", "reject"),
+        ("Песков назвал провокацией удары по Белгороду.", "удары", "report"),
         (
             "Кремль опроверг информацию о подготовке наступления на Харьков.",
             "наступления",

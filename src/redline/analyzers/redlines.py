@@ -178,7 +178,7 @@ class RedLineAnalyzer:
                 document, (start, end), previous, claims, scopes, in_groups, actors, cues
             ):
                 spans.setdefault(span.id, span)
-        return AnalyzerOutput(layers={"redlines": list(spans.values())})
+        return AnalyzerOutput(layers={"redlines": _carry_against(list(spans.values()))})
 
 
 def _conditional_threats(
@@ -220,6 +220,9 @@ def _conditional_threats(
         )
         if forecast and not against:
             continue  # a forecast with a condition no one sets off is a forecast
+        against_from = "condition" if against else None
+        if not against:
+            against, against_from = _named_beside(actors, sentence, cond_start, claim.end, setter)
         found.append(
             document.make_span(
                 min(cond_start, claim.start),
@@ -227,11 +230,11 @@ def _conditional_threats(
                 "conditional_threat",
                 analyzer=ANALYZER,
                 rule="condition+forecast" if forecast else "condition+threat",
-                confidence=0.7 if against else 0.55,
+                confidence={"condition": 0.7, "sentence": 0.6}.get(against_from or "", 0.55),
                 span_id=f"redlines/{min(cond_start, claim.start)}-{claim.end}/conditional",
                 attrs=_conditional_attrs(
                     (setter, setter_name),
-                    against,
+                    (against, against_from),
                     document.text[cond_start:cond_end],
                     claim.text,
                     claim,
@@ -242,22 +245,61 @@ def _conditional_threats(
     return found
 
 
+def _named_beside(
+    actors: SortedSpans[Span], sentence: tuple[int, int], start: int, end: int,
+    setter: str | None,
+) -> tuple[list[dict[str, str]], str | None]:  # fmt: skip
+    """Whom a line names no one in is against: the sides its sentence names outside it ("It
+    must be made clear to Iran that if it advances its programme, the world will respond")."""
+    named = actors_in(actors, sentence[0], start, setter) + actors_in(
+        actors, end, sentence[1], setter
+    )
+    sides = list({a["id"]: a for a in named}.values())
+    return sides, ("sentence" if sides else None)
+
+
+def _carry_against(lines: list[Span]) -> list[Span]:
+    """A conditional line that names no one it is against continues the setter's last line
+    that does («попытка НАТО захватить Калининград вынудит РФ на ядерный удар» ...
+    «гипотетическая попытка захватить Калининградскую область вынудит Москву нанести удар»)."""
+    last: dict[str, Span] = {}
+    carried = []
+    for line in sorted(lines, key=lambda span: (span.start, span.end)):
+        read = RedLineAttributes.read(line)
+        earlier = last.get(read.setter) if read.setter is not None else None
+        if not read.against and earlier is not None and read.kind == "conditional_threat":
+            attrs = dict(line.attrs)
+            attrs.update(
+                against=list(RedLineAttributes.read(earlier).against),
+                against_names=list(RedLineAttributes.read(earlier).against_names),
+                against_from="earlier line",
+            )
+            line = line.model_copy(update={"attrs": attrs})
+        if read.setter is not None and line.attrs.get("against"):
+            last[read.setter] = line
+        carried.append(line)
+    return carried
+
+
 def _conditional_attrs(
     setter: tuple[str | None, str | None],
-    against: list[dict[str, str]],
+    against: tuple[list[dict[str, str]], str | None],
     condition: str,
     consequence: str,
     claim: Span | None,
     scope: Scope,
 ) -> dict[str, object]:
-    """A conditional threat's attributes: who sets it against whom, its two halves, and the
-    claim of its consequence (rung 1, a threat with no stated means, where there is none)."""
+    """A conditional threat's attributes: who sets it against whom (and where that was read),
+    its two halves, and the claim of its consequence (rung 1, a threat with no stated means,
+    where there is none)."""
+    sides, source = against
     return {
         "kind": "conditional_threat",
         "setter": setter[0],
         "setter_name": setter[1],
-        "against": [a["id"] for a in against],
-        "against_names": [a["name"] for a in against],
+        "against": [a["id"] for a in sides],
+        "against_names": [a["name"] for a in sides],
+        "against_from": source,
         "condition": condition,
         "consequence": consequence,
         "consequence_claim": claim.id if claim is not None else None,
@@ -330,6 +372,11 @@ def _linked_lines(
                 or (targets_of(claim, setter) if claim is not None else [])
             )
             line_start, line_end = min(cond_start, cons_start), max(cond_end, cons_end)
+            against_from = "condition" if against else None
+            if not against:
+                against, against_from = _named_beside(
+                    actors, sentence, line_start, line_end, setter
+                )
             found.append(
                 document.make_span(
                     line_start,
@@ -337,11 +384,11 @@ def _linked_lines(
                     "conditional_threat",
                     analyzer=ANALYZER,
                     rule=link_id,
-                    confidence=0.6 if against else 0.5,
+                    confidence={"condition": 0.6, "sentence": 0.55}.get(against_from or "", 0.5),
                     span_id=f"redlines/{line_start}-{line_end}/{link_id}",
                     attrs=_conditional_attrs(
                         (setter, setter_name),
-                        against,
+                        (against, against_from),
                         text[cond_start:cond_end],
                         text[cons_start:cons_end],
                         claim,

@@ -128,6 +128,11 @@ class StanceFile(DataFile):
     # regexes on the sentence after the action: a source named after a final dash («...,
     # — ISW»). Empty where a language lists none.
     attribution_tail_frames: list[str] = Field(default_factory=list)
+    # Words of possibility that, right before an obligation modal (with only these fillers or
+    # a comma between), hedge the call instead of foretelling: «может (быть) надо взять
+    # оружие», where the parse hangs «может» on the action. Empty where a language lists none.
+    obligation_hedges: list[str] = Field(default_factory=list)
+    obligation_hedge_fillers: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -235,7 +240,7 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     chain = _own_clause(chain, c)
     for verb in chain:
         for child in _auxiliaries(verb):
-            found.add(child.lower_)
+            found.add(_hedged_obligation(child, c) or child.lower_)
             if child.i + 1 < len(child.doc):
                 pair = f"{child.lower_} {child.doc[child.i + 1].lower_}"
                 if pair in c.two_word_modals:
@@ -266,6 +271,21 @@ def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     if _frame(c.wish_frames, text) or _frame(c.opening_wish_frames, opening):
         found.add(WISH)
     return found
+
+
+def _hedged_obligation(modal: Token, c: StanceFile) -> str | None:
+    """The obligation modal that ``modal`` hedges, if it is a hedge right before one."""
+    if modal.lower_ not in c.obligation_hedges:
+        return None
+    doc = modal.doc
+    following = modal.i + 1
+    while following < len(doc) and (
+        doc[following].lower_ in c.obligation_hedge_fillers or doc[following].text == ","
+    ):
+        following += 1
+    if following < len(doc) and doc[following].lower_ in c.obligation_modals:
+        return doc[following].lower_
+    return None
 
 
 def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
