@@ -271,6 +271,20 @@ def test_redlines_ru_a_line_that_names_no_one_continues_the_setters_last() -> No
     assert alone.attrs["against_from"] != "earlier line"
 
 
+def test_redlines_ru_a_threshold_answers_in_its_own_voice_and_once() -> None:
+    """A threshold's consequence is the same voice's, in its sentence or the next: a reader's
+    call further on is no consequence of the article's line. «будем вынуждены» inside an
+    «если» line is that line, not a second one. «Москва не потерпит»: the subject sets it."""
+    document = _analyse(
+        "Москва не стремится к эскалации, но не потерпит угроз своей безопасности.\n\n"
+        "Комментарии\n\nИван П.: Пора ударить по Лондону, пусть горят."
+    )
+    [line] = [r for r in document.layer("redlines") if r.rule == "will_not_tolerate"]
+    assert (line.attrs["setter"], line.attrs["consequence"]) == ("russia", None)
+    [conditional] = _lines("Если Лондон разрешит такие удары, мы будем вынуждены ответить.")
+    assert conditional.label == "conditional_threat"
+
+
 def test_redlines_ru_a_hostile_act_after_при_is_a_condition() -> None:
     """«При попытке X мы …» states a condition as «если» does; «при этом» states none."""
     [line] = _lines("При попытке захвата Калининграда мы нанесём удар по Варшаве.")

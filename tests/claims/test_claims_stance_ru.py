@@ -119,6 +119,8 @@ def test_claims_ru_perfective_future_of_others_is_a_prediction() -> None:
         ("Мы категорически против ввода войск.", "ввода войск", "reject"),
         ("Нам не нужна эта война.", "война", "reject"),
         ("НАТО не нужна эскалация с Россией.", "эскалация", "reject"),
+        ("Войны никому не нужны.", "войны", "reject"),
+        ("Переговоры с Киевом России совсем не нужны.", "переговоры", "reject"),
         ("Нам нужна победа, а России не нужна война с Европой.", "война", "reject"),
         # Others' refusals and demands, others' needs, what they stopped: reported, not the
         # speaker's stance.

@@ -62,6 +62,10 @@ class RedLineCue(DataFile):
     # What must stand in the sentence before the cue for it to count (an ultimatum's demand);
     # empty: nothing.
     before: str = ""
+    # True when the cue is a verb whose subject is the side that sets the line («Москва не
+    # потерпит угроз»): where the voice has no side of its own, the named actor of the claim the
+    # cue stands in sets it.
+    subject_sets: bool = False
 
 
 class RedLineLink(DataFile):
@@ -103,6 +107,7 @@ class _Cues:
     condition: re.Pattern[str]
     cues: list[tuple[str, str, re.Pattern[str]]]  # (cue id, kind, pattern)
     before: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # cue id -> demand
+    subject_sets: frozenset[str] = frozenset()  # cue ids whose subject sets the line
     forecast_stances: frozenset[str] = frozenset()
     links: tuple[tuple[str, bool, re.Pattern[str]], ...] = ()  # (link id, response, pattern)
     saying: re.Pattern[str] | None = None
@@ -116,6 +121,7 @@ def _data(language: str = "en") -> _Cues:
         re.compile(data.condition_clause, re.IGNORECASE),
         [(c.id, c.kind, re.compile(c.pattern, re.IGNORECASE)) for c in data.cues],
         {c.id: re.compile(c.before, re.IGNORECASE) for c in data.cues if c.before},
+        frozenset(c.id for c in data.cues if c.subject_sets),
         frozenset(data.forecast_stances),
         tuple((k.id, k.response, re.compile(k.pattern, re.IGNORECASE)) for k in data.links),
         re.compile(data.saying, re.IGNORECASE) if data.saying else None,
@@ -161,6 +167,7 @@ class RedLineAnalyzer:
                 continue  # a share prompt or a byline sets no red line
             sentence_claims = claims.starting_in(start, end)
             previous = sentences[index - 1] if index else None
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
             for span in _conditional_threats(
                 document, sentence_claims, (start, end), previous, scopes, in_groups, actors,
                 cues,
@@ -174,10 +181,17 @@ class RedLineAnalyzer:
                 if not any(a < span.end and span.start < b for a, b in conditionals):
                     spans.setdefault(span.id, span)
                     conditionals.append((span.start, span.end))
+            # «Если …, мы будем вынуждены ответить»: the cue of the consequence is the conditional
+            # line already read, not a second line.
+            answered = {
+                s.attrs.get("consequence_claim") for s in spans.values() if s.start >= start
+            }
             for span in _cue_lines(
-                document, (start, end), previous, claims, scopes, in_groups, actors, cues
-            ):
-                spans.setdefault(span.id, span)
+                document, (start, end), (previous, following), claims, scopes, in_groups, actors,
+                cues,
+            ):  # fmt: skip
+                if span.attrs.get("consequence_claim") not in answered - {None}:
+                    spans.setdefault(span.id, span)
         return AnalyzerOutput(layers={"redlines": _carry_against(list(spans.values()))})
 
 
@@ -429,11 +443,13 @@ def _force_before(claims: list[Span], sentence_start: int, before: int) -> Span 
 
 
 def _cue_lines(
-    document: Document, sentence: tuple[int, int], previous: tuple[int, int] | None,
+    document: Document, sentence: tuple[int, int],
+    around: tuple[tuple[int, int] | None, tuple[int, int] | None],
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
     actors: SortedSpans[Span], cues: _Cues,
 ) -> list[Span]:  # fmt: skip
     start, end = sentence
+    previous, following = around
     text = document.text
     found = []
     for cue_id, kind, pattern in cues.cues:
@@ -446,10 +462,13 @@ def _cue_lines(
         if demand is not None and not demand.search(text, start, match.start()):
             continue
         scope = scopes.at(match.start())
-        consequence = _consequence(match.end(), all_claims, end)
+        limit = following[1] if following else end
+        consequence = _consequence((start, match.end()), all_claims, limit, scopes, scope)
         # «красная линия для России» names whose line it is; otherwise it is the voice's side.
         named = named_side(match, "setter", 0, actors)
         setter, setter_name = named or voice_side(scope.key, in_groups, None)
+        if setter is None and cue_id in cues.subject_sets:
+            setter, setter_name = demander(all_claims, start, match.end())
         if setter is None and kind == "ultimatum":
             # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
             setter, setter_name = demander(all_claims, start, match.start())
@@ -497,9 +516,17 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'”’»)").endswith("?")
 
 
-def _consequence(after: int, all_claims: SortedSpans[Span], sentence_end: int) -> Span | None:
-    """The first threatened or advocated action after the cue, in this or the next sentence."""
-    for claim in all_claims.starting_in(after, sentence_end + 400):
+def _consequence(
+    cue: tuple[int, int], all_claims: SortedSpans[Span], limit: int, scopes: ScopeIndex,
+    scope: Scope,
+) -> Span | None:  # fmt: skip
+    """The first threatened or advocated action after the cue, in the cue's sentence (a claim
+    that runs on over the cue included: «мы будем вынуждены ответить») or the next one, in the
+    same voice: a reader's comment further on answers no line of the article."""
+    sentence_start, after = cue
+    for claim in all_claims.starting_in(sentence_start, limit):
+        if claim.end <= after or scopes.at(claim.start).key != scope.key:
+            continue
         if ClaimAttributes.read(claim).stance in ("threaten", "advocate"):
             return claim
     return None

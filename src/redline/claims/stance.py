@@ -132,6 +132,9 @@ class StanceFile(DataFile):
     # a comma between), hedge the call instead of foretelling: «может (быть) надо взять
     # оружие», where the parse hangs «может» on the action. Empty where a language lists none.
     obligation_hedges: list[str] = Field(default_factory=list)
+    # regexes after the action: it is the subject of a predicate that rejects it («Войны
+    # никому не нужны», «Эскалация нам не нужна»). Empty where a language lists none.
+    rejection_subject_frames: list[str] = Field(default_factory=list)
     obligation_hedge_fillers: list[str] = Field(default_factory=list)
 
 
@@ -736,7 +739,9 @@ def _rejection_frame(
     if rejecting is not None:
         # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
         return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
-    if _frame(c.rejection_frames, _before(trigger)):
+    if _frame(c.rejection_frames, _before(trigger)) or _frame(
+        c.rejection_subject_frames, " " + trigger.doc[trigger.i + 1 : trigger.sent.end].text
+    ):
         return "reject.frame"
     # «Мы выступаем против войны» rejects it; «140 стран выступили против» reports others.
     if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _first_person(verb, c)):
