@@ -18,6 +18,11 @@ def test_parsing_pieces_tile_the_text(text: str) -> None:
 
 def test_parsing_speaker_label_is_a_piece_of_its_own() -> None:
     assert list(pieces(TEXTS[0]))[:3] == ["Host: ", "Will Moscow strike?\n\n", "Ivan Petrov: "]
+    # Any alphabet's capitalised name; a lower-case phrase before a colon is no label.
+    assert list(pieces("Ведущий: Что дальше?\n\nИгорь: Смерть оккупантам!")) == [
+        "Ведущий: ", "Что дальше?\n\n", "Игорь: ", "Смерть оккупантам!",
+    ]  # fmt: skip
+    assert list(pieces("Итак, главное: мир.")) == ["Итак, главное: мир."]
 
 
 def test_parsing_speaker_name_is_not_the_subject_of_the_turn() -> None:

@@ -118,7 +118,8 @@ class StructureAttributes(Attributes):
 
     ``comment``: index, author, timestamp, reply_to, and for a comment in another language its
     ``language`` and whether it was ``analysed``; ``turn``: speaker, index, label, note;
-    ``speaker_label``: label, speaker; ``dateline``: date, month_day; ``note``: kind, author;
+    ``speaker_label``: label, speaker; ``comment_label`` (a "Name:" opening a comment):
+    author; ``dateline``: date, month_day; ``note``: kind, author;
     ``byline``: author, kind; ``translation_credit``: language, translator; ``standfirst``:
     interviewee, kind; ``advert``: author; ``footnote_marker``: number; ``stage_direction``:
     direction; ``furniture``: kind.

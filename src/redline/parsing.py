@@ -22,10 +22,11 @@ MAX_PIECE_CHARS = 20_000
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:;\"'”’)\]])[ \t]*\n\s*")
 
 
-# A paragraph that opens with a speaker label ("Host: ", "Ivan Petrov: ", "Q: "): the label is
-# parsed on its own, so the parser never makes the speaker's name the subject of the turn's
-# first clause.
-_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+# A paragraph that opens with a speaker label ("Host: ", "Ivan Petrov: ", "Q: ", «Ведущий: »,
+# «Игорь: »): the label is parsed on its own, so the parser never makes the speaker's name the
+# subject of the turn's first clause, nor the first word of its first sentence. Capitalised
+# words of any alphabet (checked in ``_labelled``).
+_SPEAKER_LABEL = re.compile(r"(?:[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 
 
 def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[str]:
@@ -40,10 +41,14 @@ def pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[str]:
 
 def _labelled(paragraph: str, max_chars: int) -> Iterator[str]:
     label = _SPEAKER_LABEL.match(paragraph)
-    if label and label.end() < len(paragraph):
+    if label and label.end() < len(paragraph) and _capitalised(label.group()):
         yield paragraph[: label.end()]
         paragraph = paragraph[label.end() :]
     yield from _bounded(paragraph, max_chars)
+
+
+def _capitalised(label: str) -> bool:
+    return all(word[0].isupper() for word in label.rstrip(": \t").split())
 
 
 def _bounded(piece: str, max_chars: int) -> Iterator[str]:

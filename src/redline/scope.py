@@ -116,7 +116,15 @@ def _scope(span: Span) -> Scope:
 
 # Structure that is the page's, not the text's: no claim, red line or call is read in it.
 NOT_TEXT = frozenset(
-    {"furniture", "byline", "kicker", "advert", "translation_credit", "speaker_label"}
+    {
+        "furniture",
+        "byline",
+        "kicker",
+        "advert",
+        "translation_credit",
+        "speaker_label",
+        "comment_label",
+    }
 )
 # The line-sized units a finding must not run across: a parse may join a headline, a byline and
 # the first paragraph into one "sentence" when none of them ends in punctuation.

@@ -636,7 +636,15 @@ def test_claims_ru_a_linked_word_on_its_own_line_stays_in_its_sentence() -> None
         ("Желающим защищать Родину в зоне СВО обращаться в военкоматы.", "защищать", 3),
         ("Мы будем защищать свои позиции до последнего.", "защищать", 3),
         ("Наши дети — это наше будущее, и их нужно беречь и защищать.", "защищать", 0),
+        # «бить» is a strike at a town or land, or with a weapon
+        ("Они бьют западным оружием по нашим городам.", "бьют", 3),
+        ("Мы будем бить по территории противника.", "бить", 3),
     ],
 )
 def test_claims_ru_level_of_what_is_done_with_or_to(text: str, words: str, level: int) -> None:
     assert _claim(_analyse(text), words).attrs["level"] == level
+
+
+@pytest.mark.parametrize("text", ["Цены бьют по карману.", "Спортсмен бьёт рекорды."])
+def test_claims_ru_бить_in_other_senses_is_no_claim(text: str) -> None:
+    assert not list(_analyse(text).layer("claims"))

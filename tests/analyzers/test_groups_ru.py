@@ -128,6 +128,8 @@ def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse
     # two states at once are not "us".
     attacked = analyse("Россия напала на нашу страну.")
     assert _in_groups(attacked) == {}
+    allowed = analyse("Британия разрешила Киеву бить ракетами по нашей территории.")
+    assert _in_groups(allowed) == {}
     striking = analyse("Наша армия нанесла удар по Украине.")
     assert _in_groups(striking) == {}
     people = analyse("Каждый год тысячи украинцев приезжают в нашу страну на заработки.")

@@ -161,11 +161,21 @@ def test_incitement_ru_contrasts_are_not_calls(text: str) -> None:
         ("Укропы — нелюди, их надо уничтожать.", "нелюди", "Укропы"),
         ("Мигранты — грязные животные.", "животные", "Мигранты"),
         ("Эти люди как свиньи.", "свиньи", "люди"),
+        # A term that is a negation («не люди») said of someone as a predicate.
+        ("Хохлы это не люди, а скот.", "не люди", "Хохлы"),
+        ("Москали — не люди, а звери.", "не люди", "Москали"),
     ],
 )
 def test_incitement_ru_dehumanisation_said_of_someone(text: str, term: str, target: str) -> None:
     span = _one(text, "dehumanization")
     assert span.text == term and span.attrs["target_name"] == target
+
+
+@pytest.mark.parametrize(
+    "text", ["Это сделали не люди, а машины.", "В этом виноваты не люди, а власти."]
+)
+def test_incitement_ru_not_people_as_a_subject_dehumanises_no_one(text: str) -> None:
+    assert "dehumanization" not in _labels(text)
 
 
 def test_incitement_ru_plural_monsters_stand_alone_literal_animals_do_not() -> None:
@@ -228,6 +238,21 @@ def test_incitement_ru_comment_in_a_thread_is_found_in_its_comment() -> None:
     assert span.start > text.index("Серый_волк")
     # The article and the other comments call for nothing.
     assert not _labels(thread) & VIOLENT
+
+
+def test_incitement_ru_a_slogan_after_a_commenters_name_opens_its_sentence() -> None:
+    """«Игорь: Смерть оккупантам!»: the "Name:" that opens a comment is a label, so the slogan
+    opens its sentence as it would alone."""
+    text = (
+        "Киев получил новую партию ракет\n\n"
+        "Администрация США передала Украине дополнительные ракеты дальнего действия, сообщает "
+        "агентство Reuters со ссылкой на источники в Пентагоне. Поставка стала третьей за "
+        "последние два месяца.\n\n"
+        "Комментарии\n\n"
+        "Марина К.: Надеюсь, скоро будет мир.\n\nИгорь: Смерть оккупантам! Слава Украине!"
+    )
+    span = _one(text, "call_to_violence")
+    assert (span.text, span.attrs["speaker"]) == ("Смерть оккупантам", "Игорь")
 
 
 @pytest.mark.parametrize(

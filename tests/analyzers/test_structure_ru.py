@@ -114,6 +114,19 @@ def test_structure_ru_comment_thread(analyse: Analyse) -> None:
     assert link.text.startswith("Читайте также")
 
 
+def test_structure_ru_a_commenters_name_is_a_label_outside_the_sentences(analyse: Analyse) -> None:
+    document = analyse(
+        "Киев получил новую партию ракет\n\n"
+        "Администрация США передала Украине дополнительные ракеты дальнего действия, сообщает "
+        "агентство Reuters со ссылкой на источники в Пентагоне. Поставка стала третьей за "
+        "последние два месяца.\n\nКомментарии\n\nИгорь: Смерть оккупантам! Слава Украине!"
+    )
+    [label] = _labels(document, "comment_label")
+    assert (label.text, label.attrs["author"]) == ("Игорь:", "Игорь")
+    sentences = [s.text for s in document.layer("sentences") if s.start > label.start]
+    assert sentences == ["Смерть оккупантам!", "Слава Украине!"]
+
+
 # -- smaller shapes -------------------------------------------------------------------------------
 
 

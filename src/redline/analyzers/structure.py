@@ -80,8 +80,8 @@ _SECTIONS = (
     "body",
     "comments",
 )
-_BLOCKS = frozenset({*_SECTIONS, "paragraph", "speaker_label"})
-_NOT_SENTENCES = frozenset({"speaker_label", "dateline", "stage_direction"})
+_BLOCKS = frozenset({*_SECTIONS, "paragraph", "speaker_label", "comment_label"})
+_NOT_SENTENCES = frozenset({"speaker_label", "comment_label", "dateline", "stage_direction"})
 
 
 class StructureAnalyzer:

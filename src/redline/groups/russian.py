@@ -66,7 +66,11 @@ class Words:
         if root.dep_ == "pobj" and "Loc" in root.morph.get("Case", []):
             return False
         verb, ours = _governor(root), _governor(nation)
-        return verb is not None and ours is not None and verb.i == ours.i
+        if verb is None or ours is None:
+            return False
+        # «Британия разрешила Киеву бить по нашей территории»: a party to a verb whose
+        # complement acts on "us" is a party too.
+        return verb.i in {v.i for v in _complement_chain(ours)}
 
     def counterpart(self, actor: Mention, cues: GroupsFile) -> bool:
         """Whether a demonym names the other side: «наших американских коллег»."""
@@ -76,6 +80,14 @@ class Words:
             and following is not None
             and following.lemma_ in cues.counterpart_nouns
         )
+
+
+def _complement_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the infinitive complement of («бить» in «разрешила бить»)."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _governor(token: Token) -> Token | None:

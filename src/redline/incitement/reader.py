@@ -1020,6 +1020,18 @@ class SentenceReader:
             ):
                 head = term_tokens[0]
             i += len(term)
+            if term[0] in self.grammar.negations:
+                # «(Хохлы —) не люди»: the term's own negation is what it says, not a denial of
+                # it; said of someone only as a predicate («это сделали не люди, а машины»).
+                before = term_tokens[0].i - 1
+                predicate = (
+                    head.dep_ in ("acomp", "attr")  # "they are not human"
+                    or (before >= 0 and head.doc[before].text in ("—", "–", "-"))
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+                )
+                if not predicate:
+                    continue
+                self.own_negation[head.i] = term_tokens[0].i
             if (
                 head.dep_ in ("compound", "amod")
                 and head.head.i > head.i
@@ -1127,6 +1139,16 @@ class SentenceReader:
         )
         if own_subject and grammar.nominal_predicates and said_of:
             return list(parse.unwrap(own_subject[0], self.cues)), "predicate"
+        # «Москали — не люди»: the term after a dash, which the parse hung on the noun before it.
+        dashed = term[0].i > 0 and head.doc[term[0].i - 1].text in ("—", "–", "-")
+        if (
+            grammar.nominal_predicates
+            and dashed
+            and head.dep_ in ("parataxis", "appos")
+            and head.head.i < head.i
+            and head.head.pos_ in ("NOUN", "PROPN", "PRON")
+        ):
+            return list(parse.unwrap(head.head, self.cues)), "predicate"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in grammar.of_preps:
                 return list(parse.pobjs(child)), "of"

@@ -46,7 +46,9 @@ PALETTE: tuple[str, ...] = (
 
 QUOTE_LIMIT = 160
 _ATTR_LIMIT = 60
-_SECTION_SKIP = frozenset({"turn", "paragraph", "sentence", "speaker_label", "comment"})
+_SECTION_SKIP = frozenset(
+    {"turn", "paragraph", "sentence", "speaker_label", "comment_label", "comment"}
+)
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 # C0/C1 controls (ESC above all) would drive a terminal; show them as code points instead.

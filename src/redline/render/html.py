@@ -53,7 +53,7 @@ BLOCK_LABELS = frozenset(
         "advert",
     }
 )
-INLINE_LABELS = frozenset({"speaker_label", "stage_direction", "footnote_marker"})
+INLINE_LABELS = frozenset({"speaker_label", "comment_label", "stage_direction", "footnote_marker"})
 _BLOCK_RANK, _INLINE_RANK, _MARK_RANK = 0, 1, 2
 # Highlighted when the page opens (claims only at rung 2 or above); other layers are a tick away.
 DEFAULT_LAYERS = frozenset({"claims", "redlines", "incitement"})

@@ -279,7 +279,7 @@ def split_comments(text: str, region: Region, cues: StructureCues) -> list[Findi
         groups = _by_markers(lines, cues)
     else:
         groups = _by_paragraphs(lines)
-    return [_comment(index, *group, cues=cues) for index, group in enumerate(groups)]
+    return [f for index, group in enumerate(groups) for f in _comment(index, *group, cues=cues)]
 
 
 Group = tuple[list[Line], Header | None, str]
@@ -332,19 +332,29 @@ def _by_paragraphs(lines: Sequence[Line]) -> list[Group]:
 
 def _comment(
     index: int, lines: list[Line], header: Header | None, rule: str, cues: StructureCues
-) -> Finding:
+) -> list[Finding]:
+    """The comment, and the "Name:" that opens it where that names its author: a label, as a
+    speaker's in a transcript, that no sentence of the comment includes («Игорь: Смерть
+    оккупантам!» is a slogan that opens its sentence)."""
     attrs: dict[str, Any] = {"index": index}
     body = lines[header.size :] if header else lines
     author = header.author if header else _colon_author(lines[0].text, cues)
+    found = []
     if author:
         attrs["author"] = author
+        if not header:
+            label_end = lines[0].start + lines[0].text.index(":") + 1
+            found.append(
+                Finding(lines[0].start, label_end, "comment_label", "comment.colon_author", 0.6,
+                        {"author": author})
+            )  # fmt: skip
     if header and header.timestamp:
         attrs["timestamp"] = header.timestamp
     reply = re.match(r"@([\w.]{2,30})", body[0].text) if body else None
     if reply:
         attrs["reply_to"] = reply.group(1)
     confidence = {"comment.header": 0.85, "comment.reply_marker": 0.75}.get(rule, 0.6)
-    return Finding(lines[0].start, lines[-1].end, "comment", rule, confidence, attrs)
+    return [Finding(lines[0].start, lines[-1].end, "comment", rule, confidence, attrs), *found]
 
 
 def _colon_author(text: str, cues: StructureCues) -> str | None:
