@@ -639,12 +639,23 @@ def test_claims_ru_a_linked_word_on_its_own_line_stays_in_its_sentence() -> None
         # «бить» is a strike at a town or land, or with a weapon
         ("Они бьют западным оружием по нашим городам.", "бьют", 3),
         ("Мы будем бить по территории противника.", "бить", 3),
+        # exercises and build-ups of forces are a show of force
+        ("Россия проводит масштабные военные учения в Белоруссии.", "учения", 3),
+        ("НАТО наращивает группировку войск в Польше.", "наращивает", 3),
     ],
 )
 def test_claims_ru_level_of_what_is_done_with_or_to(text: str, words: str, level: int) -> None:
     assert _claim(_analyse(text), words).attrs["level"] == level
 
 
-@pytest.mark.parametrize("text", ["Цены бьют по карману.", "Спортсмен бьёт рекорды."])
-def test_claims_ru_бить_in_other_senses_is_no_claim(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Цены бьют по карману.",
+        "Спортсмен бьёт рекорды.",
+        "Фонд провёл пандемические учения в Нью-Йорке.",
+        "Компании наращивают закупку удобрений.",
+    ],
+)
+def test_claims_ru_force_words_in_other_senses_are_no_claim(text: str) -> None:
     assert not list(_analyse(text).layer("claims"))
