@@ -322,6 +322,12 @@ def test_redlines_ru_designations_of_a_threshold() -> None:
         "конфликте, заявил Песков."
     )
     assert [(r.rule, r.attrs["setter"]) for r in war] == [("taken_as_war", "russia")]
+    outright = _lines(
+        "Поставки ракет Киеву будут означать прямое участие НАТО в войне, заявил Песков."
+    )
+    assert [(r.rule, r.attrs["setter"]) for r in outright] == [("taken_as_war", "russia")]
+    assert [r.rule for r in _lines("Тогда Германия станет стороной конфликта.")] == ["taken_as_war"]
+    assert not _lines("Участие в боевых действиях будет оплачиваться отдельно.")
     line = _lines("Это красная линия для Москвы.")
     assert [(r.rule, r.attrs["setter"]) for r in line] == [("red_line", "russia")]
 
