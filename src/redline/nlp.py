@@ -92,7 +92,7 @@ def _load(name: str) -> Language:
         return _blank(name[len(BLANK_PREFIX) :])
     if Path(name).exists() or spacy.util.is_package(name):
         try:
-            return spacy.load(name)
+            return _with_repairs(spacy.load(name))
         except (OSError, ValueError, ImportError) as error:
             raise ModelNotFoundError(
                 MISSING_PIPELINE.format(name=name, reason=str(error).splitlines()[0])
@@ -100,6 +100,16 @@ def _load(name: str) -> Language:
     raise ModelNotFoundError(
         MISSING_PIPELINE.format(name=name, reason="no installed package or path of that name")
     )
+
+
+def _with_repairs(nlp: Language) -> Language:
+    """An English pipeline with a parser gets Redline's repair of its parse (see
+    :mod:`redline.imperatives`)."""
+    from redline.imperatives import COMPONENT
+
+    if nlp.lang == "en" and "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
+    return nlp
 
 
 def _blank(language: str) -> Language:

@@ -27,6 +27,11 @@ SHARED = (
     "nlp.py",
     "document.py",
     "data_files.py",
+    # The repair of the English parse, and what it reads: the lexicons' verbs and the gazetteer.
+    "imperatives.py",
+    "data/actions.yaml",
+    "data/incitement.yaml",
+    "data/gazetteer",
     # The Russian pipeline: its tokens, parse and lemmas are what every analyzer reads in Russian.
     "russian.py",
     "russian_names.py",
