@@ -132,10 +132,10 @@ class StanceFile(DataFile):
     # a comma between), hedge the call instead of foretelling: «может (быть) надо взять
     # оружие», where the parse hangs «может» on the action. Empty where a language lists none.
     obligation_hedges: list[str] = Field(default_factory=list)
+    obligation_hedge_fillers: list[str] = Field(default_factory=list)
     # regexes after the action: it is the subject of a predicate that rejects it («Войны
     # никому не нужны», «Эскалация нам не нужна»). Empty where a language lists none.
     rejection_subject_frames: list[str] = Field(default_factory=list)
-    obligation_hedge_fillers: list[str] = Field(default_factory=list)
 
 
 @cache
