@@ -1,5 +1,6 @@
 import re
 
+from redline import analyze
 from redline.document import Document, Metadata
 from redline.render import render_markdown
 from redline.render.markdown import md_escape
@@ -77,3 +78,19 @@ def test_markdown_technique_histogram_counts_every_technique(transcript: Documen
         for name in span.attrs.get("techniques", [span.label]):
             expected[name] = expected.get(name, 0) + 1
     assert counted == expected
+
+
+def test_markdown_red_line_says_where_against_was_read() -> None:
+    """A condition that names no one ("if it advances ...") is against the side its sentence
+    names, and the report says so: weaker evidence than a name in the condition."""
+    from redline import analyze
+
+    beside = render_markdown(
+        analyze(
+            "It must be made clear to Iran that if it advances its nuclear programme, we will "
+            "strike its facilities."
+        )
+    )
+    assert "against Iran (named in its sentence, not its condition)" in beside
+    named = render_markdown(analyze("If Iran advances its nuclear programme, we will strike."))
+    assert "against Iran ·" in named

@@ -299,7 +299,7 @@ def red_line_cards(document: Document) -> list[RedLineCard]:
             RedLineCard(
                 kind=span.label.replace("_", " "),
                 setter=setter,
-                against=_joined(line.against_names) or "not named",
+                against=_against(line),
                 condition=_text(line.condition) or "—",
                 consequence=_text(line.consequence) or "—",
                 level=line.level,
@@ -308,6 +308,21 @@ def red_line_cards(document: Document) -> list[RedLineCard]:
             )
         )
     return cards
+
+
+# Where a line's "against" was read when its condition names no one: weaker evidence, said so.
+_AGAINST_FROM = {
+    "sentence": "named in its sentence, not its condition",
+    "earlier line": "as in the setter's earlier line",
+}
+
+
+def _against(line: RedLineAttributes) -> str:
+    against = _joined(line.against_names)
+    if not against:
+        return "not named"
+    source = _AGAINST_FROM.get(line.against_from or "")
+    return f"{against} ({source})" if source else against
 
 
 def incitement_items(document: Document) -> list[IncitementItem]:
