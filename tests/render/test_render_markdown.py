@@ -83,8 +83,6 @@ def test_markdown_technique_histogram_counts_every_technique(transcript: Documen
 def test_markdown_red_line_says_where_against_was_read() -> None:
     """A condition that names no one ("if it advances ...") is against the side its sentence
     names, and the report says so: weaker evidence than a name in the condition."""
-    from redline import analyze
-
     beside = render_markdown(
         analyze(
             "It must be made clear to Iran that if it advances its nuclear programme, we will "
