@@ -34,7 +34,7 @@ def phrase_rule(pattern: str) -> str:
     >>> phrase_rule("put * against the wall")
     'phrase:put_against_the_wall'
     """
-    return "phrase:" + "_".join(word for word in pattern.split() if word != "*")
+    return "phrase:" + "_".join(word for word in pattern.split() if word not in ("*", "[*]"))
 
 
 @dataclass(frozen=True)

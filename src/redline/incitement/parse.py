@@ -32,7 +32,8 @@ def is_tree(tokens: Sequence[Token]) -> bool:
 
 
 def phrase_at(token: Token, words: tuple[str, ...]) -> bool:
-    """Whether the lemma pattern ``words`` ("*" up to four tokens) starts at ``token``."""
+    """Whether the lemma pattern ``words`` ("*" one to four tokens, "[*]" none to four) starts
+    at ``token``."""
     doc = token.doc
     sentence_end = token.sent.end
 
@@ -40,12 +41,13 @@ def phrase_at(token: Token, words: tuple[str, ...]) -> bool:
         if index == len(words):
             return True
         word = words[index]
-        if word == "*":
+        if word in ("*", "[*]"):
+            least = 1 if word == "*" else 0
             if index == len(words) - 1:
-                return position < sentence_end
+                return position + least <= sentence_end
             return any(
                 match(position + skip, index + 1)
-                for skip in range(1, 5)
+                for skip in range(least, 5)
                 if position + skip <= sentence_end
             )
         if position >= sentence_end:

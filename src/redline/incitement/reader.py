@@ -1023,10 +1023,9 @@ class SentenceReader:
             if term[0] in self.grammar.negations:
                 # «(Хохлы —) не люди»: the term's own negation is what it says, not a denial of
                 # it; said of someone only as a predicate («это сделали не люди, а машины»).
-                before = term_tokens[0].i - 1
                 predicate = (
                     head.dep_ in ("acomp", "attr")  # "they are not human"
-                    or (before >= 0 and head.doc[before].text in ("—", "–", "-"))
+                    or _after_dash(term_tokens[0])
                     or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
                 )
                 if not predicate:
@@ -1140,10 +1139,9 @@ class SentenceReader:
         if own_subject and grammar.nominal_predicates and said_of:
             return list(parse.unwrap(own_subject[0], self.cues)), "predicate"
         # «Москали — не люди»: the term after a dash, which the parse hung on the noun before it.
-        dashed = term[0].i > 0 and head.doc[term[0].i - 1].text in ("—", "–", "-")
         if (
             grammar.nominal_predicates
-            and dashed
+            and _after_dash(term[0])
             and head.dep_ in ("parataxis", "appos")
             and head.head.i < head.i
             and head.head.pos_ in ("NOUN", "PROPN", "PRON")
@@ -1259,3 +1257,8 @@ class SentenceReader:
         ):
             return verb.lower_ if not self._contrast(verb) else None
         return None
+
+
+def _after_dash(token: Token) -> bool:
+    """The token follows a dash: «Москали — не люди» (the dash of a verbless predicate)."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("—", "–", "-")
