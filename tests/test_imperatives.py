@@ -13,6 +13,8 @@ from redline.nlp import load_pipeline
         ("Bomb Tehran now.", "Bomb", "Tehran"),
         ("Kill Putin.", "Kill", "Putin"),
         ("Enough is enough. Invade Mexico. Then we talk.", "Invade", "Mexico"),
+        # The name taken for the subject of a second command after "and".
+        ("Bomb Kaliningrad and be done with it.", "Bomb", "Kaliningrad"),
     ],
 )
 def test_imperatives_verb_heads_its_sentence_and_the_name_is_its_object(
@@ -34,6 +36,7 @@ def test_imperatives_verb_heads_its_sentence_and_the_name_is_its_object(
         "Storm Shadow.",  # a missile's name, in the gazetteer whole
         "Bomb Cyclone hits Florida.",  # the name is the subject of another verb
         "Boston Globe reports.",  # no verb of the lexicons
+        "Nuke Moscow and Kyiv will fall.",  # "and" joins two names: a subject
     ],
 )
 def test_imperatives_names_are_left_alone(text: str) -> None:

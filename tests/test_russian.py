@@ -333,3 +333,20 @@ def test_a_form_with_an_imperfective_present_reading_is_the_present(
 )
 def test_the_one_addressed_is_no_subject(parse: Language, text: str, word: str, label: str) -> None:
     assert _token(parse(text), word).dep_ == label
+
+
+def test_a_consequence_hung_on_its_condition_becomes_the_root(parse: Language) -> None:
+    """slovnet makes «если» clauses the root and the consequence their parataxis, or gives the
+    condition a word after its comma; the repair makes the consequence the root and the
+    condition its ``advcl``, as spaCy parses "If ..., we will respond"."""
+    doc = parse("Если новые ограничения будут введены, мы ответим.")
+    respond = next(t for t in doc if t.text == "ответим")
+    introduced = next(t for t in doc if t.text == "введены")
+    assert (respond.dep_, introduced.dep_, introduced.head.i) == ("ROOT", "advcl", respond.i)
+    doc = parse("Если удары продолжатся, ответ будет таким, что от них ничего не останется.")
+    answer = next(t for t in doc if t.text == "ответ")
+    continued = next(t for t in doc if t.text == "продолжатся")
+    assert answer.head != continued and continued.dep_ == "advcl"
+    # «Если ..., то ...» parsed right and a condition after its consequence are left alone.
+    doc = parse("Мы ответим, если санкции будут введены.")
+    assert next(t for t in doc if t.text == "ответим").dep_ == "ROOT"

@@ -8,7 +8,8 @@ off the verb and its object, so these commands, common in comment threads, went 
 The repair is a spaCy component that runs after the parser. It changes a sentence only when all
 of these hold: its first word is a verb of Redline's English action or incitement lexicon; the
 parse made that word part of a name that is the sentence's root (so the sentence has no other
-verb: "Bomb Cyclone hits Florida" is left alone); the rest of the name is a gazetteer entry and
+verb: "Bomb Cyclone hits Florida" is left alone), or the subject of a root verb after "and"
+("Bomb Kaliningrad and be done with it"); the rest of the name is a gazetteer entry and
 the whole name is not one ("Storm Shadow" is a missile), or the word after the verb is a plural
 noun ("Ban liberals from getting guns"). The word then heads the sentence as a
 verb, the name is its object, and the name's entity no longer takes in the verb.
@@ -68,7 +69,7 @@ def _misread(verb: Token) -> bool:
         and verb.tag_ in _NAME_TAGS
         and verb.dep_ in _NAME_DEPS
         and name.i > verb.i
-        and name.dep_ == "ROOT"
+        and (name.dep_ == "ROOT" or _subject_before_and(name))
     ):
         return False
     if name.pos_ == "NOUN":
@@ -82,10 +83,33 @@ def _misread(verb: Token) -> bool:
     return not _gazetteer().named(whole) and bool(_gazetteer().named(rest))
 
 
+def _subject_before_and(name: Token) -> bool:
+    """ "Bomb Kaliningrad and be done with it": the parse made the name the subject of a root
+    verb that follows "and" (a subject is never cut from its verb by "and" and a verb)."""
+    root = name.head
+    if name.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT" or root.i < name.i:
+        return False
+    after = name.doc[name.i + 1 : root.i]
+    return (
+        len(after) >= 1
+        and after[0].dep_ == "cc"
+        and after[0].head.i == name.i
+        and all(t.pos_ in ("AUX", "VERB", "PART", "ADV") for t in after[1:])
+    )
+
+
 def _repair(doc: Doc, verb: Token, name: Token) -> None:
     outside = [c for c in name.children if c.i > name.i or c.dep_ not in ("compound", "amod")]
     verb.pos_, verb.tag_, verb.lemma_, verb.dep_ = "VERB", "VB", verb.lower_, "ROOT"
     verb.head = verb
+    if name.dep_ != "ROOT":
+        # the verb the name was the subject of ("and be done with it") is the command's second
+        root = name.head
+        root.head, root.dep_ = verb, "conj"
+        for child in outside:
+            if child.dep_ == "cc":
+                child.head = root
+        outside = [c for c in outside if c.dep_ != "cc"]
     name.head, name.dep_ = verb, "dobj"
     for child in outside:
         if child.i != verb.i:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redline.nlp import blas_limited
+from redline.structure.rules import is_handle
 
 MAX_PIECE_CHARS = 20_000
 # A paragraph ends at a blank line, or at a newline right after sentence-final punctuation;
@@ -48,7 +49,9 @@ def _labelled(paragraph: str, max_chars: int) -> Iterator[str]:
 
 
 def _capitalised(label: str) -> bool:
-    return all(word[0].isupper() for word in label.rstrip(": \t").split())
+    """Every word of the label is capitalised, or the label is one user name ("mike_77")."""
+    words = label.rstrip(": \t").split()
+    return all(word[0].isupper() for word in words) or (len(words) == 1 and is_handle(words[0]))
 
 
 def _bounded(piece: str, max_chars: int) -> Iterator[str]:

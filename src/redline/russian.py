@@ -78,6 +78,8 @@ class SyntaxFile(DataFile):
     imperative_subjects: dict[str, list[str]]
     hortative_particles: list[str]
     name_grammemes: list[str]
+    condition_marks: list[str]
+    consequence_relations: list[str]
 
 
 class _Models:
@@ -499,6 +501,7 @@ def _set_parse(
             heads[i], labels[i] = i, "ROOT"
     for sentence in sentences:
         _make_tree([token.i for token in sentence], heads, labels)
+        _consequence_to_root([token.i for token in sentence], doc, heads, labels, tables)
     for sentence in sentences:
         # Scan only the verb's own sentence: over the whole text it cost time quadratic in
         # the number of such verbs.
@@ -514,6 +517,73 @@ def _set_parse(
     # Sentence starts follow from the trees: each sentence is one tree (or more, where
     # slovnet found more than one root in it).
     doc.from_array(["HEAD", "DEP"], array)  # type: ignore[arg-type]
+
+
+def _consequence_to_root(
+    members: list[int], doc: Doc, heads: list[int], labels: list[str], tables: SyntaxFile
+) -> None:
+    """«Если санкции будут введены, мы ответим»: where slovnet made the condition the root and
+    hung its consequence on it (``parataxis`` or ``conj`` after the comma that closes the
+    condition), the consequence becomes the root and the condition its ``advcl``; what follows
+    the comma on the old root moves with it. A condition with no comma before the clause (a
+    conjoined second condition, «если ... и ...») is left as it is. Where the condition already
+    hangs on a consequence after it, the words past its comma that slovnet still gave it («...
+    продолжатся, ответ будет таким»: «ответ» as a second subject of «продолжатся») go to the
+    consequence."""
+    for condition in members:
+        if not any(
+            heads[i] == condition
+            and labels[i] == "mark"
+            and doc[i].lower_ in tables.condition_marks
+            for i in members
+        ):
+            continue
+        comma = next(
+            (i for i in members if i > condition and heads[i] == condition and doc[i].text == ","),
+            None,
+        )
+        if heads[condition] == condition:
+            _condition_root_to_advcl(condition, members, doc, heads, labels, tables)
+        elif comma is not None and heads[condition] > comma:
+            consequence = heads[condition]
+            for i in members:
+                if heads[i] == condition and comma < i < consequence:
+                    heads[i] = consequence
+            labels[condition] = "advcl"
+
+
+def _condition_root_to_advcl(
+    root: int, members: list[int], doc: Doc, heads: list[int], labels: list[str],
+    tables: SyntaxFile,
+) -> None:  # fmt: skip
+    consequence = next(
+        (
+            i
+            for i in members
+            if i > root and heads[i] == root and labels[i] in tables.consequence_relations
+        ),
+        None,
+    )
+    if consequence is None:
+        return
+    # The comma that closes the condition: the last between the root and the consequence,
+    # hung on either.
+    comma = next(
+        (
+            i
+            for i in reversed(members)
+            if root < i < consequence and doc[i].text == "," and heads[i] in (root, consequence)
+        ),
+        None,
+    )
+    if comma is None:
+        return
+    for i in members:
+        if heads[i] == root and i > comma and i != consequence:
+            heads[i] = consequence
+    heads[comma] = root  # the comma closes the condition
+    heads[consequence], labels[consequence] = consequence, "ROOT"
+    heads[root], labels[root] = consequence, "advcl"
 
 
 def _make_tree(members: list[int], heads: list[int], labels: list[str]) -> None:

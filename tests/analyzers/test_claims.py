@@ -420,3 +420,56 @@ def test_claims_stock_warnings_threaten(
 ) -> None:
     claims = analyse_rules(text).layer("claims")
     assert (claims[0].attrs["stance"], bool(claims[0].attrs.get("negated"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "consequence"),
+    [
+        ("If Washington continues the deliveries, the response will be harsh.", "response"),
+        ("If NATO intervenes, we will use all available means.", "use all available means"),
+        ("If Europe decides to fight Russia, it will pay a price it cannot even imagine.", "pay"),
+    ],
+)
+def test_redlines_a_response_of_unstated_means_answering_a_condition(
+    analyse_rules: Callable[..., Document], text: str, consequence: str
+) -> None:
+    """A response no one owns, every means, and retribution foretold, each answering a
+    condition, are the voice's threat and its line, against the condition's doer."""
+    document = analyse_rules(text)
+    [line] = [s for s in document.layer("redlines") if s.label == "conditional_threat"]
+    assert consequence in line.attrs["consequence"]
+    claim = next(c for c in document.layer("claims") if consequence in c.text)
+    assert claim.attrs["stance"] == "threaten"
+    assert "russia" not in line.attrs["against"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will use all means to reach peace.",
+        "The American response will be harsh.",
+        "Consumers will pay a higher price for gas.",
+    ],
+)
+def test_claims_the_same_words_with_no_threat(
+    analyse_rules: Callable[..., Document], text: str
+) -> None:
+    assert all(c.attrs["stance"] != "threaten" for c in analyse_rules(text).layer("claims"))
+
+
+def test_claims_a_verb_conjoined_to_a_refusal_is_not_refused(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    document = analyse_rules("We will abandon these plans and return to the negotiating table.")
+    assert all(c.attrs["stance"] != "reject" for c in document.layer("claims"))
+    refused = analyse_rules("We refuse to negotiate or compromise with terrorists.")
+    assert {
+        c.attrs["stance"] for c in refused.layer("claims") if "refuse" not in c.attrs["action_key"]
+    } == {"reject"}
+
+
+def test_claims_no_alternative_to_an_act_prescribes_it(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    [claim] = analyse_rules("There is no alternative to dialogue.").layer("claims")
+    assert claim.attrs["stance"] == "advocate"

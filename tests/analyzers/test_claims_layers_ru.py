@@ -665,3 +665,106 @@ def test_claims_ru_level_of_what_is_done_with_or_to(text: str, words: str, level
 )
 def test_claims_ru_force_words_in_other_senses_are_no_claim(text: str) -> None:
     assert not list(_analyse(text).layer("claims"))
+
+
+def test_redlines_ru_a_bare_response_answering_a_condition_is_a_threat() -> None:
+    """«Если ..., мы ответим»: the condition settles «ответить» as retaliation, also where the
+    parse hung the consequence on the condition; an unowned response said to come is the
+    voice's own side's; every means, none named, answers a condition too."""
+    for text, words in (
+        ("Если новые ограничения будут введены, мы ответим.", "ответим"),
+        ("Если Вашингтон продолжит поставки, ответ будет жёстким.", "ответ"),
+        ("Если НАТО вмешается, мы применим все имеющиеся средства.", "применим"),
+    ):
+        document = _analyse(text)
+        assert _claim(document, words).attrs["stance"] == "threaten", text
+        [line] = [r for r in document.layer("redlines") if r.label == "conditional_threat"]
+        assert line.attrs["condition"].startswith("Если"), text
+    # Answering a question, another side's response, every means for peace: no threat.
+    assert not _analyse("Мы ответим на все вопросы журналистов.").layer("redlines")
+    washington = _analyse("Ответ Вашингтона будет жёстким.")
+    assert _claim(washington, "Ответ").attrs["stance"] != "threaten"
+    assert not _analyse("Мы используем все средства для достижения мира.").layer("claims")
+
+
+def test_redlines_ru_against_whose_conduct_is_the_condition() -> None:
+    """Against whom a conditional line is set: the doer the condition names, not those it
+    names as recipients, targets or places (ANNOTATION.md: "whose conduct is the
+    condition")."""
+    [line] = [
+        r
+        for r in _lines("Если Запад продолжит поставлять Украине ракеты, мы ответим.")
+        if r.label == "conditional_threat"
+    ]
+    assert line.attrs["against"] == ["the_west"] or "ukraine" not in line.attrs["against"]
+    [designation] = [
+        r
+        for r in _lines(
+            "Французские военные, если они появятся на Украине, станут законной целью для наших "
+            "Вооружённых сил."
+        )
+        if r.label == "conditional_threat"
+    ]
+    assert designation.attrs["against"] == ["france"]
+
+
+def test_claims_ru_retribution_foretold_under_a_condition_threatens() -> None:
+    document = _analyse(
+        "Если Европа решит воевать с Россией, ей придётся заплатить цену, которую она даже не "
+        "может себе представить."
+    )
+    assert _claim(document, "заплатить цену").attrs["stance"] == "threaten"
+    [line] = [r for r in document.layer("redlines") if r.label == "conditional_threat"]
+    assert line.attrs["against"] == ["europe"]
+    # What is paid for is the other side's deed, not the threat; a price paid for goods is no
+    # retribution.
+    paid = _analyse("Европейцы дорого заплатят за свою русофобию.")
+    assert _claim(paid, "дорого заплатят").attrs["stance"] == "threaten"
+    assert all(
+        c.attrs["stance"] != "threaten"
+        for c in paid.layer("claims")
+        if c.attrs["action_key"] == "русофобия"
+    )
+    assert not [
+        c
+        for c in _analyse("Европа платит высокую цену за отказ от газа.").layer("claims")
+        if "цен" in c.text
+    ]
+
+
+def test_redlines_ru_a_line_in_another_answer_is_on_another_matter() -> None:
+    """A line that names no one continues the setter's last only in the same stretch of
+    text: a line in the answer to another question is not against the earlier one's side."""
+    lines = _lines(
+        "Ответ: Удары этими ракетами по территории России будут рассматриваться как участие ФРГ "
+        "в боевых действиях.\n\nВопрос: А санкции?\n\nОтвет: Если новые ограничения будут "
+        "введены, мы ответим."
+    )
+    [line] = [r for r in lines if r.label == "conditional_threat"]
+    assert line.attrs["against_from"] != "earlier line"
+
+
+def test_claims_ru_strikes_on_seats_of_power_and_deployments_under_a_modal() -> None:
+    """«бить по центрам принятия решений» is a strike on a seat of power (rung 4), not «бить по
+    центру ворот»; missiles that may be deployed are a deployment; «в ответ на» names what is
+    answered, not a second claim."""
+    centres = _claim(_analyse("Нужно бить по центрам принятия решений."), "бить")
+    assert (centres.attrs["stance"], centres.attrs["level"]) == ("advocate", 4)
+    assert not _analyse("Он бьёт по центру ворот.").layer("claims")
+    deployed = _analyse("Первые ракеты могут быть размещены в Германии уже в 2027 году.")
+    assert _claim(deployed, "размещены").attrs["level"] == 3
+    answer = _analyse("Россия примет военно-технические меры в ответ на размещение ракет.")
+    assert "ответ" not in {c.attrs["action_key"] for c in answer.layer("claims")}
+
+
+def test_claims_ru_arms_sent_are_military_aid_a_letter_is_none() -> None:
+    tanks = _claim(_analyse("Берлин отправляет на Украину очередные танки."), "отправляет")
+    assert (tanks.attrs["plover"], tanks.attrs["level"]) == ("AID", 3)
+    assert not _analyse("Министр отправил письмо в Брюссель.").layer("claims")
+
+
+def test_claims_ru_a_designation_in_a_quote_is_the_quoted_voices() -> None:
+    """«„Мост — законная цель“, — заявил генерал»: the quote carries the general's stance."""
+    document = _analyse("«Керченский мост — законная цель», — заявил генерал Бридлав.")
+    claim = _claim(document, "законная цель")
+    assert (claim.attrs["stance"], claim.attrs["speaker"]) == ("advocate", "Бридлав")

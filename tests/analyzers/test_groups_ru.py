@@ -201,6 +201,30 @@ def test_groups_ru_a_statement_heading_names_the_voice(analyse: Analyse) -> None
     assert "body" not in _in_groups(headline)
 
 
+def test_groups_ru_a_briefings_answers_speak_for_its_issuer(analyse: Analyse) -> None:
+    """Under a briefing's heading, the answers («Ответ:») are the issuer's words; the
+    questions are the journalists'."""
+    document = analyse(
+        "Брифинг официального представителя МИД России, Москва, 4 декабря 2026 года\n\n"
+        "Вопрос: Готовы ли вы к переговорам?\n\n"
+        "Ответ: Мы готовы к диалогу, но только с учётом реалий на земле.\n\n"
+        "Вопрос: А санкции?\n\n"
+        "Ответ: Мы ответим на них."
+    )
+    groups = _in_groups(document)
+    assert groups.get("speaker:Answer") == "russia"
+    assert "speaker:Question" not in groups
+
+
+def test_groups_ru_a_sides_salute_is_its_vocabulary(analyse: Analyse) -> None:
+    """«Слава Украине!» beside «рашисты»: two terms of one side's vocabulary resolve «мы»."""
+    document = analyse(
+        "Этой ночью рашисты снова атаковали Одессу. Наши силы ПВО сбили 23 дрона. Мы выстоим. "
+        "Слава Украине!"
+    )
+    assert _in_groups(document) == {"body": "ukraine"}
+
+
 def test_groups_ru_a_post_signed_by_a_ministry_speaks_for_its_state(analyse: Analyse) -> None:
     document = analyse(
         "Наши бойцы отразили три атаки противника на южном направлении. "

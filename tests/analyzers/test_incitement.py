@@ -201,3 +201,17 @@ def test_incitement_article_voice_is_marked_article() -> None:
 def test_incitement_never_recommends_actions() -> None:
     for span in _spans("Please vaporize Washington D.C. and all of its inhabitants."):
         assert not {"recommendation", "action", "response"} & set(span.attrs)
+
+
+def test_incitement_a_dehumanising_adjective_on_a_dehumanising_noun_is_one_finding() -> None:
+    spans = [
+        s
+        for s in _spans("These Russian trolls are subhuman vermin.")
+        if s.label == "dehumanization"
+    ]
+    assert [s.text for s in spans] == ["vermin"]
+
+
+def test_incitement_a_pointing_pronoun_is_said_of_the_people_it_points_at() -> None:
+    span = _one("These are subhumans, every one of them.", "dehumanization")
+    assert span.text == "subhumans" and not span.attrs.get("target_name")

@@ -178,6 +178,15 @@ def test_incitement_ru_not_people_as_a_subject_dehumanises_no_one(text: str) -> 
     assert "dehumanization" not in _labels(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["Это не люди, это нелюди.", "Это нелюди.", "Это не люди, а звери."]
+)
+def test_incitement_ru_a_pointing_pronoun_names_no_one_yet_is_said_of(text: str) -> None:
+    """«Это нелюди»: the pronoun points at people the predicate dehumanises; no target named."""
+    span = _one(text, "dehumanization")
+    assert not span.attrs.get("target_name")
+
+
 def test_incitement_ru_plural_monsters_stand_alone_literal_animals_do_not() -> None:
     assert _one("Эти кровавые упыри опять обстреляли город.", "dehumanization").text == "упыри"
     assert not _spans("Фермер продал свиней на рынке.")

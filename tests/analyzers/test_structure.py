@@ -251,6 +251,19 @@ def test_structure_comment_thread_split_with_authors(analyse: Analyse) -> None:
     )
 
 
+def test_structure_a_user_name_before_a_colon_is_the_comment_author(analyse: Analyse) -> None:
+    """ "mike_77: Bomb them": a handle (a digit or an underscore in one word) names the author
+    whatever its case; an ordinary lower-case word before a colon does not."""
+    document = analyse(
+        "Russia warns NATO over drills in Finland\n\nThe ministry said the drills would not go "
+        "unanswered, and officials in Helsinki called them defensive exercises of the alliance."
+        "\n\nComments\n\nmike_77: Time to stop pretending.\n\nrealist2024: Finland should never "
+        "have joined.\n\nwell: that is one way to see it."
+    )
+    comments = _labels(document, "comment")
+    assert [c.attrs.get("author") for c in comments] == ["mike_77", "realist2024", None]
+
+
 def test_structure_comment_headers_without_opener(analyse: Analyse) -> None:
     document = _fixture(analyse, "thread_headers.txt")
     [section] = _labels(document, "comments")

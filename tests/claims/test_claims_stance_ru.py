@@ -298,8 +298,9 @@ def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: s
         ("Вы бомбите Лондон каждый день.", "бомбите", "report"),
         # A perfective imperative is no future, wherever the parse hangs it (slogans in a row);
         # a negated one refuses the act.
-        ('На митинге кричали: "Хватит лжи", "Остановите войну против женщин".', "остановите",
-         "advocate"),
+        # A call to stop a war rejects the war (ANNOTATION.md section 6).
+        ('На митинге кричали: "Хватит лжи", "Остановите войну против женщин".', "войну",
+         "reject"),
         ("Не бомбите наши города!", "бомбите", "reject"),
     ],
 )  # fmt: skip
@@ -310,7 +311,7 @@ def test_claims_ru_imperatives_command(text: str, action: str, stance: str) -> N
 def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
     assert _stance("Разве можно бить ракетами по жилым кварталам?", "бить").stance == "reject"
     assert _stance("Можно ли нанести удар по складам?", "нанести удар").stance == "question"
-    assert _stance("Как можно остановить войну?", "остановить").stance != "reject"
+    assert _stance("Как можно остановить войну?", "войну").stance != "reject"
 
 
 @pytest.mark.parametrize(
@@ -694,4 +695,74 @@ def test_claims_ru_source_named_after_a_final_dash(text: str, action: str, stanc
     ],
 )  # fmt: skip
 def test_claims_ru_headline_future_is_reported(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # The speaker's side's own want of the act denied rejects it; another side's is told.
+        ("Мы не хотим большой войны.", "войны", True, "reject"),
+        ("Они не хотят войны.", "войны", False, "report"),
+        # «Об этом говорили и президент»: others said it too; the sentence is the speaker's.
+        ("Наши военные станут законной целью. Об этом заявил министр.", "законной целью",
+         False, "report"),
+        ("Французские военные станут законной целью для наших Вооружённых сил. Об этом говорили "
+         "и президент, и министр обороны.", "законной целью", False, "threaten"),
+    ],
+)  # fmt: skip
+def test_claims_ru_own_want_denied_and_others_saying_it_too(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # An act called a path to war rejects it; so does the act set against the one called for.
+        ("Удары по Лондону — это прямой путь к ядерной войне.", "удары", "reject"),
+        ("Нам нужны переговоры, а не новая эскалация.", "эскалация", "reject"),
+        ("Нам нужны переговоры, а не новая эскалация.", "переговоры", "advocate"),
+        ("Переговоры — это путь к миру.", "переговоры", "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_an_act_argued_against_by_where_it_leads(
+    text: str, action: str, stance: str
+) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # The negation before a contrast is the other act's: the second is called for.
+        ("Нам надо не оправдываться, а жёстко отвечать на каждую провокацию.", "отвечать", True,
+         "advocate"),
+        # What a response answers is the other side's act: told, or imagined when it is any.
+        ("Нам надо жёстко отвечать на провокации.", "провокации", True, "report"),
+        ("Мы ответим на любую агрессию.", "агрессию", True, "hypothetical"),
+        # «ответят за всё»: retribution foretold.
+        ("Политики, развязавшие эту авантюру, ответят за всё.", "ответят", False, "threaten"),
+        # What others have long told is reported, not foretold by the speaker.
+        ("Политики годами рассказывали нам, что Россия вот-вот нападёт на Прибалтику.",
+         "нападёт", False, "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_contrast_answers_and_retribution(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A call to stop a war rejects the war.
+        ('Я сказал: "Во имя Бога, остановите эту войну", - сказал Папа.', "войну", "reject"),
+    ],
+)  # fmt: skip
+def test_claims_ru_quoted_designations_and_calls_to_stop(
+    text: str, action: str, stance: str
+) -> None:
     assert _stance(text, action).stance == stance

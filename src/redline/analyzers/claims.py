@@ -40,7 +40,13 @@ from redline.claims.lexicon import (
     after_negating_prefix,
 )
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
-from redline.claims.stance import StanceReading, governing_verb, inflected_first_person, stance_of
+from redline.claims.stance import (
+    StanceReading,
+    answers_condition,
+    governing_verb,
+    inflected_first_person,
+    stance_of,
+)
 from redline.document import Document, Span
 from redline.scope import ScopeIndex, TextUnits
 
@@ -515,6 +521,8 @@ def _claim(
     # (A name after a preposition, «победил в Колумбии», «победил на выборах в США», says
     # where, not what.) For others only their words settle it: what is launched is a missile,
     # not the coalition named as the object.
+    if match.action.ambiguous and match.action.plover == "THREATEN" and _circumstance(trigger):
+        return None  # «в ответ на поставки», "in response to": the act it answers is the claim
     if match.action.settled_only == "words":
         settling = False
     elif match.action.settled_only:
@@ -940,23 +948,42 @@ def _stated_means(trigger: Token, lexicon: ActionLexicon) -> int:
     )
 
 
+def _circumstance(trigger: Token) -> bool:
+    """«в ответ на агрессию», "in response to": a noun after a preposition that has one of its
+    own names the circumstance of another act (the strike it qualifies), not an act of its own
+    («после освобождения территорий», a noun after a preposition with none of its own, is
+    one)."""
+    return trigger.dep_ == "pobj" and any(c.dep_ == "prep" for c in trigger.children)
+
+
 def _settled(trigger: Token, action: Action) -> bool:
     """An ambiguous action with no named target is still read in its lexicon sense when its own
     phrase, or the predicate said of it, holds a word that settles the sense: «ответить всеми
     средствами», «ответ будет симметричным», «наш ответ», "respond with force" (its force words
     count too)."""
     cues = set(action.settled_by).union(*action.escalate_to.values())
-    # «в ответ на агрессию», "in response to": the response names the circumstance of
-    # another act (the strike it qualifies), not an act of its own. («после освобождения
-    # территорий», a noun after a preposition with none of its own, is still settled.)
-    if not cues or (trigger.dep_ == "pobj" and any(c.dep_ == "prep" for c in trigger.children)):
+    if _circumstance(trigger):
+        return False
+    # A threat of unstated means that answers a condition is one («Если санкции будут
+    # введены, мы ответим»): what is answered is the condition, not a question.
+    if action.plover == "THREATEN" and answers_condition(trigger):
+        return True
+    if not cues:
         return False
     _, lemmas = _action_phrase(trigger)
+    # A cue of several words counts where the action's phrase holds it whole («бить по
+    # центрам принятия решений»).
+    if any(" " in cue and f" {cue} " in f" {lemmas} " for cue in cues):
+        return True
     words = set(lemmas.split()) | _top_words(trigger)
     # What is said of it («ответ будет симметричным», «ответ последует незамедлительно») and
     # the predicate it completes («будем вынуждены отреагировать»).
     if trigger.dep_ in ("nsubj", "nsubjpass", "xcomp"):
-        said = [trigger.head, *(c for c in trigger.head.children if c.dep_ == "advmod")]
+        # ("the response will be swift": English hangs the adjective on the copula)
+        said = [
+            trigger.head,
+            *(c for c in trigger.head.children if c.dep_ in ("advmod", "acomp", "attr")),
+        ]
         words |= {t.lower_ for t in said} | {t.lemma_.lower() for t in said}
     return not cues.isdisjoint(words)
 
@@ -968,6 +995,10 @@ def _top_words(trigger: Token) -> set[str]:
     склад на окраине города», «инфраструктуру городов», "the economy of the country" are not a
     city destroyed."""
     tokens = [child for child in trigger.children] + _participle_noun(trigger)
+    # What a passive is done to, its subject, also under a modal («ракеты могут быть
+    # размещены»).
+    clause = trigger.head if trigger.dep_ == "xcomp" else trigger
+    tokens += [c for c in clause.children if c.dep_ == "nsubjpass"]
     tokens += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 

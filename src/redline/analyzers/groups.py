@@ -56,6 +56,7 @@ SOURCES = (
     "data/gazetteer",
     "data/groups.yaml",
     "data/ru/groups.yaml",
+    "data/structure.yaml",
 )
 
 

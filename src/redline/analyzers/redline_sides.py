@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc as SpacyDoc
+
 from redline.attributes import ActorAttributes, ClaimAttributes, InGroupAttributes
 from redline.document import Span
 from redline.intervals import SortedSpans
@@ -33,6 +35,35 @@ def actors_in(
                 if actor.state and actor.type in _ACTING_FOR_A_STATE:
                     seen.setdefault(actor.state, {"id": actor.state, "name": actor.state})
     return list(seen.values())
+
+
+# How a name hangs when it is what an act is done to, to whom or where («поставлять Украине»,
+# "an attack on Belarus", «появятся на Украине»), not who does it.
+_UNDERGOING = frozenset({"dobj", "obj", "dative", "iobj", "obl", "pobj", "npadvmod", "nsubjpass"})
+# Relations through which a name stands for the phrase it is part of («попытка НАТО»,
+# «американские ракеты», «из США и Европы»).
+_PART_OF_PHRASE = frozenset({"amod", "compound", "nmod", "poss", "det", "appos", "flat", "conj"})
+
+
+def undergoer(parsed: SpacyDoc, actor: Span, agent_prepositions: frozenset[str]) -> bool:
+    """The parse makes the actor's name (or the phrase it belongs to) the object, recipient or
+    place of an act, not its doer. A passive's agent («захвачен странами НАТО», "by NATO") and
+    the object of an agent preposition («оружие из США») still do it. Against whom a
+    conditional line is set is "whose conduct is the condition" (ANNOTATION.md): «Если Запад
+    продолжит поставлять Украине ракеты» is against the West."""
+    mention = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    token = mention.root
+    while token.dep_ in _PART_OF_PHRASE and token.head != token:
+        token = token.head
+    if token.dep_ == "pobj":
+        preposition = token.head
+        return not (preposition.dep_ == "agent" or preposition.lower_ in agent_prepositions)
+    # slovnet labels a passive's instrumental agent ``obl`` («захвачен странами НАТО»).
+    if token.dep_ == "obl" and "Ins" in token.morph.get("Case", []):
+        return "Pass" not in token.head.morph.get("Voice", [])
+    return token.dep_ in _UNDERGOING
 
 
 def targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:

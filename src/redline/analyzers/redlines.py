@@ -36,6 +36,7 @@ from redline.analyzers.redline_sides import (
     named_side,
     targets_of,
     teller,
+    undergoer,
     voice_side,
 )
 from redline.analyzers.versions import content_version
@@ -98,6 +99,9 @@ class RedLinesFile(DataFile):
     # A verb of saying: a line whose side nothing else names is the side of the one said to
     # state it ("Moscow warned that ..."). Empty: the voice's "we" alone.
     saying: str = ""
+    # Prepositions whose object does the act, where other prepositional objects are what it is
+    # done to or where ("by NATO", «оружие из США», «со стороны НАТО»): lower case words.
+    agent_prepositions: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class _Cues:
     forecast_stances: frozenset[str] = frozenset()
     links: tuple[tuple[str, bool, re.Pattern[str]], ...] = ()  # (link id, response, pattern)
     saying: re.Pattern[str] | None = None
+    agent_prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -125,6 +130,7 @@ def _data(language: str = "en") -> _Cues:
         frozenset(data.forecast_stances),
         tuple((k.id, k.response, re.compile(k.pattern, re.IGNORECASE)) for k in data.links),
         re.compile(data.saying, re.IGNORECASE) if data.saying else None,
+        frozenset(data.agent_prepositions),
     )
 
 
@@ -160,6 +166,14 @@ class RedLineAnalyzer:
         }
         claims = SortedSpans(document.layer("claims"))
         actors = SortedSpans(document.layer("actors"))
+        # Whose conduct a condition is: its doers, not what it is done to or where.
+        doers = SortedSpans(
+            [
+                a
+                for a in document.layer("actors")
+                if not undergoer(context.parsed, a, cues.agent_prepositions)
+            ]
+        )
         units = TextUnits(document)
         spans: dict[str, Span] = {}
         for index, (start, end) in enumerate(sentences):
@@ -169,13 +183,13 @@ class RedLineAnalyzer:
             previous = sentences[index - 1] if index else None
             following = sentences[index + 1] if index + 1 < len(sentences) else None
             for span in _conditional_threats(
-                document, sentence_claims, (start, end), previous, scopes, in_groups, actors,
-                cues,
+                document, sentence_claims, (start, end), previous, scopes, in_groups,
+                (actors, doers), cues,
             ):  # fmt: skip
                 spans[span.id] = span
             conditionals = [(s.start, s.end) for s in spans.values() if s.start >= start]
             for span in _linked_lines(
-                document, sentence_claims, (start, end), scopes, in_groups, actors, cues
+                document, sentence_claims, (start, end), scopes, in_groups, (actors, doers), cues
             ):
                 # One line per condition: «если …» read as a threat already holds it.
                 if not any(a < span.end and span.start < b for a, b in conditionals):
@@ -192,7 +206,9 @@ class RedLineAnalyzer:
             ):  # fmt: skip
                 if span.attrs.get("consequence_claim") not in answered - {None}:
                     spans.setdefault(span.id, span)
-        return AnalyzerOutput(layers={"redlines": _carry_against(list(spans.values()))})
+        return AnalyzerOutput(
+            layers={"redlines": _carry_against(list(spans.values()), document.text)}
+        )
 
 
 def _conditional_threats(
@@ -202,9 +218,10 @@ def _conditional_threats(
     previous: tuple[int, int] | None,
     scopes: ScopeIndex,
     in_groups: dict[str, Span],
-    actors: SortedSpans[Span],
+    mentions: tuple[SortedSpans[Span], SortedSpans[Span]],
     cues: _Cues,
 ) -> list[Span]:
+    actors, doers = mentions  # every actor named; those the parse does not make undergo an act
     found = []
     for claim in claims:
         forecast = _is_forecast_consequence(claim, cues.forecast_stances)
@@ -228,7 +245,7 @@ def _conditional_threats(
         # Against whom: whoever the condition names; failing that, whom the consequence targets
         # ("if anybody tries ..., Russia will respond against the places where terrorists ...").
         against = (
-            actors_in(actors, cond_start, cond_end, setter)
+            actors_in(doers, cond_start, cond_end, setter)
             or claim_actors(claims, cond_start, cond_end, setter)
             or targets_of(claim, setter)
         )
@@ -272,7 +289,15 @@ def _named_beside(
     return sides, ("sentence" if sides else None)
 
 
-def _carry_against(lines: list[Span]) -> list[Span]:
+def _same_stretch(text: str, earlier: Span, line: Span) -> bool:
+    """The two lines are in one paragraph or two adjacent ones of one voice: a line in the
+    answer to another question («Вопрос: ... Ответ: ...») is on another matter."""
+    return (
+        text.count("\n", earlier.end, line.start) <= 2 and "?" not in text[earlier.end : line.start]
+    )
+
+
+def _carry_against(lines: list[Span], text: str) -> list[Span]:
     """A conditional line that names no one it is against continues the setter's last line
     that does («попытка НАТО захватить Калининград вынудит РФ на ядерный удар» ...
     «гипотетическая попытка захватить Калининградскую область вынудит Москву нанести удар»)."""
@@ -281,6 +306,8 @@ def _carry_against(lines: list[Span]) -> list[Span]:
     for line in sorted(lines, key=lambda span: (span.start, span.end)):
         read = RedLineAttributes.read(line)
         earlier = last.get(read.setter) if read.setter is not None else None
+        if earlier is not None and not _same_stretch(text, earlier, line):
+            earlier = None
         if not read.against and earlier is not None and read.kind == "conditional_threat":
             attrs = dict(line.attrs)
             attrs.update(
@@ -358,9 +385,11 @@ def _own_condition(
 
 def _linked_lines(
     document: Document, claims: list[Span], sentence: tuple[int, int], scopes: ScopeIndex,
-    in_groups: dict[str, Span], actors: SortedSpans[Span], cues: _Cues,
+    in_groups: dict[str, Span], mentions: tuple[SortedSpans[Span], SortedSpans[Span]],
+    cues: _Cues,
 ) -> list[Span]:  # fmt: skip
     """Conditions joined to their consequence by the words of the clause, with no "if"."""
+    actors, doers = mentions
     start, end = sentence
     text = document.text
     found = []
@@ -381,7 +410,7 @@ def _linked_lines(
             if setter is None:
                 setter, setter_name = teller(text, sentence, actors, cues.saying)
             against = (
-                actors_in(actors, cond_start, cond_end, setter)
+                actors_in(doers, cond_start, cond_end, setter)
                 or claim_actors(claims, cond_start, cond_end, setter)
                 or (targets_of(claim, setter) if claim is not None else [])
             )

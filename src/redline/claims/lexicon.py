@@ -138,12 +138,19 @@ class ActionLexicon:
             candidates = self.phrases.get(token.lemma_.lower(), [])
             if token.lower_ != token.lemma_.lower():
                 candidates = candidates + self.phrases.get(token.lower_, [])
+            # Of the phrases that start here, the one that reaches furthest wins («применить
+            # все имеющиеся средства поражения» over «применить все средства»).
+            best: tuple[int, Action] | None = None
             for action in candidates:
                 end = _phrase_end(doc, token.i, action.words, self.determiners, action.gap)
-                if end is not None and not covered & set(range(token.i, end)):
-                    head = _phrase_head(doc, token.i, end)
-                    found.append(ActionMatch(action, token.i, end, head))
-                    covered.update(range(token.i, end))
+                free = end is not None and not covered & set(range(token.i, end))
+                if free and end is not None and (best is None or end > best[0]):
+                    best = (end, action)
+            if best is not None:
+                end, action = best
+                head = _phrase_head(doc, token.i, end)
+                found.append(ActionMatch(action, token.i, end, head))
+                covered.update(range(token.i, end))
         for token in doc:
             if token.i in covered:
                 continue
@@ -208,8 +215,10 @@ def _phrase_end(
         if word in determiners and index < len(doc) and doc[index].pos_ in ("DET", "PRON"):
             index += 1  # "end the war" matches "end this war", "end their war"
             continue
+        # (A determiner that is the phrase's own word is matched, not skipped: "use all means".)
         while index < len(doc) and (
-            doc[index].pos_ == "DET" or (skip_space and doc[index].is_space)
+            (doc[index].pos_ == "DET" and not _is_word(doc, index, word))
+            or (skip_space and doc[index].is_space)
         ):
             index += 1
         while position and gap and index < len(doc) and not _is_word(doc, index, word):

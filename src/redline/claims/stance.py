@@ -100,6 +100,11 @@ class StanceFile(DataFile):
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
+    response_nouns: list[str]  # lemmas: a response said to come with no owner is a threat
+    answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
+    contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
+    response_verbs: list[str]  # lemmas: «отвечать на провокацию»: what they answer ...
+    response_preps: list[str]  # ... after these prepositions is the other side's act
     first_person_possessives: list[str]  # «наш», "our"
     # regexes from the imperative on: «Взять, к примеру, убийство ...» gives an example, not a
     # command. Empty where a language lists none.
@@ -202,14 +207,22 @@ def governing_verb(token: Token) -> Token:
 
 
 def _predicate(trigger: Token) -> Token:
-    """The head of the action's clause: its verb, or a short adjective that is the predicate
-    where the language has no copula («политика санкций ошибочна, заявил министр»: the clause
-    is «ошибочна», not the verb of saying above it)."""
+    """The head of the action's clause: its verb, or a short adjective or a noun that is the
+    predicate where the language has no copula («политика санкций ошибочна, заявил министр»:
+    the clause is «ошибочна», not the verb of saying above it)."""
     verb = governing_verb(trigger)
     for node in [trigger, *trigger.ancestors]:
         if node == verb:
             break
         if node.pos_ == "ADJ" and "Short" in node.morph.get("Variant", []):
+            return node
+        # «„Мост — законная цель“, — заявил генерал»: a noun with a subject of its own is the
+        # predicate of the clause a verb of saying says.
+        if (
+            node.pos_ == "NOUN"
+            and node.dep_ in ("ccomp", "parataxis")
+            and any(ch.dep_ == "nsubj" for ch in node.children)
+        ):
             return node
     return verb
 
@@ -352,12 +365,17 @@ def _auxiliaries(verb: Token) -> list[Token]:
 
 
 def _negated(chain: list[Token], trigger: Token, c: StanceFile) -> bool:
-    if any(
-        child.dep_ == "neg" and not _expletive_negation(child, c)
-        for verb in chain
-        for child in verb.children
-    ):
-        return True
+    for verb in chain:
+        if any(
+            child.dep_ == "neg" and not _expletive_negation(child, c) for child in verb.children
+        ):
+            return True
+        # «не оправдываться, а отвечать», "not talk but strike": the negation above a contrast
+        # is the other act's.
+        if verb.dep_ == "conj" and any(
+            ch.dep_ == "cc" and _is(ch, c.contrast_conjunctions) for ch in verb.children
+        ):
+            break
     return any(
         _is(child, c.negation_words) and child.dep_ in ("det", "neg", "advmod")
         for child in trigger.children
@@ -464,6 +482,13 @@ def _has_condition(verb: Token, c: StanceFile) -> bool:
         and _is_imperative(head, c)
         and any(ch.dep_ == "cc" and _is(ch, c.consequence_conjunctions) for ch in head.children)
     )
+
+
+def answers_condition(trigger: Token) -> bool:
+    """The action is the consequence of a condition of its sentence, not part of the condition:
+    «Если санкции будут введены, мы ответим», "if they attack, the response will be harsh"."""
+    c = _cues(trigger)
+    return not _in_if_clause(trigger, c) and _has_condition(_predicate(trigger), c)
 
 
 def _passive(verb: Token) -> bool:
@@ -770,13 +795,20 @@ def _rejecting_verb(trigger: Token, c: StanceFile) -> Token | None:
     "We refuse to negotiate", "we reject any talks that begin with surrender", "rule out
     strikes": the speaker rejects. "Moscow rejected the talks" only reports someone's refusal.
     """
+    below = trigger
     for ancestor in list(trigger.ancestors)[:5]:
         if ancestor.dep_ == "relcl" and any(
             _is(ch, c.relative_pronouns) for ch in ancestor.children
         ):
             return None  # "terrorists who hold hostages": what they do is not what is refused
+        # "abandon these plans and return to the negotiating table": a verb conjoined to the
+        # refusal is a second act of its own, not what is refused.
+        conjoined = below.dep_ == "conj" and below.head == ancestor
+        below = ancestor
         if ancestor.lemma_ not in c.rejection_verbs:
             continue
+        if conjoined and any(ch.dep_ in ("dobj", "obj") for ch in ancestor.children):
+            return None  # (not "prevent and avoid an escalation": one object, two verbs)
         subject = next((ch for ch in ancestor.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and ancestor.dep_ in ("xcomp", "ccomp", "conj"):
             subject = _subject(ancestor)
@@ -847,6 +879,14 @@ def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
     "this will not go unanswered". It threatens the response, not what it answers: the
     formula's subject ("this provocation") is not threatened."""
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text
+    # «дорого заплатят за свою русофобию», "will pay dearly for this aggression": what is paid
+    # for is the other side's deed, not the threat.
+    if any(
+        a.dep_ == "prep" and _is(a, c.answered_for_preps)
+        for a in [trigger, *trigger.ancestors]
+        if a.i != verb.i and verb.is_ancestor(a)
+    ):
+        return False
     if trigger != verb and trigger.dep_ in ("nsubj", "nsubjpass"):
         # ... unless the formula says its subject will come: «ответ не заставит себя ждать».
         return _frame(c.subject_threat_frames, clause)
@@ -970,6 +1010,13 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     sentence = trigger.sent
     also: tuple[str, ...] = ()
 
+    # 0. «жёстко отвечать на провокации», "respond to the aggression": what a response answers
+    # is the other side's act, told, not called for nor threatened; any such act («на любую
+    # агрессию», "to any aggression") is imagined, as a condition is.
+    if _answered(trigger, c):
+        if any(_is(ch, c.universal_determiners) for ch in trigger.children):
+            return StanceReading("hypothetical", "hypothetical.answered", negated=negated)
+        return StanceReading("report", "report.answered", negated=negated)
     # 1. Someone else's words: the speaker reports them, whatever they advocate or threaten.
     speaker = _reported_speech(verb, c)
     if speaker is not None:
@@ -1139,6 +1186,18 @@ def _own_stance(
     # 10b. "We will not / never ...": the speaker's side refuses it.
     if in_group_subject and negated and future and not kept_up:
         return StanceReading("reject", "reject.own_side")
+    # 10c. A response said to come, owned by no one or by the speaker's side ("the response
+    # will be harsh", «ответ будет жёстким», «последует ответ»): the voice's own side warns;
+    # another side's («ответ Вашингтона») is a forecast.
+    if (
+        future
+        and not negated
+        and trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and _is(trigger, c.response_nouns)
+        and not _owned_by_another(trigger, c)
+    ):
+        return StanceReading("threaten", "threaten.unowned_response")
     # 11. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
     # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
     if (
@@ -1171,6 +1230,16 @@ def _own_stance(
         return StanceReading("reject", "reject.denial", negated=negated)
     # 14. Otherwise the speaker says it happened or is happening.
     return StanceReading("report", "report.default", negated=negated)
+
+
+def _answered(trigger: Token, c: StanceFile) -> bool:
+    """The action is the object of a response's preposition («ответить на провокацию»)."""
+    preposition = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and _is(preposition, c.response_preps)
+        and _is(preposition.head, c.response_verbs)
+    )
 
 
 def _only_if(trigger: Token, c: StanceFile) -> bool:
@@ -1247,7 +1316,9 @@ def _designated(trigger: Token, c: StanceFile) -> bool:
     целью»); «назвал мост законной целью» reports someone's naming."""
     if not _frame(c.designation_frames, _before(trigger)):
         return False
-    if trigger.dep_ == "ROOT":
+    # (The root of its clause, or what a verb of saying says: «„Мост — законная цель“, —
+    # заявил генерал».)
+    if trigger.dep_ in ("ROOT", "ccomp", "parataxis"):
         return any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trigger.children)
     return trigger.dep_ in ("xcomp", "attr") and _is(trigger.head, c.evaluation_verbs)
 
@@ -1256,6 +1327,19 @@ def _owned_by_speaker(trigger: Token, c: StanceFile) -> bool:
     """«законной целью для наших ударов», "legitimate targets for us": the speaker's side."""
     owners = [*c.first_person, *c.first_person_possessives]
     return any(_is(t, owners) for t in trigger.subtree if t != trigger)
+
+
+def _owned_by_another(trigger: Token, c: StanceFile) -> bool:
+    """The action noun names whose it is, and not the speaker's side: "Russia's response",
+    "the American response", «ответ Вашингтона» (not «наш ответ»)."""
+    owners = [*c.first_person, *c.first_person_possessives]
+    return any(
+        child.dep_ in ("poss", "nmod", "compound")
+        or (child.dep_ == "amod" and child.pos_ == "PROPN")
+        or (child.dep_ == "amod" and child.text[:1].isupper() and child.i > child.sent.start)
+        for child in trigger.children
+        if not _is(child, owners)
+    )
 
 
 def _commits(verb: Token, c: StanceFile) -> bool:

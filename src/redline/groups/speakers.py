@@ -15,6 +15,7 @@ from redline.gazetteer import Entry, Gazetteer
 from redline.groups.cues import GroupsFile
 from redline.groups.mentions import Evidence, Mention
 from redline.scope import ScopeIndex
+from redline.structure.cues import load_cues as load_structure_cues
 
 if TYPE_CHECKING:
     from redline.groups.russian import Words
@@ -113,7 +114,24 @@ def heading_evidence(
         issuers[0].start,
         issuers[0].end,
     )
-    return [("body", item)]
+    # A briefing's or interview's answers («Брифинг официального представителя МИД России»,
+    # then «Вопрос: ... Ответ: ...») are the issuer's own words too.
+    answers = {
+        scope.key
+        for scope in ScopeIndex(document).scopes()
+        if scope.label == "turn" and _answering(document, scope.start)
+    }
+    return [("body", item), *((key, item) for key in sorted(answers))]
+
+
+def _answering(document: Document, turn_start: int) -> bool:
+    """The turn at ``turn_start`` is labelled with an answering role («Ответ:», "A:")."""
+    roles = load_structure_cues().answer_roles
+    return any(
+        span.start == turn_start and (StructureAttributes.read(span).label or "").lower() in roles
+        for span in document.layer("structure")
+        if span.label == "turn"
+    )
 
 
 def _statement_heading(document: Document, words: Words, cues: GroupsFile) -> Span | None:

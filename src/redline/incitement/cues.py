@@ -116,6 +116,9 @@ class Grammar:
     # «Молодцы, что накрыли ...» (the praising word heads the «что» clause; see the YAML).
     praise_words: frozenset[str] = frozenset()
     praise_marks: frozenset[str] = frozenset()
+    # Pronouns that point at whom a dehumanising predicate is said of without naming them
+    # («Это нелюди», "these are animals"): the predicate says they are people.
+    demonstrative_subjects: frozenset[str] = frozenset()
     # Predicates that ask for a strike named by a noun: «Нужен удар по Вашингтону»; and the
     # "more of" words that, with the wish auxiliary, wish for more («Побольше бы таких ударов»).
     need_predicates: frozenset[str] = frozenset()
@@ -353,6 +356,7 @@ class GrammarSection(DataFile):
     one_call_per_series: bool = False
     praise_words: list[str] = Field(default_factory=list)
     praise_marks: list[str] = Field(default_factory=list)
+    demonstrative_subjects: list[str] = Field(default_factory=list)
     need_predicates: list[str] = Field(default_factory=list)
     more_words: list[str] = Field(default_factory=list)
     praise_adjectives: list[str] = Field(default_factory=list)

@@ -1035,14 +1035,19 @@ class SentenceReader:
                 head.dep_ in ("compound", "amod")
                 and head.head.i > head.i
                 and len(term) == 1
-                and family != "subhuman"
+                and (family != "subhuman" or self._term_word(head.head))
             ):
-                continue
+                continue  # ("subhuman vermin": the noun it qualifies is the finding)
             if self._contrast(head) or (
                 parse.negated_copula(head, self.grammar) and term[0] not in self.grammar.negations
             ):
                 continue
             referents, how = self._referent(head, term_tokens)
+            # «Это не люди, это нелюди»: a pointing pronoun names no one; the term is still
+            # said of someone (a predicate), as of a subject left unsaid.
+            referents = [
+                r for r in referents if r.lower_ not in self.grammar.demonstrative_subjects
+            ]
             targets = [self.targets.resolve(r) for r in referents]
             if referents and not any(t.human for t in targets):
                 continue
@@ -1087,6 +1092,13 @@ class SentenceReader:
                 )
             )
         return findings
+
+    def _term_word(self, token: Token) -> bool:
+        """The word is itself a dehumanising term of the lexicon."""
+        return any(
+            parse.lookup([word], self.cues.dehumanizing)
+            for word in (token.lower_, token.lemma_.lower())
+        )
 
     def _slur(
         self, term_tokens: Any, term: tuple[str, ...], family: str, start: int, end: int

@@ -20,7 +20,7 @@ from typing import Any
 
 from redline.document import Document
 from redline.structure.cues import StructureCues, normalise_apostrophes
-from redline.structure.rules import Finding, Line, split_lines
+from redline.structure.rules import Finding, Line, is_handle, split_lines
 
 OPENER_MAX_WORDS = 12
 MIN_ARTICLE_WORDS = 20
@@ -363,6 +363,8 @@ def _colon_author(text: str, cues: StructureCues) -> str | None:
     if not match:
         return None
     author = match.group("author")
-    if not (author[0] == "@" or author[0].isupper()) or author.lower() in cues.not_speakers:
+    if author.lower() in cues.not_speakers:
+        return None
+    if not (author[0] == "@" or author[0].isupper() or is_handle(author)):
         return None
     return author.lstrip("@")

@@ -441,3 +441,9 @@ class SpanIndex:
         """Whether one finding contains all of ``[start, end)``."""
         item = self.at(start)
         return item is not None and end <= item.end
+
+
+def is_handle(word: str) -> bool:
+    """A user name as sites write them, one word with a digit or an underscore ("mike_77",
+    "realist2024"): never an ordinary word, whatever its case."""
+    return bool(re.fullmatch(r"[^\W\d_]\w*", word)) and bool(re.search(r"[\d_]", word))
