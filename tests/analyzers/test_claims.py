@@ -473,3 +473,18 @@ def test_claims_no_alternative_to_an_act_prescribes_it(
 ) -> None:
     [claim] = analyse_rules("There is no alternative to dialogue.").layer("claims")
     assert claim.attrs["stance"] == "advocate"
+
+
+def test_claims_a_response_faced_under_a_condition_and_a_right_to_strike(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    """ "it will face a swift response" warns (and sets the line); "has the right to strike"
+    endorses the strike."""
+    document = analyse_rules(
+        "If Russia attacks any ally, it will face a swift and decisive response."
+    )
+    assert _claims_at(document, "response")[0].attrs["stance"] == "threaten"
+    [line] = [s for s in document.layer("redlines") if s.label == "conditional_threat"]
+    assert line.attrs["against"] == ["russia"]
+    right = analyse_rules("Ukraine has the right to strike legitimate military targets in Russia.")
+    assert _claims_at(right, "strike")[0].attrs["stance"] == "advocate"

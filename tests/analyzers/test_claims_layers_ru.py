@@ -768,3 +768,24 @@ def test_claims_ru_a_designation_in_a_quote_is_the_quoted_voices() -> None:
     document = _analyse("«Керченский мост — законная цель», — заявил генерал Бридлав.")
     claim = _claim(document, "законная цель")
     assert (claim.attrs["stance"], claim.attrs["speaker"]) == ("advocate", "Бридлав")
+
+
+def test_claims_ru_a_reserved_right_is_its_holders_and_a_response_faced_warns() -> None:
+    statement = _analyse(
+        "Заявление МИД России в связи с решением ЕС\n\n"
+        "Российская сторона оставляет за собой право на ответные меры."
+    )
+    assert _claim(statement, "ответные меры").attrs["stance"] == "threaten"
+    faced = _analyse("Если Россия нападёт на союзника, она столкнётся с жёстким ответом.")
+    assert _claim(faced, "ответом").attrs["stance"] == "threaten"
+    right = _analyse("Украина имеет полное право наносить удары по военным целям в России.")
+    assert _claim(right, "наносить удары").attrs["stance"] == "advocate"
+
+
+def test_claims_ru_an_advance_by_a_force_or_at_a_place_is_force() -> None:
+    assert (
+        _claim(_analyse("Наши бойцы продвигаются под Покровском."), "продвигаются").attrs["level"]
+        == 3
+    )
+    talks = _analyse("Переговоры продвигаются медленно.")
+    assert "продвигаться" not in {c.attrs["action_key"] for c in talks.layer("claims")}

@@ -766,3 +766,8 @@ def test_claims_ru_quoted_designations_and_calls_to_stop(
     text: str, action: str, stance: str
 ) -> None:
     assert _stance(text, action).stance == stance
+
+
+def test_claims_ru_an_act_hung_on_a_capacity_noun_shares_its_verbs_modality() -> None:
+    assert _stance("Мы должны иметь возможность бить по аэродромам.", "бить").stance == "advocate"
+    assert _stance("У нас есть возможность бить по аэродромам.", "бить").stance == "report"

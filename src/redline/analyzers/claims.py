@@ -335,6 +335,8 @@ def _actor_token(
             and top.head.head == verb
         ):
             return _subject_of(verb)  # a result: "our artillery will turn Seoul into a sea of fire"
+        if top is not trigger and top.dep_ == "dobj" and _is(top, words.entitlement_nouns):
+            return _subject_of(verb)  # «сторона оставляет за собой право на ответные меры»
         return None
     return _agent(trigger) or _subject_of(trigger)
 

@@ -324,6 +324,9 @@ class ClauseWords(DataFile):
     noun_target_prepositions: list[str]  # "launch strikes against X": the light verb's phrase
     agent_prepositions: list[str]  # "the invasion by Russia"
     result_prepositions: list[str]  # "turn Seoul into a sea of fire"
+    # «Российская сторона оставляет за собой право на ответные меры»: the act a right is to is
+    # the act of whoever holds the right (the verb's subject). Empty where a language lists none.
+    entitlement_nouns: list[str] = Field(default_factory=list)
     companion_prepositions: list[str]  # "together with X": X shares the action's fate
     companion_adverbs: list[str]
     light_verbs: list[str]  # "deliver a strike": the verb's subject is the strike's actor

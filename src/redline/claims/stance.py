@@ -103,6 +103,7 @@ class StanceFile(DataFile):
     response_nouns: list[str]  # lemmas: a response said to come with no owner is a threat
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
+    capacity_nouns: list[str]  # «должны иметь возможность бить»: the act shares the modality
     response_verbs: list[str]  # lemmas: «отвечать на провокацию»: what they answer ...
     response_preps: list[str]  # ... after these prepositions is the other side's act
     first_person_possessives: list[str]  # «наш», "our"
@@ -237,6 +238,22 @@ def verb_chain(verb: Token) -> list[Token]:
         if len(chain) > 5:
             break
     return chain
+
+
+def _capacity_chain(verb: Token, c: StanceFile) -> list[Token]:
+    """«Мы должны иметь возможность бить по аэродромам»: an infinitive hung on a noun of
+    capacity («возможность», «право») that is the object of a verb shares that verb's modality."""
+    top = verb_chain(verb)[-1]
+    noun = top.head
+    if (
+        top.dep_ in ("nmod", "acl")
+        and "Inf" in top.morph.get("VerbForm", [])
+        and _is(noun, c.capacity_nouns)
+        and noun.dep_ == "dobj"
+        and noun.head != noun
+    ):
+        return verb_chain(noun.head)
+    return []
 
 
 def _lower_words(tokens: list[Token]) -> set[str]:
@@ -987,7 +1004,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     """The speaker's stance toward the action named by ``trigger``."""
     c = _cues(trigger)
     verb = _predicate(trigger)
-    chain = verb_chain(verb)
+    chain = verb_chain(verb) + _capacity_chain(verb, c)
     modals = _modals(chain, c)
     # «Вашингтон намерен наращивать давление», «Польша планирует запустить ...»: another side's
     # intention is what the writer reports of it, not a forecast; the speaker's side's own is a
