@@ -488,3 +488,27 @@ def test_claims_a_response_faced_under_a_condition_and_a_right_to_strike(
     assert line.attrs["against"] == ["russia"]
     right = analyse_rules("Ukraine has the right to strike legitimate military targets in Russia.")
     assert _claims_at(right, "strike")[0].attrs["stance"] == "advocate"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # "does"/"did" only carries the negation: the act itself is denied.
+        ("Russia does not attack anyone.", "reject"),
+        # A designation of what may be struck: endorsed, or threatened by the voice's own side.
+        ("These convoys are legitimate targets.", "advocate"),
+        ("If NATO sends troops, they will become legitimate targets for our forces.", "threaten"),
+    ],
+)
+def test_claims_denials_and_designations(
+    analyse_rules: Callable[..., Document], text: str, stance: str
+) -> None:
+    claims = analyse_rules(text).layer("claims")
+    assert stance in {c.attrs["stance"] for c in claims}
+
+
+def test_claims_a_light_verb_of_an_action_is_no_claim_of_its_own(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    document = analyse_rules("Russia may have to deliver a limited nuclear strike on a target.")
+    assert [c.attrs["action_key"] for c in document.layer("claims")] == ["nuclear strike"]

@@ -477,6 +477,27 @@ def _resolve_regime(
 # -- the claim ---------------------------------------------------------------------------------
 
 
+def _light_verb_of_an_action(trigger: Token, match: ActionMatch, lexicon: ActionLexicon) -> bool:
+    """The trigger is a light verb whose object is an action of another kind ("deliver a
+    strike": a delivery is aid, the strike is force). "launch missiles" stays: firing them is
+    the same kind of act as the missiles'."""
+    if trigger.pos_ != "VERB" or not _is(trigger, lexicon.clause.light_verbs):
+        return False
+    objects = [_object_action(child, lexicon) for child in trigger.children if child.dep_ == "dobj"]
+    return any(a is not None and a.plover != match.action.plover for a in objects)
+
+
+def _object_action(noun: Token, lexicon: ActionLexicon) -> Action | None:
+    """The action the object names: a phrase that starts at a modifier before it ("a limited
+    nuclear strike": "nuclear strike"; not "nuclear-armed missiles", whose "armed" is no
+    phrase), or the noun's own."""
+    for modifier in (t for t in noun.lefts if t.dep_ in ("amod", "compound")):
+        action = lexicon.action_at(modifier)
+        if action is not None and len(action.words) > 1:
+            return action
+    return lexicon.action_at(noun)
+
+
 def _claim(
     document: Document,
     trigger: Token,
@@ -490,6 +511,8 @@ def _claim(
 ) -> tuple[Span, list[str]] | None:
     verb = governing_verb(trigger)
     words = lexicon.clause
+    if match.end - match.start == 1 and _light_verb_of_an_action(trigger, match, lexicon):
+        return None  # "deliver a nuclear strike": the strike is the claim, not a delivery
     scope = scopes.at(trigger.idx)
     in_group_span = in_groups.get(scope.key) or (
         in_groups.get("comments") if scope.section == "comments" else None

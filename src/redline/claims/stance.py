@@ -104,6 +104,7 @@ class StanceFile(DataFile):
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
     capacity_nouns: list[str]  # «должны иметь возможность бить»: the act shares the modality
+    support_auxiliaries: list[str]  # "did not strike": the auxiliary that carries a negation
     response_verbs: list[str]  # lemmas: «отвечать на провокацию»: what they answer ...
     response_preps: list[str]  # ... after these prepositions is the other side's act
     first_person_possessives: list[str]  # «наш», "our"
@@ -1115,12 +1116,14 @@ def _own_stance(
     future = bool(modals & {*c.future_modals, *c.intention_modals, FUTURE})
     # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
     # designates what may be struck, so it endorses the strike; when its own side will strike
-    # («станут законной целью для наших ударов») it threatens.
+    # («станут законной целью для наших ударов»), or what is designated will become a target,
+    # it threatens.
     if not negated and _designated(trigger, c):
-        if in_group_subject or _owned_by_speaker(trigger, c):
+        # What will become a target («станут законной целью», "will become legitimate
+        # targets") is a warning of the side that would strike it: the voice's own.
+        if in_group_subject or _owned_by_speaker(trigger, c) or future:
             return StanceReading("threaten", "threaten.designation")
-        if not future:
-            return StanceReading("advocate", "advocate.designation")
+        return StanceReading("advocate", "advocate.designation")
     # 5. Arguing against an action ("a ceasefire would amount to defeat") rejects it; not
     # ruling it out ("we do not rule out a response") keeps it open: the side's threat.
     rejection = _rejection_frame(trigger, verb, c, in_group_subject)
@@ -1240,7 +1243,7 @@ def _own_stance(
     if (
         negated
         and (trigger == verb or _denied_object(trigger, verb, c))
-        and not modals
+        and not modals - set(c.support_auxiliaries)  # ("did" carries the "not", no modality)
         and any(ch.dep_ == "neg" for ch in verb.children)
         and _emphatic_denial(verb, c)
     ):
