@@ -512,3 +512,14 @@ def test_claims_a_light_verb_of_an_action_is_no_claim_of_its_own(
 ) -> None:
     document = analyse_rules("Russia may have to deliver a limited nuclear strike on a target.")
     assert [c.attrs["action_key"] for c in document.layer("claims")] == ["nuclear strike"]
+
+
+def test_redlines_a_spokeswoman_sets_her_states_line(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    document = analyse_rules(
+        '"If the alliance continues to build up its forces on our borders, Russia will be forced '
+        'to take retaliatory measures," ministry spokeswoman Maria Zakharova told reporters.'
+    )
+    [line] = [s for s in document.layer("redlines") if s.label == "conditional_threat"]
+    assert line.attrs["setter"] == "russia"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from redline.attributes import ActorAttributes, ClaimAttributes, InGroupAttributes
 from redline.document import Span
+from redline.gazetteer import Gazetteer
 from redline.intervals import SortedSpans
 
 # Actor types whose conduct is their state's (a leader, a ministry, an army), unlike a place,
@@ -83,12 +84,21 @@ def voice_side(
     """The actor of ``claim`` when it names one, else what the voice's "we" stands for."""
     read = ClaimAttributes.read(claim) if claim is not None else None
     if read is not None and read.actor:
+        # A person speaking for a state sets the line as that state (a spokeswoman's "Russia
+        # will be forced to ..." is Russia's line); a body keeps its own id (a parliament).
+        if read.actor_state and _is_person(read.actor):
+            return read.actor_state, read.actor_state.replace("_", " ").title()
         return read.actor, read.actor_name
     group = in_groups.get(scope_key)
     if group is not None:
         in_group = InGroupAttributes.read(group)
         return in_group.actor_id, in_group.name
     return None, None
+
+
+def _is_person(actor_id: str) -> bool:
+    entry = Gazetteer.load().get(actor_id)
+    return entry is not None and entry.type == "person"
 
 
 def named_side(
