@@ -530,14 +530,14 @@ def _consequence_to_root(
     hangs on a consequence after it, the words past its comma that slovnet still gave it («...
     продолжатся, ответ будет таким»: «ответ» as a second subject of «продолжатся») go to the
     consequence."""
-    for condition in members:
-        if not any(
-            heads[i] == condition
-            and labels[i] == "mark"
-            and doc[i].lower_ in tables.condition_marks
+    conditions = sorted(
+        {
+            heads[i]
             for i in members
-        ):
-            continue
+            if labels[i] == "mark" and doc[i].lower_ in tables.condition_marks
+        }
+    )
+    for condition in conditions:
         comma = next(
             (i for i in members if i > condition and heads[i] == condition and doc[i].text == ","),
             None,

@@ -45,6 +45,7 @@ from redline.claims.stance import (
     answers_condition,
     governing_verb,
     inflected_first_person,
+    is_capacity_noun,
     stance_of,
 )
 from redline.document import Document, Span
@@ -335,7 +336,7 @@ def _actor_token(
             and top.head.head == verb
         ):
             return _subject_of(verb)  # a result: "our artillery will turn Seoul into a sea of fire"
-        if top is not trigger and top.dep_ == "dobj" and _is(top, words.entitlement_nouns):
+        if top is not trigger and top.dep_ == "dobj" and is_capacity_noun(top):
             return _subject_of(verb)  # «сторона оставляет за собой право на ответные меры»
         return None
     return _agent(trigger) or _subject_of(trigger)

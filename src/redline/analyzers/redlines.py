@@ -207,7 +207,7 @@ class RedLineAnalyzer:
                 if span.attrs.get("consequence_claim") not in answered - {None}:
                     spans.setdefault(span.id, span)
         return AnalyzerOutput(
-            layers={"redlines": _carry_against(list(spans.values()), document.text)}
+            layers={"redlines": _carry_against(list(spans.values()), document.text, scopes)}
         )
 
 
@@ -289,15 +289,16 @@ def _named_beside(
     return sides, ("sentence" if sides else None)
 
 
-def _same_stretch(text: str, earlier: Span, line: Span) -> bool:
-    """The two lines are in one paragraph or two adjacent ones of one voice: a line in the
-    answer to another question («Вопрос: ... Ответ: ...») is on another matter."""
+def _same_stretch(text: str, scopes: ScopeIndex, earlier: Span, line: Span) -> bool:
+    """The two lines are in one paragraph or two adjacent ones, in one turn, comment or body:
+    a line in the answer to another question («Вопрос: ... Ответ: ...») is on another matter."""
     return (
-        text.count("\n", earlier.end, line.start) <= 2 and "?" not in text[earlier.end : line.start]
+        scopes.at(earlier.start).start == scopes.at(line.start).start
+        and text.count("\n", earlier.end, line.start) <= 2
     )
 
 
-def _carry_against(lines: list[Span], text: str) -> list[Span]:
+def _carry_against(lines: list[Span], text: str, scopes: ScopeIndex) -> list[Span]:
     """A conditional line that names no one it is against continues the setter's last line
     that does («попытка НАТО захватить Калининград вынудит РФ на ядерный удар» ...
     «гипотетическая попытка захватить Калининградскую область вынудит Москву нанести удар»)."""
@@ -306,7 +307,7 @@ def _carry_against(lines: list[Span], text: str) -> list[Span]:
     for line in sorted(lines, key=lambda span: (span.start, span.end)):
         read = RedLineAttributes.read(line)
         earlier = last.get(read.setter) if read.setter is not None else None
-        if earlier is not None and not _same_stretch(text, earlier, line):
+        if earlier is not None and not _same_stretch(text, scopes, earlier, line):
             earlier = None
         if not read.against and earlier is not None and read.kind == "conditional_threat":
             attrs = dict(line.attrs)

@@ -143,8 +143,9 @@ class ActionLexicon:
             best: tuple[int, Action] | None = None
             for action in candidates:
                 end = _phrase_end(doc, token.i, action.words, self.determiners, action.gap)
-                free = end is not None and not covered & set(range(token.i, end))
-                if free and end is not None and (best is None or end > best[0]):
+                if end is None or covered & set(range(token.i, end)):
+                    continue
+                if best is None or end > best[0]:
                     best = (end, action)
             if best is not None:
                 end, action = best
@@ -324,9 +325,6 @@ class ClauseWords(DataFile):
     noun_target_prepositions: list[str]  # "launch strikes against X": the light verb's phrase
     agent_prepositions: list[str]  # "the invasion by Russia"
     result_prepositions: list[str]  # "turn Seoul into a sea of fire"
-    # «Российская сторона оставляет за собой право на ответные меры»: the act a right is to is
-    # the act of whoever holds the right (the verb's subject). Empty where a language lists none.
-    entitlement_nouns: list[str] = Field(default_factory=list)
     companion_prepositions: list[str]  # "together with X": X shares the action's fate
     companion_adverbs: list[str]
     light_verbs: list[str]  # "deliver a strike": the verb's subject is the strike's actor

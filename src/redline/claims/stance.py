@@ -100,13 +100,12 @@ class StanceFile(DataFile):
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
-    response_nouns: list[str]  # lemmas: a response said to come with no owner is a threat
+    response_words: list[str]  # lemmas of a response: unowned and to come, a threat; what ...
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
-    capacity_nouns: list[str]  # «должны иметь возможность бить»: the act shares the modality
+    capacity_nouns: list[str]  # «должны иметь возможность бить»: the act is the holder's, ...
     support_auxiliaries: list[str]  # "did not strike": the auxiliary that carries a negation
-    response_verbs: list[str]  # lemmas: «отвечать на провокацию»: what they answer ...
-    response_preps: list[str]  # ... after these prepositions is the other side's act
+    response_preps: list[str]  # ... it answers after these prepositions, the other side's act
     first_person_possessives: list[str]  # «наш», "our"
     # regexes from the imperative on: «Взять, к примеру, убийство ...» gives an example, not a
     # command. Empty where a language lists none.
@@ -255,6 +254,13 @@ def _capacity_chain(verb: Token, c: StanceFile) -> list[Token]:
     ):
         return verb_chain(noun.head)
     return []
+
+
+def is_capacity_noun(token: Token) -> bool:
+    """A noun of right or capacity («право», «возможность», "right"): the act it is to is the
+    act of whoever holds it, in that verb's modality («Российская сторона оставляет за собой
+    право на ответные меры», «должны иметь возможность бить»)."""
+    return _is(token, _cues(token).capacity_nouns)
 
 
 def _lower_words(tokens: list[Token]) -> set[str]:
@@ -1214,7 +1220,7 @@ def _own_stance(
         and not negated
         and trigger.pos_ == "NOUN"
         and trigger.dep_ in ("nsubj", "nsubjpass")
-        and _is(trigger, c.response_nouns)
+        and _is(trigger, c.response_words)
         and not _owned_by_another(trigger, c)
     ):
         return StanceReading("threaten", "threaten.unowned_response")
@@ -1258,7 +1264,7 @@ def _answered(trigger: Token, c: StanceFile) -> bool:
     return (
         trigger.dep_ == "pobj"
         and _is(preposition, c.response_preps)
-        and _is(preposition.head, c.response_verbs)
+        and _is(preposition.head, c.response_words)
     )
 
 

@@ -114,23 +114,22 @@ def heading_evidence(
         issuers[0].start,
         issuers[0].end,
     )
-    # A briefing's or interview's answers («Брифинг официального представителя МИД России»,
-    # then «Вопрос: ... Ответ: ...») are the issuer's own words too.
-    answers = {
-        scope.key
-        for scope in ScopeIndex(document).scopes()
-        if scope.label == "turn" and _answering(document, scope.start)
-    }
-    return [("body", item), *((key, item) for key in sorted(answers))]
+    return [("body", item), *((key, item) for key in _answer_turns(document))]
 
 
-def _answering(document: Document, turn_start: int) -> bool:
-    """The turn at ``turn_start`` is labelled with an answering role («Ответ:», "A:")."""
+def _answer_turns(document: Document) -> list[str]:
+    """The voice keys of the turns labelled with an answering role («Ответ:», "A:"): under a
+    briefing's or interview's heading («Брифинг официального представителя МИД России»), the
+    answers are the issuer's own words too."""
     roles = load_structure_cues().answer_roles
-    return any(
-        span.start == turn_start and (StructureAttributes.read(span).label or "").lower() in roles
-        for span in document.layer("structure")
-        if span.label == "turn"
+    scopes = ScopeIndex(document)
+    return sorted(
+        {
+            scopes.at(span.start).key
+            for span in document.layer("structure")
+            if span.label == "turn"
+            and (StructureAttributes.read(span).label or "").lower() in roles
+        }
     )
 
 
