@@ -290,11 +290,13 @@ def _named_beside(
 
 
 def _same_stretch(text: str, scopes: ScopeIndex, earlier: Span, line: Span) -> bool:
-    """The two lines are in one paragraph or two adjacent ones, in one turn, comment or body:
-    a line in the answer to another question («Вопрос: ... Ответ: ...») is on another matter."""
-    return (
-        scopes.at(earlier.start).start == scopes.at(line.start).start
-        and text.count("\n", earlier.end, line.start) <= 2
+    """The two lines are in one paragraph or two adjacent ones, with no turn or comment opening
+    between them: a line in the answer to another question («Вопрос: ... Ответ: ...») is on
+    another matter (a quote inside the same text is not)."""
+    return text.count("\n", earlier.end, line.start) <= 2 and not any(
+        earlier.end <= voice.start <= line.start
+        for voice in scopes.scopes()
+        if voice.label in ("turn", "comment")
     )
 
 
