@@ -104,3 +104,11 @@ def test_nlp_parse_holds_blas_at_one_thread(monkeypatch: pytest.MonkeyPatch) -> 
         == "Host: Will they strike?\n\nGuest: No."
     )
     assert seen and all(set(threads) == {1} for threads in seen)
+
+
+def test_nlp_an_emojis_selector_glued_to_a_word_is_split_off_it() -> None:
+    """ "⚡️Breaking": the loaded English pipeline splits the selector off the word; its own
+    split points stay ("U.S.-led", "state-run")."""
+    nlp = load_pipeline(None, "en")
+    words = [t.text for t in nlp.tokenizer("⚡️Breaking: the U.S.-led (state-run) mission")]
+    assert "Breaking" in words and "U.S.-led" in words and "run" in words

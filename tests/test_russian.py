@@ -43,6 +43,13 @@ def test_initials_glued_to_a_surname_are_split_off_it(parse: Language) -> None:
     assert "т.е." in words  # lower-case abbreviations stay whole
 
 
+def test_an_emojis_selector_glued_to_a_word_is_split_off_it(parse: Language) -> None:
+    """«⚡️Наши штурмовики»: the variation selector after the emoji is not part of «Наши»."""
+    doc = parse("⚡️Наши штурмовики продвигаются.")
+    [word] = [t for t in doc if t.text.endswith("Наши")]
+    assert (word.text, word.lemma_) == ("Наши", "наш")
+
+
 def test_hyphenated_words_stay_whole_as_natasha_tokenizes_them(parse: Language) -> None:
     doc = parse("Кто-то из-за санкций ждёт военно-технических мер в Нью-Йорке, 2022-2023.")
     words = [t.text for t in doc]

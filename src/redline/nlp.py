@@ -9,9 +9,10 @@ natasha-based pipeline (:mod:`redline.russian`), named ``redline-ru``.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -102,14 +103,33 @@ def _load(name: str) -> Language:
     )
 
 
+# An emoji's variation selector (U+FE0F: "⚡️") glued to the word after it, as posts write
+# «⚡️Наши штурмовики» or "⚡️Breaking": spaCy splits the emoji off but leaves the selector on the
+# word, which then reads as punctuation. A split point between the two.
+GLUED_EMOJI_INFIX = r"(?<=\ufe0f)(?=[^\W\d_])"
+
+
+def with_infixes(nlp: Language, infixes: Sequence[str | re.Pattern[str]]) -> Language:
+    """``nlp`` whose tokenizer also splits at ``infixes`` (regexes)."""
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer  # a rule-based Tokenizer (compiled, no stubs)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def _with_repairs(nlp: Language) -> Language:
     """An English pipeline with a parser gets Redline's repair of its parse (see
-    :mod:`redline.imperatives`)."""
+    :mod:`redline.imperatives`); every loaded pipeline splits an emoji's selector off the word
+    glued to it."""
     from redline.imperatives import COMPONENT
 
     if nlp.lang == "en" and "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
-    return nlp
+    # The pipeline's own split points (its tokenizer's compiled pattern), and this one.
+    own = getattr(getattr(nlp.tokenizer, "infix_finditer", None), "__self__", None)
+    infixes = [own.pattern] if isinstance(own, re.Pattern) else [*(nlp.Defaults.infixes or ())]
+    return with_infixes(nlp, [*infixes, GLUED_EMOJI_INFIX])
 
 
 def _blank(language: str) -> Language:

@@ -37,10 +37,10 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
-from spacy.util import compile_infix_regex
 
 from redline.data_files import DataFile, load
 from redline.errors import ModelNotFoundError
+from redline.nlp import GLUED_EMOJI_INFIX, with_infixes
 
 PIPELINE_NAME = "redline-ru"
 ENTITY_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -633,9 +633,9 @@ def russian_pipeline() -> Language:
     infixes = [
         *(_keep_hyphenated(p) for p in nlp.Defaults.infixes or ()),
         *load("ru/syntax.yaml", SyntaxFile).token_infixes,
+        GLUED_EMOJI_INFIX,
     ]
-    tokenizer: Any = nlp.tokenizer  # spacy.blank's rule-based Tokenizer (compiled, no stubs)
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    with_infixes(nlp, infixes)
     nlp.add_pipe("redline_natasha")
     nlp.meta["name"] = PIPELINE_NAME
     return nlp

@@ -150,3 +150,20 @@ def test_actors_ru_a_surname_pymorphy_does_not_know_keeps_one_id(
     assert people["Андрей Курганов"]["actor_id"] == "ner:андрей_курганов"
     assert people["Андрею Курганову"]["actor_id"] == "ner:андрей_курганов"
     assert people["Андрею Курганову"]["name"] == "Андрей Курганов"
+
+
+def test_actors_ru_a_surname_alone_is_the_person_named_in_full_in_another_case(
+    actors: Callable[..., list[Span]],
+) -> None:
+    """«Вечер с Владимиром Соловьёвым» ... «Соловьёв:»: a surname alone, in any case, is the
+    person the text named in full before (the gazetteer lists only the full name)."""
+    spans = actors(
+        "«Вечер с Владимиром Соловьёвым». Эфир от 3 декабря\n\nСоловьёв: Добрый вечер.\n\n"
+        "Гость ответил Соловьёву не сразу."
+    )
+    linked = [s for s in spans if "Соловь" in s.text]
+    assert [s.text for s in linked] == ["Владимиром Соловьёвым", "Соловьёв", "Соловьёву"]
+    assert {s.attrs["actor_id"] for s in linked} == {"vladimir_solovyov"}
+    # A surname that comes before the full name is no reference to it.
+    before = actors("Соловьёв опоздал. Позже пришёл и Владимир Соловьёв.")
+    assert [s.attrs["actor_id"] for s in before if s.text == "Соловьёв"] != ["vladimir_solovyov"]

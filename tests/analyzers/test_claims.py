@@ -523,3 +523,49 @@ def test_redlines_a_spokeswoman_sets_her_states_line(
     )
     [line] = [s for s in document.layer("redlines") if s.label == "conditional_threat"]
     assert line.attrs["setter"] == "russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A response no other side owns, demanded in a consequence, warns as "we must" does.
+        ("If NATO sends troops to Ukraine, the response must be harsh.", "response", "threaten"),
+        # A short verbless cry calls for what it names; a statement of the same reports it.
+        ("Nukes on London!", "nuke", "advocate"),
+        ("Strikes on the command centres in Kyiv are long overdue.", "strike", "advocate"),
+    ],
+)
+def test_claims_demanded_responses_slogans_and_overdue_acts(
+    analyse_rules: Callable[..., Document], text: str, action: str, stance: str
+) -> None:
+    claims = analyse_rules(text).layer("claims")
+    assert {c.attrs["stance"] for c in claims if c.attrs["action_key"] == action} == {stance}
+
+
+def test_claims_passive_designations_and_requests_for_comment(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    designated = analyse_rules(
+        "Any foreign troops in Ukraine will be considered legitimate targets."
+    )
+    assert {c.attrs["stance"] for c in designated.layer("claims")} == {"threaten"}
+    told = analyse_rules("Tell us about the strikes on Kharkiv.")
+    assert "advocate" not in {c.attrs["stance"] for c in told.layer("claims")}
+
+
+def test_claims_shooting_oneself_in_the_foot_is_no_shot(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    document = analyse_rules("Brussels shot itself in the foot again.")
+    assert "shoot" not in {c.attrs["action_key"] for c in document.layer("claims")}
+
+
+def test_claims_arms_given_are_military_aid_a_chance_given_is_none(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    given = analyse_rules("The West must give Ukraine long-range missiles.")
+    [claim] = [c for c in given.layer("claims") if c.attrs["action_key"] == "give"]
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("advocate", 3)
+    for text in ("He will give a speech on Monday.", "Give peace a chance."):
+        keys = {c.attrs["action_key"] for c in analyse_rules(text).layer("claims")}
+        assert "give" not in keys, text

@@ -789,3 +789,143 @@ def test_claims_ru_an_advance_by_a_force_or_at_a_place_is_force() -> None:
     )
     talks = _analyse("Переговоры продвигаются медленно.")
     assert "продвигаться" not in {c.attrs["action_key"] for c in talks.layer("claims")}
+
+
+def test_claims_ru_a_response_demanded_under_a_condition_warns_and_is_a_line() -> None:
+    """«Если ..., ответ должен быть жёстким — по военным объектам»: a response no other side
+    owns, demanded in a consequence, is the voice's own side's threat, as «мы должны ударить»
+    is; «по» a military object makes it a strike."""
+    document = _analyse(
+        "Если Лондон продолжит поставки ракет, ответ должен быть жёстким — по военным объектам."
+    )
+    claim = _claim(document, "ответ")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", 3)
+    assert [r for r in document.layer("redlines") if r.label == "conditional_threat"]
+    # With no condition the demand warns of nothing; another side's response is no threat.
+    alone = _analyse("Ответ должен быть жёстким.")
+    assert all(c.attrs["stance"] != "threaten" for c in alone.layer("claims"))
+    other = _analyse("Если Киев ударит, ответ Вашингтона должен быть жёстким.")
+    assert _claim(other, "ответ").attrs["stance"] != "threaten"
+
+
+def test_claims_ru_a_slogan_calls_for_what_it_names() -> None:
+    """A short verbless cry calls for the strike it names; the same words as a statement, or
+    in a longer verbless description, report it."""
+    assert _claim(_analyse("Удар по Киеву!"), "Удар").attrs["stance"] == "advocate"
+    assert _claim(_analyse("Удар по Киеву был нанесён ночью."), "Удар").attrs["stance"] == "report"
+    described = _analyse("Самый мощный за всю войну удар по Киеву!")
+    assert _claim(described, "удар").attrs["stance"] == "report"
+
+
+def test_claims_ru_a_munition_landing_is_a_strike_a_delegation_landing_is_none() -> None:
+    wished = _analyse("Вот бы Сармат прилетел в Лондон!")
+    assert _claim(wished, "прилетел").attrs["stance"] == "advocate"
+    landed = _analyse("Ночью ракета прилетела в жилой дом.")
+    assert _claim(landed, "прилетела").attrs["plover"] == "ASSAULT"
+    for text in ("Делегация прилетела в Минск.", "Министр прилетает в Пекин завтра."):
+        assert "прилететь" not in {
+            c.attrs["action_key"][:8] for c in _analyse(text).layer("claims")
+        }
+
+
+def test_claims_ru_what_is_overdue_is_called_for_and_exasperation_rejects() -> None:
+    overdue = _analyse("Удары по центрам принятия решений в Киеве давно назрели.")
+    assert _claim(overdue, "Удары").attrs["stance"] == "advocate"
+    assert (
+        _claim(_analyse("Сколько можно обстреливать Донецк!"), "обстреливать").attrs["stance"]
+        == "reject"
+    )
+
+
+def test_claims_ru_strikes_at_power_plants_and_targets_hit() -> None:
+    assert _claim(_analyse("Зачем бить по электростанциям?"), "бить").attrs["level"] == 3
+    assert _claim(_analyse("Все цели поражены."), "поражены").attrs["plover"] == "ASSAULT"
+    assert not _analyse("Его выступление поразило всех присутствующих.").layer("claims")
+
+
+def test_redlines_ru_suppliers_held_a_party_to_the_conflict() -> None:
+    """«мы будем считать страны-поставщики стороной конфликта»: a hyphenated word inside the
+    designation of a party to the war."""
+    lines = _lines(
+        "Если западное оружие будет бить вглубь нашей территории, мы будем считать "
+        "страны-поставщики стороной конфликта."
+    )
+    assert any(
+        "стороной конфликта" in r.text and r.attrs["condition"].startswith("Если западное")
+        for r in lines
+    )
+
+
+def test_claims_ru_acting_in_kind_and_missiles_that_reach_threaten() -> None:
+    mirror = _analyse(
+        '"Если Вашингтон пойдёт на испытание, мы будем действовать зеркально", - сказал дипломат.'
+    )
+    assert _claim(mirror, "действовать").attrs["stance"] == "threaten"
+    assert [r for r in mirror.layer("redlines") if r.label == "conditional_threat"]
+    reach = _analyse("Пусть не обольщаются: наши ракеты долетят до любой точки.")
+    assert _claim(reach, "долетят").attrs["stance"] == "threaten"
+    for text in ("Мы будем действовать в интересах мира.", "Самолёт долетел до Москвы."):
+        assert not _analyse(text).layer("claims"), text
+    downed = _analyse("Силы обороны сбили 25 из 30 «шахедов».")
+    assert _claim(downed, "сбили").attrs["plover"] == "ASSAULT"
+
+
+def test_redlines_ru_who_will_not_allow_and_whom() -> None:
+    """The subject of «не позволит» sets the line, also through a predicate it is joined to;
+    the one not allowed, in the dative, is whom it is against (not whom they would harm)."""
+    [joined] = _lines(
+        "Москва привержена мораторию, однако не позволит никому получить преимущества."
+    )
+    assert joined.attrs["setter"] == "russia" and "russia" not in joined.attrs["against"]
+    [allowed] = _lines("Мы не позволим Киеву шантажировать Европу.")
+    assert allowed.attrs["against"] == ["kyiv"]
+
+
+def test_claims_ru_a_briefings_designations_requests_and_responses() -> None:
+    """A ministry briefing: «будут рассматриваться как законные цели» designates what will be
+    struck (a threat, and a line against no one the sentence names as a doer: Ukraine is
+    where, not who); a request for comment calls for nothing; talks never refused are
+    endorsed; unowned retaliatory measures to come warn."""
+    designated = _analyse(
+        "Любые иностранные военные на территории Украины будут рассматриваться как законные цели."
+    )
+    assert _claim(designated, "законные цели").attrs["stance"] == "threaten"
+    [line] = designated.layer("redlines")
+    assert "ukraine" not in line.attrs["against"]
+    comment = _analyse("Прокомментируйте, пожалуйста, новые санкции Евросоюза.")
+    assert _claim(comment, "санкции").attrs["stance"] != "advocate"
+    assert _claim(_analyse("Ударьте по Харькову!"), "Ударьте").attrs["stance"] == "advocate"
+    talks = _analyse("Мы никогда не отказывались от переговоров.")
+    assert (
+        _claim(talks, "переговоров", lambda c: c.attrs["action_key"] == "переговоры").attrs[
+            "stance"
+        ]
+        == "advocate"
+    )
+    measures = _analyse("Ответные меры, разумеется, последуют.")
+    assert _claim(measures, "Ответные меры").attrs["stance"] == "threaten"
+    theirs = _analyse("Ответные меры Вашингтона последуют незамедлительно.")
+    assert _claim(theirs, "Ответные меры").attrs["stance"] != "threaten"
+
+
+def test_claims_ru_shooting_oneself_in_the_foot_is_no_shot() -> None:
+    document = _analyse("Евросоюз стреляет себе в ногу.")
+    assert "стрелять" not in {c.attrs["action_key"] for c in document.layer("claims")}
+
+
+def test_claims_ru_a_war_that_must_end_is_rejected_one_that_will_is_forecast() -> None:
+    ended = _analyse("Эта война должна закончиться переговорами.")
+    assert _claim(ended, "война").attrs["stance"] == "reject"
+    assert _claim(ended, "переговорами").attrs["stance"] == "advocate"
+    assert _claim(_analyse("Война закончится через год."), "Война").attrs["stance"] == "predict"
+
+
+def test_claims_ru_what_war_burns_or_razes_is_force_a_building_torn_down_is_none() -> None:
+    called = _analyse("Нужно выжечь всю логистику ВСУ, снести все мосты через Днепр.")
+    assert {c.attrs["action_key"] for c in called.layer("claims")} >= {"выжечь", "снести"}
+    for text in (
+        "Надо выжечь коррупцию калёным железом.",
+        "Мэрия решила снести старое здание на Тверской.",
+        "Он сжёг мусор во дворе.",
+    ):
+        assert not _analyse(text).layer("claims"), text

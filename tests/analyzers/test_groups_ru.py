@@ -284,3 +284,26 @@ def test_groups_ru_our_president_speaks_as_a_nation(analyse: Analyse) -> None:
     # «наш президент» names no state of its own, but one side's word then says whose.
     document = analyse("Указ нашего президента ясно показал: цели спецоперации будут достигнуты.")
     assert _in_groups(document) == {"body": "russia"}
+
+
+def test_groups_ru_a_speaker_label_linked_by_surname_speaks_for_the_persons_state(
+    analyse: Analyse,
+) -> None:
+    """A talk show's label gives a surname the gazetteer does not list alone («Соловьёв:»); the
+    actors layer links it to the host the title named in full, whose state the «мы» of his
+    turns stands for."""
+    document = analyse(
+        "«Вечер с Владимиром Соловьёвым». Эфир от 3 декабря\n\n"
+        "Соловьёв: Они смеются над нашими предупреждениями.\n\n"
+        "Гость: Согласен.\n\n"
+        "Соловьёв: Значит, нам пора ответить."
+    )
+    assert "russia" in set(_in_groups(document).values())
+    assert ("нашими", "russia") in _pronouns(document, "we")
+
+
+def test_groups_ru_a_posts_we_beside_the_ukrainian_sides_words(analyse: Analyse) -> None:
+    """«оккупанты» and «Слава Украине!» are the Ukrainian side's words: a post's «мы» that uses
+    both speaks for Ukraine."""
+    document = analyse("Оккупанты снова атаковали Одессу. Мы не простим. Слава Украине!")
+    assert _in_groups(document).get("body") == "ukraine"

@@ -612,3 +612,31 @@ def test_incitement_ru_fronted_state_the_parse_lost_is_the_target() -> None:
     # impersonal modal is still what is to be wiped out.
     span = _one("Ублюдочную Украину нужно стереть с лица земли.", "call_to_violence")
     assert span.attrs["target"] == "ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Удар по Киеву!", 4),
+        ("Сармат по Лондону!", 5),
+        ("Удары по центрам принятия решений в Киеве давно назрели.", 4),
+    ],
+)
+def test_incitement_ru_a_strike_cried_out_or_overdue_is_a_call(text: str, severity: int) -> None:
+    """A verbless slogan names the strike it calls for (a weapon may name it); a strike said
+    to be overdue is asked for."""
+    assert _one(text, "call_to_violence").attrs["severity"] == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Удар по Киеву был нанесён ночью.",
+        "Ракеты по Киеву летели всю ночь!",
+        "Сармат по Лондону? Это блеф.",
+        "Самый мощный за всю войну удар по Киеву!",
+        "Ракета прилетела в жилой дом.",
+    ],
+)
+def test_incitement_ru_strikes_told_asked_about_or_described_are_no_call(text: str) -> None:
+    assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]

@@ -43,8 +43,8 @@ def test_versions_every_default_analyzer_has_a_digest() -> None:
     versions = {name: analyzer_class(name).version for name in DEFAULT_ANALYZERS}
     assert all("+" in version for version in versions.values()), versions
     assert ClaimAnalyzer.version == content_version(
-        "1.0.0", "analyzers/claims.py", "claims", "data/actions.yaml", "data/stance.yaml",
-        "data/ru/actions.yaml", "data/ru/stance.yaml", "models/claims",
+        "1.0.0", "analyzers/claims.py", "claims", "slogans.py", "data/actions.yaml",
+        "data/stance.yaml", "data/ru/actions.yaml", "data/ru/stance.yaml", "models/claims",
     )  # fmt: skip
 
 

@@ -622,7 +622,9 @@ def test_claims_ru_condition_up_to_then_and_only_if(
          "report"),
         # ... a forecast that it will happen forecasts it.
         ("Скоро начнётся война с НАТО.", "война", "predict"),
-        ("Ответный удар последует незамедлительно.", "ответный удар", "predict"),
+        ("Ответный удар Вашингтона последует незамедлительно.", "ответный удар", "predict"),
+        # (A retaliation no other side owns is the voice's own side's warning.)
+        ("Ответный удар последует незамедлительно.", "ответный удар", "threaten"),
         ("Удар будет нанесён в ближайшие дни.", "удар", "predict"),
         # ... as does a predicate with a copula, which describes the action itself.
         ("Сражение будет кровавое.", "сражение", "predict"),

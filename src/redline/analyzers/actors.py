@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -37,7 +37,14 @@ from redline.dates import parse_day
 from redline.document import Document, Span
 from redline.gazetteer import Entry, Gazetteer
 from redline.intervals import DisjointSpans, OverlapIndex, positions_between
-from redline.matching import LemmaMatcher, SurfaceMatch, SurfaceMatcher, fold, merge_matches
+from redline.matching import (
+    LemmaMatcher,
+    SurfaceMatch,
+    SurfaceMatcher,
+    Word,
+    fold,
+    merge_matches,
+)
 
 if TYPE_CHECKING:
     pass
@@ -125,6 +132,7 @@ class ActorAnalyzer:
         found = self._matcher.find(text)
         titles: Any = self._titles.find(text)
         keys: dict[tuple[int, int], tuple[str, str]] = {}
+        words: list[Word] = []
         if context.language == "ru":
             names, role_titles = self._russian_matchers(context)
             words = russian_names.words(context.parsed)
@@ -136,7 +144,7 @@ class ActorAnalyzer:
         mentions += _role_mentions(
             self.gazetteer, titles, text, mentions, on, _roles_data(context.language)
         )
-        mentions += _coreferent(text, mentions)
+        mentions += _coreferent(text, mentions, words)
         mentions += _unlinked(text, entities, mentions, keys, _not_names(context.language))
         # A dateline names where a story was filed: never an actor or a target.
         structure = document.layer("structure")
@@ -402,31 +410,47 @@ class _StatesBeside:
 # -- stage 3: coreference within the document ---------------------------------------------------
 
 
-def _coreferent(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Surnames and short forms of people named in full earlier in the document."""
+def _coreferent(text: str, mentions: list[Mention], words: Sequence[Word] = ()) -> list[Mention]:
+    """Surnames and short forms of people named in full earlier in the document: the same
+    letters, or, where ``words`` gives lemmas (an inflecting language), the same lemma in any
+    case («Владимиром Соловьёвым» ... «Соловьёв:»)."""
+    lemma_at = {w.start: w.lemma for w in words}
     short_forms: dict[str, Mention] = {}
+    by_lemma: dict[str, Mention] = {}
     for mention in mentions:
         if mention.type == "person" and mention.how in ("name", "alias"):
-            words = text[mention.start : mention.end].split()
-            if len(words) >= 2:
-                short_forms.setdefault(words[-1], mention)
+            names = list(re.finditer(r"\S+", text[mention.start : mention.end]))
+            if len(names) >= 2:
+                short_forms.setdefault(names[-1].group(), mention)
+                lemma = lemma_at.get(mention.start + names[-1].start())
+                if lemma is not None:
+                    by_lemma.setdefault(lemma, mention)
     taken = OverlapIndex((m.start, m.end) for m in mentions)
+    places = [
+        (match.start(), match.end(), surname, full)
+        for surname, full in short_forms.items()
+        if len(surname) >= 3
+        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text)
+    ] + [
+        (w.start, w.end, text[w.start : w.end], by_lemma[w.lemma])
+        for w in words
+        if len(w.lemma) >= 3 and w.lemma in by_lemma and text[w.start : w.start + 1].isupper()
+    ]
     found = []
-    for surname, full in short_forms.items():
-        if len(surname) < 3:
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
-            if match.start() > full.start and not taken.overlaps(match.start(), match.end()):
-                found.append(
-                    replace(
-                        full,
-                        start=match.start(),
-                        end=match.end(),
-                        how="coreference",
-                        confidence=CONFIDENCE["coreference"],
-                        extra=(("form", surname), ("antecedent", full.start)),
-                    )
+    seen: set[int] = set()  # a surname found by its letters and by its lemma is one mention
+    for start, end, form, full in sorted(places, key=lambda place: place[:2]):
+        if start > full.start and start not in seen and not taken.overlaps(start, end):
+            seen.add(start)
+            found.append(
+                replace(
+                    full,
+                    start=start,
+                    end=end,
+                    how="coreference",
+                    confidence=CONFIDENCE["coreference"],
+                    extra=(("form", form), ("antecedent", full.start)),
                 )
+            )
     return found
 
 

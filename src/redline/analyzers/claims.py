@@ -95,6 +95,7 @@ class ClaimAnalyzer:
         "1.0.0",
         "analyzers/claims.py",
         "claims",
+        "slogans.py",
         "data/actions.yaml",
         "data/stance.yaml",
         "data/ru/actions.yaml",
@@ -872,17 +873,25 @@ def _instrument(token: Token, words: ClauseWords) -> bool:
 
 
 def _strikes_named(trigger: Token, targets: list[Mention], words: ClauseWords) -> bool:
-    """A response whose object after a strike preposition is a named place or force is a strike
-    («мы ответим по Варшаве», «ответ по Киеву»); «ответные меры по отношению к США» names a
-    relation, not what is hit."""
+    """A response whose object after a strike preposition is a named place or force, or a
+    military object, is a strike («мы ответим по Варшаве», «ответ по Киеву», «ответ должен быть
+    жёстким — по военным объектам»: the parse hangs the preposition on the predicate of which
+    the response is the subject); «ответные меры по отношению к США» names a relation, not
+    what is hit."""
+    holders = [trigger]
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(trigger.head)
     objects = [
         g
-        for c in trigger.children
+        for holder in holders
+        for c in holder.children
         if c.dep_ == "prep" and _is(c, words.strike_prepositions)
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(t.start <= g.idx < t.end for g in objects for t in targets)
+    return any(_is(g, words.struck_objects) for g in objects) or any(
+        t.start <= g.idx < t.end for g in objects for t in targets
+    )
 
 
 def _nuclear_act(word: str, trigger: Token, match: ActionMatch, lexicon: ActionLexicon) -> bool:

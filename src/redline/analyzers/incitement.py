@@ -72,6 +72,7 @@ class IncitementAnalyzer:
         "1.0.0",
         "analyzers/incitement.py",
         "incitement",
+        "slogans.py",
         "data/incitement.yaml",
         "data/ru/incitement.yaml",
         "models/incitement",

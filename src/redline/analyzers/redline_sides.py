@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from redline.attributes import ActorAttributes, ClaimAttributes, InGroupAttributes
 from redline.document import Span
@@ -113,6 +114,57 @@ def named_side(
         return None
     actor = ActorAttributes.read(first)
     return actor.state or actor.actor_id, actor.name
+
+
+def _cue_verb(parsed: SpacyDoc, start: int, end: int) -> Token | None:
+    """The verb of a cue's words («не позволит», "will not tolerate")."""
+    words = parsed.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return None
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    return verbs[-1] if verbs else None
+
+
+def _actors_at(token: Token, actors: SortedSpans[Span]) -> list[ActorAttributes]:
+    """The sides named inside ``token``'s phrase."""
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return [
+        actor
+        for span in actors.starting_in(start, end)
+        if span.end <= end and is_side(actor := ActorAttributes.read(span))
+    ]
+
+
+def cue_subject(
+    parsed: SpacyDoc, start: int, end: int, actors: SortedSpans[Span]
+) -> tuple[str | None, str | None]:
+    """The side named as the subject of a cue's verb, or of the predicate it is joined to
+    («Москва привержена мораторию, однако не позволит ...»)."""
+    verb = _cue_verb(parsed, start, end)
+    while verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            named = _actors_at(subjects[0], actors)
+            return (named[0].state or named[0].actor_id, named[0].name) if named else (None, None)
+        verb = verb.head if verb.dep_ == "conj" and verb.head != verb else None
+    return None, None
+
+
+def permitted(
+    parsed: SpacyDoc, start: int, end: int, actors: SortedSpans[Span], exclude: str | None
+) -> list[dict[str, str]]:
+    """Whom a cue of not allowing is against: the one not allowed, in the dative of its verb
+    («не позволим Киеву шантажировать Европу» is against Kyiv, not Europe)."""
+    verb = _cue_verb(parsed, start, end)
+    found = [
+        side
+        for child in (verb.children if verb is not None else [])
+        if child.dep_ == "dative"
+        for side in actors_in(
+            actors, child.left_edge.idx, child.right_edge.idx + len(child.right_edge), exclude
+        )
+    ]
+    return list({side["id"]: side for side in found}.values())
 
 
 def doer(claim: Span, actors: SortedSpans[Span]) -> tuple[str | None, str | None]:

@@ -26,14 +26,17 @@ from functools import cache
 from typing import ClassVar
 
 from pydantic import Field
+from spacy.tokens import Doc as SpacyDoc
 
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.redline_sides import (
     actors_in,
     claim_actors,
+    cue_subject,
     demander,
     doer,
     named_side,
+    permitted,
     targets_of,
     teller,
     undergoer,
@@ -201,8 +204,8 @@ class RedLineAnalyzer:
                 s.attrs.get("consequence_claim") for s in spans.values() if s.start >= start
             }
             for span in _cue_lines(
-                document, (start, end), (previous, following), claims, scopes, in_groups, actors,
-                cues,
+                document, (start, end), (previous, following), claims, scopes, in_groups,
+                (actors, doers), cues, context.parsed,
             ):  # fmt: skip
                 if span.attrs.get("consequence_claim") not in answered - {None}:
                     spans.setdefault(span.id, span)
@@ -478,8 +481,9 @@ def _cue_lines(
     document: Document, sentence: tuple[int, int],
     around: tuple[tuple[int, int] | None, tuple[int, int] | None],
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
-    actors: SortedSpans[Span], cues: _Cues,
+    sides: tuple[SortedSpans[Span], SortedSpans[Span]], cues: _Cues, parsed: SpacyDoc,
 ) -> list[Span]:  # fmt: skip
+    actors, doers = sides
     start, end = sentence
     previous, following = around
     text = document.text
@@ -500,16 +504,30 @@ def _cue_lines(
         named = named_side(match, "setter", 0, actors)
         setter, setter_name = named or voice_side(scope.key, in_groups, None)
         if setter is None and cue_id in cues.subject_sets:
+            setter, setter_name = cue_subject(parsed, match.start(), match.end(), actors)
+        if setter is None and cue_id in cues.subject_sets:
             setter, setter_name = demander(all_claims, start, match.end())
         if setter is None and kind == "ultimatum":
             # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
             setter, setter_name = demander(all_claims, start, match.start())
         if setter is None:
             setter, setter_name = teller(text, sentence, actors, cues.saying)
-        # "This is unacceptable" judges what the sentence before it told: look back one sentence
-        # when this one names no one.
-        against = actors_in(actors, start, end, setter) or (
-            actors_in(actors, previous[0], previous[1], setter) if previous else []
+        # Against whose conduct: the one not allowed, else the doers the sentence names (not
+        # where or to whom: «военные на территории Украины» is no line against Ukraine). "This
+        # is unacceptable" judges what the sentence before it told: look back one sentence when
+        # this one names no one.
+        against = (
+            (
+                permitted(parsed, match.start(), match.end(), actors, setter)
+                if cue_id in cues.subject_sets
+                else []
+            )
+            or actors_in(doers, start, end, setter)
+            or (
+                actors_in(actors, previous[0], previous[1], setter)
+                if previous and not actors_in(actors, start, end, setter)
+                else []
+            )
         )
         condition = cues.condition.search(text, start, end)
         level = ClaimAttributes.read(consequence).level if consequence is not None else 1

@@ -361,6 +361,8 @@ class ClauseWords(DataFile):
     # «ответим по Варшаве»: a response whose object, after one of these prepositions, is a named
     # place or force is a strike. Empty where a language lists none.
     strike_prepositions: list[str] = Field(default_factory=list)
+    # «ответ ... по военным объектам»: the unnamed objects such a preposition makes a strike's.
+    struck_objects: list[str] = Field(default_factory=list)
     # «вирус убивает клетки», «маска защищает», «уничтожать поголовье свиней»: an action done by
     # or to a germ, a drug, a cell or livestock, with no state, group or person named, is no
     # political or violent act (ANNOTATION.md section 4). Empty where a language lists none.

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from redline.claims.lexicon import data_name
 from redline.data_files import DataFile, load
+from redline.slogans import is_slogan_head
 
 STANCES = ("report", "advocate", "threaten", "predict", "question", "hypothetical", "reject")
 
@@ -100,6 +101,15 @@ class StanceFile(DataFile):
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
     performative_verbs: list[str]  # lemmas: "I congratulate", «поздравляю» do the act they say
     designation_frames: list[str]  # regexes ending at the action: «законная цель»
+    # «будут рассматриваться как законные цели», "will be considered legitimate targets": in the
+    # passive, these verbs designate as the copula does. Empty where a language lists none.
+    regarding_verbs: list[str] = Field(default_factory=list)
+    # «Прокомментируйте ...», "Tell us about ...": verbs whose imperative asks for words, not
+    # for the act they are about. Empty where a language lists none.
+    telling_verbs: list[str] = Field(default_factory=list)
+    # «Эта война должна закончиться»: verbs by which an act, their subject, itself ends; a call
+    # for that rejects the act as a call to stop it does. Empty where a language lists none.
+    ending_verbs: list[str] = Field(default_factory=list)
     response_words: list[str]  # lemmas of a response: unowned and to come, a threat; what ...
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
@@ -594,6 +604,12 @@ def _is_imperative(verb: Token, c: StanceFile) -> bool:
     return verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ in c.imperative_markers
 
 
+def _asked_to_tell(trigger: Token, verb: Token, c: StanceFile) -> bool:
+    """«Прокомментируйте новые санкции», "Tell us about the strikes": a request for words; what
+    they are about is not called for."""
+    return trigger != verb and _is(verb, c.telling_verbs)
+
+
 def _let_us(verb: Token, c: StanceFile) -> bool:
     """A hortative: "let us strike", «давайте ударим», «пусть уходят»."""
     if any(ch.dep_ in ("advmod", "aux", "mark") and _is(ch, c.hortative_particles)
@@ -937,6 +953,8 @@ def _stopped(trigger: Token, verb: Token, c: StanceFile) -> bool:
     войну», «положить конец войне» (the verb itself, «прекратить огонь» as one action, is not)."""
     if trigger.pos_ in ("VERB", "AUX"):
         return _stop_of(trigger, c) is not None
+    if trigger.dep_ == "nsubj" and _is(trigger.head, c.ending_verbs):
+        return True  # «эта война должна закончиться»: the act itself is to end
     if trigger == verb:
         return False
     return verb.lemma_ in c.cessation_verbs or any(
@@ -1120,6 +1138,10 @@ def _own_stance(
 ) -> StanceReading:  # fmt: skip
     obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
     future = bool(modals & {*c.future_modals, *c.intention_modals, FUTURE})
+    # 4a. A short verbless cry naming the act («Удар по Киеву!», "Nukes on London!"): a slogan
+    # calls for it.
+    if not negated and is_slogan_head(trigger):
+        return StanceReading("advocate", "advocate.slogan")
     # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
     # designates what may be struck, so it endorses the strike; when its own side will strike
     # («станут законной целью для наших ударов»), or what is designated will become a target,
@@ -1136,6 +1158,10 @@ def _own_stance(
     if rejection == "open":
         subject = _subject(verb)  # the action's own, or the refusing verb's for a noun
         if in_group_subject or (subject is not None and _is(subject, c.first_person)):
+            # Talks the side has never refused («мы никогда не отказывались от переговоров»)
+            # are endorsed; only a hostile act kept open is a warning.
+            if level == 0:
+                return StanceReading("advocate", "advocate.not_ruled_out")
             return StanceReading("threaten", "threaten.not_ruled_out")
         return StanceReading("predict", "predict.not_ruled_out")
     if rejection:
@@ -1180,6 +1206,11 @@ def _own_stance(
         return StanceReading(
             "threaten", "threaten.own_side_future", also=("advocate",) if obligation else ()
         )
+    # 8b. A response no other side owns, demanded in the consequence of a condition («если ...,
+    # ответ должен быть жёстким», "if ..., the response must be harsh"): the voice's own side
+    # warns, as "if ..., we must strike" does (8).
+    if obligation and not negated and _unowned_response(trigger, c) and _has_condition(verb, c):
+        return StanceReading("threaten", "threaten.unowned_response", also=("advocate",))
     # 9. Obligation, proposal, imperative, hortative, wish: the speaker calls for it. A call to
     # stop an action («Киев должен прекратить обстрелы») rejects the action stopped, as does a
     # negated call («нельзя вести переговоры»); a call not to stop it («нельзя прекращать
@@ -1187,7 +1218,7 @@ def _own_stance(
     called = "reject" if negated != _stopped(trigger, verb, c) else "advocate"
     if (
         obligation
-        or _is_imperative(verb, c)
+        or (_is_imperative(verb, c) and not _asked_to_tell(trigger, verb, c))
         or _commanded_stop(verb, c)
         or _let_us(verb, c)
         or WISH in modals
@@ -1215,14 +1246,7 @@ def _own_stance(
     # 10c. A response said to come, owned by no one or by the speaker's side ("the response
     # will be harsh", «ответ будет жёстким», «последует ответ»): the voice's own side warns;
     # another side's («ответ Вашингтона») is a forecast.
-    if (
-        future
-        and not negated
-        and trigger.pos_ == "NOUN"
-        and trigger.dep_ in ("nsubj", "nsubjpass")
-        and _is(trigger, c.response_words)
-        and not _owned_by_another(trigger, c)
-    ):
+    if future and not negated and _unowned_response(trigger, c):
         return StanceReading("threaten", "threaten.unowned_response")
     # 11. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
     # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
@@ -1346,6 +1370,8 @@ def _designated(trigger: Token, c: StanceFile) -> bool:
     # заявил генерал».)
     if trigger.dep_ in ("ROOT", "ccomp", "parataxis"):
         return any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trigger.children)
+    if trigger.dep_ in ("xcomp", "attr", "oprd", "obl") and _is(trigger.head, c.regarding_verbs):
+        return _passive(trigger.head)  # «будут рассматриваться как законные цели»
     return trigger.dep_ in ("xcomp", "attr") and _is(trigger.head, c.evaluation_verbs)
 
 
@@ -1353,6 +1379,20 @@ def _owned_by_speaker(trigger: Token, c: StanceFile) -> bool:
     """«законной целью для наших ударов», "legitimate targets for us": the speaker's side."""
     owners = [*c.first_person, *c.first_person_possessives]
     return any(_is(t, owners) for t in trigger.subtree if t != trigger)
+
+
+def _unowned_response(trigger: Token, c: StanceFile) -> bool:
+    """A response noun as the subject of its clause, owned by no other side than the
+    speaker's ("the response", «наш ответ», «ответные меры»; not «ответ Вашингтона»)."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and (
+            _is(trigger, c.response_words)
+            or any(ch.dep_ == "amod" and _is(ch, c.response_words) for ch in trigger.children)
+        )
+        and not _owned_by_another(trigger, c)
+    )
 
 
 def _owned_by_another(trigger: Token, c: StanceFile) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from redline.attributes import QuoteAttributes, StructureAttributes
+from redline.attributes import ActorAttributes, QuoteAttributes, StructureAttributes
 from redline.document import Document, Span
 from redline.gazetteer import Entry, Gazetteer
 from redline.groups.cues import GroupsFile
@@ -50,18 +50,34 @@ def speaker_evidence(
 def _turn_evidence(
     document: Document, scopes: ScopeIndex, gazetteer: Gazetteer, weight: float
 ) -> Keyed:
-    """A transcript's speaker label names who speaks the turn ("LAVROV:")."""
+    """A transcript's speaker label names who speaks the turn ("LAVROV:"), by a name the
+    gazetteer knows or through the person the actors layer linked the label to (a surname
+    the text gave in full before: «Вечер с Владимиром Соловьёвым» ... «Соловьёв:»)."""
     found: Keyed = []
     for turn in document.layer("structure"):
         attrs = StructureAttributes.read_or_none(turn) if turn.label == "turn" else None
         if attrs is None or not attrs.speaker:
             continue
-        state = state_named(gazetteer, attrs.speaker)
+        label_end = turn.start + len(attrs.label or "")
+        state = state_named(gazetteer, attrs.speaker) or _linked_state(
+            document, gazetteer, turn.start, label_end
+        )
         if state is not None:
-            label_end = turn.start + len(attrs.label or "")
             item = Evidence(state.id, state.name, weight, "turn_speaker", turn.start, label_end)
             found.append((scopes.at(turn.start).key, item))
     return found
+
+
+def _linked_state(document: Document, gazetteer: Gazetteer, start: int, end: int) -> Entry | None:
+    """The state of the one person the actors layer found in ``[start, end)``."""
+    people = {
+        actor_id
+        for span in document.layer("actors")
+        if start <= span.start and span.end <= end and span.label == "person"
+        for actor_id in [ActorAttributes.read(span).actor_id]
+    }
+    state = gazetteer.state_of(people.pop()) if len(people) == 1 else None
+    return gazetteer.get(state) if state is not None else None
 
 
 def _quote_evidence(

@@ -28,8 +28,9 @@ infinitive as a command («Расстрелять!»), «пусть»/«чтоб
 «Бомбить города — преступление» condemns, «Ликвидировать его — единственный выход» endorses),
 slurs for nations and ethnic groups («хохлы», «русня»), an identity attack wherever used, and
 calls with no violent verb: praise of a strike done («Правильно, что ударили по ...»), a strike
-noun asked for («Нужен удар по ...», «Побольше бы таких прилётов по ...») and verbless slogans
-sending people to die («Предателей — на виселицу!»); and frames of Russian usage: advice
+noun asked for («Нужен удар по ...», «Побольше бы таких прилётов по ...») or cried out, with a
+weapon for the strike («Удар по Киеву!», «Сармат по Лондону!»), and verbless slogans sending
+people to die («Предателей — на виселицу!»); and frames of Russian usage: advice
 against taking prisoners («нет смысла брать в плен»), a fundraising appeal paying for the
 violence it names («... уничтожать технику врага можно на карту 2202 ...»), the speaker's stand
 «я за то, чтобы ...», a strike noun praised («Отличный прилёт по ...»), eager waiting («жду не
@@ -68,6 +69,7 @@ from redline.document import Document
 from redline.incitement import parse
 from redline.incitement.cues import Cues
 from redline.incitement.targets import Target, TargetResolver
+from redline.slogans import is_slogan_head
 
 _QUOTES = '"“”«»„'
 # A bank card's number (four groups of four digits): the mark of a fundraising appeal.
@@ -471,11 +473,12 @@ class SentenceReader:
 
     def _strike_noun(self, token: Token, start: int, end: int) -> Finding | None:
         """A strike named by a noun and asked for: «Нужен ядерный удар по Вашингтону», «Удар по
-        Лондону необходим», «Побольше бы таких ударов по Киеву». A strike noun anywhere else
-        reports or predicts («удар по Киеву был нанесён ночью»)."""
+        Лондону необходим», «Побольше бы таких ударов по Киеву», or cried out with no verb
+        («Удар по Киеву!», «Сармат по Лондону!»: the weapon names the strike). A strike noun
+        anywhere else reports or predicts («удар по Киеву был нанесён ночью»)."""
         grammar = self.grammar
         key = token.lemma_.lower()
-        if key not in self.cues.strike_nouns or token.pos_ != "NOUN":
+        if key not in self.cues.strike_nouns or token.pos_ not in ("NOUN", "PROPN"):
             return None
         head = token.head
         needed = token.dep_ == "nsubj" and head.lemma_.lower() in grammar.need_predicates
@@ -491,7 +494,7 @@ class SentenceReader:
             c.dep_ == "amod" and c.lemma_.lower() in grammar.praise_adjectives
             for c in token.children
         )
-        if not (needed or more or praised) or self._contrast(head):
+        if not (needed or more or praised or is_slogan_head(token)) or self._contrast(head):
             return None
         if any(c.dep_ == "neg" for c in head.children):
             return None
@@ -505,7 +508,7 @@ class SentenceReader:
             return None
         return self._noun_call(
             token,
-            "needed" if needed else "wish" if more else "praise",
+            "needed" if needed else "wish" if more else "praise" if praised else "slogan",
             (min(token.left_edge.i, head.i), max(token.right_edge.i, head.i)),
             (start, end),
             self.targets.level(token, self.cues.strike_nouns[key], targets),
