@@ -560,12 +560,27 @@ def test_claims_shooting_oneself_in_the_foot_is_no_shot(
     assert "shoot" not in {c.attrs["action_key"] for c in document.layer("claims")}
 
 
-def test_claims_arms_given_are_military_aid_a_chance_given_is_none(
+def test_redlines_a_condition_after_its_threat_sets_a_line(
     analyse_rules: Callable[..., Document],
 ) -> None:
-    given = analyse_rules("The West must give Ukraine long-range missiles.")
-    [claim] = [c for c in given.layer("claims") if c.attrs["action_key"] == "give"]
-    assert (claim.attrs["stance"], claim.attrs["level"]) == ("advocate", 3)
-    for text in ("He will give a speech on Monday.", "Give peace a chance."):
-        keys = {c.attrs["action_key"] for c in analyse_rules(text).layer("claims")}
-        assert "give" not in keys, text
+    [line] = analyse_rules("We will strike Warsaw if NATO sends troops.").layer("redlines")
+    assert (line.attrs["condition"], line.attrs["against"]) == ("if NATO sends troops", ["nato"])
+
+
+def test_redlines_whom_a_side_will_not_allow(analyse_rules: Callable[..., Document]) -> None:
+    """Against the one not allowed, not whom or where their act would reach."""
+    [line] = analyse_rules("We will not allow NATO to deploy missiles in Ukraine.").layer(
+        "redlines"
+    )
+    assert line.attrs["against"] == ["nato"]
+
+
+def test_redlines_a_threshold_is_against_the_doer_not_the_place(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    [line] = analyse_rules(
+        "The deployment of Russian military personnel at the Zaporizhzhya nuclear plant is "
+        "totally unacceptable."
+    ).layer("redlines")
+    assert "russia" in line.attrs["against"]
+    assert not any("zaporizhzh" in side for side in line.attrs["against"])

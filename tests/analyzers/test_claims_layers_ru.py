@@ -929,3 +929,43 @@ def test_claims_ru_what_war_burns_or_razes_is_force_a_building_torn_down_is_none
         "Он сжёг мусор во дворе.",
     ):
         assert not _analyse(text).layer("claims"), text
+
+
+def test_claims_ru_a_set_phrase_of_retribution_is_a_threat_a_source_no_target() -> None:
+    """«Ответ не заставит себя ждать» says the response will come (a threat, though no word of
+    its own says what it is); «по словам Пескова» names a source, not a target."""
+    quoted = _analyse('"Ответ не заставит себя ждать", - добавил Песков.')
+    assert _claim(quoted, "Ответ").attrs["stance"] == "threaten"
+    sourced = _analyse(
+        "По словам пресс-секретаря Дмитрия Пескова, Россия примет все необходимые меры."
+    )
+    assert _claim(sourced, "примет").attrs["target"] is None
+
+
+def test_redlines_ru_in_any_order_and_until_not() -> None:
+    """A condition after its threat sets a line as one before it does; «пока ... не» of what
+    is still to come is "unless"; inside a quote the condition is still imagined."""
+    after = _lines("Мы ударим по Варшаве, если НАТО введёт войска.")
+    assert [line.attrs["condition"] for line in after] == ["если НАТО введёт войска"]
+    until = _analyse(
+        '"Мы будем бить по их НПЗ, пока Россия не остановит свои атаки на нашу энергетику", - '
+        "сказал Зеленский."
+    )
+    [line] = until.layer("redlines")
+    assert (line.attrs["setter"], line.attrs["against"]) == ("ukraine", ["russia"])
+    attacks = _claim(until, "атаки", lambda c: c.attrs["action_key"] == "атака")
+    assert attacks.attrs["stance"] == "hypothetical"
+    quoted = _analyse('"Если Россия продолжит атаки, мы ответим", - сказал Зеленский.')
+    continued = _claim(quoted, "продолжит атаки", lambda c: c.attrs["action_key"] != "ответить")
+    assert continued.attrs["stance"] == "hypothetical"
+    # Told in the past, «пока не» is a time, and a sentence with no threat sets no line.
+    waited = _analyse("Они ждали, пока не стемнело, и пошли в атаку.")
+    assert _claim(waited, "атаку").attrs["stance"] == "report"
+    assert not waited.layer("redlines")
+
+
+def test_redlines_ru_a_threshold_against_the_side_its_cue_names() -> None:
+    """«Это будет означать прямое участие стран НАТО в войне»: the cue names whose conduct
+    crosses the line, though the parse makes NATO part of an object."""
+    [line] = _lines("Это будет означать прямое участие стран НАТО в войне с Россией.")
+    assert "nato" in line.attrs["against"]

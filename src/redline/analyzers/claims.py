@@ -44,6 +44,7 @@ from redline.claims.stance import (
     StanceReading,
     answers_condition,
     governing_verb,
+    in_threat_formula,
     inflected_first_person,
     is_capacity_noun,
     stance_of,
@@ -353,7 +354,10 @@ def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
         elif child.dep_ == "prep" and (
             _is(child, words.target_prepositions) or _along_with(child, words)
         ):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            # (not a source: «по словам Пескова»)
+            found.extend(
+                c for c in child.children if c.dep_ == "pobj" and not _is(c, words.source_nouns)
+            )
             for nested in (c for c in child.children if c.dep_ == "prep"):  # "out of Estonia"
                 found.extend(c for c in nested.children if c.dep_ == "pobj")
     if trigger.pos_ != "VERB" and trigger.dep_ == "dobj":
@@ -1001,7 +1005,8 @@ def _settled(trigger: Token, action: Action) -> bool:
         return False
     # A threat of unstated means that answers a condition is one («Если санкции будут
     # введены, мы ответим»): what is answered is the condition, not a question.
-    if action.plover == "THREATEN" and answers_condition(trigger):
+    # So is one a set phrase says will come («ответ не заставит себя ждать»).
+    if action.plover == "THREATEN" and (answers_condition(trigger) or in_threat_formula(trigger)):
         return True
     if not cues:
         return False

@@ -68,6 +68,19 @@ def undergoer(parsed: SpacyDoc, actor: Span, agent_prepositions: frozenset[str])
     return token.dep_ in _UNDERGOING
 
 
+def placed(parsed: SpacyDoc, actor: Span, place_prepositions: frozenset[str]) -> bool:
+    """The actor's name (or the phrase it belongs to) is the object of a preposition of place:
+    where an act is done («на территории Украины», "at the Zaporizhzhya plant"), not who does
+    it."""
+    mention = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+    if mention is None:
+        return False
+    token = mention.root
+    while token.dep_ in _PART_OF_PHRASE and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in place_prepositions
+
+
 def targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
     """The consequence claim's targets (ids; the first one's name is the only one it keeps)."""
     read = ClaimAttributes.read(claim)
@@ -154,12 +167,20 @@ def permitted(
     parsed: SpacyDoc, start: int, end: int, actors: SortedSpans[Span], exclude: str | None
 ) -> list[dict[str, str]]:
     """Whom a cue of not allowing is against: the one not allowed, in the dative of its verb
-    («не позволим Киеву шантажировать Европу» is against Kyiv, not Europe)."""
+    («не позволим Киеву шантажировать Европу» is against Kyiv, not Europe), its object before
+    an infinitive ("will not permit Trump to normalize relations with Russia") or that
+    infinitive's subject ("will not allow NATO to deploy missiles")."""
     verb = _cue_verb(parsed, start, end)
+    children = list(verb.children) if verb is not None else []
+    complements = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
+    allowed = [
+        c
+        for c in children
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and any(x.dep_ == "xcomp" for x in complements))
+    ] + [s for x in complements for s in x.children if s.dep_ == "nsubj" and s.i < x.i]
     found = [
         side
-        for child in (verb.children if verb is not None else [])
-        if child.dep_ == "dative"
+        for child in allowed
         for side in actors_in(
             actors, child.left_edge.idx, child.right_edge.idx + len(child.right_edge), exclude
         )

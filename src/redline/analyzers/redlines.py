@@ -37,6 +37,7 @@ from redline.analyzers.redline_sides import (
     doer,
     named_side,
     permitted,
+    placed,
     targets_of,
     teller,
     undergoer,
@@ -105,6 +106,9 @@ class RedLinesFile(DataFile):
     # Prepositions whose object does the act, where other prepositional objects are what it is
     # done to or where ("by NATO", «оружие из США», «со стороны НАТО»): lower case words.
     agent_prepositions: list[str] = Field(default_factory=list)
+    # Prepositions whose object is where an act is done («на территории Украины», "at the
+    # plant"): a threshold is not against a place it names. Lower case words.
+    place_prepositions: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ class _Cues:
     links: tuple[tuple[str, bool, re.Pattern[str]], ...] = ()  # (link id, response, pattern)
     saying: re.Pattern[str] | None = None
     agent_prepositions: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -134,6 +139,7 @@ def _data(language: str = "en") -> _Cues:
         tuple((k.id, k.response, re.compile(k.pattern, re.IGNORECASE)) for k in data.links),
         re.compile(data.saying, re.IGNORECASE) if data.saying else None,
         frozenset(data.agent_prepositions),
+        frozenset(data.place_prepositions),
     )
 
 
@@ -177,6 +183,14 @@ class RedLineAnalyzer:
                 if not undergoer(context.parsed, a, cues.agent_prepositions)
             ]
         )
+        # Whose conduct a threshold judges: any side it names but where the act is done.
+        unplaced = SortedSpans(
+            [
+                a
+                for a in document.layer("actors")
+                if not placed(context.parsed, a, cues.place_prepositions)
+            ]
+        )
         units = TextUnits(document)
         spans: dict[str, Span] = {}
         for index, (start, end) in enumerate(sentences):
@@ -205,7 +219,7 @@ class RedLineAnalyzer:
             }
             for span in _cue_lines(
                 document, (start, end), (previous, following), claims, scopes, in_groups,
-                (actors, doers), cues, context.parsed,
+                (actors, unplaced), cues, context.parsed,
             ):  # fmt: skip
                 if span.attrs.get("consequence_claim") not in answered - {None}:
                     spans.setdefault(span.id, span)
@@ -236,6 +250,11 @@ def _conditional_threats(
             _own_condition(document.text, sentence, claim, cues.condition)
             if forecast
             else _condition(document.text, sentence, previous, claim.start, cues.condition)
+            or (
+                _condition_after(document.text, sentence, claim, cues.condition)
+                if _warns(claim)
+                else None
+            )
         )
         if condition is None:
             continue
@@ -368,6 +387,29 @@ def _condition(
     return None
 
 
+_TRAILING = frozenset(" \t\n.!?…\"'»”)")
+
+
+def _condition_after(
+    text: str, sentence: tuple[int, int], claim: Span, if_clause: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """A condition set after the threat in its sentence, in any order as the threat may be
+    ("we will strike Warsaw if NATO sends troops", «мы будем бить, пока Россия не ...»): after
+    the threatened act's own words, not after a subject the claim opens with ("You said that
+    if ..., I should be jailed" has its condition first)."""
+    action = ClaimAttributes.read(claim).action or ""
+    at = text.find(action, claim.start, claim.end) if action else -1
+    if at < 0:
+        return None
+    match = if_clause.search(text, at + len(action), sentence[1])
+    if match is None:
+        return None
+    end = match.end(1)  # (the sentence's own end is not the condition's)
+    while end > match.start() and text[end - 1] in _TRAILING:
+        end -= 1
+    return match.start(), end
+
+
 def _is_forecast_consequence(claim: Span, stances: frozenset[str]) -> bool:
     """A claim of force or coercion by a named side, in one of the file's forecast stances."""
     read = ClaimAttributes.read(claim)
@@ -461,6 +503,13 @@ def _link_consequence(
     return ((claim.start, claim.end) if claim else (cond_start, cond_start)), claim
 
 
+def _warns(claim: Span) -> bool:
+    """A threat of force, coercion or retaliation: what a condition after it makes a line of
+    ("we will strike if ..."), not an offer («мы готовы отказаться от ..., если ...»)."""
+    read = ClaimAttributes.read(claim)
+    return read.level >= 2 or read.plover == "THREATEN"
+
+
 def _is_force(claim: Span) -> bool:
     read = ClaimAttributes.read(claim)
     return read.level >= 2 and read.stance not in ("reject", "question")
@@ -483,7 +532,7 @@ def _cue_lines(
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
     sides: tuple[SortedSpans[Span], SortedSpans[Span]], cues: _Cues, parsed: SpacyDoc,
 ) -> list[Span]:  # fmt: skip
-    actors, doers = sides
+    actors, unplaced = sides
     start, end = sentence
     previous, following = around
     text = document.text
@@ -512,8 +561,9 @@ def _cue_lines(
             setter, setter_name = demander(all_claims, start, match.start())
         if setter is None:
             setter, setter_name = teller(text, sentence, actors, cues.saying)
-        # Against whose conduct: the one not allowed, else the doers the sentence names (not
-        # where or to whom: «военные на территории Украины» is no line against Ukraine). "This
+        # Against whose conduct: the one not allowed, else the sides the cue itself names
+        # («означать участие стран НАТО в войне»), else the sides the sentence names but where
+        # the act is done («военные на территории Украины» is no line against Ukraine). "This
         # is unacceptable" judges what the sentence before it told: look back one sentence when
         # this one names no one.
         against = (
@@ -522,7 +572,8 @@ def _cue_lines(
                 if cue_id in cues.subject_sets
                 else []
             )
-            or actors_in(doers, start, end, setter)
+            or actors_in(actors, match.start(), match.end(), setter)
+            or actors_in(unplaced, start, end, setter)
             or (
                 actors_in(actors, previous[0], previous[1], setter)
                 if previous and not actors_in(actors, start, end, setter)

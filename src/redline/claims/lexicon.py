@@ -360,6 +360,8 @@ class ClauseWords(DataFile):
     civil_aid_words: list[str] = Field(default_factory=list)
     # «ответим по Варшаве»: a response whose object, after one of these prepositions, is a named
     # place or force is a strike. Empty where a language lists none.
+    # «по словам Пескова»: nouns that, after a target preposition, name a source, not a target.
+    source_nouns: list[str] = Field(default_factory=list)
     strike_prepositions: list[str] = Field(default_factory=list)
     # «ответ ... по военным объектам»: the unnamed objects such a preposition makes a strike's.
     struck_objects: list[str] = Field(default_factory=list)

@@ -110,6 +110,9 @@ class StanceFile(DataFile):
     # «Эта война должна закончиться»: verbs by which an act, their subject, itself ends; a call
     # for that rejects the act as a call to stop it does. Empty where a language lists none.
     ending_verbs: list[str] = Field(default_factory=list)
+    # «(мы будем бить,) пока Россия не остановит атаки»: a subordinator that, with a negation in
+    # its clause and the clause still to come, makes a condition. Empty where a language lists none.
+    until_subordinators: list[str] = Field(default_factory=list)
     response_words: list[str]  # lemmas of a response: unowned and to come, a threat; what ...
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
@@ -432,7 +435,22 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _marks_condition(clause: Token, c: StanceFile) -> bool:
-    return any(m.dep_ == "mark" and _is(m, c.condition_subordinators) for m in clause.children)
+    if any(m.dep_ == "mark" and _is(m, c.condition_subordinators) for m in clause.children):
+        return True
+    # «пока Россия не остановит атаки»: "until ... not" of what is still to come is "unless"
+    # (the parse hangs «пока» as a mark or an adverb), where it is another's conduct: «пока не
+    # вернём Донбасс» is the speaker's goal.
+    return (
+        clause.pos_ == "VERB"
+        and clause.dep_ == "advcl"
+        and any(
+            m.dep_ in ("mark", "advmod") and _is(m, c.until_subordinators) for m in clause.children
+        )
+        and any(ch.dep_ == "neg" for ch in clause.children)
+        and "Past" not in clause.morph.get("Tense", [])
+        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children)
+        and not _first_person(clause, c)
+    )
 
 
 def _in_if_clause(token: Token, c: StanceFile) -> bool:
@@ -523,6 +541,17 @@ def answers_condition(trigger: Token) -> bool:
     «Если санкции будут введены, мы ответим», "if they attack, the response will be harsh"."""
     c = _cues(trigger)
     return not _in_if_clause(trigger, c) and _has_condition(_predicate(trigger), c)
+
+
+def in_threat_formula(trigger: Token) -> bool:
+    """The action is the subject of a set phrase that says it will come: «ответ не заставит
+    себя ждать»."""
+    verb = _predicate(trigger)
+    return (
+        trigger != verb
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and _threat_formula(trigger, verb, _cues(trigger))
+    )
 
 
 def _passive(verb: Token) -> bool:
@@ -1062,7 +1091,13 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # 1. Someone else's words: the speaker reports them, whatever they advocate or threaten.
     speaker = _reported_speech(verb, c)
     if speaker is not None:
-        inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
+        # What the words say, as the words would on their own: the condition of a quoted
+        # conditional («"Если Россия продолжит атаки, мы ответим", — сказал он») is imagined.
+        inner = (
+            StanceReading("hypothetical", "hypothetical.condition", negated=negated)
+            if _in_if_clause(trigger, c)
+            else _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
+        )
         return _reported(speaker, inner, negated, c)
     # 2. Questions ask, direct or indirect («пойдёт ли Киев на переговоры, неизвестно»); an
     # action inside the question's "if" is also imagined.
