@@ -1005,8 +1005,13 @@ def _settled(trigger: Token, action: Action) -> bool:
         return False
     # A threat of unstated means that answers a condition is one («Если санкции будут
     # введены, мы ответим»): what is answered is the condition, not a question.
-    # So is one a set phrase says will come («ответ не заставит себя ждать»).
-    if action.plover == "THREATEN" and (answers_condition(trigger) or in_threat_formula(trigger)):
+    # So is one a set phrase says will come («ответ не заставит себя ждать»). (An action only
+    # its own words settle, «действовать зеркально», is not settled so.)
+    if (
+        action.plover == "THREATEN"
+        and action.settled_only != "words"
+        and (answers_condition(trigger) or in_threat_formula(trigger))
+    ):
         return True
     if not cues:
         return False
