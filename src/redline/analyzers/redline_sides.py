@@ -53,12 +53,9 @@ def undergoer(parsed: SpacyDoc, actor: Span, agent_prepositions: frozenset[str])
     the object of an agent preposition («оружие из США») still do it. Against whom a
     conditional line is set is "whose conduct is the condition" (ANNOTATION.md): «Если Запад
     продолжит поставлять Украине ракеты» is against the West."""
-    mention = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-    if mention is None:
+    token = _phrase_head(parsed, actor)
+    if token is None:
         return False
-    token = mention.root
-    while token.dep_ in _PART_OF_PHRASE and token.head != token:
-        token = token.head
     if token.dep_ == "pobj":
         preposition = token.head
         return not (preposition.dep_ == "agent" or preposition.lower_ in agent_prepositions)
@@ -72,13 +69,20 @@ def placed(parsed: SpacyDoc, actor: Span, place_prepositions: frozenset[str]) ->
     """The actor's name (or the phrase it belongs to) is the object of a preposition of place:
     where an act is done («на территории Украины», "at the Zaporizhzhya plant"), not who does
     it."""
+    token = _phrase_head(parsed, actor)
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in place_prepositions
+
+
+def _phrase_head(parsed: SpacyDoc, actor: Span) -> Token | None:
+    """The head of the phrase the actor's name stands for: «стран» for «НАТО» in «участие стран
+    НАТО», "personnel" for "Russian" in "Russian military personnel"."""
     mention = parsed.char_span(actor.start, actor.end, alignment_mode="expand")
     if mention is None:
-        return False
+        return None
     token = mention.root
     while token.dep_ in _PART_OF_PHRASE and token.head != token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in place_prepositions
+    return token
 
 
 def targets_of(claim: Span, exclude: str | None) -> list[dict[str, str]]:
