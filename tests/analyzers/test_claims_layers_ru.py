@@ -969,3 +969,18 @@ def test_redlines_ru_a_threshold_against_the_side_its_cue_names() -> None:
     crosses the line, though the parse makes NATO part of an object."""
     [line] = _lines("Это будет означать прямое участие стран НАТО в войне с Россией.")
     assert "nato" in line.attrs["against"]
+
+
+def test_claims_ru_what_a_ministry_condemns_is_not_its_own_act() -> None:
+    document = _analyse(
+        "Заявление МИД России\n\nПризываем международные организации осудить этот теракт."
+    )
+    condemned = _claim(document, "теракт", lambda c: c.attrs["action_key"] == "теракт")
+    assert condemned.attrs["stance"] == "reject" and condemned.attrs["actor"] is None
+    assert _claim(document, "осудить").attrs["actor"] == "russia"
+
+
+def test_claims_ru_enough_commands_a_stop_enough_strength_does_not() -> None:
+    assert _claim(_analyse("Хватит убивать друг друга."), "убивать").attrs["stance"] == "reject"
+    said = _analyse("Армия заявила, что прекратит обстреливать город.")
+    assert all(c.attrs["stance"] != "reject" for c in said.layer("claims"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.analysis import analyze_file
+from redline.analysis import analyze, analyze_file
 from redline.document import Document
 from redline.render import _digest as digest
 from redline.render import render_html
@@ -90,3 +90,19 @@ def test_glance_voices_of_a_transcript_count_turns_not_sentences(interview: Docu
     words = {voice.speaker: voice.words for voice in digest.voices(interview)}
     assert words["Host"] == 100 and words["Vera Lantsova"] == 375
     assert words.get("author") is None  # every body sentence is in a turn
+
+
+def test_glance_voices_list_every_commenter_and_say_whose_language_was_not_read() -> None:
+    """A commenter who found nothing still has a row; one whose comment is in a language left
+    unanalysed says so (a thread under a Russian news item, in three languages)."""
+    document = analyze(
+        "Удар по Днепру: число погибших выросло до 12\n\n"
+        "Число погибших в результате ракетного удара по жилому дому выросло до 12 человек.\n\n"
+        "Комментарии\n\n"
+        "Виктор: Хватит убивать друг друга. Сядьте уже за стол переговоров.\n\n"
+        "John_Smith: What a tragedy. My thoughts are with the families.\n\n"
+        "Тарас: Треба бити по їхніх нафтобазах, поки не зупиняться.\n"
+    )
+    rows = {voice.speaker: voice for voice in digest.voices(document)}
+    assert rows["John_Smith"].kind == "commenter" and rows["John_Smith"].we == "—"
+    assert rows["Тарас"].we == "not analysed (uk)"

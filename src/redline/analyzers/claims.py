@@ -47,6 +47,7 @@ from redline.claims.stance import (
     in_threat_formula,
     inflected_first_person,
     is_capacity_noun,
+    opposes_anothers_act,
     stance_of,
 )
 from redline.document import Document, Span
@@ -592,7 +593,10 @@ def _claim(
     level, level_rule = _level(trigger, match, targets, lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
     inferred = False
-    speaker_involved = reading.stance != "predict" or _first_person(trigger, words)
+    # (Not in what it condemns: «осудить этот теракт» is no act of the speaker's side.)
+    speaker_involved = (
+        reading.stance != "predict" or _first_person(trigger, words)
+    ) and not opposes_anothers_act(trigger)
     if (
         speaker_involved
         and (not actors or generic)

@@ -113,6 +113,12 @@ class StanceFile(DataFile):
     # «(мы будем бить,) пока Россия не остановит атаки»: a subordinator that, with a negation in
     # its clause and the clause still to come, makes a condition. Empty where a language lists none.
     until_subordinators: list[str] = Field(default_factory=list)
+    # Rejection verbs whose object is another's act («осудить теракт», "prevent an attack"), not
+    # the speaker's own («отказаться от переговоров»). Empty where a language lists none.
+    condemning_verbs: list[str] = Field(default_factory=list)
+    # «Хватит убивать друг друга»: a verb of "enough" commands the stop of its infinitive with no
+    # imperative. Empty where a language lists none.
+    enough_verbs: list[str] = Field(default_factory=list)
     response_words: list[str]  # lemmas of a response: unowned and to come, a threat; what ...
     answered_for_preps: list[str]  # «заплатят за X»: X is what a threat formula answers for
     contrast_conjunctions: list[str]  # «не X, а Y»: the negation is X's, not Y's
@@ -858,6 +864,14 @@ def _prohibited_stop(verb: Token, c: StanceFile) -> bool:
     )
 
 
+def opposes_anothers_act(trigger: Token) -> bool:
+    """The action is what the speaker condemns or prevents («осудить этот теракт», "prevent an
+    attack"): another's act, not one the speaker's side would do."""
+    c = _cues(trigger)
+    rejecting = _rejecting_verb(trigger, c)
+    return rejecting is not None and rejecting != trigger and _is(rejecting, c.condemning_verbs)
+
+
 def _rejecting_verb(trigger: Token, c: StanceFile) -> Token | None:
     """A verb of refusal above the action whose subject is the speaker or unstated.
 
@@ -1022,7 +1036,10 @@ def _commanded_stop(verb: Token, c: StanceFile) -> bool:
     """«Прекратите обстреливать Белгород!», «Хватит бомбить Донбасс!»: the action is the
     complement of a stop commanded (an imperative, or «хватит» with its infinitive)."""
     stop = _stop_of(verb, c)
-    return stop is not None and (verb.dep_ == "csubj" or _is_imperative(stop, c))
+    # (The parse makes the infinitive of «хватит» its subject or its complement.)
+    return stop is not None and (
+        verb.dep_ == "csubj" or _is(stop, c.enough_verbs) or _is_imperative(stop, c)
+    )
 
 
 def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:

@@ -222,10 +222,13 @@ def voices(document: Document) -> list[Voice]:
         quoted = QuoteAttributes.read_or_none(span)
         order.setdefault(_text(quoted.speaker) if quoted else "?", "quoted")
     commenters = set()
+    unanalysed: dict[str, str] = {}  # commenter -> the language of a comment left unread
     for span in document.layer("structure"):
         part = StructureAttributes.read_or_none(span) if span.label == "comment" else None
         if part is not None and part.author:
             commenters.add(_text(part.author))
+            if part.analysed is False and part.language:
+                unanalysed.setdefault(_text(part.author), part.language)
     claims_by: Counter[str] = Counter()
     findings_by: Counter[str] = Counter()
     for layer in ("claims", "redlines", "incitement", "groups"):
@@ -247,6 +250,9 @@ def voices(document: Document) -> list[Voice]:
         has_we.add(speaker)
         if pronoun.resolved and pronoun.name:
             we_names[speaker][_text(pronoun.name)] += 1
+    # Every commenter has a row, one who found nothing or wrote in a language left unread too.
+    for commenter in sorted(commenters - order.keys()):
+        order[commenter] = "commenter"
     spoken = _words_by_voice(document)
     rows = []
     for speaker, kind in order.items():
@@ -256,6 +262,8 @@ def voices(document: Document) -> list[Voice]:
             we = ", ".join(name for name, _ in we_names[speaker].most_common())
         elif speaker in has_we:
             we = "unresolved"
+        elif speaker in unanalysed:
+            we = f"not analysed ({unanalysed[speaker]})"
         else:
             we = "—"
         if kind != "quoted" and not words.get(speaker) and not findings_by[speaker] and we == "—":
