@@ -144,3 +144,14 @@ def test_alignment_outermost_keeps_what_the_scan_kept(seed: int) -> None:
         )
         spans.append(span)
     assert _outermost(spans) == _outermost_by_scan(spans)
+
+
+def test_alignment_sides_joined_by_and_share_the_relation() -> None:
+    from redline.analysis import analyze
+
+    document = analyze(
+        "China and India remain our reliable partners, the Russian minister said. We, Russians, "
+        "value them."
+    )
+    pairs = {(s.attrs["a"], s.attrs["b"], s.label) for s in document.layer("alignment")}
+    assert pairs == {("china", "russia", "partner"), ("india", "russia", "partner")}

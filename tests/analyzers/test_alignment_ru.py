@@ -68,3 +68,16 @@ def test_alignment_ru_ministry_statement(analyse: Analyse) -> None:
 def test_alignment_ru_no_relation_without_a_cue(analyse: Analyse) -> None:
     document = analyse("Делегации России и Китая провели переговоры в Пекине.")
     assert not document.layer("alignment")
+
+
+def test_alignment_ru_sides_joined_by_and_share_the_relation(analyse: Analyse) -> None:
+    document = analyse(
+        "Мы, россияне, ценим дружбу. Китай и Индия остаются нашими надёжными партнёрами."
+    )
+    assert _edges(document) == {("china", "russia", "partner"), ("india", "russia", "partner")}
+
+
+def test_alignment_ru_a_puppet_in_someones_hands(analyse: Analyse) -> None:
+    document = analyse("Киевский режим — лишь марионетка в руках англосаксов.")
+    assert _edges(document) == {("gov_ukraine", "anglosphere", "subordinate")}
+    assert not analyse("Решение в руках Вашингтона.").layer("alignment")

@@ -584,3 +584,43 @@ def test_redlines_a_threshold_is_against_the_doer_not_the_place(
     ).layer("redlines")
     assert "russia" in line.attrs["against"]
     assert not any("zaporizhzh" in side for side in line.attrs["against"])
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # An inverted "should": the act after it is the condition.
+        ("Should they cross the border, we will strike them.", "Should they"),
+        # "Not hesitate to use force" keeps force open: the side's threat.
+        ("We will not hesitate to use force unless Iran halts enrichment.", "unless Iran"),
+        # "Any attack ... will be met with a response": a condition with no "if".
+        ("Any attack on our territory will be met with a crushing response.", "Any attack"),
+    ],
+)
+def test_redlines_conditions_with_no_if_before_them(
+    analyse_rules: Callable[..., Document], text: str, condition: str
+) -> None:
+    document = analyse_rules(text)
+    [line] = document.layer("redlines")
+    assert line.attrs["condition"].startswith(condition)
+    assert "threaten" in {c.attrs["stance"] for c in document.layer("claims")}
+    assert "advocate" not in {c.attrs["stance"] for c in document.layer("claims")}
+
+
+def test_claims_a_response_met_with_is_no_meeting(analyse_rules: Callable[..., Document]) -> None:
+    met = analyse_rules("Any attack on our territory will be met with a crushing response.")
+    assert "meet" not in {c.attrs["action_key"] for c in met.layer("claims")}
+    meeting = analyse_rules("The minister met with his counterpart.")
+    assert "meet" in {c.attrs["action_key"] for c in meeting.layer("claims")}
+
+
+def test_claims_the_act_after_an_inverted_should_is_imagined(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    """ "... should NATO deploy troops": the inversion makes a condition, not an obligation
+    ("NATO should deploy troops" calls for it)."""
+    inverted = analyse_rules("Russia will respond decisively should NATO deploy troops to Ukraine.")
+    deploy = [c for c in inverted.layer("claims") if c.text.startswith("NATO")]
+    assert [c.attrs["stance"] for c in deploy] == ["hypothetical"]
+    called = analyse_rules("NATO should deploy troops to Ukraine.")
+    assert {c.attrs["stance"] for c in called.layer("claims")} == {"advocate"}

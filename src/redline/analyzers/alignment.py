@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from redline.analyzers.base import AnalysisContext, AnalyzerOutput
 from redline.analyzers.versions import content_version
 from redline.attributes import (
@@ -79,6 +81,9 @@ class AlignmentFile(DataFile):
     # ("its") named in the voice. Russian «его»/«её» agree with a noun's grammatical gender
     # («Россия и её союзники»), so the Russian file lists none rather than guess.
     possessive_pronouns: dict[str, Literal["person", "other"]]
+    # "China and India remain our partners": the actors joined to the first side by these words
+    # share its relation. Empty where a language lists none.
+    conjunctions: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -133,6 +138,7 @@ class AlignmentAnalyzer:
         scopes = ScopeIndex(document)
         cues = _cues(context.language)
         possessives = _data(context.language).possessive_pronouns
+        conjunctions = _conjunctions(context.language)
         slots = _slots(document, scopes, possessives)
         in_groups = {
             InGroupAttributes.read(s).scope: s
@@ -172,6 +178,15 @@ class AlignmentAnalyzer:
                     )
                     spans.append(span)
                     relations.append(_relation(span, cue, a, b))
+                    for joined in _joined_before(match, inside, template, conjunctions):
+                        if _same(joined, b):
+                            continue
+                        span = _span(
+                            document, cue, joined, b, joined.start, ends[match.end() - 1],
+                            scope.speaker, scope.key,
+                        )  # fmt: skip
+                        spans.append(span)
+                        relations.append(_relation(span, cue, joined, b))
         spans = _outermost(spans)
         kept_ids = {s.id for s in spans}  # once, not once per relation
         relations = [
@@ -305,6 +320,27 @@ def _template(
     starts.extend(range(position, end))
     ends.extend(range(position + 1, end + 1))
     return "".join(parts), starts, ends
+
+
+@cache
+def _conjunctions(language: str) -> re.Pattern[str] | None:
+    """The run of slots joined to the one after it ("⟨0⟩, ⟨1⟩ and "), at the end of a text."""
+    words = _data(language).conjunctions
+    if not words:
+        return None
+    joined = "|".join(map(re.escape, words))
+    return re.compile(rf"(⟨\d+⟩(?:\s*,\s*⟨\d+⟩)*)\s*,?\s+(?:{joined})\s+$", re.IGNORECASE)
+
+
+def _joined_before(
+    match: re.Match[str], slots: list[Slot], template: str, conjunctions: re.Pattern[str] | None
+) -> list[Slot]:
+    """The actors joined by "and" to the matched first side, which share its relation ("China
+    and India remain our partners": China too)."""
+    if conjunctions is None or "a" not in match.re.groupindex or not match.group("a"):
+        return []
+    run = conjunctions.search(template[: match.start("a")])
+    return [slots[int(i)] for i in re.findall(r"⟨(\d+)⟩", run.group(1))] if run else []
 
 
 def _pick(
