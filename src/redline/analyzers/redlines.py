@@ -532,7 +532,7 @@ def _cue_lines(
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
     sides: tuple[SortedSpans[Span], SortedSpans[Span]], cues: _Cues, parsed: SpacyDoc,
 ) -> list[Span]:  # fmt: skip
-    actors, unplaced = sides
+    actors = sides[0]  # (and the unplaced ones, for whom a line is against)
     start, end = sentence
     previous, following = around
     text = document.text
@@ -553,32 +553,17 @@ def _cue_lines(
         named = named_side(match, "setter", 0, actors)
         setter, setter_name = named or voice_side(scope.key, in_groups, None)
         if setter is None and cue_id in cues.subject_sets:
+            # The subject of its verb («Москва ... не позволит»), else the last named doer.
             setter, setter_name = cue_subject(parsed, match.start(), match.end(), actors)
-        if setter is None and cue_id in cues.subject_sets:
-            setter, setter_name = demander(all_claims, start, match.end())
+            if setter is None:
+                setter, setter_name = demander(all_claims, start, match.end())
         if setter is None and kind == "ultimatum":
             # «требовать прекращения сотрудничества, а то будут санкции»: who demands sets it.
             setter, setter_name = demander(all_claims, start, match.start())
         if setter is None:
             setter, setter_name = teller(text, sentence, actors, cues.saying)
-        # Against whose conduct: the one not allowed, else the sides the cue itself names
-        # («означать участие стран НАТО в войне»), else the sides the sentence names but where
-        # the act is done («военные на территории Украины» is no line against Ukraine). "This
-        # is unacceptable" judges what the sentence before it told: look back one sentence when
-        # this one names no one.
-        against = (
-            (
-                permitted(parsed, match.start(), match.end(), actors, setter)
-                if cue_id in cues.subject_sets
-                else []
-            )
-            or actors_in(actors, match.start(), match.end(), setter)
-            or actors_in(unplaced, start, end, setter)
-            or (
-                actors_in(actors, previous[0], previous[1], setter)
-                if previous and not actors_in(actors, start, end, setter)
-                else []
-            )
+        against = _cue_against(
+            parsed, match, (sentence, previous), sides, setter, cue_id in cues.subject_sets
         )
         condition = cues.condition.search(text, start, end)
         level = ClaimAttributes.read(consequence).level if consequence is not None else 1
@@ -611,6 +596,30 @@ def _cue_lines(
             )
         )
     return found
+
+
+def _cue_against(
+    parsed: SpacyDoc, match: re.Match[str],
+    sentences: tuple[tuple[int, int], tuple[int, int] | None],
+    sides: tuple[SortedSpans[Span], SortedSpans[Span]], setter: str | None, allowing: bool,
+) -> list[dict[str, str]]:  # fmt: skip
+    """Against whose conduct a cue's line is: the one not allowed (a cue of not allowing), else
+    the sides the cue itself names («означать участие стран НАТО в войне»), else those its
+    sentence names but where the act is done («военные на территории Украины» is no line
+    against Ukraine). "This is unacceptable" judges what the sentence before it told: look
+    back one sentence when this one names no one."""
+    (start, end), previous = sentences
+    actors, unplaced = sides
+    return (
+        (permitted(parsed, match.start(), match.end(), actors, setter) if allowing else [])
+        or actors_in(actors, match.start(), match.end(), setter)
+        or actors_in(unplaced, start, end, setter)
+        or (
+            actors_in(actors, previous[0], previous[1], setter)
+            if previous and not actors_in(actors, start, end, setter)
+            else []
+        )
+    )
 
 
 def _asks(sentence: str) -> bool:
