@@ -71,10 +71,9 @@ def _turn_evidence(
 def _linked_state(document: Document, gazetteer: Gazetteer, start: int, end: int) -> Entry | None:
     """The state of the one person the actors layer found in ``[start, end)``."""
     people = {
-        actor_id
+        ActorAttributes.read(span).actor_id
         for span in document.layer("actors")
         if start <= span.start and span.end <= end and span.label == "person"
-        for actor_id in [ActorAttributes.read(span).actor_id]
     }
     state = gazetteer.state_of(people.pop()) if len(people) == 1 else None
     return gazetteer.get(state) if state is not None else None

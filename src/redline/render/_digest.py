@@ -221,12 +221,12 @@ def voices(document: Document) -> list[Voice]:
     for span in document.layer("voices"):
         quoted = QuoteAttributes.read_or_none(span)
         order.setdefault(_text(quoted.speaker) if quoted else "?", "quoted")
-    commenters = set()
+    commenters: dict[str, None] = {}  # in the order they first comment
     unanalysed: dict[str, str] = {}  # commenter -> the language of a comment left unread
     for span in document.layer("structure"):
         part = StructureAttributes.read_or_none(span) if span.label == "comment" else None
         if part is not None and part.author:
-            commenters.add(_text(part.author))
+            commenters.setdefault(_text(part.author))
             if part.analysed is False and part.language:
                 unanalysed.setdefault(_text(part.author), part.language)
     claims_by: Counter[str] = Counter()
@@ -251,8 +251,8 @@ def voices(document: Document) -> list[Voice]:
         if pronoun.resolved and pronoun.name:
             we_names[speaker][_text(pronoun.name)] += 1
     # Every commenter has a row, one who found nothing or wrote in a language left unread too.
-    for commenter in sorted(commenters - order.keys()):
-        order[commenter] = "commenter"
+    for commenter in commenters:
+        order.setdefault(commenter, "commenter")
     spoken = _words_by_voice(document)
     rows = []
     for speaker, kind in order.items():
