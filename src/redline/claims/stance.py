@@ -1036,10 +1036,9 @@ def _commanded_stop(verb: Token, c: StanceFile) -> bool:
     """«Прекратите обстреливать Белгород!», «Хватит бомбить Донбасс!»: the action is the
     complement of a stop commanded (an imperative, or «хватит» with its infinitive)."""
     stop = _stop_of(verb, c)
-    # (The parse makes the infinitive of «хватит» its subject or its complement.)
-    return stop is not None and (
-        verb.dep_ == "csubj" or _is(stop, c.enough_verbs) or _is_imperative(stop, c)
-    )
+    # («хватит» commands with no imperative, whether the parse makes its infinitive the subject
+    # or the complement.)
+    return stop is not None and (_is(stop, c.enough_verbs) or _is_imperative(stop, c))
 
 
 def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile) -> StanceReading:
