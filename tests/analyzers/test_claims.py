@@ -533,8 +533,20 @@ def test_redlines_a_spokeswoman_sets_her_states_line(
         # A short verbless cry calls for what it names; a statement of the same reports it.
         ("Nukes on London!", "nuke", "advocate"),
         ("Strikes on the command centres in Kyiv are long overdue.", "strike", "advocate"),
+        # What is said to be right, the speaker's approval of a proposal, and what the sentence
+        # opens by naming the main thing or the only way, are called for.
+        ("Strikes on Kyiv are the right thing to do.", "strike", "advocate"),
+        ("We support the idea of a full energy embargo against Russia.", "embargo", "advocate"),
+        ("We do not support the idea of a full energy embargo against Russia.", "embargo",
+         "reject"),
+        ("The main thing now is to deliver long-range missiles to Ukraine.", "deliver",
+         "advocate"),
+        ("The only way to end the war is to strike Moscow.", "strike", "advocate"),
+        # ... not another side's goal, nor what the main thing is that happened.
+        ("Russia's main task is to seize Donbas.", "seize", "report"),
+        ("The main thing is that Russia attacked Odesa.", "attack", "report"),
     ],
-)
+)  # fmt: skip
 def test_claims_demanded_responses_slogans_and_overdue_acts(
     analyse_rules: Callable[..., Document], text: str, action: str, stance: str
 ) -> None:

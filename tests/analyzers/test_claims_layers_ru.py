@@ -984,3 +984,54 @@ def test_claims_ru_enough_commands_a_stop_enough_strength_does_not() -> None:
     assert _claim(_analyse("Хватит убивать друг друга."), "убивать").attrs["stance"] == "reject"
     said = _analyse("Армия заявила, что прекратит обстреливать город.")
     assert all(c.attrs["stance"] != "reject" for c in said.layer("claims"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Мы ответим.", "ответим"),
+        ("Россия ответит на это решение.", "ответит"),
+        ("Пусть в Лондоне не сомневаются: мы найдём чем ответить.", "ответить"),
+    ],
+)
+def test_claims_ru_a_response_a_side_declares_is_a_threat(text: str, words: str) -> None:
+    claim = _claim(_analyse(text), words)
+    assert (claim.attrs["plover"], claim.attrs["level"]) == ("THREATEN", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Песков ответит на вопрос журналистов позже.",
+        "Мы ответим на ваше письмо.",
+        "Он ответил, что Россия готова к переговорам.",
+    ],
+)
+def test_claims_ru_an_answer_in_words_is_no_threat(text: str) -> None:
+    claims = _analyse(text).layer("claims")
+    assert "THREATEN" not in {c.attrs["plover"] for c in claims}, [c.text for c in claims]
+
+
+def test_claims_ru_arms_given_and_a_sky_closed() -> None:
+    given = _claim(_analyse("Дайте Украине оружие, и она победит."), "Дайте")
+    assert (given.attrs["plover"], given.attrs["level"], given.attrs["stance"]) == (
+        "AID", 3, "advocate",
+    )  # fmt: skip
+    assert not _analyse("Мы дали понять Киеву, что это неприемлемо.").layer("claims")
+    sky = _claim(_analyse("Не пора ли Западу наконец закрыть небо над Украиной?"), "закрыть небо")
+    assert (sky.attrs["plover"], sky.attrs["stance"]) == ("COERCE", "advocate")
+    burnt = _claim(_analyse("Жечь их НПЗ каждую ночь!"), "Жечь")
+    assert burnt.attrs["level"] == 3
+
+
+def test_redlines_ru_forced_side_sets_the_line_and_a_condition_names_whom() -> None:
+    forced = _analyse("Россия будет вынуждена принять меры для обеспечения своей безопасности.")
+    [line] = forced.layer("redlines")
+    assert (line.attrs["setter"], line.attrs["against"]) == ("russia", [])
+    document = _analyse(
+        "Если Запад передаст Киеву Taurus, Германия станет стороной конфликта со всеми "
+        "вытекающими последствиями."
+    )
+    [threshold] = [r for r in document.layer("redlines") if r.label == "threshold"]
+    # The condition's doer, not the recipient nor the weapon.
+    assert threshold.attrs["against"] == ["the_west"]

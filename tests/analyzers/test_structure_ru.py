@@ -94,6 +94,20 @@ def test_structure_ru_talk_show_turns(analyse: Analyse) -> None:
     assert sentence.attrs == {"section": "body", "speaker": "Андрей Курганов"}
 
 
+def test_structure_ru_a_surname_the_host_introduced_labels_one_turn(analyse: Analyse) -> None:
+    # «Марков:» speaks once, by his surname alone: the host named him before, so the turn is
+    # his, not a line of the speaker before him. «Итог:» in the same thread names no one.
+    document = analyse(
+        "Ведущий: Сегодня в студии депутат Андрей Гурулёв и политолог Сергей Марков.\n\n"
+        "Гурулёв: Нужно отвечать жёстко.\n\n"
+        "Ведущий: А вы что скажете?\n\n"
+        "Гурулёв: Повторю: жёстко.\n\n"
+        "Марков: Я соглашусь лишь отчасти.\n\n"
+        "Итог: спор продолжится.\n"
+    )
+    assert _speakers(document) == ["Host", "Гурулёв", "Host", "Гурулёв", "Марков"]
+
+
 def test_structure_ru_comment_thread(analyse: Analyse) -> None:
     document = _fixture(analyse, "ru_comment_thread.txt")
     [dateline] = _labels(document, "dateline")

@@ -773,3 +773,47 @@ def test_claims_ru_quoted_designations_and_calls_to_stop(
 def test_claims_ru_an_act_hung_on_a_capacity_noun_shares_its_verbs_modality() -> None:
     assert _stance("Мы должны иметь возможность бить по аэродромам.", "бить").stance == "advocate"
     assert _stance("У нас есть возможность бить по аэродромам.", "бить").stance == "report"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # The speaker's approval of a proposed act calls for it, through a noun of proposal or
+        # the infinitive it is the object of; a refusal to approve opposes it.
+        ("Приветствуем решение Берлина передать Киеву танки.", "передать", "advocate"),
+        ("Поддерживаем идею полного энергетического эмбарго против России.", "эмбарго",
+         "advocate"),
+        ("Одобряем решение ЕС ввести новые санкции против Москвы.", "санкции", "advocate"),
+        ("Мы не поддерживаем идею переговоров с Кремлём.", "переговоров", "reject"),
+        # Another side's approval is told; support of a side endorses no act of its fight.
+        ("Германия поддержала решение США передать Киеву ракеты.", "передать", "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_an_act_the_speaker_approves_is_called_for(
+    text: str, action: str, stance: str
+) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # What the sentence opens by naming the main thing, or the one thing left, prescribes.
+        ("Главное сейчас — как можно быстрее поставить Украине ракеты.", "поставить",
+         "advocate"),
+        ("Остаётся только одно — бить по складам и аэродромам врага.", "бить", "advocate"),
+        ("Нам не остаётся ничего другого, кроме как ударить по их складам.", "ударить",
+         "advocate"),
+        # ... but not what the main thing is that happened, nor another side's goal.
+        ("Главное — что Россия нанесла удар по Одессе.", "нанесла", "report"),
+        ("Главная задача Кремля — захватить Донбасс.", "захватить", "report"),
+        # An infinitive joined to the prescribed one is prescribed with it.
+        ("Единственная возможность остановить конфликт – услышать требования России и начать "
+         "мирные переговоры.", "переговоры", "advocate"),
+        # An act said to be right is endorsed; «лучше бы» wishes it.
+        ("Удары по Киеву — это правильно.", "удары", "advocate"),
+        ("Лучше бы Киев согласился на переговоры.", "переговоры", "advocate"),
+    ],
+)  # fmt: skip
+def test_claims_ru_frames_that_prescribe_an_act(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

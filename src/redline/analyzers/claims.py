@@ -561,7 +561,12 @@ def _claim(
         settling = any(_outside_preps(named(t), t) for t in objects if t.dep_ != "pobj")
     else:
         settling = bool(targets)
-    if match.action.ambiguous and not settling and not _settled(trigger, match.action):
+    if (
+        match.action.ambiguous
+        and not settling
+        and not _settled(trigger, match.action)
+        and not _declared_response(trigger, match.action, actor_token, actors, words)
+    ):
         return None
     if (
         not actors
@@ -775,7 +780,7 @@ def _level(
             and (raised < 5 or _nuclear_act(word, trigger, match, lexicon))
         ):
             level, rule = raised, f"modifier:{word}"
-    top = _top_words(trigger)
+    top = _top_words(trigger, lexicon.clause.kind_nouns)
     for raised, cue_words in match.action.escalate_to.items():
         if raised > level and any(
             _in_phrase(w, forms, lemmas) and not top.isdisjoint(w.split()) for w in cue_words
@@ -1037,7 +1042,43 @@ def _settled(trigger: Token, action: Action) -> bool:
     return not cues.isdisjoint(words)
 
 
-def _top_words(trigger: Token) -> set[str]:
+def _declared_response(
+    trigger: Token,
+    action: Action,
+    actor_token: Token | None,
+    actors: list[Mention],
+    words: ClauseWords,
+) -> bool:
+    """«Мы ответим», «Россия ответит на это решение»: a response a side declares it will make is
+    a threat of unstated means though it names no side as its object. A response in words
+    («ответит на вопрос», «ответил, что ...») or one already made is told, not declared."""
+    if action.plover != "THREATEN" or action.settled_only == "words" or trigger.pos_ != "VERB":
+        return False
+    if not _future_form(trigger) or any(ch.dep_ == "ccomp" for ch in trigger.children):
+        return False
+    answered = [g for ch in trigger.children if ch.dep_ == "prep" for g in ch.children]
+    answered += [ch for ch in trigger.children if ch.dep_ == "dobj"]
+    if not words.spoken_objects or any(_is(t, words.spoken_objects) for t in answered):
+        return False
+    if actor_token is None:
+        return _inflected_we(trigger)
+    return _is(actor_token, words.own_side_subjects) or bool(
+        actors and actors[0].type in ("state", "government", "organisation", "armed_group")
+    )
+
+
+def _future_form(verb: Token) -> bool:
+    """The verb is in the future, by its own form («ответим») or its auxiliary («будем
+    отвечать»), also under a predicate of compulsion («будем вынуждены ответить»)."""
+    for node in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        if "Fut" in node.morph.get("Tense", []):
+            return True
+        if any(ch.dep_ == "aux" and "Fut" in ch.morph.get("Tense", []) for ch in node.children):
+            return True
+    return False
+
+
+def _top_words(trigger: Token, kind_nouns: Sequence[str] = ()) -> set[str]:
     """The words (forms and lemmas, lower-case) of what the action is done to or with: its own
     dependents, a participle's noun and the objects of its prepositions. An escalating word
     must be one of them: «уничтожить город» and «стереть с лица земли» are rung 4; «уничтожили
@@ -1049,6 +1090,9 @@ def _top_words(trigger: Token) -> set[str]:
     clause = trigger.head if trigger.dep_ == "xcomp" else trigger
     tokens += [c for c in clause.children if c.dep_ == "nsubjpass"]
     tokens += [g for c in trigger.children if c.dep_ == "prep" for g in c.children]
+    # «меры военно-технического характера», "measures of a military nature": a noun of kind
+    # hands on the words that qualify it.
+    tokens += [g for c in list(tokens) if _is(c, kind_nouns) for g in c.children]
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
 

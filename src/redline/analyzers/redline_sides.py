@@ -21,6 +21,9 @@ from redline.intervals import SortedSpans
 # Actor types whose conduct is their state's (a leader, a ministry, an army), unlike a place,
 # which is more often what is struck than who acts.
 _ACTING_FOR_A_STATE = frozenset({"person", "organisation", "government", "armed_group"})
+# Actor types that never act: a weapon («передаст Киеву Taurus») or an event is what a line is
+# about, not whose conduct it judges.
+_NOT_A_SIDE = frozenset({"weapon", "event"})
 
 
 def actors_in(
@@ -32,6 +35,8 @@ def actors_in(
     for span in actors.starting_in(start, end):
         if span.end <= end:
             actor = ActorAttributes.read(span)
+            if actor.type in _NOT_A_SIDE:
+                continue
             if (actor.state or actor.actor_id) != exclude and actor.actor_id != exclude:
                 seen.setdefault(actor.actor_id, {"id": actor.actor_id, "name": actor.name})
                 if actor.state and actor.type in _ACTING_FOR_A_STATE:
@@ -156,14 +161,15 @@ def cue_subject(
     parsed: SpacyDoc, start: int, end: int, actors: SortedSpans[Span]
 ) -> tuple[str | None, str | None]:
     """The side named as the subject of a cue's verb, or of the predicate it is joined to
-    («Москва привержена мораторию, однако не позволит ...»)."""
+    («Москва привержена мораторию, однако не позволит ...») or is the complement of."""
     verb = _cue_verb(parsed, start, end)
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             named = _actors_at(subjects[0], actors)
             return (named[0].state or named[0].actor_id, named[0].name) if named else (None, None)
-        verb = verb.head if verb.dep_ == "conj" and verb.head != verb else None
+        # («Россия будет вынуждена принять меры»: the infinitive's subject is its governor's.)
+        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head != verb else None
     return None, None
 
 

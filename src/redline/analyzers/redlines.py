@@ -219,7 +219,7 @@ class RedLineAnalyzer:
             }
             for span in _cue_lines(
                 document, (start, end), (previous, following), claims, scopes, in_groups,
-                (actors, unplaced), cues, context.parsed,
+                (actors, unplaced, doers), cues, context.parsed,
             ):  # fmt: skip
                 if span.attrs.get("consequence_claim") not in answered - {None}:
                     spans.setdefault(span.id, span)
@@ -530,9 +530,10 @@ def _cue_lines(
     document: Document, sentence: tuple[int, int],
     around: tuple[tuple[int, int] | None, tuple[int, int] | None],
     all_claims: SortedSpans[Span], scopes: ScopeIndex, in_groups: dict[str, Span],
-    sides: tuple[SortedSpans[Span], SortedSpans[Span]], cues: _Cues, parsed: SpacyDoc,
+    sides: tuple[SortedSpans[Span], SortedSpans[Span], SortedSpans[Span]], cues: _Cues,
+    parsed: SpacyDoc,
 ) -> list[Span]:  # fmt: skip
-    actors = sides[0]  # (and the unplaced ones, for whom a line is against)
+    actors = sides[0]  # (and the unplaced ones and the doers, for whom a line is against)
     start, end = sentence
     previous, following = around
     text = document.text
@@ -562,10 +563,16 @@ def _cue_lines(
             setter, setter_name = demander(all_claims, start, match.start())
         if setter is None:
             setter, setter_name = teller(text, sentence, actors, cues.saying)
-        against = _cue_against(
-            parsed, match, (sentence, previous), sides, setter, cue_id in cues.subject_sets
-        )
         condition = cues.condition.search(text, start, end)
+        against = _cue_against(
+            parsed,
+            match,
+            (sentence, previous),
+            sides,
+            setter,
+            cue_id in cues.subject_sets,
+            (condition.start(), condition.end(1)) if condition else None,
+        )
         level = ClaimAttributes.read(consequence).level if consequence is not None else 1
         found.append(
             document.make_span(
@@ -601,18 +608,22 @@ def _cue_lines(
 def _cue_against(
     parsed: SpacyDoc, match: re.Match[str],
     sentences: tuple[tuple[int, int], tuple[int, int] | None],
-    sides: tuple[SortedSpans[Span], SortedSpans[Span]], setter: str | None, allowing: bool,
+    sides: tuple[SortedSpans[Span], SortedSpans[Span], SortedSpans[Span]], setter: str | None,
+    allowing: bool, condition: tuple[int, int] | None,
 ) -> list[dict[str, str]]:  # fmt: skip
     """Against whose conduct a cue's line is: the one not allowed (a cue of not allowing), else
-    the sides the cue itself names («означать участие стран НАТО в войне»), else those its
-    sentence names but where the act is done («военные на территории Украины» is no line
-    against Ukraine). "This is unacceptable" judges what the sentence before it told: look
-    back one sentence when this one names no one."""
+    the sides the cue itself names («означать участие стран НАТО в войне»), else the doers its
+    condition names («Если Запад передаст Киеву Taurus, Германия станет стороной конфликта»:
+    the West, not Kyiv, which receives), else those its sentence names but where the act is
+    done («военные на территории Украины» is no line against Ukraine). "This is unacceptable"
+    judges what the sentence before it told: look back one sentence when this one names no
+    one."""
     (start, end), previous = sentences
-    actors, unplaced = sides
+    actors, unplaced, doers = sides
     return (
         (permitted(parsed, match.start(), match.end(), actors, setter) if allowing else [])
         or actors_in(actors, match.start(), match.end(), setter)
+        or (actors_in(doers, *condition, setter) if condition else [])
         or actors_in(unplaced, start, end, setter)
         or (
             actors_in(actors, previous[0], previous[1], setter)

@@ -140,7 +140,7 @@ class _Structure:
         main = [line for line in self.lines if line.end <= main_end]
         guest = interviewee(main, self.cues)
         labels = [label for line in main if (label := parse_label(line, self.cues))]
-        accepted = accept_speakers(labels, guest)
+        accepted = accept_speakers(labels, guest, self.text)
         head = scan_head(self.text, main, self.cues, lambda line: line.start in accepted)
         self.found.extend(head.findings)
         guest = head.interviewee or guest
@@ -199,7 +199,7 @@ class _Structure:
 
     def _labelled_anywhere(self) -> Callable[[Line], bool]:
         labels = [label for line in self.lines if (label := parse_label(line, self.cues))]
-        accepted = accept_speakers(labels, interviewee(self.lines, self.cues))
+        accepted = accept_speakers(labels, interviewee(self.lines, self.cues), self.text)
         return lambda line: line.start in accepted
 
     def _furniture(self, line: Line) -> bool:

@@ -358,6 +358,13 @@ class ClauseWords(DataFile):
     # «политическая поддержка» stays diplomacy. Empty where a language lists none.
     arms_words: list[str] = Field(default_factory=list)
     civil_aid_words: list[str] = Field(default_factory=list)
+    # «ответит на вопрос», "respond to a letter": what a response answers when it is words, not
+    # a deed; a side's declared response to anything else is a threat. Empty where a language
+    # lists none (then no declared response settles itself).
+    spoken_objects: list[str] = Field(default_factory=list)
+    # «меры военного характера», "measures of a military nature": nouns of kind whose own
+    # modifiers qualify the action they hang on. Empty where a language lists none.
+    kind_nouns: list[str] = Field(default_factory=list)
     # «ответим по Варшаве»: a response whose object, after one of these prepositions, is a named
     # place or force is a strike. Empty where a language lists none.
     # «по словам Пескова»: nouns that, after a target preposition, name a source, not a target.

@@ -161,6 +161,11 @@ class StanceFile(DataFile):
     # regexes after the action: it is the subject of a predicate that rejects it («Войны
     # никому не нужны», «Эскалация нам не нужна»). Empty where a language lists none.
     rejection_subject_frames: list[str] = Field(default_factory=list)
+    # «Поддерживаем идею эмбарго», "We welcome the decision to send tanks": verbs by which the
+    # speaker approves a proposed act, and the nouns of proposal the act may hang on. Empty
+    # where a language lists none.
+    endorsing_verbs: list[str] = Field(default_factory=list)
+    proposal_nouns: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -981,7 +986,47 @@ def _prescriptive(trigger: Token, c: StanceFile) -> bool:
     it of which it is the subject."""
     sentence = trigger.sent
     before = sentence.doc[sentence.start : trigger.i].text
-    return _frame(c.prescriptive_frames, before + " ") or _prescribed_subject(trigger, c)
+    if _frame(c.prescriptive_frames, before + " ") or _prescribed_subject(trigger, c):
+        return True
+    # «Единственная возможность — услышать требования и начать переговоры»: an infinitive
+    # joined to the prescribed one is prescribed with it.
+    first = _first_joined_infinitive(trigger)
+    return first is not None and _frame(
+        c.prescriptive_frames, sentence.doc[sentence.start : first.i].text + " "
+    )
+
+
+def _first_joined_infinitive(trigger: Token) -> Token | None:
+    """The first of the infinitives the action's own infinitive is joined to («услышать» for
+    «переговоры» in «услышать требования и начать переговоры»), or None."""
+    node = trigger.head if trigger.dep_ in ("dobj", "obj") else trigger
+    if node.dep_ != "conj":
+        return None
+    while node.dep_ == "conj" and "Inf" in node.morph.get("VerbForm", []):
+        node = node.head
+    return node if node != trigger and "Inf" in node.morph.get("VerbForm", []) else None
+
+
+def _endorser(trigger: Token, c: StanceFile) -> Token | None:
+    """The speaker's own verb of approval whose object is the action, directly or through a
+    proposal («Поддерживаем эмбарго», «Приветствуем решение Берлина передать танки», "We
+    support the idea of an embargo"): approving a proposed act calls for it."""
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return None
+        if head.pos_ in ("VERB", "AUX") and _is(head, c.endorsing_verbs):
+            endorses = node.dep_ in ("dobj", "obj") and _first_person(head, c)
+            return head if endorses else None
+        # Climb only through a preposition («идея о ...», "the idea of ..."), a noun of
+        # proposal or the infinitive the action is the object of («решение ввести санкции»):
+        # «поддерживаем Украину в борьбе» endorses no act of the fight.
+        infinitive = node.dep_ in ("dobj", "obj") and "Inf" in head.morph.get("VerbForm", [])
+        if not (head.pos_ == "ADP" or _is(head, c.proposal_nouns) or infinitive):
+            return None
+        node = head
+    return None
 
 
 def _prescribed_subject(trigger: Token, c: StanceFile) -> bool:
@@ -1282,6 +1327,12 @@ def _own_stance(
     if _prescriptive(trigger, c):
         stopped = _stopped(trigger, verb, c) and not negated
         return StanceReading("reject" if stopped else "advocate", "advocate.prescriptive")
+    endorser = _endorser(trigger, c)
+    if endorser is not None:
+        # «Не поддерживаем идею эмбарго»: the speaker's refusal to approve opposes the act.
+        if _negated([endorser], endorser, c):
+            return StanceReading("reject", "reject.endorsement_refused")
+        return StanceReading("advocate", "advocate.endorsed")
     # 10. The speaker's side committing to a cooperative act ("we support the plan", «мы
     # поддерживаем», a delegation's "Kazakhstan supports"): it endorses what it does.
     if (

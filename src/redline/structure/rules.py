@@ -167,12 +167,16 @@ def _display_name(name: str) -> str:
     return name
 
 
-def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[int, str]:
+def accept_speakers(
+    labels: Sequence[Label], interviewee: str | None, text: str = ""
+) -> dict[int, str]:
     """Which labels open real turns: start offset -> rule id.
 
     A colon at a line start is common in prose ("Bottom line: ..."), so a name must recur or be
     a role word, and more than one voice must speak unless only roles or the interviewee do; a
-    name that occurs once is kept only inside an established alternation of several speakers.
+    name that occurs once is kept only inside an established alternation of several speakers,
+    and then only a full name or one the ``text`` before it has named («Сегодня в студии
+    политолог Сергей Марков» ... «Марков:»).
     """
     counts = Counter(label.speaker for label in labels)
     rules = {}
@@ -192,10 +196,19 @@ def accept_speakers(labels: Sequence[Label], interviewee: str | None) -> dict[in
     if len(voices) >= 2 and len(rules) >= 3:
         for label in labels:
             if label.start not in rules and (
-                label.kind == "caps" or len(label.speaker.split()) >= 2
+                label.kind == "caps"
+                or len(label.speaker.split()) >= 2
+                or _named_before(label, text)
             ):
                 rules[label.start] = "turn.alternation"
     return rules
+
+
+def _named_before(label: Label, text: str) -> bool:
+    """The label's one-word name occurs earlier in the text, in any case ending («с Сергеем
+    Марковым», "analyst Mark Smith")."""
+    name = label.speaker.strip()
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}", text[: label.start]) is not None
 
 
 LONE_SPEAKER_MIN_WORDS = 12
