@@ -545,6 +545,9 @@ def test_redlines_a_spokeswoman_sets_her_states_line(
         # ... not another side's goal, nor what the main thing is that happened.
         ("Russia's main task is to seize Donbas.", "seize", "report"),
         ("The main thing is that Russia attacked Odesa.", "attack", "report"),
+        # A verbless "Only ..." names the one thing demanded; a deed blamed is told.
+        ("Only a full withdrawal of Russian troops.", "withdrawal", "advocate"),
+        ("We demand that those responsible for the attack be punished.", "attack", "report"),
     ],
 )  # fmt: skip
 def test_claims_demanded_responses_slogans_and_overdue_acts(
@@ -636,3 +639,11 @@ def test_claims_the_act_after_an_inverted_should_is_imagined(
     assert [c.attrs["stance"] for c in deploy] == ["hypothetical"]
     called = analyse_rules("NATO should deploy troops to Ukraine.")
     assert {c.attrs["stance"] for c in called.layer("claims")} == {"advocate"}
+
+
+def test_claims_measures_of_a_military_nature_are_force(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    document = analyse_rules("Russia will take countermeasures of a military nature.")
+    [claim] = document.layer("claims")
+    assert claim.attrs["level"] == 3

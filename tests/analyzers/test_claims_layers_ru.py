@@ -992,6 +992,8 @@ def test_claims_ru_enough_commands_a_stop_enough_strength_does_not() -> None:
         ("Мы ответим.", "ответим"),
         ("Россия ответит на это решение.", "ответит"),
         ("Пусть в Лондоне не сомневаются: мы найдём чем ответить.", "ответить"),
+        # A response to a hostile deed the lexicon names is retaliation.
+        ("Мир должен ответить на этот террор.", "ответить"),
     ],
 )
 def test_claims_ru_a_response_a_side_declares_is_a_threat(text: str, words: str) -> None:
@@ -1005,6 +1007,8 @@ def test_claims_ru_a_response_a_side_declares_is_a_threat(text: str, words: str)
         "Песков ответит на вопрос журналистов позже.",
         "Мы ответим на ваше письмо.",
         "Он ответил, что Россия готова к переговорам.",
+        "Лавров ответил на вопрос об ударах.",
+        "Песков ответил на обвинения в агрессии.",
     ],
 )
 def test_claims_ru_an_answer_in_words_is_no_threat(text: str) -> None:
@@ -1022,6 +1026,16 @@ def test_claims_ru_arms_given_and_a_sky_closed() -> None:
     assert (sky.attrs["plover"], sky.attrs["stance"]) == ("COERCE", "advocate")
     burnt = _claim(_analyse("Жечь их НПЗ каждую ночь!"), "Жечь")
     assert burnt.attrs["level"] == 3
+    ports = _claim(_analyse("Нужно немедленно закрыть порты для российских судов."), "закрыть")
+    assert (ports.attrs["plover"], ports.attrs["stance"]) == ("SANCTION", "advocate")
+
+
+def test_claims_ru_measures_of_a_military_kind_are_force() -> None:
+    document = _analyse(
+        "Российская сторона будет вынуждена принять ответные меры военно-технического и иного "
+        "характера."
+    )
+    assert _claim(document, "ответные меры").attrs["level"] == 3
 
 
 def test_redlines_ru_forced_side_sets_the_line_and_a_condition_names_whom() -> None:

@@ -817,3 +817,22 @@ def test_claims_ru_an_act_the_speaker_approves_is_called_for(
 )  # fmt: skip
 def test_claims_ru_frames_that_prescribe_an_act(text: str, action: str, stance: str) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # What the guilty are blamed for is their deed, told, though their punishment is
+        # demanded.
+        ("Требуем наказать всех виновных в этом военном преступлении.", "военном", "report"),
+        ("Вся ответственность за эскалацию лежит на Вашингтоне.", "эскалацию", "report"),
+        # A verbless sentence that opens with «только» names the one thing it demands.
+        ("Никаких уступок агрессору. Только полное освобождение всех территорий.",
+         "освобождение", "advocate"),
+        ("Только за сутки обстрелы Херсона унесли жизни пяти человек.", "обстрелы", "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_deeds_blamed_and_the_one_thing_demanded(
+    text: str, action: str, stance: str
+) -> None:
+    assert _stance(text, action).stance == stance

@@ -106,3 +106,20 @@ def test_glance_voices_list_every_commenter_and_say_whose_language_was_not_read(
     rows = {voice.speaker: voice for voice in digest.voices(document)}
     assert rows["John_Smith"].kind == "commenter" and rows["John_Smith"].we == "—"
     assert rows["Тарас"].we == "not analysed (uk)"
+
+
+def test_glance_voices_name_commenters_on_their_own_line_in_the_order_they_comment() -> None:
+    """«Иван_К:» on a line of its own names the comment under it; the commenters come after
+    the article's voices in the order they comment, whoever of them found something."""
+    document = analyze(
+        "Минобороны сообщило о потерях ВСУ\n\n"
+        "МОСКВА, 6 декабря. /ТАСС/. Вооружённые силы Украины за сутки потеряли до 500 "
+        "военнослужащих на донецком направлении, сообщили в Минобороны России. Кроме того, "
+        "уничтожены склад боеприпасов и две гаубицы, говорится в сводке ведомства.\n\n"
+        "Комментарии (3)\n\n"
+        "Иван_К:\nТак им и надо. Дожимать до конца!\n\n"
+        "Сергей Петров:\nОпять эти цифры. Кто их считал?\n\n"
+        "Марина:\nХватит убивать друг друга, садитесь за стол переговоров.\n"
+    )
+    speakers = [voice.speaker for voice in digest.voices(document)]
+    assert speakers == ["author", "Иван_К", "Сергей Петров", "Марина"]

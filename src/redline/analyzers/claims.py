@@ -42,6 +42,7 @@ from redline.claims.lexicon import (
 from redline.claims.model import ClaimDecision, ClaimModel, load_claim_model
 from redline.claims.stance import (
     StanceReading,
+    answered_objects,
     answers_condition,
     governing_verb,
     in_threat_formula,
@@ -555,6 +556,8 @@ def _claim(
     # not the coalition named as the object.
     if match.action.ambiguous and match.action.plover == "THREATEN" and _circumstance(trigger):
         return None  # «в ответ на поставки», "in response to": the act it answers is the claim
+    if match.action.ambiguous and match.action.plover == "THREATEN" and _in_words(trigger, words):
+        return None  # «Лавров ответил на вопрос»: an answer in words, whoever gives it
     if match.action.settled_only == "words":
         settling = False
     elif match.action.settled_only:
@@ -566,6 +569,7 @@ def _claim(
         and not settling
         and not _settled(trigger, match.action)
         and not _declared_response(trigger, match.action, actor_token, actors, words)
+        and not _answers_a_deed(trigger, match.action, lexicon)
     ):
         return None
     if (
@@ -1056,15 +1060,30 @@ def _declared_response(
         return False
     if not _future_form(trigger) or any(ch.dep_ == "ccomp" for ch in trigger.children):
         return False
-    answered = [g for ch in trigger.children if ch.dep_ == "prep" for g in ch.children]
-    answered += [ch for ch in trigger.children if ch.dep_ == "dobj"]
-    if not words.spoken_objects or any(_is(t, words.spoken_objects) for t in answered):
+    if not words.spoken_objects or _in_words(trigger, words):
         return False
     if actor_token is None:
         return _inflected_we(trigger)
     return _is(actor_token, words.own_side_subjects) or bool(
         actors and actors[0].type in ("state", "government", "organisation", "armed_group")
     )
+
+
+def _answers_a_deed(trigger: Token, action: Action, lexicon: ActionLexicon) -> bool:
+    """«Мир должен ответить на этот террор», «ответить на удары»: a response to a hostile deed
+    the lexicon names is retaliation, not an answer to a question."""
+    if action.plover != "THREATEN" or action.settled_only == "words":
+        return False
+    deeds = [lexicon.action_at(noun) for noun in answered_objects(trigger)]
+    return any(deed is not None and deed.level >= 1 and not deed.ambiguous for deed in deeds)
+
+
+def _in_words(trigger: Token, words: ClauseWords) -> bool:
+    """A response to a question, a letter or a call («ответит на вопрос», «ответил на
+    письмо») is made in words."""
+    answered = [g for ch in trigger.children if ch.dep_ == "prep" for g in ch.children]
+    answered += [ch for ch in trigger.children if ch.dep_ == "dobj"]
+    return any(_is(t, words.spoken_objects) for t in answered)
 
 
 def _future_form(verb: Token) -> bool:

@@ -166,6 +166,13 @@ class StanceFile(DataFile):
     # where a language lists none.
     endorsing_verbs: list[str] = Field(default_factory=list)
     proposal_nouns: list[str] = Field(default_factory=list)
+    # «наказать виновных в этом преступлении», "those responsible for the attack": what someone
+    # is blamed for is their deed, told, whatever is called for about them. Empty where a
+    # language lists none.
+    blame_words: list[str] = Field(default_factory=list)
+    # «Только полное освобождение всех территорий.», "Only victory.": a verbless sentence that
+    # opens with one of these names the one thing it demands. Empty where a language lists none.
+    exclusive_openers: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -552,6 +559,19 @@ def answers_condition(trigger: Token) -> bool:
     «Если санкции будут введены, мы ответим», "if they attack, the response will be harsh"."""
     c = _cues(trigger)
     return not _in_if_clause(trigger, c) and _has_condition(_predicate(trigger), c)
+
+
+def answered_objects(trigger: Token) -> list[Token]:
+    """What a response answers, the objects of its response prepositions («ответить на этот
+    террор», "respond to the attack"); not what it is about («ответ про войну»)."""
+    c = _cues(trigger)
+    return [
+        g
+        for ch in trigger.children
+        if ch.dep_ == "prep" and _is(ch, c.response_preps)
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def in_threat_formula(trigger: Token) -> bool:
@@ -1149,6 +1169,8 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         if any(_is(ch, c.universal_determiners) for ch in trigger.children):
             return StanceReading("hypothetical", "hypothetical.answered", negated=negated)
         return StanceReading("report", "report.answered", negated=negated)
+    if _blamed(trigger, c):
+        return StanceReading("report", "report.blamed", negated=negated)
     # 1. Someone else's words: the speaker reports them, whatever they advocate or threaten.
     speaker = _reported_speech(verb, c)
     if speaker is not None:
@@ -1238,6 +1260,8 @@ def _own_stance(
     # calls for it.
     if not negated and is_slogan_head(trigger):
         return StanceReading("advocate", "advocate.slogan")
+    if not negated and _exclusive_demand(trigger, c):
+        return StanceReading("advocate", "advocate.exclusive_demand")
     # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
     # designates what may be struck, so it endorses the strike; when its own side will strike
     # («станут законной целью для наших ударов»), or what is designated will become a target,
@@ -1391,6 +1415,33 @@ def _answered(trigger: Token, c: StanceFile) -> bool:
         trigger.dep_ == "pobj"
         and _is(preposition, c.response_preps)
         and _is(preposition.head, c.response_words)
+    )
+
+
+def _exclusive_demand(trigger: Token, c: StanceFile) -> bool:
+    """The action noun heads a verbless sentence that opens with "only" («Только полное
+    освобождение всех территорий.»): the one thing the voice will accept."""
+    sentence = trigger.sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return (
+        trigger.dep_ == "ROOT"
+        and trigger.pos_ in ("NOUN", "PROPN")
+        and bool(words)
+        and _is(words[0], c.exclusive_openers)
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    )
+
+
+def _blamed(trigger: Token, c: StanceFile) -> bool:
+    """The action is what someone is blamed for («виновных в этом преступлении», «виновники
+    теракта», "those responsible for the attack")."""
+    holder = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.dep_ not in ("pobj", "nmod"):
+        return False
+    # («наказать виновных в преступлении»: the parse may hang the deed on the verb whose
+    # object the blamed are.)
+    return _is(holder, c.blame_words) or any(
+        ch.dep_ in ("dobj", "obj") and _is(ch, c.blame_words) for ch in holder.children
     )
 
 

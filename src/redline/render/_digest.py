@@ -250,9 +250,12 @@ def voices(document: Document) -> list[Voice]:
         has_we.add(speaker)
         if pronoun.resolved and pronoun.name:
             we_names[speaker][_text(pronoun.name)] += 1
-    # Every commenter has a row, one who found nothing or wrote in a language left unread too.
-    for commenter in commenters:
-        order.setdefault(commenter, "commenter")
+    # Every commenter has a row, one who found nothing or wrote in a language left unread too,
+    # after the article's voices and in the order they first comment.
+    order = {
+        **{voice: kind for voice, kind in order.items() if voice not in commenters},
+        **dict.fromkeys(commenters, "commenter"),
+    }
     spoken = _words_by_voice(document)
     rows = []
     for speaker, kind in order.items():

@@ -29,7 +29,7 @@ MAX_BLANK_RUNS = 20
 _HANDLE = re.compile(r"(?:^|\s)@[\w.]{2,30}\b")
 _AUTHOR = r"(?P<author>@?[^\s:,;!?()]{1,30}(?:\s+[^\s:,;!?()]{1,30}){0,3}?)"
 _COLON_AUTHOR = re.compile(
-    r"^(?P<author>@[\w.]{2,30}|[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){0,2}):\s"
+    r"^(?P<author>@[\w.]{2,30}|[^\W\d_][\w.'\-]*(?:\s+[^\W\d_][\w.'\-]*){0,2}):(?:\s|$)"
 )
 
 
@@ -358,7 +358,8 @@ def _comment(
 
 
 def _colon_author(text: str, cues: StructureCues) -> str | None:
-    """The author of a comment opening "Mike: well said" (never of "Note: ...")."""
+    """The author of a comment opening "Mike: well said", or a line "Mike:" over it (never of
+    "Note: ...")."""
     match = _COLON_AUTHOR.match(normalise_apostrophes(text))
     if not match:
         return None
