@@ -548,6 +548,12 @@ def test_redlines_a_spokeswoman_sets_her_states_line(
         # A verbless "Only ..." names the one thing demanded; a deed blamed is told.
         ("Only a full withdrawal of Russian troops.", "withdrawal", "advocate"),
         ("We demand that those responsible for the attack be punished.", "attack", "report"),
+        # "It is time to ...", an act that was right, and a verbless "No ..." that refuses.
+        ("It is time to recognise Russia as a state sponsor of terrorism.", "recognise",
+         "advocate"),
+        ("Those strikes were the right thing to do.", "strike", "advocate"),
+        ("No negotiations with terrorists.", "negotiation", "reject"),
+        ("No strikes hit the city overnight.", "strike", "report"),
     ],
 )  # fmt: skip
 def test_claims_demanded_responses_slogans_and_overdue_acts(
@@ -647,3 +653,24 @@ def test_claims_measures_of_a_military_nature_are_force(
     document = analyse_rules("Russia will take countermeasures of a military nature.")
     [claim] = document.layer("claims")
     assert claim.attrs["level"] == 3
+
+
+def test_claims_arms_given_or_delivered_and_skies_closed(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    given = analyse_rules("Give Ukraine long-range missiles now.").layer("claims")
+    assert [(c.attrs["plover"], c.attrs["level"], c.attrs["stance"]) for c in given] == [
+        ("AID", 3, "advocate")
+    ]
+    sky = analyse_rules("Isn't it time for the West to close the skies over Ukraine?")
+    assert {(c.attrs["plover"], c.attrs["stance"]) for c in sky.layer("claims")} == {
+        ("COERCE", "advocate")
+    }
+    # A verb at a preposition's work, a right given, a speech delivered: no aid.
+    for text in (
+        "Given the missiles Russia has fired, the city is in danger.",
+        "This gives us the moral right to respond.",
+        "The delivery of his speech was delayed.",
+    ):
+        claims = analyse_rules(text).layer("claims")
+        assert "AID" not in {c.attrs["plover"] for c in claims}, text

@@ -1030,6 +1030,14 @@ def test_claims_ru_arms_given_and_a_sky_closed() -> None:
     assert (ports.attrs["plover"], ports.attrs["stance"]) == ("SANCTION", "advocate")
 
 
+def test_claims_ru_colloquial_retaliation_is_a_threatened_strike() -> None:
+    document = _analyse(
+        "Противник продолжает обстреливать Белгород, ответка не заставит себя ждать."
+    )
+    claim = _claim(document, "ответка")
+    assert (claim.attrs["level"], claim.attrs["stance"]) == (3, "threaten")
+
+
 def test_claims_ru_measures_of_a_military_kind_are_force() -> None:
     document = _analyse(
         "Российская сторона будет вынуждена принять ответные меры военно-технического и иного "

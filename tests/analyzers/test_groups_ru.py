@@ -307,3 +307,21 @@ def test_groups_ru_a_posts_we_beside_the_ukrainian_sides_words(analyse: Analyse)
     both speaks for Ukraine."""
     document = analyse("Оккупанты снова атаковали Одессу. Мы не простим. Слава Украине!")
     assert _in_groups(document).get("body") == "ukraine"
+
+
+def test_groups_ru_a_hosts_we_is_the_side_its_guests_speak_for(analyse: Analyse) -> None:
+    show = (
+        "Ведущий: Добрый вечер. В студии депутат Андрей Гурулёв и политолог Сергей Марков. "
+        "Что мы должны делать?\n\n"
+        "Гурулёв: Мы должны бить по центрам принятия решений.\n\n"
+        "Марков: Нам не нужна война с НАТО.\n\n"
+        "Ведущий: Мы продолжим после рекламы.\n"
+    )
+    assert _in_groups(analyse(show))["speaker:Host"] == "russia"
+    # An interviewer of one guest speaks for no side but their own.
+    interview = (
+        "Ведущий: Андрей Викторович, что мы должны делать?\n\n"
+        "Гурулёв: Мы должны бить по центрам принятия решений.\n\n"
+        "Ведущий: Спасибо.\n"
+    )
+    assert "speaker:Host" not in _in_groups(analyse(interview))

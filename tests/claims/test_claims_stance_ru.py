@@ -813,6 +813,8 @@ def test_claims_ru_an_act_the_speaker_approves_is_called_for(
         # An act said to be right is endorsed; «лучше бы» wishes it.
         ("Удары по Киеву — это правильно.", "удары", "advocate"),
         ("Лучше бы Киев согласился на переговоры.", "переговоры", "advocate"),
+        # Eager waiting wishes it.
+        ("Ждём, когда наши возьмут Часов Яр.", "возьмут", "advocate"),
     ],
 )  # fmt: skip
 def test_claims_ru_frames_that_prescribe_an_act(text: str, action: str, stance: str) -> None:

@@ -173,6 +173,10 @@ class StanceFile(DataFile):
     # «Только полное освобождение всех территорий.», "Only victory.": a verbless sentence that
     # opens with one of these names the one thing it demands. Empty where a language lists none.
     exclusive_openers: list[str] = Field(default_factory=list)
+    # "No negotiations with terrorists.", "No more war!": a verbless sentence that opens with one
+    # of these refuses the act it names ("No strikes hit the city" has a verb: a report).
+    # Empty where a language lists none (Russian reads «Никаких ...» with its rejection frames).
+    refusal_openers: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -1258,9 +1262,11 @@ def _own_stance(
     future = bool(modals & {*c.future_modals, *c.intention_modals, FUTURE})
     # 4a. A short verbless cry naming the act («Удар по Киеву!», "Nukes on London!"): a slogan
     # calls for it.
+    if _verbless_opened_by(trigger, c.refusal_openers):
+        return StanceReading("reject", "reject.verbless_refusal")
     if not negated and is_slogan_head(trigger):
         return StanceReading("advocate", "advocate.slogan")
-    if not negated and _exclusive_demand(trigger, c):
+    if not negated and _verbless_opened_by(trigger, c.exclusive_openers):
         return StanceReading("advocate", "advocate.exclusive_demand")
     # 4b. «Крымский мост — законная цель», "these convoys are legitimate targets": the voice
     # designates what may be struck, so it endorses the strike; when its own side will strike
@@ -1418,16 +1424,21 @@ def _answered(trigger: Token, c: StanceFile) -> bool:
     )
 
 
-def _exclusive_demand(trigger: Token, c: StanceFile) -> bool:
-    """The action noun heads a verbless sentence that opens with "only" («Только полное
-    освобождение всех территорий.»): the one thing the voice will accept."""
+def _verbless_opened_by(trigger: Token, openers: list[str]) -> bool:
+    """The action noun heads a verbless sentence that opens with one of ``openers``: "only"
+    («Только полное освобождение всех территорий.», the one thing the voice will accept) or
+    "no" ("No negotiations with terrorists.", what it refuses)."""
     sentence = trigger.sent
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
     return (
-        trigger.dep_ == "ROOT"
-        and trigger.pos_ in ("NOUN", "PROPN")
+        trigger.pos_ in ("NOUN", "PROPN")
         and bool(words)
-        and _is(words[0], c.exclusive_openers)
+        and _is(words[0], openers)
+        and (
+            trigger == words[0].head
+            # "No more war": through a word that is no noun of its own
+            or (words[0].head.pos_ not in ("NOUN", "PROPN") and trigger == words[0].head.head)
+        )
         and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
     )
 

@@ -91,6 +91,10 @@ class GroupsFile(DataFile):
     # right after one of these nouns (lemmas, read on the parse) is the first word of the name
     # the noun gives, not a voice's "we".
     quoted_name_nouns: tuple[str, ...] = ()
+    # The speaker labels (as the structure layer names them) of whoever hosts a show: with two
+    # or more guests who all speak for one state, the host's "we" is that state too. Empty:
+    # no host is read so.
+    host_speakers: tuple[str, ...] = ()
 
 
 @cache

@@ -42,7 +42,8 @@ def speaker_evidence(
         state = state_named(gazetteer, author)
         if state is not None:
             found.append(("body", Evidence(state.id, state.name, weight, "author_metadata", 0, 0)))
-    found += _turn_evidence(document, scopes, gazetteer, weight)
+    turns = _turn_evidence(document, scopes, gazetteer, weight)
+    found += turns + _host_evidence(document, scopes, turns, cues)
     found += _quote_evidence(document, scopes, gazetteer, weight)
     return found
 
@@ -66,6 +67,37 @@ def _turn_evidence(
             item = Evidence(state.id, state.name, weight, "turn_speaker", turn.start, label_end)
             found.append((scopes.at(turn.start).key, item))
     return found
+
+
+def _host_evidence(document: Document, scopes: ScopeIndex, turns: Keyed, cues: GroupsFile) -> Keyed:
+    """A show's host with two or more guests speaks for the one state those guests whose state
+    is known speak for (a talk show on one side's television); an interviewer of one guest, or
+    a host of guests from both sides, for none. The evidence is the host's first label,
+    weighed as the guests' own."""
+    hosted = [
+        (turn, attrs)
+        for turn in document.layer("structure")
+        if turn.label == "turn"
+        and (attrs := StructureAttributes.read_or_none(turn)) is not None
+        and attrs.speaker in cues.host_speakers
+    ]
+    if not hosted:
+        return []
+    host_scopes = {scopes.at(turn.start).key for turn, _ in hosted}
+    guests = {
+        scopes.at(turn.start).key
+        for turn in document.layer("structure")
+        if turn.label == "turn" and scopes.at(turn.start).key not in host_scopes
+    }
+    states = {evidence.actor_id for key, evidence in turns if key in guests}
+    if len(guests) < 2 or len(states) != 1:
+        return []
+    turn, attrs = hosted[0]
+    end = turn.start + len(attrs.label or "")
+    [state] = states
+    name = next(e.name for _, e in turns if e.actor_id == state)
+    item = Evidence(state, name, cues.speaker_state_weight, "host_of_guests", turn.start, end)
+    return [(key, item) for key in sorted(host_scopes)]
 
 
 def _linked_state(document: Document, gazetteer: Gazetteer, start: int, end: int) -> Entry | None:

@@ -174,17 +174,22 @@ def accept_speakers(
 
     A colon at a line start is common in prose ("Bottom line: ..."), so a name must recur or be
     a role word, and more than one voice must speak unless only roles or the interviewee do; a
-    name that occurs once is kept only inside an established alternation of several speakers,
-    and then only a full name or one the ``text`` before it has named («Сегодня в студии
-    политолог Сергей Марков» ... «Марков:»).
+    name that occurs once is kept where a role speaks too («Ведущий:») and the ``text`` before
+    it has named it («Сегодня в студии политолог Сергей Марков» ... «Марков:»), or inside an
+    established alternation of several speakers when it is a full name or so named.
     """
     counts = Counter(label.speaker for label in labels)
+    hosted = any(label.kind == "role" for label in labels)
     rules = {}
     for label in labels:
         if label.kind == "role":
             rules[label.start] = "turn.role_label"
         elif counts[label.speaker] >= 2 or label.speaker == interviewee:
             rules[label.start] = "turn.recurring_name"
+        elif hosted and _named_before(label, text):
+            # «Ведущий: ... в студии Андрей Гурулёв ...» then «Гурулёв:»: a guest the host
+            # introduced, though he speaks once.
+            rules[label.start] = "turn.introduced_name"
     voices = {label.speaker for label in labels if label.start in rules}
     named_only = all(
         label.kind != "role" and label.speaker != interviewee
