@@ -548,14 +548,14 @@ def _claim(
         targets = named(patient)
         if actors and targets and actors[0] == targets[0]:
             actors = []
+    if trigger.pos_ == "VERB" and trigger.dep_ == "prep":
+        return None  # "Given the missiles ...", "following the strikes": a preposition's work
     # An ambiguous action needs a named target, or a word of its own phrase, to settle its
     # sense; for some, only a named object settles it, not the side it befalls (nor a regime
     # word: «потерять свою власть» names no loss in war).
     # (A name after a preposition, «победил в Колумбии», «победил на выборах в США», says
     # where, not what.) For others only their words settle it: what is launched is a missile,
     # not the coalition named as the object.
-    if trigger.pos_ == "VERB" and trigger.dep_ == "prep":
-        return None  # "Given the missiles ...", "following the strikes": a preposition's work
     if match.action.ambiguous and match.action.plover == "THREATEN" and _circumstance(trigger):
         return None  # «в ответ на поставки», "in response to": the act it answers is the claim
     if match.action.ambiguous and match.action.plover == "THREATEN" and _in_words(trigger, words):

@@ -1173,6 +1173,8 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         if any(_is(ch, c.universal_determiners) for ch in trigger.children):
             return StanceReading("hypothetical", "hypothetical.answered", negated=negated)
         return StanceReading("report", "report.answered", negated=negated)
+    # 0b. What someone is blamed for is their deed, told, whatever is demanded of them
+    # («наказать виновных в этом преступлении»).
     if _blamed(trigger, c):
         return StanceReading("report", "report.blamed", negated=negated)
     # 1. Someone else's words: the speaker reports them, whatever they advocate or threaten.
@@ -1260,8 +1262,9 @@ def _own_stance(
 ) -> StanceReading:  # fmt: skip
     obligation = bool(modals & {*c.obligation_modals, OBLIGATION})
     future = bool(modals & {*c.future_modals, *c.intention_modals, FUTURE})
-    # 4a. A short verbless cry naming the act («Удар по Киеву!», "Nukes on London!"): a slogan
-    # calls for it.
+    # 4a. A verbless sentence: opened by "no", it refuses the act it names ("No negotiations
+    # with terrorists."); a short cry naming the act calls for it («Удар по Киеву!», "Nukes on
+    # London!"), as one opened by "only" does («Только полное освобождение территорий.»).
     if _verbless_opened_by(trigger, c.refusal_openers):
         return StanceReading("reject", "reject.verbless_refusal")
     if not negated and is_slogan_head(trigger):
@@ -1446,9 +1449,9 @@ def _verbless_opened_by(trigger: Token, openers: list[str]) -> bool:
 def _blamed(trigger: Token, c: StanceFile) -> bool:
     """The action is what someone is blamed for («виновных в этом преступлении», «виновники
     теракта», "those responsible for the attack")."""
-    holder = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
     if trigger.dep_ not in ("pobj", "nmod"):
         return False
+    holder = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
     # («наказать виновных в преступлении»: the parse may hang the deed on the verb whose
     # object the blamed are.)
     return _is(holder, c.blame_words) or any(
