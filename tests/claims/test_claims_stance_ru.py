@@ -832,6 +832,8 @@ def test_claims_ru_frames_that_prescribe_an_act(text: str, action: str, stance: 
         ("Никаких уступок агрессору. Только полное освобождение всех территорий.",
          "освобождение", "advocate"),
         ("Только за сутки обстрелы Херсона унесли жизни пяти человек.", "обстрелы", "report"),
+        # What a move is fraught with is a likely outcome.
+        ("Решение Вашингтона чревато новой войной в Европе.", "войной", "predict"),
     ],
 )  # fmt: skip
 def test_claims_ru_deeds_blamed_and_the_one_thing_demanded(

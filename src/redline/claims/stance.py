@@ -177,6 +177,9 @@ class StanceFile(DataFile):
     # of these refuses the act it names ("No strikes hit the city" has a verb: a report).
     # Empty where a language lists none (Russian reads «Никаких ...» with its rejection frames).
     refusal_openers: list[str] = Field(default_factory=list)
+    # «Это решение чревато новой войной», "a move fraught with escalation": words whose object
+    # is a likely outcome. Empty where a language lists none.
+    fraught_words: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -956,10 +959,15 @@ def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
 
 def _likely(trigger: Token, chain: list[Token], c: StanceFile) -> bool:
     """A verb, noun or predicate of risk or chance over the action: «рискует потерять», «угроза
-    войны», «новые удары возможны»."""
+    войны», «новые удары возможны», «чревато войной»."""
     if any(v.lemma_ in c.likelihood_verbs for v in chain[1:]):
         return True
     if trigger.dep_ == "nsubj" and trigger.head.lemma_ in c.likelihood_predicates:
+        return True
+    # «чревато новой войной», "fraught with escalation": the object of the word, or of its
+    # preposition.
+    fraught = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.dep_ not in ("nsubj", "ROOT") and fraught.lemma_ in c.fraught_words:
         return True
     node = trigger
     for _ in range(3):  # «риск втягивания в войну»: through the genitive and its preposition
