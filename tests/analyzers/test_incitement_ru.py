@@ -640,3 +640,11 @@ def test_incitement_ru_a_strike_cried_out_or_overdue_is_a_call(text: str, severi
 )
 def test_incitement_ru_strikes_told_asked_about_or_described_are_no_call(text: str) -> None:
     assert "call_to_violence" not in _labels(text), [(s.label, s.text) for s in _spans(text)]
+
+
+def test_incitement_ru_a_phrase_before_the_clause_mark_is_the_clause_befores() -> None:
+    # The parse hangs «по нашим городам» on the second «бить»: it is what «они» strike, not the
+    # call's target.
+    text = "Раз они бьют по нашим городам, то и мы должны бить по их городам."
+    span = _one(text, "call_to_violence")
+    assert span.attrs["targets"] == ["их городам"]

@@ -88,6 +88,11 @@ class TargetResolver:
             if subject is not None:
                 objects.append(subject)
         objects.extend(self._fronted_objects(token))
+        # «Раз они бьют по нашим городам, то и мы должны бить по их городам»: a phrase before the
+        # verb's own clause mark («то», "then") belongs to the clause before it, however the
+        # parse hangs it.
+        marks = [c.i for c in token.children if c.dep_ == "mark" and c.i < token.i]
+        opened = max(marks, default=-1)
         if token.dep_ == "amod" and "Pass" in token.morph.get("Voice", []):
             # «уничтоженной техники»: a passive participle's patient is the noun it modifies.
             objects.append(token.head)
@@ -119,7 +124,8 @@ class TargetResolver:
                         for p in parse.pobjs(prep)
                     )
             elif child.dep_ == "prep" and child.lower_ in self.grammar.target_preps:
-                objects.extend(parse.pobjs(child))
+                if child.i > opened:
+                    objects.extend(parse.pobjs(child))
             elif (
                 child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in self.cues.patient_verbs
             ):
