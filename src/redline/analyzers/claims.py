@@ -570,8 +570,7 @@ def _claim(
         match.action.ambiguous
         and not settling
         and not _settled(trigger, match.action)
-        and not _declared_response(trigger, match.action, actor_token, actors, words)
-        and not _answers_a_deed(trigger, match.action, lexicon)
+        and not _settled_response(trigger, match.action, (actor_token, actors), lexicon)
     ):
         return None
     if (
@@ -1048,36 +1047,38 @@ def _settled(trigger: Token, action: Action) -> bool:
     return not cues.isdisjoint(words)
 
 
-def _declared_response(
+def _settled_response(
     trigger: Token,
     action: Action,
-    actor_token: Token | None,
-    actors: list[Mention],
-    words: ClauseWords,
+    doer: tuple[Token | None, list[Mention]],
+    lexicon: ActionLexicon,
 ) -> bool:
-    """«Мы ответим», «Россия ответит на это решение»: a response a side declares it will make is
-    a threat of unstated means though it names no side as its object. A response in words
-    («ответит на вопрос», «ответил, что ...») or one already made is told, not declared."""
-    if action.plover != "THREATEN" or action.settled_only == "words" or trigger.pos_ != "VERB":
+    """A response of unstated means («ответить») settled by what it answers or who declares it:
+    one to a hostile deed the lexicon names is retaliation («Мир должен ответить на этот
+    террор»), and so is one a side declares it will make («Мы ответим», «Россия ответит на это
+    решение»). (An answer in words, «ответит на вопрос», was dropped before this is asked.)"""
+    if action.plover != "THREATEN" or action.settled_only == "words":
         return False
-    if not _future_form(trigger) or any(ch.dep_ == "ccomp" for ch in trigger.children):
+    deeds = [lexicon.action_at(noun) for noun in answered_objects(trigger)]
+    if any(deed is not None and deed.level >= 1 and not deed.ambiguous for deed in deeds):
+        return True
+    return _declared(trigger, doer, lexicon.clause)
+
+
+def _declared(trigger: Token, doer: tuple[Token | None, list[Mention]], words: ClauseWords) -> bool:
+    """The response is the future verb of the speaker's side or of a state or body, with no
+    clause of what was said («ответил, что ...»): declared, not told. Only where the language
+    lists what is answered in words (``spoken_objects``)."""
+    if not words.spoken_objects or trigger.pos_ != "VERB" or not _future_form(trigger):
         return False
-    if not words.spoken_objects or _in_words(trigger, words):
+    if any(ch.dep_ == "ccomp" for ch in trigger.children):
         return False
+    actor_token, actors = doer
     if actor_token is None:
         return _inflected_we(trigger)
     return _is(actor_token, words.own_side_subjects) or bool(
         actors and actors[0].type in ("state", "government", "organisation", "armed_group")
     )
-
-
-def _answers_a_deed(trigger: Token, action: Action, lexicon: ActionLexicon) -> bool:
-    """«Мир должен ответить на этот террор», «ответить на удары»: a response to a hostile deed
-    the lexicon names is retaliation, not an answer to a question."""
-    if action.plover != "THREATEN" or action.settled_only == "words":
-        return False
-    deeds = [lexicon.action_at(noun) for noun in answered_objects(trigger)]
-    return any(deed is not None and deed.level >= 1 and not deed.ambiguous for deed in deeds)
 
 
 def _in_words(trigger: Token, words: ClauseWords) -> bool:

@@ -74,28 +74,22 @@ def _host_evidence(document: Document, scopes: ScopeIndex, turns: Keyed, cues: G
     is known speak for (a talk show on one side's television); an interviewer of one guest, or
     a host of guests from both sides, for none. The evidence is the host's first label,
     weighed as the guests' own."""
-    hosted = [
-        (turn, attrs)
+    labelled = [
+        (turn, attrs, scopes.at(turn.start).key)
         for turn in document.layer("structure")
-        if turn.label == "turn"
-        and (attrs := StructureAttributes.read_or_none(turn)) is not None
-        and attrs.speaker in cues.host_speakers
+        if turn.label == "turn" and (attrs := StructureAttributes.read_or_none(turn)) is not None
     ]
-    if not hosted:
+    hosted = [
+        (turn, attrs, key) for turn, attrs, key in labelled if attrs.speaker in cues.host_speakers
+    ]
+    host_scopes = {key for _, _, key in hosted}
+    guests = {key for _, _, key in labelled} - host_scopes
+    states = {evidence.actor_id: evidence.name for key, evidence in turns if key in guests}
+    if not hosted or len(guests) < 2 or len(states) != 1:
         return []
-    host_scopes = {scopes.at(turn.start).key for turn, _ in hosted}
-    guests = {
-        scopes.at(turn.start).key
-        for turn in document.layer("structure")
-        if turn.label == "turn" and scopes.at(turn.start).key not in host_scopes
-    }
-    states = {evidence.actor_id for key, evidence in turns if key in guests}
-    if len(guests) < 2 or len(states) != 1:
-        return []
-    turn, attrs = hosted[0]
+    turn, attrs, _ = hosted[0]
+    [(state, name)] = states.items()
     end = turn.start + len(attrs.label or "")
-    [state] = states
-    name = next(e.name for _, e in turns if e.actor_id == state)
     item = Evidence(state, name, cues.speaker_state_weight, "host_of_guests", turn.start, end)
     return [(key, item) for key in sorted(host_scopes)]
 
