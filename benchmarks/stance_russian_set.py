@@ -51,7 +51,7 @@ class Item:
     level: int
     trigger: str
     text: str
-    outlet: str | None = None  # whose statement it is, where the stance turns on it
+    author: str | None = None  # whose statement it is, where the stance turns on it
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,14 @@ def read_set(path: Path) -> list[Item]:
         fields = line.split("\t")
         if len(fields) not in (4, 5) or fields[0] not in STANCES or not fields[1].isdigit():
             raise SystemExit(
-                f"{path}:{number}: expected stance, level, trigger, text and an optional outlet"
+                f"{path}:{number}: expected stance, level, trigger, text and an optional author"
                 " (tab-separated)"
             )
         stance, level, trigger, text = fields[:4]
         if text.count(trigger) != 1:
             raise SystemExit(f"{path}:{number}: the trigger {trigger!r} is not once in the text")
-        outlet = fields[4].strip() if len(fields) == 5 else None
-        items.append(Item(register, section, stance, int(level), trigger, text, outlet or None))
+        author = fields[4].strip() if len(fields) == 5 else None
+        items.append(Item(register, section, stance, int(level), trigger, text, author or None))
     return items
 
 
@@ -112,7 +112,7 @@ def redline_verdicts(items: list[Item]) -> list[Verdict]:
 
     pipeline = get_pipeline(RedlineConfig())
     documents = [
-        Document.from_text(item.text, Metadata(language="ru", outlet=item.outlet)) for item in items
+        Document.from_text(item.text, Metadata(language="ru", author=item.author)) for item in items
     ]
     return [
         verdict_of(document, item)

@@ -1057,3 +1057,73 @@ def test_redlines_ru_forced_side_sets_the_line_and_a_condition_names_whom() -> N
     [threshold] = [r for r in document.layer("redlines") if r.label == "threshold"]
     # The condition's doer, not the recipient nor the weapon.
     assert threshold.attrs["against"] == ["the_west"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "stance"),
+    [
+        # Two subjects hung on one verb: the nearer is its own («мы», not the condition).
+        ("Скажу прямо: ещё одна такая провокация — и мы ударим по Киеву.", "ударим", "threaten"),
+        # A necessity to come with no one named in the dative is the speaker's side's own.
+        ("Продолжат бить по нашим городам — придётся бить и по правительственному кварталу.",
+         "кварталу", "threaten"),
+        # The means of a threatened response is threatened with it, in its own phrase.
+        ("Мы ответим на этот шаг высылкой британских дипломатов.", "высылкой", "threaten"),
+        # A quoted ruling-out, a pointless act, the one remedy, a rhetorical «не пора ли».
+        ("«Конфискация замороженных активов исключена», — заявил премьер Бельгии.",
+         "Конфискация", "reject"),
+        ("Не имеет смысла вести переговоры с Киевом.", "переговоры", "reject"),
+        ("Отрезвить Лондон может только одно — ядерное испытание на Новой Земле.", "испытание",
+         "advocate"),
+        ("Не пора ли европейским столицам вспомнить о дипломатии и сесть за стол переговоров?",
+         "сесть", "advocate"),
+    ],
+)  # fmt: skip
+def test_claims_ru_stances_read_through_the_pipeline(text: str, words: str, stance: str) -> None:
+    claims = [c for c in _analyse(text).layer("claims") if words in c.text]
+    assert claims and all(c.attrs["stance"] == stance for c in claims), [
+        (c.text, c.attrs["stance"]) for c in claims
+    ]
+
+
+def test_claims_ru_a_means_keeps_its_own_phrase() -> None:
+    document = _analyse("Мы ответим на этот шаг высылкой британских дипломатов.")
+    spans = sorted(c.text for c in document.layer("claims"))
+    assert spans == ["Мы ответим на этот шаг высылкой британских дипломатов",
+                     "высылкой британских дипломатов"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "level"),
+    [
+        # A weapon system completing an aid noun is what is given.
+        ("Поставки «Томагавков» Киеву продолжатся.", "Поставки", 3),
+        ("Поставки зерна Египту продолжатся.", "Поставки", 0),
+        # Colloquial and wire words of force, blockade, jailing and diplomacy.
+        ("Пора долбануть по аэродрому в Жешуве.", "долбануть", 3),
+        ("Этой ночью поражён НПЗ в Саратове.", "поражён", 3),
+        ("Дежурные средства ПВО перехватили 46 беспилотников.", "перехватили", 3),
+        ("Российская ракета попала в жилой дом в Сумах.", "попала", 3),
+        ("Совет ЕС утвердил пакет ограничительных мер против России.", "ограничительных мер", 2),
+        ("Иран пригрозил закрыть Ормузский пролив.", "закрыть", 2),
+        ("Суд отправил за решётку блогера.", "отправил", 2),
+        ("Россия и НАТО на грани прямого военного столкновения.", "столкновения", 3),
+        ("Нужно созвать заседание Совета Безопасности ООН.", "созвать", 0),
+    ],
+)  # fmt: skip
+def test_claims_ru_words_of_force_and_diplomacy(text: str, words: str, level: int) -> None:
+    assert _claim(_analyse(text), words).attrs["level"] == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same words with nothing of war or diplomacy in them.
+        "Вчера он долбанул рюмку водки.",
+        "Нападающий перехватил мяч в центре поля.",
+        "Мы закрыли вопрос с ремонтом.",
+        "Он попал в пробку по дороге домой.",
+    ],
+)
+def test_claims_ru_words_of_force_in_their_other_senses(text: str) -> None:
+    assert not list(_analyse(text).layer("claims"))

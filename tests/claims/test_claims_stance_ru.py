@@ -840,3 +840,79 @@ def test_claims_ru_deeds_blamed_and_the_one_thing_demanded(
     text: str, action: str, stance: str
 ) -> None:
     assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "own_side", "stance"),
+    [
+        # «Не исключаем» with the pronoun only inflected keeps the side's own option open.
+        ("В случае поставок «Томагавков» не исключаем ударов по местам их базирования.",
+         "ударов", False, "threaten"),
+        # An ultimatum's "or else" befalling the one addressed warns.
+        ("Уходите из наших вод, иначе ваши авианосцы пойдут ко дну.", "пойдут ко дну", False,
+         "threaten"),
+        ("Немедленно покиньте наши воды, иначе ваше судно будет задержано.", "задержано", False,
+         "threaten"),
+        ("Уходите, иначе НАТО ударит по вам.", "ударит", False, "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_threats_of_the_speakers_side(
+    text: str, action: str, own_side: bool, stance: str
+) -> None:
+    assert _stance(text, action, own_side=own_side).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # Denials and rejections: no part in the act, an aim disowned, ruled out, pointless,
+        # named a crime, judged after a dash, cancelled on command.
+        ("Россия не имеет никакого отношения к кибератакам на Молдавию.", "кибератакам",
+         "reject"),
+        ("Россия не ставит целью уничтожение украинской государственности.", "уничтожение",
+         "reject"),
+        ("Конфискация российских активов — не что иное, как воровство.", "конфискация",
+         "reject"),
+        ("Втягивать Японию в военный конфликт — безответственно.", "втягивать", "reject"),
+        ("Отмените незаконные санкции против Сирии.", "санкции", "reject"),
+        ("Никакого «перемирия» на условиях Кремля не будет.", "перемирия", "reject"),
+        # What one punishes a side for is its deed, told.
+        ("Накажите Киев за эти обстрелы!", "обстрелы", "report"),
+    ],
+)  # fmt: skip
+def test_claims_ru_acts_denied_or_rejected(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # Calls: the only way out before the act (and the act joined to it), the one remedy, a
+        # need stated, «имеет смысл», a double prohibition, a rhetorical «не пора ли», what
+        # must be done pointed to after a dash.
+        ("Единственный разумный выход сейчас — прекращение огня и переговоры.", "переговоры",
+         "advocate"),
+        ("Требуется немедленное и безусловное прекращение огня в Газе.", "прекращение огня",
+         "advocate"),
+        ("Имеет смысл вернуться к переговорам о ракетах средней дальности.", "переговорам",
+         "advocate"),
+        ("Нельзя не поддержать инициативу Пекина о мирной конференции.", "поддержать",
+         "advocate"),
+        ("Нельзя бить по городам.", "бить", "reject"),
+        ("Обмен всех на всех — вот что нужно делать прямо сейчас.", "обмен", "advocate"),
+        # Forecasts: what one expects if, what one is told to await, what is expected.
+        ("Не удивимся, если в ответ Лондон вышлет российских дипломатов.", "вышлет", "predict"),
+        ("Если Лондон вышлет наших дипломатов, мы ответим.", "вышлет", "hypothetical"),
+        ("Ждите обстрела станции со дня на день.", "обстрела", "predict"),
+        ("Ночью ожидается массированный ракетный удар по всей Украине.", "ракетный удар",
+         "predict"),
+        # An imperative with a named subject beside a «бы» clause is a counterfactual's "if".
+        ("Не заморозь Запад резервы Банка России, доверие к доллару не пошатнулось бы.",
+         "заморозь", "hypothetical"),
+        # A verb of saying set in as an aside to a question does not make it a report.
+        ("Введут ли США вторичные санкции против покупателей нефти, как обещали?", "санкции",
+         "question"),
+    ],
+)  # fmt: skip
+def test_claims_ru_calls_forecasts_and_conditions(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance

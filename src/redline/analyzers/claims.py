@@ -50,6 +50,8 @@ from redline.claims.stance import (
     is_capacity_noun,
     opposes_anothers_act,
     stance_of,
+    subject_child,
+    unnamed_necessity,
 )
 from redline.document import Document, Span
 from redline.scope import ScopeIndex, TextUnits
@@ -289,9 +291,9 @@ def _phrase_mentions(token: Token, mentions: _MentionIndex) -> list[Mention]:
 
 def _subject_of(verb: Token) -> Token | None:
     for candidate in [verb, *list(verb.ancestors)[:3]]:
-        for child in candidate.children:
-            if child.dep_ in ("nsubj", "expl"):
-                return child
+        subject = subject_child(candidate, ("nsubj", "expl"))
+        if subject is not None:
+            return subject
         if candidate.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
             break
     return None
@@ -331,6 +333,8 @@ def _actor_token(
             _is(verb, words.light_verbs) or trigger.dep_ == "dobj"
         ):
             return _subject_of(verb)
+        if _is_means(trigger):
+            return _subject_of(trigger.head)
         top = trigger  # "fire" in "a sea of fire" -> "sea"
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
             top = top.head.head
@@ -344,6 +348,16 @@ def _actor_token(
             return _subject_of(verb)  # «сторона оставляет за собой право на ответные меры»
         return None
     return _agent(trigger) or _subject_of(trigger)
+
+
+def _is_means(trigger: Token) -> bool:
+    """«ответит высылкой дипломатов», «пригрозил ударами»: an act in the instrumental is the
+    means of the verb's own act, done by the verb's subject (a language that marks case)."""
+    return (
+        trigger.dep_ == "obl"
+        and "Ins" in trigger.morph.get("Case", [])
+        and trigger.head.pos_ == "VERB"
+    )
 
 
 def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
@@ -591,6 +605,7 @@ def _claim(
         or (trigger.pos_ == "NOUN" and _ours(trigger, words))
         or (actor_token is None and _against_enemy(trigger, [*objects, patient], words))
         or (actor_token is None and _own_experiencer(verb, words))
+        or (actor_token is None and unnamed_necessity(verb))
         # «Победили нацизм — победим и рашизм»: the verb's own form says "we" (a language
         # that drops the pronoun); of the verb's own act, not of what it answers («ответим на
         # любую агрессию»).
@@ -600,7 +615,14 @@ def _claim(
             and _inflected_we(verb)
         )
     )
-    level, level_rule = _level(trigger, match, targets, lexicon)
+    # «поставки Киеву «Томагавков»»: a weapon system completing an aid noun is what is given
+    # (whatever case the tagger read: a weapon is no doer).
+    given = (
+        [m for t in trigger.children if t.dep_ == "nmod" for m in named(t) if m.type == "weapon"]
+        if trigger.pos_ == "NOUN" and match.action.plover in ("AID", "SUPPORT")
+        else []
+    )
+    level, level_rule = _level(trigger, match, [*targets, *given], lexicon)
     reading = _voice_reading(stance_of(trigger, in_group_subject=own_side, level=level), scope)
     inferred = False
     # (Not in what it condemns: «осудить этот теракт» is no act of the speaker's side.)
@@ -1211,7 +1233,13 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     first = doc[match.start]
     last = doc[match.end - 1]
     start = first.left_edge.i if trigger.pos_ != "VERB" else first.i
-    if actor_token is not None and actor_token.i < start and actor_token.sent == sentence:
+    # (The means of another act keeps its own phrase: the act it serves is a claim of its own.)
+    if (
+        actor_token is not None
+        and actor_token.i < start
+        and actor_token.sent == sentence
+        and not _is_means(trigger)
+    ):
         start = actor_token.left_edge.i
     end = max(last.i, trigger.right_edge.i)
     end = min(end, sentence.end - 1, match.end - 1 + 30)

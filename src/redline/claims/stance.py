@@ -150,6 +150,19 @@ class StanceFile(DataFile):
     # regexes from "if" on: an "if" that contrasts a past with the present («если раньше ...,
     # то теперь ...») and imagines nothing. Empty where a language lists none.
     contrastive_condition_frames: list[str] = Field(default_factory=list)
+    # regexes ending at "if": a condition the speaker expects to be met ("I would not be
+    # surprised if ...", «не удивимся, если ...») foretells it. Empty where none are listed.
+    expectation_frames: list[str] = Field(default_factory=list)
+    # Words that join an ultimatum's consequence to its demand ("leave, or else ...", «уходите,
+    # иначе ...»), and the possessives of the one addressed («ваши авианосцы»). Empty where none.
+    otherwise_words: list[str] = Field(default_factory=list)
+    # Verbs of waiting: told in the imperative ("expect strikes tonight", «ждите обстрела»), the
+    # awaited act is foretold, not called for. Empty where none are listed.
+    awaiting_verbs: list[str] = Field(default_factory=list)
+    # Marks of a verb of saying set in as an aside ("as they promised", «как обещали»): in a
+    # question the question asks; the aside does not make it someone's words. Empty where none.
+    aside_marks: list[str] = Field(default_factory=list)
+    addressee_possessives: list[str] = Field(default_factory=list)
     # regexes on the sentence after the action: a source named after a final dash («...,
     # — ISW»). Empty where a language lists none.
     attribution_tail_frames: list[str] = Field(default_factory=list)
@@ -449,11 +462,20 @@ def _expletive_negation(negation: Token, c: StanceFile) -> bool:
     return negation.i > 0 and _is(negation.nbor(-1), c.expletive_negation_openers)
 
 
+def subject_child(token: Token, relations: tuple[str, ...]) -> Token | None:
+    """The token's child in one of ``relations`` nearest it (its subject). A clause with two
+    subjects is a misparse, most often of a phrase or a condition said as a bare noun before
+    the subject («ещё одна провокация — и мы ударим»: both hang on the verb); the nearer is the
+    verb's own on train text more often than the first (claims' spans and levels)."""
+    found = [child for child in token.children if child.dep_ in relations]
+    return min(found, key=lambda child: abs(child.i - token.i)) if found else None
+
+
 def _subject(verb: Token) -> Token | None:
     for candidate in [verb, *verb.ancestors][:4]:
-        for child in candidate.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-                return child
+        subject = subject_child(candidate, ("nsubj", "nsubjpass", "expl"))
+        if subject is not None:
+            return subject
         if candidate.dep_ not in ("xcomp", "conj", "ccomp"):
             break
     return None
@@ -520,6 +542,31 @@ def _contrastive_if(token: Token, c: StanceFile) -> bool:
     return not any("Fut" in t.morph.get("Tense", []) or _is(t, c.future_forms) for t in clause)
 
 
+def _imperative_condition(verb: Token, c: StanceFile) -> bool:
+    """«Не заморозь Запад резервы, доверие к доллару не пошатнулось бы», «Ударь Израиль по Фордо
+    в одиночку, ущерб оказался бы минимальным»: an imperative with a named subject, beside a
+    clause in the conditional mood, is the condition of a counterfactual (a language whose file
+    lists the mood's particle)."""
+    if "Imp" not in verb.morph.get("Mood", []) or not c.subjunctive_particles:
+        return False
+    # (The parse often reads the named subject as an object: «Не заморозь Запад резервы».)
+    named = any(
+        (ch.dep_ == "nsubj" and ch.pos_ in ("NOUN", "PROPN"))
+        or (ch.dep_ == "dobj" and ch.pos_ == "PROPN" and ch.i == verb.i + 1)
+        for ch in verb.children
+    )
+    return named and any(_is(t, c.subjunctive_particles) and t.head != verb for t in verb.sent)
+
+
+def _expected_condition(token: Token, c: StanceFile) -> bool:
+    """«Не удивимся, если Лондон вышлет дипломатов», "I would not be surprised if they
+    strike": the "if" states what the speaker expects."""
+    opener = _last_if(token, c)
+    return opener is not None and _frame(
+        c.expectation_frames, token.doc.text[opener.sent.start_char : opener.idx]
+    )
+
+
 def _before_consequence(token: Token, c: StanceFile) -> bool:
     """«если у России будут сомнения в том, что Калининград будет захвачен, то ...»: the
     condition runs from "if" to the comma and word that open its consequence, however deep the
@@ -558,7 +605,29 @@ def _has_condition(verb: Token, c: StanceFile) -> bool:
         and head.i < verb.i
         and _is_imperative(head, c)
         and any(ch.dep_ == "cc" and _is(ch, c.consequence_conjunctions) for ch in head.children)
+    ) or _ultimatum_consequence(verb, c)
+
+
+def _ultimatum_consequence(verb: Token, c: StanceFile) -> bool:
+    """«Покиньте наши воды, иначе ваше судно будет задержано», «обстрелы должны прекратиться,
+    иначе армия будет вынуждена ...»: the clause after "or else" joined to a demand (an
+    imperative or an obligation) is what follows if the demand is not met."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.i < verb.i
+        and any(_is(ch, c.otherwise_words) and ch.i < verb.i for ch in verb.children)
+        and (
+            _is_imperative(head, c)
+            or bool(_modals(verb_chain(head), c) & {*c.obligation_modals, OBLIGATION})
+        )
     )
+
+
+def _addressed_subject(verb: Token, c: StanceFile) -> bool:
+    """The verb's subject belongs to the one addressed («ваши авианосцы пойдут ко дну»)."""
+    subject = _subject(verb)
+    return subject is not None and any(_is(ch, c.addressee_possessives) for ch in subject.children)
 
 
 def answers_condition(trigger: Token) -> bool:
@@ -714,6 +783,8 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
         # itself («X обвинял ..., Москва это отвергала») is a clause of its own.
         if relation in c.reported_clause_relations:
             continue
+        if _asked_aside(current, c):
+            return None
         # «Надеюсь, что ..., — объяснил министр»: a verb in the first person is the speaker's
         # own, whoever the clause above it («объяснил») names.
         if current.lemma_ in c.speech_verbs and not inflected_first_person(current):
@@ -723,6 +794,14 @@ def _reported_speech(verb: Token, c: StanceFile) -> Token | None:
         if _unnamed_saying(current, c):
             return current
     return None
+
+
+def _asked_aside(saying: Token, c: StanceFile) -> bool:
+    """«Введут ли США санкции, как обещали?»: a verb of saying set in as an aside to a question
+    (the parse may make it the question's head)."""
+    return saying.sent.text.rstrip().endswith("?") and any(
+        ch.dep_ == "mark" and _is(ch, c.aside_marks) for ch in saying.children
+    )
 
 
 def _unnamed_saying(verb: Token, c: StanceFile) -> bool:
@@ -871,15 +950,15 @@ def _rejection_frame(
     if rejecting is not None:
         # "We do not rule out strikes", «не исключаем»: a refusal negated keeps the option open.
         return "open" if any(ch.dep_ == "neg" for ch in rejecting.children) else "reject.verb"
-    if _frame(c.rejection_frames, _before(trigger)) or _frame(
-        c.rejection_subject_frames, " " + trigger.doc[trigger.i + 1 : trigger.sent.end].text
-    ):
+    if _frame(c.rejection_frames, _before(trigger)) or _rejected_subject(trigger, c):
         return "reject.frame"
     # «Мы выступаем против войны» rejects it; «140 стран выступили против» reports others.
     if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _first_person(verb, c)):
         return "reject.frame"
     if _frame(c.disputing_frames, _before(trigger)):
         return "reject.disputed"
+    if _judged_after_dash(trigger, c):
+        return "reject.evaluation"
     evaluated = _evaluated_subject(trigger, c)
     if evaluated is not None or verb.lemma_ in c.evaluation_verbs:
         head = evaluated.head if evaluated is not None else trigger
@@ -889,10 +968,55 @@ def _rejection_frame(
     return None
 
 
+_DASHES = ("—", "–")
+
+
+def _judged_after_dash(trigger: Token, c: StanceFile) -> bool:
+    """«Втягивать Японию в конфликт — безответственно», «Удары по городам — это безумие»: the
+    first words after the dash that follows the action judge it (the parse may hang the
+    judgement on the action itself)."""
+    # (The action as a topic, an infinitive or a noun subject: not a deed told, «Россия нанесла
+    # удар — это катастрофа».)
+    topic = (
+        "Inf" in trigger.morph.get("VerbForm", [])
+        if trigger.pos_ == "VERB"
+        else trigger.dep_ in ("nsubj", "ROOT")
+    )
+    sentence = trigger.sent
+    dash = (
+        next((t for t in sentence if t.i > trigger.i and t.text in _DASHES), None)
+        if topic
+        else None
+    )
+    if dash is None:
+        return False
+    words = [t for t in sentence.doc[dash.i + 1 : sentence.end] if not t.is_punct][:3]
+    return any(_is(t, c.negative_evaluations) for t in words)
+
+
+def _rejected_subject(trigger: Token, c: StanceFile) -> bool:
+    """The action is the subject of a frame that rejects it: «Войны никому не нужны»,
+    «Конфискация активов — не что иное, как воровство»."""
+    return _frame(
+        c.rejection_subject_frames, " " + trigger.doc[trigger.i + 1 : trigger.sent.end].text
+    )
+
+
 def _prohibited_stop(verb: Token, c: StanceFile) -> bool:
     """A verb of giving up that is forbidden: «нельзя отказываться от ...»."""
     return _is(verb, c.cessation_verbs) and any(
         _is(a, c.prohibitive_modals) for a in _auxiliaries(verb)
+    )
+
+
+def unnamed_necessity(verb: Token) -> bool:
+    """«Продолжат бить по нашим городам — придётся бить и по Киеву»: a necessity still to come
+    with no one named in the dative (as «им придётся» names them) is the speaker's side's own."""
+    c = _cues(verb)
+    modal = next((ch for ch in verb.children if ch.lower_ in c.necessity_future_modals), None)
+    return modal is not None and not any(
+        "Dat" in ch.morph.get("Case", []) and ch.dep_ in ("dative", "iobj", "obl", "nsubj")
+        for ch in [*verb.children, *modal.children]
     )
 
 
@@ -1021,8 +1145,11 @@ def _prescriptive(trigger: Token, c: StanceFile) -> bool:
     if _frame(c.prescriptive_frames, before + " ") or _prescribed_subject(trigger, c):
         return True
     # «Единственная возможность — услышать требования и начать переговоры»: an infinitive
-    # joined to the prescribed one is prescribed with it.
+    # joined to the prescribed one is prescribed with it; so is a noun joined to the prescribed
+    # noun («единственный выход — прекращение огня и переговоры»).
     first = _first_joined_infinitive(trigger)
+    if first is None and trigger.pos_ == "NOUN" and trigger.dep_ == "conj":
+        first = trigger.head if trigger.head.pos_ == "NOUN" else None
     return first is not None and _frame(
         c.prescriptive_frames, sentence.doc[sentence.start : first.i].text + " "
     )
@@ -1168,8 +1295,9 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # «нельзя ударить»: an obligation not to is a negated obligation. A set phrase of
     # retribution holds its own negation ("will not go unanswered", «никто не уйдёт от
     # наказания»): it asserts the act.
+    # («Нельзя не поддержать ...»: the obligation not to, negated, obliges.)
     negated = not _threat_formula(trigger, verb, c) and (
-        _negated(chain, trigger, c) or bool(modals & set(c.prohibitive_modals))
+        _negated(chain, trigger, c) != bool(modals & set(c.prohibitive_modals))
     )
     sentence = trigger.sent
     also: tuple[str, ...] = ()
@@ -1220,7 +1348,11 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # 3. The condition of a conditional is imagined, not claimed; so is a clause in the
     # conditional mood where the language marks it (Russian «бы»).
     if _in_if_clause(trigger, c):
+        if _expected_condition(trigger, c):
+            return StanceReading("predict", "predict.expected", negated=negated)
         return StanceReading("hypothetical", "hypothetical.condition", negated=negated)
+    if _imperative_condition(verb, c):
+        return StanceReading("hypothetical", "hypothetical.imperative_condition", negated=negated)
     # A noun set off by a colon or dash is a fragment of its own: the «бы» of the clause it
     # follows («должна была бы пойти на это из-за: санкций, ...») is not its mood.
     if modals & set(c.subjunctive_particles) and _detached(trigger, verb):
@@ -1244,11 +1376,12 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     if speaker is not None:
         inner = _own_stance(trigger, verb, chain, modals, negated, in_group_subject, level, c)
         return _reported(speaker, inner, negated, c)
-    # («Переговоры — единственный выход», «Вывод войск — это предательство»: the dash is the
-    # copula of a frame that prescribes or condemns it.)
+    # («Переговоры — единственный выход», «Единственный выход — переговоры», «Вывод войск — это
+    # предательство»: the dash is the copula of a frame that prescribes or condemns it.)
     if (
         _detached(trigger, verb)
-        and not _prescribed_subject(trigger, c)
+        and not _prescriptive(trigger, c)
+        and not _rejected_subject(trigger, c)
         and _evaluated_subject(trigger, c) is None
     ):
         return StanceReading("report", "report.fragment", negated=negated)
@@ -1294,7 +1427,12 @@ def _own_stance(
     rejection = _rejection_frame(trigger, verb, c, in_group_subject)
     if rejection == "open":
         subject = _subject(verb)  # the action's own, or the refusing verb's for a noun
-        if in_group_subject or (subject is not None and _is(subject, c.first_person)):
+        # («не исключаем ударов»: the pronoun only inflected, as Russian drops it.)
+        if (
+            in_group_subject
+            or (subject is not None and _is(subject, c.first_person))
+            or (subject is None and _first_person(verb, c))
+        ):
             # Talks the side has never refused («мы никогда не отказывались от переговоров»)
             # are endorsed; only a hostile act kept open is a warning.
             if level == 0:
@@ -1353,6 +1491,8 @@ def _own_stance(
     # negated call («нельзя вести переговоры»); a call not to stop it («нельзя прекращать
     # поставки») calls for it.
     called = "reject" if negated != _stopped(trigger, verb, c) else "advocate"
+    if trigger != verb and _is(verb, c.awaiting_verbs) and _is_imperative(verb, c):
+        return StanceReading("predict", "predict.awaited")
     if (
         obligation
         or (_is_imperative(verb, c) and not _asked_to_tell(trigger, verb, c))
@@ -1401,6 +1541,16 @@ def _own_stance(
         and (_has_condition(verb, c) or _conditional_subject(verb, c))
     ):
         return StanceReading("threaten", "threaten.agentless_condition", also=("predict",))
+    # 11b. An ultimatum's consequence befalling the one addressed («уходите, иначе ваши
+    # авианосцы пойдут ко дну»): the speaker's side warns.
+    if (
+        future
+        and not negated
+        and level >= 2
+        and _ultimatum_consequence(verb, c)
+        and _addressed_subject(verb, c)
+    ):
+        return StanceReading("threaten", "threaten.ultimatum")
     # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so);
     # unless only a condition would bring it («возможна только в том случае, если ...»).
     if future or (modals & set(c.possibility_modals) and not negated):
