@@ -3,6 +3,7 @@ the labelled trigger, with the stance and ladder level it gives.
 
     python benchmarks/stance_russian_set.py [--set benchmarks/data/stance_ru_set.tsv]
         [--data ../shared/data] [--out benchmarks/results/stance_russian_set.md] [--show]
+        [--held-out] [--no-baseline] [--verdicts-to FILE]
 
 The escalation corpus's Russian train and dev splits hold few claims of the rarer stances (16
 threatened, 48 rejected and 77 advocated in train), so rules tuned there carry unevenly to unseen
@@ -10,7 +11,9 @@ text. This set, written for Redline in three registers (official statements and 
 and analysis; posts, comments and talk-show turns) and labelled to the corpus's guidelines
 (``benchmarks/data/escalation/ANNOTATION.md`` §5-6), names one action per sentence by its
 trigger words; only that claim is scored. It is a development set: its figures say what the
-rules cover, the corpus's test split says how they carry.
+rules cover, the corpus's test split says how they carry. A second set,
+``benchmarks/data/stance_ru_heldout.tsv``, written after the first rules were, is measured
+with ``--held-out`` and never studied.
 
 Scored as the corpus scores matched claims: a sentence's claim is the Redline claim that
 overlaps the trigger (the largest overlap, then the shortest claim); stance per-label F1 and
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import time
 from collections import Counter
@@ -203,6 +207,20 @@ def score(items: list[Item], verdicts: list[Verdict]) -> Scores:
     )
 
 
+def macro_interval(
+    items: list[Item], verdicts: list[Verdict], draws: int = 300, seed: int = 0
+) -> tuple[float, float]:
+    """A 95% interval of the stance macro-F1, the sentences resampled (the set is small: a
+    change whose margin lies inside it is no win)."""
+    rng = random.Random(seed)
+    pairs = list(zip(items, verdicts, strict=True))
+    found = sorted(
+        score(*map(list, zip(*rng.choices(pairs, k=len(pairs)), strict=True))).stance_macro
+        for _ in range(draws)
+    )
+    return found[int(0.025 * draws)], found[int(0.975 * draws) - 1]
+
+
 def _row(name: str, scores: Scores, levels: bool = True) -> str:
     per = " | ".join(
         f"{scores.per_stance[s]:.3f}" if s in scores.per_stance else "—" for s in STANCES
@@ -218,6 +236,7 @@ def report(
     baseline: list[str] | None,
     baseline_setting: str | None,
     path: Path,
+    held_out: bool = False,
 ) -> str:
     header = (
         "| system | claim found | stance macro-F1 | "
@@ -225,43 +244,60 @@ def report(
         + " | level exact | level ±1 |\n|"
         + "---|" * (len(STANCES) + 5)
     )
-    rows = [_row("Redline (default pipeline)", score(items, verdicts))]
-    for register in dict.fromkeys(i.register for i in items):
-        chosen = [(i, v) for i, v in zip(items, verdicts, strict=True) if i.register == register]
-        rows.append(_row(f"Redline: {register}", score(*map(list, zip(*chosen, strict=True)))))
-    if baseline is not None:
-        scores = score(items, [Verdict(stance, None) for stance in baseline])
-        rows.insert(0, _row(f"TF-IDF + LR ({baseline_setting})", scores, levels=False))
     # The baseline answers for every sentence; Redline read the same way counts a sentence
     # where it found no claim as "report" (what a reader of its output would assume).
     every = [Verdict(v.stance or "report", v.level or 0) for v in verdicts]
-    rows.insert(1, _row("Redline, every sentence (no claim = report)", score(items, every)))
+    rows = []
+    if baseline is not None:
+        scores = score(items, [Verdict(stance, None) for stance in baseline])
+        rows.append(_row(f"TF-IDF + LR ({baseline_setting})", scores, levels=False))
+    rows.append(_row("Redline, every sentence (no claim = report)", score(items, every)))
+    rows.append(_row("Redline (default pipeline)", score(items, verdicts)))
+    for register in dict.fromkeys(i.register for i in items):
+        chosen = [(i, v) for i, v in zip(items, verdicts, strict=True) if i.register == register]
+        rows.append(_row(f"Redline: {register}", score(*map(list, zip(*chosen, strict=True)))))
+    intervals = [
+        ("Redline (default pipeline)", macro_interval(items, verdicts)),
+        ("Redline, every sentence (no claim = report)", macro_interval(items, every)),
+    ]
     confusion = Counter(
         (i.stance, v.stance or "no claim") for i, v in zip(items, verdicts, strict=True)
     )
     shown = Path(path)
+    where = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+    command = "python benchmarks/stance_russian_set.py"
+    command += f" --set {where}" if shown != DEFAULT_SET.resolve() else ""
+    command += " --held-out" if held_out else ""
+    purpose = (
+        "A held-out set written for Redline and labelled to the escalation corpus's guidelines,"
+        " measured and not studied: its errors are not listed."
+        if held_out
+        else "A development set written for Redline and labelled to the escalation corpus's"
+        " guidelines; the corpus's test split is the held-out measure."
+    )
     lines = [
-        "# Russian stance and level: a hand-written set",
+        f"# Russian stance and level: a hand-written set{' (held out)' if held_out else ''}",
         "",
-        f"Command: `python benchmarks/stance_russian_set.py` ({time.strftime('%Y-%m-%d')}); set"
-        f" `{shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown}`"
+        f"Command: `{command}` ({time.strftime('%Y-%m-%d')}); set `{where}`"
         f" ({len(items)} sentences; "
         + ", ".join(f"{s} {n}" for s, n in Counter(i.stance for i in items).most_common())
         + ").",
         "",
-        "A development set written for Redline and labelled to the escalation corpus's"
-        " guidelines; the corpus's test split is the held-out measure. Stance and level are"
-        " scored where Redline found a claim at the trigger; the baseline is scored on every"
-        " sentence.",
+        purpose + " Stance and level are scored where Redline found a claim at the trigger;"
+        " the baseline is scored on every sentence.",
         "",
         header,
         *rows,
         "",
-        "Gold stance -> Redline's (errors only):",
-        "",
-        *(f"- {gold} -> {got}: {n}" for (gold, got), n in confusion.most_common() if gold != got),
+        "Stance macro-F1, 95% interval (sentences resampled, 300 draws): "
+        + "; ".join(f"{name} [{low:.3f}, {high:.3f}]" for name, (low, high) in intervals)
+        + ".",
         "",
     ]
+    if not held_out:
+        wrong = [(pair, n) for pair, n in confusion.most_common() if pair[0] != pair[1]]
+        lines += ["Gold stance -> Redline's (errors only):", ""]
+        lines += [f"- {gold} -> {got}: {n}" for (gold, got), n in wrong] + [""]
     return "\n".join(lines)
 
 
@@ -271,9 +307,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--held-out", action="store_true", help="a set measured, not studied: list no errors"
+    )
     parser.add_argument("--show", action="store_true", help="print every verdict")
+    parser.add_argument(
+        "--verdicts-to", type=Path, help="write each sentence's stance and level as JSON"
+    )
     args = parser.parse_args(argv)
     items = read_set(args.set)
+    if args.show and args.held_out:
+        raise SystemExit("--show would list a held-out set's errors: measure it, do not study it")
     verdicts = redline_verdicts(items)
     baseline, setting = (None, None) if args.no_baseline else baseline_stances(items, args.data)
     if args.show:
@@ -283,7 +327,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{mark}\t{item.stance}/{item.level}\t{verdict.stance}/{verdict.level}"
                 f"\t[{item.trigger}]\t{item.text}"
             )
-    text = report(items, verdicts, baseline, setting, args.set.resolve())
+    if args.verdicts_to:
+        rows = [{"stance": v.stance, "level": v.level} for v in verdicts]
+        args.verdicts_to.write_text(json.dumps(rows), encoding="utf-8")
+    text = report(items, verdicts, baseline, setting, args.set.resolve(), args.held_out)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     return 0

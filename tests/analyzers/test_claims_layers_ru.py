@@ -1069,6 +1069,15 @@ def test_redlines_ru_forced_side_sets_the_line_and_a_condition_names_whom() -> N
          "кварталу", "threaten"),
         # The means of a threatened response is threatened with it, in its own phrase.
         ("Мы ответим на этот шаг высылкой британских дипломатов.", "высылкой", "threaten"),
+        # An ultimatum's consequence, however the parse hangs it on the demand, and a side
+        # forced to act (the demand's modal is not the consequence's).
+        ("Иранский адмирал: «Уходите из наших вод, иначе ваши авианосцы пойдут ко дну».",
+         "пойдут ко дну", "threaten"),
+        ("Обстрелы должны прекратиться, иначе ваши города будут разрушены.", "разрушены",
+         "threaten"),
+        # A quote whose speaker is an organisation named in quotation marks.
+        ("«Мы ответим ударами по северу Израиля», — заявили в «Хезболле».", "ударами",
+         "threaten"),
         # A quoted ruling-out, a pointless act, the one remedy, a rhetorical «не пора ли».
         ("«Конфискация замороженных активов исключена», — заявил премьер Бельгии.",
          "Конфискация", "reject"),
@@ -1109,6 +1118,7 @@ def test_claims_ru_a_means_keeps_its_own_phrase() -> None:
         ("Суд отправил за решётку блогера.", "отправил", 2),
         ("Россия и НАТО на грани прямого военного столкновения.", "столкновения", 3),
         ("Нужно созвать заседание Совета Безопасности ООН.", "созвать", 0),
+        ("Армия будет вынуждена расширить буферную зону.", "расширить", 3),
     ],
 )  # fmt: skip
 def test_claims_ru_words_of_force_and_diplomacy(text: str, words: str, level: int) -> None:
@@ -1127,3 +1137,15 @@ def test_claims_ru_words_of_force_and_diplomacy(text: str, words: str, level: in
 )
 def test_claims_ru_words_of_force_in_their_other_senses(text: str) -> None:
     assert not list(_analyse(text).layer("claims"))
+
+
+def test_claims_ru_a_side_forced_to_act_in_its_own_statement_threatens() -> None:
+    text = (
+        "Обстрелы Курской и Белгородской областей должны прекратиться, иначе российская армия "
+        "будет вынуждена расширить буферную зону."
+    )
+    document = Pipeline.from_names().run(
+        Document.from_text(text, Metadata(language="ru", author="Минобороны России"))
+    )
+    claim = _claim(document, "расширить")
+    assert (claim.attrs["stance"], claim.attrs["actor_state"]) == ("threaten", "russia")

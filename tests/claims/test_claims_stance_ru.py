@@ -909,6 +909,15 @@ def test_claims_ru_acts_denied_or_rejected(text: str, action: str, stance: str) 
         # An imperative with a named subject beside a «бы» clause is a counterfactual's "if".
         ("Не заморозь Запад резервы Банка России, доверие к доллару не пошатнулось бы.",
          "заморозь", "hypothetical"),
+        # A need the speaker states; a supposition opening the sentence; a report called a
+        # slander; a slogan against the act.
+        ("Считаем необходимым незамедлительно созвать заседание Совбеза ООН.", "созвать",
+         "advocate"),
+        ("Допустим, Штаты завтра вводят вторичные санкции против покупателей нефти.",
+         "санкции", "hypothetical"),
+        ("В Пхеньяне назвали «гнусной клеветой» сообщения о том, что хакеры похитили "
+         "криптовалюту.", "похитили", "reject"),
+        ("Долой войну!", "войну", "reject"),
         # A verb of saying set in as an aside to a question does not make it a report.
         ("Введут ли США вторичные санкции против покупателей нефти, как обещали?", "санкции",
          "question"),

@@ -291,7 +291,11 @@ def _phrase_mentions(token: Token, mentions: _MentionIndex) -> list[Mention]:
 
 def _subject_of(verb: Token) -> Token | None:
     for candidate in [verb, *list(verb.ancestors)[:3]]:
-        subject = subject_child(candidate, ("nsubj", "expl"))
+        # (A passive verb whose infinitive the action is names its doer: «армия будет
+        # вынуждена расширить ...».)
+        forced = candidate == verb.head and verb.dep_ == "xcomp" and candidate.pos_ == "VERB"
+        relations = ("nsubj", "expl", "nsubjpass") if forced else ("nsubj", "expl")
+        subject = subject_child(candidate, relations)
         if subject is not None:
             return subject
         if candidate.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):

@@ -867,12 +867,16 @@ def _institution(verb: Token, before: int | None) -> tuple[Token, ...]:
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         return ()
+    # («в» never governs the dative: a feminine name the tagger reads so, «в «Хезболле»», is in
+    # the locative, whose form it shares.)
     places = [
         o
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in ("в", "во")
         for o in c.children
-        if o.dep_ == "pobj" and "Loc" in o.morph.get("Case", []) and o.text[:1].isupper()
+        if o.dep_ == "pobj"
+        and {"Loc", "Dat"} & set(o.morph.get("Case", []))
+        and o.text[:1].isupper()
     ]
     return _subtree(places, before)
 

@@ -612,15 +612,20 @@ def _ultimatum_consequence(verb: Token, c: StanceFile) -> bool:
     """«Покиньте наши воды, иначе ваше судно будет задержано», «обстрелы должны прекратиться,
     иначе армия будет вынуждена ...»: the clause after "or else" joined to a demand (an
     imperative or an obligation) is what follows if the demand is not met."""
-    head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and head.i < verb.i
-        and any(_is(ch, c.otherwise_words) and ch.i < verb.i for ch in verb.children)
+    otherwise = next(
+        (ch for ch in verb.children if _is(ch, c.otherwise_words) and ch.i < verb.i), None
+    )
+    if otherwise is None:
+        return False
+    # The demand is a verb before the "or else" in the same sentence, wherever the parse hangs
+    # the two clauses.
+    return any(
+        t.pos_ == "VERB"
         and (
-            _is_imperative(head, c)
-            or bool(_modals(verb_chain(head), c) & {*c.obligation_modals, OBLIGATION})
+            _is_imperative(t, c)
+            or bool(_modals(verb_chain(t), c) & {*c.obligation_modals, OBLIGATION})
         )
+        for t in verb.doc[verb.sent.start : otherwise.i]
     )
 
 
@@ -1278,7 +1283,10 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     """The speaker's stance toward the action named by ``trigger``."""
     c = _cues(trigger)
     verb = _predicate(trigger)
-    chain = verb_chain(verb) + _capacity_chain(verb, c)
+    # (An ultimatum's consequence joined to its demand does not share the demand's modal:
+    # «обстрелы должны прекратиться, иначе ваши города будут разрушены».)
+    own_chain = [verb] if _ultimatum_consequence(verb, c) else verb_chain(verb)
+    chain = own_chain + _capacity_chain(verb, c)
     modals = _modals(chain, c)
     # «Вашингтон намерен наращивать давление», «Польша планирует запустить ...»: another side's
     # intention is what the writer reports of it, not a forecast; the speaker's side's own is a
