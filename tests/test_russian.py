@@ -143,6 +143,25 @@ def test_a_verb_the_dictionary_reads_only_as_a_noun_or_adjective_is_one(
     assert case is None or token.morph.get("Case") == [case]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        # slovnet tags these nouns; pymorphy's dictionary has only a finite verb for them
+        ("Встретится ли Трамп с Ким Чен Ыном ещё раз?", "Встретится", "Fut"),
+        ("Давайте ещё ядерной бомбой по Варшаве шарахнем.", "шарахнем", "Fut"),
+    ],
+)
+def test_a_noun_the_dictionary_reads_only_as_a_verb_is_one(
+    parse: Language, text: str, word: str, tense: str
+) -> None:
+    token = _token(parse(text), word)
+    assert (token.pos_, token.morph.get("Tense")) == ("VERB", [tense])
+
+
+def test_a_name_the_dictionary_does_not_know_stays_a_name(parse: Language) -> None:
+    assert _token(parse("Зеленский встретился с Макроном."), "Макроном").pos_ == "PROPN"
+
+
 def test_a_verb_the_dictionary_also_reads_as_a_verb_stays_a_verb(parse: Language) -> None:
     assert _token(parse("Мы осуждаем удары по Киеву."), "осуждаем").pos_ == "VERB"
 

@@ -257,6 +257,8 @@ def _tag(sentence: list[Token], tagged: list[Any], models: _Models) -> None:
             pos, features = "VERB", _imperative_features(command)
         elif pos in ("VERB", "AUX"):
             pos, features = _not_a_verb(parses) or (pos, features)
+        elif pos in ("NOUN", "PROPN"):
+            pos, features = _only_a_verb(parses) or (pos, features)
         agreeing = [p for p in parses if p.tag.POS in _AGREEING_POS.get(pos, set())]
         best = command or (agreeing or parses)[0]
         token.pos_ = pos
@@ -293,6 +295,30 @@ def _not_a_verb(parses: list[Any]) -> tuple[str, dict[str, str]] | None:
         if value is not None
     }
     return ("ADJ" if kinds == {"ADJF"} else "NOUN"), features
+
+
+def _only_a_verb(parses: list[Any]) -> tuple[str, dict[str, str]] | None:
+    """A word slovnet tagged a noun that pymorphy's dictionary reads only as a finite verb
+    («Встретится ли Трамп ...?» opening a question, «... по Варшаве шарахнем»): a verb, with
+    pymorphy's tense, person, number and aspect; None when pymorphy has any other reading or
+    guesses (an unknown word, a name). (Adjectives are left: a verb tagged a short adjective,
+    «Пусть эти упыри сдохнут!», is read as such by the layers that know the misparse.)"""
+    if not parses or not all(p.tag.POS == "VERB" and p.is_known for p in parses):
+        return None
+    tag = parses[0].tag
+    features = {
+        name: value
+        for name, value in (
+            ("Aspect", {"perf": "Perf", "impf": "Imp"}.get(str(tag.aspect))),
+            ("Mood", {"indc": "Ind", "impr": "Imp"}.get(str(tag.mood))),
+            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
+            ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
+            ("Tense", {"pres": "Pres", "futr": "Fut", "past": "Past"}.get(str(tag.tense))),
+            ("VerbForm", "Fin"),
+        )
+        if value is not None
+    }
+    return "VERB", features
 
 
 def _imperfective_present(best: Any, parses: list[Any]) -> bool:

@@ -676,12 +676,21 @@ def _passive(verb: Token) -> bool:
 
 
 def _conditional_subject(verb: Token, c: StanceFile) -> bool:
-    """A subject restricted by a relative clause: "any warship that enters our waters"."""
+    """A subject restricted by a relative clause: "any warship that enters our waters"; or any
+    side so restricted that the act befalls («пролив будет закрыт для судов любой страны,
+    которая примет участие в агрессии»)."""
     subject = _subject(verb)
-    return (
+    if (
         subject is not None
         and any(ch.dep_ == "relcl" for ch in subject.children)
         and any(_is(t, c.universal_determiners) for t in subject.subtree)
+    ):
+        return True
+    return any(
+        any(ch.dep_ == "relcl" for ch in node.children)
+        and any(ch.dep_ == "det" and _is(ch, c.universal_determiners) for ch in node.children)
+        for node in verb.subtree
+        if node.dep_ in ("pobj", "nmod", "dobj")
     )
 
 
