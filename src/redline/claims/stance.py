@@ -156,13 +156,13 @@ class StanceFile(DataFile):
     # Words that join an ultimatum's consequence to its demand ("leave, or else ...", «уходите,
     # иначе ...»), and the possessives of the one addressed («ваши авианосцы»). Empty where none.
     otherwise_words: list[str] = Field(default_factory=list)
+    addressee_possessives: list[str] = Field(default_factory=list)
     # Verbs of waiting: told in the imperative ("expect strikes tonight", «ждите обстрела»), the
     # awaited act is foretold, not called for. Empty where none are listed.
     awaiting_verbs: list[str] = Field(default_factory=list)
     # Marks of a verb of saying set in as an aside ("as they promised", «как обещали»): in a
     # question the question asks; the aside does not make it someone's words. Empty where none.
     aside_marks: list[str] = Field(default_factory=list)
-    addressee_possessives: list[str] = Field(default_factory=list)
     # regexes on the sentence after the action: a source named after a final dash («...,
     # — ISW»). Empty where a language lists none.
     attribution_tail_frames: list[str] = Field(default_factory=list)
@@ -991,18 +991,13 @@ def _judged_after_dash(trigger: Token, c: StanceFile) -> bool:
     judgement on the action itself)."""
     # (The action as a topic, an infinitive or a noun subject: not a deed told, «Россия нанесла
     # удар — это катастрофа».)
-    topic = (
-        "Inf" in trigger.morph.get("VerbForm", [])
-        if trigger.pos_ == "VERB"
-        else trigger.dep_ in ("nsubj", "ROOT")
-    )
+    if trigger.pos_ == "VERB":
+        topic = "Inf" in trigger.morph.get("VerbForm", [])
+    else:
+        topic = trigger.dep_ in ("nsubj", "ROOT")
     sentence = trigger.sent
-    dash = (
-        next((t for t in sentence if t.i > trigger.i and t.text in _DASHES), None)
-        if topic
-        else None
-    )
-    if dash is None:
+    dash = next((t for t in sentence if t.i > trigger.i and t.text in _DASHES), None)
+    if not topic or dash is None:
         return False
     words = [t for t in sentence.doc[dash.i + 1 : sentence.end] if not t.is_punct][:3]
     return any(_is(t, c.negative_evaluations) for t in words)
