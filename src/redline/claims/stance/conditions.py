@@ -158,6 +158,9 @@ def _ultimatum_consequence(verb: Token, c: StanceFile) -> bool:
         t.pos_ == "VERB"
         and (
             _is_imperative(t, c)
+            # (a bare infinitive opening the sentence commands too: "Leave our waters, otherwise
+            # ...", where the parse hangs it on the consequence)
+            or (t.i == t.sent.start and "Inf" in t.morph.get("VerbForm", []))
             or bool(_modals(verb_chain(t), c) & {*c.obligation_modals, OBLIGATION})
         )
         for t in verb.doc[verb.sent.start : otherwise.i]
