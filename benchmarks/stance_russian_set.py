@@ -156,9 +156,9 @@ def baseline_stances(items: list[Item], data: Path) -> tuple[list[str], str]:
     """TF-IDF (words and character n-grams) + LR on the corpus's Russian train, C chosen on dev."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
-    def model(c: float, weight: str | None) -> object:
+    def model(c: float, weight: str | None) -> Pipeline:
         features = make_union(
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
@@ -170,13 +170,13 @@ def baseline_stances(items: list[Item], data: Path) -> tuple[list[str], str]:
     best: tuple[float, float, str | None] = (-1.0, 1.0, None)
     for c in (0.3, 1.0, 3.0, 10.0, 30.0):
         for weight in (None, "balanced"):
-            fitted = model(c, weight).fit(train_x, train_y)  # type: ignore[attr-defined]
+            fitted = model(c, weight).fit(train_x, train_y)
             dev_pairs = list(zip(dev_y, fitted.predict(dev_x), strict=True))
             best = max(
                 best, (macro_f1(label_prf(dev_pairs, STANCES)), c, weight), key=lambda t: t[0]
             )
     _, c, weight = best
-    fitted = model(c, weight).fit(train_x + dev_x, train_y + dev_y)  # type: ignore[attr-defined]
+    fitted = model(c, weight).fit(train_x + dev_x, train_y + dev_y)
     setting = f"C={c}" + (", balanced classes" if weight else "")
     return [str(s) for s in fitted.predict([item.text for item in items])], setting
 

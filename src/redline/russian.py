@@ -63,6 +63,28 @@ _UD_CASES = {
     "nomn": "Nom", "gent": "Gen", "gen2": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
     "loct": "Loc", "loc2": "Loc", "voct": "Voc",
 }  # fmt: skip
+# pymorphy's grammemes in UD's names, by UD feature and the pymorphy tag's attribute.
+_UD_FEATURES: dict[str, tuple[str, dict[str, str]]] = {
+    "Case": ("case", _UD_CASES),
+    "Number": ("number", {"sing": "Sing", "plur": "Plur"}),
+    "Gender": ("gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}),
+    "Animacy": ("animacy", {"anim": "Anim", "inan": "Inan"}),
+    "Aspect": ("aspect", {"perf": "Perf", "impf": "Imp"}),
+    "Mood": ("mood", {"indc": "Ind", "impr": "Imp"}),
+    "Person": ("person", {"1per": "1", "2per": "2", "3per": "3"}),
+    "Tense": ("tense", {"pres": "Pres", "futr": "Fut", "past": "Past"}),
+}
+
+
+def _ud_features(tag: Any, *names: str) -> dict[str, str]:
+    """The UD features ``names`` of a pymorphy tag, those it has."""
+    found = {}
+    for name in names:
+        attribute, values = _UD_FEATURES[name]
+        value = values.get(str(getattr(tag, attribute)))
+        if value is not None:
+            found[name] = value
+    return found
 
 
 class SyntaxFile(DataFile):
@@ -283,17 +305,7 @@ def _not_a_verb(parses: list[Any]) -> tuple[str, dict[str, str]] | None:
     kinds = {str(p.tag.POS) for p in parses}
     if not parses or len(kinds) != 1 or not kinds <= {"ADJF", "NOUN"}:
         return None
-    tag = parses[0].tag
-    features = {
-        name: value
-        for name, value in (
-            ("Case", _UD_CASES.get(str(tag.case))),
-            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
-            ("Gender", {"masc": "Masc", "femn": "Fem", "neut": "Neut"}.get(str(tag.gender))),
-            ("Animacy", {"anim": "Anim", "inan": "Inan"}.get(str(tag.animacy))),
-        )
-        if value is not None
-    }
+    features = _ud_features(parses[0].tag, "Case", "Number", "Gender", "Animacy")
     return ("ADJ" if kinds == {"ADJF"} else "NOUN"), features
 
 
@@ -305,20 +317,8 @@ def _only_a_verb(parses: list[Any]) -> tuple[str, dict[str, str]] | None:
     «Пусть эти упыри сдохнут!», is read as such by the layers that know the misparse.)"""
     if not parses or not all(p.tag.POS == "VERB" and p.is_known for p in parses):
         return None
-    tag = parses[0].tag
-    features = {
-        name: value
-        for name, value in (
-            ("Aspect", {"perf": "Perf", "impf": "Imp"}.get(str(tag.aspect))),
-            ("Mood", {"indc": "Ind", "impr": "Imp"}.get(str(tag.mood))),
-            ("Number", {"sing": "Sing", "plur": "Plur"}.get(str(tag.number))),
-            ("Person", {"1per": "1", "2per": "2", "3per": "3"}.get(str(tag.person))),
-            ("Tense", {"pres": "Pres", "futr": "Fut", "past": "Past"}.get(str(tag.tense))),
-            ("VerbForm", "Fin"),
-        )
-        if value is not None
-    }
-    return "VERB", features
+    features = _ud_features(parses[0].tag, "Aspect", "Mood", "Number", "Person", "Tense")
+    return "VERB", {**features, "VerbForm": "Fin"}
 
 
 def _imperfective_present(best: Any, parses: list[Any]) -> bool:

@@ -81,10 +81,6 @@ def is_capacity_noun(token: Token) -> bool:
     return _is(token, _cues(token).capacity_nouns)
 
 
-def _lower_words(tokens: list[Token]) -> set[str]:
-    return {t.lower_ for t in tokens}
-
-
 def _modals(chain: list[Token], c: StanceFile) -> set[str]:
     """The clause's modal words (lower-case), with the cascade's markers for an obligation
     verb, a future and a wish read off the parse and the words before the action."""
