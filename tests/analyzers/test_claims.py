@@ -674,3 +674,22 @@ def test_claims_arms_given_or_delivered_and_skies_closed(
     ):
         claims = analyse_rules(text).layer("claims")
         assert "AID" not in {c.attrs["plover"] for c in claims}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "span"),
+    [
+        # A condition or a relative clause hung on the act is not part of its span.
+        ("Russia will strike Kyiv if NATO keeps sending arms.", "strike",
+         "Russia will strike Kyiv"),
+        # A verb joined to the act is an act of its own, and its "and" is left out.
+        ("Drones struck the depot and destroyed two trucks.", "struck", "Drones struck the depot"),
+        ("Drones struck the depot and destroyed two trucks.", "destroyed",
+         "destroyed two trucks"),
+    ],
+)  # fmt: skip
+def test_claims_span_is_the_act_with_its_own_words(
+    analyse_rules: Callable[..., Document], text: str, words: str, span: str
+) -> None:
+    [claim] = _claims_at(analyse_rules(text), words)
+    assert claim.text == span

@@ -1150,3 +1150,23 @@ def test_claims_ru_a_side_forced_to_act_in_its_own_statement_threatens() -> None
     )
     claim = _claim(document, "расширить")
     assert (claim.attrs["stance"], claim.attrs["actor_state"]) == ("threaten", "russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "span"),
+    [
+        # A condition hung on the act is no part of its span, nor what it holds.
+        ("Министр заявил, что Россия нанесёт удар по Киеву, если НАТО не прекратит поставки.",
+         "нанесёт удар", "Россия нанесёт удар по Киеву"),
+        # A verb joined to the act is an act of its own; its "а" is left out too.
+        ("Надо не бомбить города, а вести переговоры.", "бомбить", "бомбить города"),
+        # The second of two joined verbs spans its own words, with its own negation.
+        ("Россия крайне аккуратно себя ведёт и не воюет с мирным населением.", "воюет",
+         "не воюет с мирным населением"),
+        # What the act befalls, as the subject of a passive, belongs to it.
+        ("Восемь боевиков уничтожены, двое получили ранения.", "уничтожены",
+         "Восемь боевиков уничтожены"),
+    ],
+)  # fmt: skip
+def test_claims_ru_span_is_the_act_with_its_own_words(text: str, words: str, span: str) -> None:
+    assert _claim(_analyse(text), words).text == span

@@ -1237,23 +1237,50 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     first = doc[match.start]
     last = doc[match.end - 1]
     start = first.left_edge.i if trigger.pos_ != "VERB" else first.i
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB":
+        start = min(start, trigger.left_edge.i)  # its own negation and adverbs («и не воюет»)
     # (The means of another act keeps its own phrase: the act it serves is a claim of its own.)
+    # (A verb joined to another shares its subject, which stays with the first: "they invited
+    # experts and sent samples" spans "sent samples" for the second act.)
     if (
         actor_token is not None
         and actor_token.i < start
         and actor_token.sent == sentence
         and not _is_means(trigger)
+        and not (trigger.dep_ == "conj" and actor_token not in trigger.subtree)
     ):
         start = actor_token.left_edge.i
-    end = max(last.i, trigger.right_edge.i)
+    # What the action befalls, as its grammatical subject, is part of it («8 боевиков уничтожены»).
+    # (Not a relative clause's pronoun: "those who were killed" is about those.)
+    for child in trigger.lefts:
+        if child.dep_ in ("nsubj", "nsubjpass") and trigger.dep_ != "relcl":
+            start = min(start, child.left_edge.i)
+    end = max(last.i, _core_end(trigger))
     end = min(end, sentence.end - 1, match.end - 1 + 30)
-    while end > start and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
+        end -= 1  # and the "and" of a verb joined after it
     # A noun's left edge may be the dash, comma or "and" the parse hangs on it («Цель — захват
     # Киева», «ракетных атак и атак беспилотников»).
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _core_end(trigger: Token) -> int:
+    """The last word of the action's own phrase: its subtree without the clauses hung on it
+    or on its words (a condition, a relative clause, what was said) and without a verb joined
+    to it ("attacked and occupied"), each a claim of its own or none. Joined nouns stay: "lies
+    and propaganda" is one phrase."""
+    left_out: set[int] = set()
+    for token in trigger.subtree:
+        if token.i in left_out or token == trigger:
+            continue
+        joined_verb = (
+            token.head == trigger and token.dep_ == "conj" and "VERB" in (token.pos_, trigger.pos_)
+        )
+        if _hung_clause(token) or joined_verb:
+            left_out.update(t.i for t in token.subtree)
+    return max(t.i for t in trigger.subtree if t.i not in left_out and not t.is_punct)
 
 
 def _attrs(
