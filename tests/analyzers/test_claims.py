@@ -693,3 +693,12 @@ def test_claims_span_is_the_act_with_its_own_words(
 ) -> None:
     [claim] = _claims_at(analyse_rules(text), words)
     assert claim.text == span
+
+
+def test_claims_negation_is_shared_by_a_joined_infinitive_not_a_finite_verb(
+    analyse_rules: Callable[..., Document],
+) -> None:
+    [struck] = _claims_at(analyse_rules("Russia did not strike Kyiv and struck Lviv."), "Lviv")
+    assert (struck.text, struck.attrs["negated"]) == ("struck Lviv", False)
+    [occupy] = _claims_at(analyse_rules("We will not attack and occupy Georgia."), "occupy")
+    assert occupy.attrs["negated"] is True

@@ -1170,3 +1170,14 @@ def test_claims_ru_a_side_forced_to_act_in_its_own_statement_threatens() -> None
 )  # fmt: skip
 def test_claims_ru_span_is_the_act_with_its_own_words(text: str, words: str, span: str) -> None:
     assert _claim(_analyse(text), words).text == span
+
+
+def test_claims_ru_negation_of_a_verb_stays_off_a_finite_verb_joined_to_it() -> None:
+    # «не будет смотреть ... и примет»: the second verb says no «не» of its own.
+    document = _analyse(
+        "Пресс-секретарь Кремля в эфире: «Россия не будет смотреть на это сквозь пальцы "
+        "и примет ответные меры»."
+    )
+    claim = _claim(document, "ответные меры")
+    assert claim.text == "примет ответные меры"
+    assert (claim.attrs["stance"], claim.attrs["negated"]) == ("threaten", False)

@@ -324,3 +324,29 @@ def test_voices_ru_a_colon_hands_the_quotation_to_the_clauses_subject(analyse: A
 def test_voices_ru_an_excerpt_cut_inside_a_quoted_speech() -> None:
     text = "Министр заявил:\n\n«Мы не допустим этого.\n\nИ никто не допустит."
     assert [text[s:e] for s, e in quotation_spans(text)] == [text[text.index("«") :]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "state"),
+    [
+        ("Песков: «Россия примет ответные меры».", "Песков", "russia"),
+        ("Захарова в эфире «Соловьёв Live»: «Мы ответим жёстко».", "Захарова", "russia"),
+        ("Заявление МИД России: «Мы ответим на любую провокацию».", "МИД России", "russia"),
+        ("Минобороны, кратко и по делу: «Удары будут продолжены».", "Минобороны", "russia"),
+    ],
+)
+def test_voices_ru_line_opening_with_its_speaker_and_a_colon(
+    analyse: Analyse, text: str, speaker: str, state: str
+) -> None:
+    # A headline's or a post's «X: «...»» hands the words to X, with no verb before the colon.
+    [quote] = analyse(text).layer("voices")
+    assert quote.rule == "ru.speaker_colon_quote"
+    assert (quote.attrs["speaker"], quote.attrs["state"]) == (speaker, state)
+    assert quote.text == text[text.index("«", text.index(":")) + 1 : text.rindex("»")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Итог: «Мы ответим жёстко».", "Главное из сказанного сегодня: «Мы ответим»."]
+)
+def test_voices_ru_a_line_naming_no_one_gives_no_speaker(analyse: Analyse, text: str) -> None:
+    assert not analyse(text).layer("voices")

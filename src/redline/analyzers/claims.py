@@ -1237,8 +1237,12 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     first = doc[match.start]
     last = doc[match.end - 1]
     start = first.left_edge.i if trigger.pos_ != "VERB" else first.i
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB":
-        start = min(start, trigger.left_edge.i)  # its own negation and adverbs («и не воюет»)
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    if verb.dep_ == "conj" and verb.pos_ == "VERB":
+        # A verb joined after another starts at its own negation, auxiliary or adverb («и не
+        # воюет»); a noun's, at its verb («и примет ответные меры»).
+        own = [ch.i for ch in verb.lefts if ch.dep_ in ("neg", "aux", "auxpass", "advmod")]
+        start = min(start, verb.i, *own)
     # (The means of another act keeps its own phrase: the act it serves is a claim of its own.)
     # (A verb joined to another shares its subject, which stays with the first: "they invited
     # experts and sent samples" spans "sent samples" for the second act.)
@@ -1247,7 +1251,7 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
         and actor_token.i < start
         and actor_token.sent == sentence
         and not _is_means(trigger)
-        and not (trigger.dep_ == "conj" and actor_token not in trigger.subtree)
+        and not _joined_after(trigger, actor_token)
     ):
         start = actor_token.left_edge.i
     # What the action befalls, as its grammatical subject, is part of it («8 боевиков уничтожены»).
@@ -1264,6 +1268,16 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _joined_after(trigger: Token, actor_token: Token) -> bool:
+    """Whether the act's verb (the trigger or the verb its noun hangs on) is joined after
+    another verb whose subject it shares: «Россия не будет смотреть ... и примет ответные
+    меры» spans «примет ответные меры»."""
+    verb = trigger
+    while verb.pos_ != "VERB" and verb.head != verb and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head
+    return verb.pos_ == "VERB" and verb.dep_ == "conj" and actor_token not in verb.subtree
 
 
 def _core_end(trigger: Token) -> int:

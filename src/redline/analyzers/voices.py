@@ -385,6 +385,8 @@ _CUE_WINDOW = 4  # the cue verb stands within this many words of the dash
 _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun stands for
 _TITLE_REACH = 3  # words before a name that may hold its title's «страны»
 _LIST_REACH = 40  # lines back from a list's item to its heading
+_HEADLINE_WORDS = 8  # words at most before the colon of «Песков в эфире: «...»»
+_SENTENCE_ENDS = frozenset(".!?…")
 
 
 _PAIRS = {"„": "“", "“": "”"}
@@ -635,6 +637,9 @@ def _attributed(
         )
         if hit is not None:
             return [Quotation(*inner, hit[1], hit[0].text, "ru.cue_then_quote")]
+        hit = _headline_speaker(text, parsed, starts, open_at, cues)
+        if hit is not None:
+            return [Quotation(*inner, hit[1], hit[0].text, "ru.speaker_colon_quote")]
     if _whole_paragraph(text, open_at, close_at):
         hit = _cue_in_paragraph_before(text, parsed, starts, open_at, cues) or _introducer(
             text, parsed, starts, open_at
@@ -664,6 +669,44 @@ def _introducer(text: str, parsed: SpacyDoc, starts: list[int], open_at: int) ->
         return None
     if _names_someone(speaker) or (len(speaker) == 1 and _yo(speaker[0].lemma_) in pronouns):
         return root, speaker
+    return None
+
+
+def _headline_speaker(
+    text: str, parsed: SpacyDoc, starts: list[int], open_at: int, cues: RussianCues
+) -> Hit | None:
+    """«Песков: «...»», «Захарова в эфире: «...»», «Заявление МИД России: «...»»: a line that
+    opens with who speaks and holds no verb up to the colon before the quotation hands it to
+    them, as a headline or a post does. The speaker is the line's first noun phrase (a
+    statement's or words' noun gives way to whose they are), a name or a role; not «Итог:
+    «...»», which names no one."""
+    colon = _visible_end(text, open_at) - 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    line_start = text.rfind("\n", 0, colon) + 1
+    first, last = bisect_left(starts, line_start), bisect_left(starts, colon)
+    words = [t for t in parsed[first:last] if not t.is_space]
+    if (
+        not words
+        or len(words) > _HEADLINE_WORDS
+        or any(t.pos_ in ("VERB", "AUX") or t.text in _SENTENCE_ENDS for t in words)
+    ):
+        return None
+    if _yo(words[0].lemma_) in cues.statement_nouns | cues.words_nouns:
+        words = words[1:]
+    speaker: list[Token] = []
+    for word in words:
+        if word.pos_ == "ADP" or word.text == ",":
+            break  # «в эфире», «, кратко и по делу»: where and how, not who
+        speaker.append(word)
+    while speaker and speaker[0].is_punct:
+        speaker.pop(0)
+    while speaker and speaker[-1].is_punct:
+        speaker.pop()
+    if not speaker or speaker[0].pos_ not in ("NOUN", "PROPN") or last >= len(parsed):
+        return None
+    if any(t.pos_ == "PROPN" for t in speaker) or _yo(speaker[0].lemma_) in cues.anaphoric_nouns:
+        return parsed[last], tuple(speaker)
     return None
 
 

@@ -203,9 +203,12 @@ def _negated(chain: list[Token], trigger: Token, c: StanceFile) -> bool:
         ):
             return True
         # «не оправдываться, а отвечать», "not talk but strike": the negation above a contrast
-        # is the other act's.
-        if verb.dep_ == "conj" and any(
-            ch.dep_ == "cc" and _is(ch, c.contrast_conjunctions) for ch in verb.children
+        # is the other act's; so is it above a finite verb of its own («не будет смотреть
+        # сквозь пальцы и примет меры», "did not strike Kyiv and struck Lviv"), which would
+        # say its own «не» («не будем воевать и сдаваться» shares one).
+        if verb.dep_ == "conj" and (
+            any(ch.dep_ == "cc" and _is(ch, c.contrast_conjunctions) for ch in verb.children)
+            or "Fin" in verb.morph.get("VerbForm", [])
         ):
             break
     return any(
