@@ -1232,10 +1232,24 @@ def _names_object(mention: Mention, trigger: Token, words: ClauseWords) -> bool:
 
 
 def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tuple[int, int]:
-    sentence = trigger.sent
+    """The claim's span: the act with its own words, its doer and what it befalls, as the
+    corpus's guideline spans it (not the clauses or other acts hung on it)."""
     doc = trigger.doc
-    first = doc[match.start]
-    last = doc[match.end - 1]
+    start = _start(trigger, match, actor_token)
+    end = max(doc[match.end - 1].i, _core_end(trigger))
+    end = min(end, trigger.sent.end - 1, match.end - 1 + 30)
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
+        end -= 1  # and the "and" of a verb joined after it
+    # A noun's left edge may be the dash, comma or "and" the parse hangs on it («Цель — захват
+    # Киева», «ракетных атак и атак беспилотников»).
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _start(trigger: Token, match: ActionMatch, actor_token: Token | None) -> int:
+    """The first word of the claim's span (before trimming)."""
+    first = trigger.doc[match.start]
     start = first.left_edge.i if trigger.pos_ != "VERB" else first.i
     verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else trigger
     if verb.dep_ == "conj" and verb.pos_ == "VERB":
@@ -1243,13 +1257,13 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
         # воюет»); a noun's, at its verb («и примет ответные меры»).
         own = [ch.i for ch in verb.lefts if ch.dep_ in ("neg", "aux", "auxpass", "advmod")]
         start = min(start, verb.i, *own)
-    # (The means of another act keeps its own phrase: the act it serves is a claim of its own.)
-    # (A verb joined to another shares its subject, which stays with the first: "they invited
+    # (The means of another act keeps its own phrase: the act it serves is a claim of its own.
+    # A verb joined to another shares its subject, which stays with the first: "they invited
     # experts and sent samples" spans "sent samples" for the second act.)
     if (
         actor_token is not None
         and actor_token.i < start
-        and actor_token.sent == sentence
+        and actor_token.sent == trigger.sent
         and not _is_means(trigger)
         and not _joined_after(trigger, actor_token)
     ):
@@ -1259,15 +1273,7 @@ def _extent(trigger: Token, match: ActionMatch, actor_token: Token | None) -> tu
     for child in trigger.lefts:
         if child.dep_ in ("nsubj", "nsubjpass") and trigger.dep_ != "relcl":
             start = min(start, child.left_edge.i)
-    end = max(last.i, _core_end(trigger))
-    end = min(end, sentence.end - 1, match.end - 1 + 30)
-    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
-        end -= 1  # and the "and" of a verb joined after it
-    # A noun's left edge may be the dash, comma or "and" the parse hangs on it («Цель — захват
-    # Киева», «ракетных атак и атак беспилотников»).
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
-        start += 1
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return start
 
 
 def _joined_after(trigger: Token, actor_token: Token) -> bool:
