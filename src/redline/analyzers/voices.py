@@ -654,8 +654,8 @@ def _introducer(text: str, parsed: SpacyDoc, starts: list[int], open_at: int) ->
     before the quotation (or ending the paragraph before it) hands the words to the subject of
     the clause it ends, when that is a name or «он», «она» (a verb of any kind: the colon is
     the cue; not one whose subject receives the words: «Киев получил ответ: «...»»)."""
-    colon = _visible_end(text, open_at) - 1
-    if colon < 0 or text[colon] != ":":
+    colon = _colon_before(text, open_at)
+    if colon is None:
         return None
     last = bisect_left(starts, colon) - 1
     if last < 0:
@@ -672,6 +672,12 @@ def _introducer(text: str, parsed: SpacyDoc, starts: list[int], open_at: int) ->
     return None
 
 
+def _colon_before(text: str, open_at: int) -> int | None:
+    """Where the colon stands that the quotation opening at ``open_at`` follows, if one."""
+    colon = _visible_end(text, open_at) - 1
+    return colon if colon >= 0 and text[colon] == ":" else None
+
+
 def _headline_speaker(
     text: str, parsed: SpacyDoc, starts: list[int], open_at: int, cues: RussianCues
 ) -> Hit | None:
@@ -680,8 +686,8 @@ def _headline_speaker(
     them, as a headline or a post does. The speaker is the line's first noun phrase (a
     statement's or words' noun gives way to whose they are), a name or a role; not «Итог:
     «...»», which names no one."""
-    colon = _visible_end(text, open_at) - 1
-    if colon < 0 or text[colon] != ":":
+    colon = _colon_before(text, open_at)
+    if colon is None:
         return None
     line_start = text.rfind("\n", 0, colon) + 1
     first, last = bisect_left(starts, line_start), bisect_left(starts, colon)
