@@ -300,6 +300,21 @@ def test_redlines_ru_a_response_that_follows_a_case() -> None:
     assert line.attrs["consequence"] == "последует жёсткий ответ"
 
 
+def test_redlines_ru_measures_to_be_taken_in_a_case() -> None:
+    """«В случае X будут приняты все необходимые меры», the ministry's stock line: measures with
+    no stated means, agentless, under a condition stated by «в случае» are the voice's threat
+    at rung 1, and a line against the condition's doer."""
+    document = _analyse(
+        "Заявление МИД России. В случае размещения американских ракет в Польше будут приняты все "
+        "необходимые меры."
+    )
+    claim = _claim(document, "приняты все необходимые меры")
+    assert (claim.attrs["stance"], claim.attrs["level"]) == ("threaten", 1)
+    [line] = document.layer("redlines")
+    assert line.label == "conditional_threat"
+    assert line.attrs["condition"].startswith("В случае размещения")
+
+
 def test_redlines_ru_a_forecast_force_under_a_condition() -> None:
     """A side's force foretold under a condition of its sentence, in either order."""
     for text in (

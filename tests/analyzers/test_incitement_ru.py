@@ -148,6 +148,8 @@ def test_incitement_ru_threats(text: str) -> None:
         # a condition, and someone else's "would"
         "Мы бы ответили ударом, если бы они напали.",
         "Он бы их всех расстрелял.",
+        # «стоит только X, как Y» is "as soon as X": a modal that opens a condition
+        "Стоит им только ударить по Крыму, как ответ последует незамедлительно.",
         "Вешать таких нельзя.",
     ],
 )

@@ -282,9 +282,37 @@ def test_claims_ru_two_aspect_verbs_are_present(text: str, action: str, stance: 
          "вопрос будет снят.", "мирное соглашение", "hypothetical"),
         # A comma closes it: what follows is the consequence.
         ("Если Киев согласится, переговоры начнутся уже в мае.", "переговоры", "predict"),
+        # «Стоит (им) только X, как Y»: "as soon as X"; the modal opens a condition, it does not
+        # call for X.
+        ("Стоит им только ударить по Крыму, как ответ последует незамедлительно.", "ударить",
+         "hypothetical"),
+        ("Стоило лишь Вашингтону объявить о поставках, и Москва ответила.", "поставках",
+         "hypothetical"),
+        # Without «только»/«лишь» it is advice: "it is worth striking".
+        ("Стоит ударить по их аэродромам.", "ударить", "advocate"),
     ],
 )  # fmt: skip
 def test_claims_ru_condition_read_off_the_text(text: str, action: str, stance: str) -> None:
+    assert _stance(text, action).stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "stance"),
+    [
+        # A condition stated by «в случае ...» before the verb makes the agentless measures of
+        # the consequence a threat, as «если» does; measures with no stated means are rung 1.
+        ("В случае размещения ракет в Польше будут приняты все необходимые меры.",
+         "приняты все необходимые меры", "threaten"),
+        ("Если поставки продолжатся, будут приняты все необходимые меры.",
+         "приняты все необходимые меры", "threaten"),
+        # With no condition, measures said to be taken are a forecast.
+        ("На саммите будут приняты все необходимые меры.", "приняты все необходимые меры",
+         "predict"),
+    ],
+)  # fmt: skip
+def test_claims_ru_agentless_measures_under_a_condition_threaten(
+    text: str, action: str, stance: str
+) -> None:
     assert _stance(text, action).stance == stance
 
 

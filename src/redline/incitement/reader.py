@@ -65,6 +65,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from redline.attributes import ClaimAttributes
+from redline.claims.stance import in_condition
 from redline.document import Document
 from redline.incitement import parse
 from redline.incitement.cues import Cues
@@ -812,8 +813,10 @@ class SentenceReader:
                 "intent",
                 [*([subject] if subject else []), *threat_modal, *([intent] if intent else [])],
             )
-        # Obligation: "we should X", "X must die", "X should be shot", "someone should X".
-        if call_modal:
+        # Obligation: "we should X", "X must die", "X should be shot", "someone should X"; not
+        # inside a condition, whose act is imagined («Стоит им только ударить по Крыму, как
+        # ...», "if we must strike them, ...").
+        if call_modal and not in_condition(token):
             return (
                 "call_to_violence",
                 "obligation",

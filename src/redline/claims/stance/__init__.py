@@ -49,6 +49,7 @@ from redline.claims.stance.conditions import (
     _subject_of_consequence,
     _ultimatum_consequence,
     answers_condition,
+    in_condition,
 )
 from redline.claims.stance.cues import (
     FUTURE,
@@ -114,6 +115,7 @@ __all__ = [
     "answers_condition",
     "cues",
     "governing_verb",
+    "in_condition",
     "in_threat_formula",
     "inflected_first_person",
     "is_capacity_noun",
@@ -386,11 +388,14 @@ def _own_stance(
     if future and not negated and _unowned_response(trigger, c):
         return StanceReading("threaten", "threaten.unowned_response")
     # 11. An agentless consequence of a condition ("keep pushing, and Kiev will be wiped off the
-    # map"; "any warship that enters will be seized"): a threat whose author is left unsaid.
+    # map"; "any warship that enters will be seized"; «в случае ... будут приняты все
+    # необходимые меры», measures with no stated means): a threat whose author is left unsaid;
+    # not in a headline, which announces what someone said (12).
     if (
         future
         and not negated
-        and level >= 2
+        and level >= 1
+        and not _headline(trigger)
         and _passive(verb)
         and (_has_condition(verb, c) or _conditional_subject(verb, c))
     ):

@@ -35,6 +35,14 @@ def _marks_condition(clause: Token, c: StanceFile) -> bool:
     )
 
 
+def _condition_phrase(prep: Token, c: StanceFile) -> bool:
+    """«в случае нападения», «при условии ...», "in case of an attack": a phrase before the
+    verb that states its condition (the language's condition marks, preposition and noun)."""
+    return any(
+        g.dep_ == "pobj" and f"{prep.lower_} {g.lower_}" in c.condition_marks for g in prep.children
+    )
+
+
 def _in_if_clause(token: Token, c: StanceFile) -> bool:
     if _contrastive_if(token, c):
         return False
@@ -125,6 +133,8 @@ def _has_condition(verb: Token, c: StanceFile) -> bool:
         for child in candidate.children:
             if child.dep_ == "advcl" and _marks_condition(child, c):
                 return True
+            if child.dep_ == "prep" and child.i < candidate.i and _condition_phrase(child, c):
+                return True
             if (
                 child.dep_ == "advcl"
                 and child.i < candidate.i
@@ -171,6 +181,12 @@ def _addressed_subject(verb: Token, c: StanceFile) -> bool:
     """The verb's subject belongs to the one addressed («ваши авианосцы пойдут ко дну»)."""
     subject = _subject(verb)
     return subject is not None and any(_is(ch, c.addressee_possessives) for ch in subject.children)
+
+
+def in_condition(trigger: Token) -> bool:
+    """The action is imagined in a condition of its sentence: «Если Киев ударит ...», "in case
+    of an attack on ...", «Стоит им только ударить по Крыму, как ...»."""
+    return _in_if_clause(trigger, _cues(trigger))
 
 
 def answers_condition(trigger: Token) -> bool:
