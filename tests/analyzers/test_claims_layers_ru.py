@@ -240,6 +240,40 @@ def test_claims_ru_stock_warnings_of_ministry_statements_threaten() -> None:
     assert not [c for c in criticism.layer("claims") if c.attrs["action_key"] == "отреагировать"]
 
 
+def test_claims_ru_measures_and_responses_of_a_statement_threaten() -> None:
+    """«Ответ будет соразмерным», «оставляет за собой право принять любые меры для защиты своей
+    безопасности»: the ministry's stock warnings; the right's holder is the side that acts. Any
+    measures for the economy are no threat."""
+    response = _claim(_analyse("Ответ на подобные действия будет соразмерным."), "Ответ")
+    assert (response.attrs["stance"], response.attrs["level"]) == ("threaten", 1)
+    measures = _claim(
+        _analyse("Мы оставляем за собой право принять любые меры для защиты своей безопасности."),
+        "принять любые меры",
+    )
+    assert measures.attrs["stance"] == "threaten"
+    held = _claim(
+        _analyse("Российская сторона оставляет за собой право принять любые меры для защиты."),
+        "принять любые меры",
+    )
+    assert held.attrs["actor"] == "russia"
+    economy = _analyse("Правительство готово принять любые меры для поддержки экономики.")
+    assert not [c for c in economy.layer("claims") if c.attrs["level"] >= 1]
+
+
+def test_claims_ru_any_act_to_come_is_imagined() -> None:
+    """«Любые удары по территории России будут рассматриваться как ...»: any act of the kind,
+    the subject of what will be, is a condition in disguise; all strikes to come are not."""
+    document = _analyse(
+        "Любые удары по территории России будут рассматриваться как участие НАТО в конфликте."
+    )
+    assert _claim(document, "удары").attrs["stance"] == "hypothetical"
+    attempt = _analyse("Любая попытка захвата Калининграда будет означать войну.")
+    seizure = _claim(attempt, "захвата", lambda c: c.attrs["action_key"] == "захват")
+    assert seizure.attrs["stance"] == "hypothetical"
+    planned = _analyse("Все удары будут нанесены по военным объектам.")
+    assert _claim(planned, "удары").attrs["stance"] != "hypothetical"
+
+
 def _lines(text: str) -> list[Span]:
     return list(_analyse(text).layer("redlines"))
 

@@ -46,6 +46,13 @@ def _stance(text: str, action: str) -> str:
         ("Stop the shelling, otherwise NATO will strike you.", "strike", "predict"),
         # An aside to a question does not make the question someone's words.
         ("Will they impose sanctions, as they promised?", "sanctions", "question"),
+        # Any act of the kind, to come, is imagined; the strikes planned are foretold.
+        (
+            "Any strike on our territory will be regarded as an act of war.",
+            "strike",
+            "hypothetical",
+        ),
+        ("The strikes on the depots will continue next week.", "strikes", "predict"),
     ],
 )
 def test_claims_en_frames_shared_with_russian(text: str, action: str, stance: str) -> None:

@@ -351,6 +351,10 @@ def _actor_token(
         if top is not trigger and top.dep_ == "dobj" and is_capacity_noun(top):
             return _subject_of(verb)  # «сторона оставляет за собой право на ответные меры»
         return None
+    holder = trigger.head
+    if trigger.dep_ in ("nmod", "acl") and holder.dep_ == "dobj" and is_capacity_noun(holder):
+        # «сторона оставляет за собой право принять любые меры»: the right's holder acts.
+        return _subject_of(holder.head)
     return _agent(trigger) or _subject_of(trigger)
 
 

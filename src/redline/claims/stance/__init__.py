@@ -40,6 +40,7 @@ from redline.claims.stance.clauses import (
 )
 from redline.claims.stance.conditions import (
     _addressed_subject,
+    _any_act_to_come,
     _conditional_subject,
     _expected_condition,
     _has_condition,
@@ -209,6 +210,11 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         return StanceReading("hypothetical", "hypothetical.condition", negated=negated)
     if _imperative_condition(verb, c):
         return StanceReading("hypothetical", "hypothetical.imperative_condition", negated=negated)
+    # «Любые удары по нашей территории будут рассматриваться как ...», "any use of nuclear
+    # weapons against us would ...": any act of the kind, to come, is a condition in disguise
+    # (unless the clause condemns it: "any attempt ... would be unacceptable").
+    if _any_act_to_come(trigger, verb, modals, c) and not _rejection_frame(trigger, verb, c):
+        return StanceReading("hypothetical", "hypothetical.any_act", negated=negated)
     # A noun set off by a colon or dash is a fragment of its own: the «бы» of the clause it
     # follows («должна была бы пойти на это из-за: санкций, ...») is not its mood.
     if modals & set(c.subjunctive_particles) and _detached(trigger, verb):

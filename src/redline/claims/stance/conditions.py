@@ -13,7 +13,16 @@ from redline.claims.stance.clauses import (
     _subject,
     verb_chain,
 )
-from redline.claims.stance.cues import OBLIGATION, StanceFile, _after, _before, _cues, _frame, _is
+from redline.claims.stance.cues import (
+    FUTURE,
+    OBLIGATION,
+    StanceFile,
+    _after,
+    _before,
+    _cues,
+    _frame,
+    _is,
+)
 
 
 def _marks_condition(clause: Token, c: StanceFile) -> bool:
@@ -194,6 +203,26 @@ def answers_condition(trigger: Token) -> bool:
     «Если санкции будут введены, мы ответим», "if they attack, the response will be harsh"."""
     c = _cues(trigger)
     return not _in_if_clause(trigger, c) and _has_condition(_predicate(trigger), c)
+
+
+def _any_act_to_come(trigger: Token, verb: Token, modals: set[str], c: StanceFile) -> bool:
+    """«Любые удары по территории России будут рассматриваться как ...», "any use of nuclear
+    weapons against Russia would ...": the act, the subject of a clause of what will or may be,
+    is any act of its kind; none is claimed to come."""
+    to_come = modals & {*c.future_modals, *c.conditional_modals, *c.possibility_modals, FUTURE}
+    if not to_come or trigger.pos_ != "NOUN":
+        return False
+    subject = trigger  # «любая попытка захвата Калининграда»: the attempt is the subject
+    while subject.dep_ in ("nmod", "acl") and subject.head.pos_ == "NOUN":
+        subject = subject.head
+    return (
+        subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head == verb
+        and any(
+            ch.dep_ in ("det", "amod") and _is(ch, c.imagined_determiners)
+            for ch in subject.children
+        )
+    )
 
 
 def _conditional_subject(verb: Token, c: StanceFile) -> bool:

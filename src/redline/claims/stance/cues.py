@@ -148,6 +148,10 @@ class StanceFile(DataFile):
     # Verbs of waiting: told in the imperative ("expect strikes tonight", «ждите обстрела»), the
     # awaited act is foretold, not called for. Empty where none are listed.
     awaiting_verbs: list[str] = Field(default_factory=list)
+    # Determiners that make an act said of the future any act of its kind ("any strike on our
+    # territory will be regarded as ...", «любые удары будут рассматриваться как ...»): a
+    # condition in disguise, imagined. Empty where none are listed.
+    imagined_determiners: list[str] = Field(default_factory=list)
     # Marks of a verb of saying set in as an aside ("as they promised", «как обещали»): in a
     # question the question asks; the aside does not make it someone's words. Empty where none.
     aside_marks: list[str] = Field(default_factory=list)
