@@ -123,15 +123,24 @@ def test_groups_ru_our_country_is_the_state_named_beside_it(analyse: Analyse) ->
     assert _in_groups(together) == {"body": "russia"}
 
 
+def test_groups_ru_the_other_party_to_the_nations_act_names_its_opponent(
+    analyse: Analyse,
+) -> None:
+    # Ukraine, the other party to the nation's act, is at war with one state: "we" is Russia,
+    # at a weaker weight than a state named as one's own, with the cue as evidence.
+    allowed = analyse("Британия разрешила Киеву бить ракетами по нашей территории.")
+    assert _in_groups(allowed) == {"body": "russia"}
+    [in_group] = [s for s in allowed.layer("groups") if s.label == "in_group"]
+    assert [e["cue"] for e in in_group.attrs["evidence"]] == ["our_nation_against"]
+    striking = analyse("Наша армия нанесла удар по Украине.")
+    assert _in_groups(striking) == {"body": "russia"}
+
+
 def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse) -> None:
-    # The other party to the verb, the people who come, a capital named as the other side and
-    # two states at once are not "us".
+    # The other party to the verb (Russia has been at war with more than one neighbour), the
+    # people who come, a capital named as the other side and two states at once are not "us".
     attacked = analyse("Россия напала на нашу страну.")
     assert _in_groups(attacked) == {}
-    allowed = analyse("Британия разрешила Киеву бить ракетами по нашей территории.")
-    assert _in_groups(allowed) == {}
-    striking = analyse("Наша армия нанесла удар по Украине.")
-    assert _in_groups(striking) == {}
     people = analyse("Каждый год тысячи украинцев приезжают в нашу страну на заработки.")
     assert _in_groups(people) == {}
     capitals = analyse("Наша страна не станет выполнять указания Вашингтона и Лондона.")

@@ -14,7 +14,9 @@ so does the text under a statement's heading («Заявление МИД Рос
 signature («Минобороны России»). A voice that speaks as a nation («наша страна», «наши
 военные», «мы — великая страна», «мы с вами») speaks for the one state it names beside that
 cue, not as another party to the same verb («Россия напала на нашу страну»), or for the side
-its words mark («СВО», «киевский режим»; «рашисты»). «Наши американские коллеги» names the
+its words mark («СВО», «киевский режим»; «рашисты»). When that other party is at war with one
+state only (Ukraine: «Наша армия нанесла удар по Украине», «Киев бьёт по нашей территории»), the
+voice speaks for that state, at a lower weight. «Наши американские коллеги» names the
 other side. A pronoun that opens a quoted name («движение «Мы вместе с Россией»») is no voice's.
 
 The cues, the evidence and the spans are in :mod:`redline.groups`; this class wires them.

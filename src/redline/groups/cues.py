@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from pydantic import Field
+
 from redline.data_files import DataFile, load
 
 
@@ -45,6 +47,11 @@ class NationalCue(DataFile):
     # Sentences either side searched when the cue's own sentence names no state.
     window: int
     weight: float
+    # The two sides of a war the language's side markers know («наши войска бьют по Украине»:
+    # the one state named is the other party to the nation's act, so "we" is its opponent),
+    # and the weight of that reading. Empty where none are listed.
+    opponents: dict[str, str] = Field(default_factory=dict)
+    opponent_weight: float = 0.0
 
 
 class SideMarkers(DataFile):

@@ -133,9 +133,22 @@ def national_evidence(
         for start, end, nation in stretches:
             beside = [a for a in named if not words.opposite(a, nation)]
             state = _one_state_near(beside, sentences, start, cue.window)
+            weight, rule = cue.weight, cue.id
+            if state is None and not beside:
+                # «Наши войска наносят удары по объектам Украины», «Киев бьёт по нашей
+                # территории»: the one state named is the other party to the nation's act.
+                # (The other side is as often named by its capital: «Киев бьёт по ...».)
+                across = [
+                    a for a in actors
+                    if scopes.at(a.start).key == key and a.attrs.state in cue.opponents
+                    and not words.people(a) and words.opposite(a, nation)
+                ]  # fmt: skip
+                other = _one_state_near(across, sentences, start, 0)
+                state = cue.opponents.get(other) if other is not None else None
+                weight, rule = cue.opponent_weight, f"{cue.id}_against"
             if state is not None:
                 name = state.replace("_", " ").title()
-                found.append((key, Evidence(state, name, cue.weight, cue.id, start, end)))
+                found.append((key, Evidence(state, name, weight, rule, start, end)))
     if cues.side_markers is not None:
         nations = set(hits) | _leader_voices(words, cues, scopes)
         found += _marked_sides(words, cues, cues.side_markers, scopes, nations)
