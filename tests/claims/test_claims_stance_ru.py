@@ -374,6 +374,17 @@ def test_a_formula_saying_its_subject_will_come_threatens_it() -> None:
     assert _stance("Наш ответ не будет быстрым.", "ответ", own_side=True).stance != "threaten"
 
 
+def test_a_copular_clause_after_a_colon_is_its_own() -> None:
+    """«должны понимать: ..., и ответ будет болезненным»: the response's clause is the copula's,
+    not the obligation the parse hangs it on; it warns, it does not call."""
+    doc = _nlp()(
+        "Те, кто принимает такие решения, должны понимать: мы ответим, и ответ будет болезненным."
+    )
+    [match] = [m for m in ActionLexicon.load("ru").find(doc) if doc[m.head].text == "ответ"]
+    reading = stance_of(doc[match.head], in_group_subject=False, level=match.action.level)
+    assert reading.stance == "threaten"
+
+
 @pytest.mark.parametrize(
     ("text", "action", "stance"),
     [

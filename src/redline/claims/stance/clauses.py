@@ -43,6 +43,15 @@ def _predicate(trigger: Token) -> Token:
             and any(ch.dep_ == "nsubj" for ch in node.children)
         ):
             return node
+        # «должны понимать: мы ответим, и ответ будет болезненным»: a predicate with a copula
+        # and a subject of its own is its clause, not the verb the parse hangs it on.
+        if (
+            node != trigger
+            and node.pos_ in ("ADJ", "NOUN")
+            and any(ch.dep_ == "cop" for ch in node.children)
+            and any(ch.dep_ == "nsubj" for ch in node.children)
+        ):
+            return node
     return verb
 
 
