@@ -345,6 +345,21 @@ def test_voices_ru_line_opening_with_its_speaker_and_a_colon(
     assert quote.text == text[text.index("«", text.index(":")) + 1 : text.rindex("»")]
 
 
+def test_voices_ru_a_headline_gives_its_speakers_words_unquoted(analyse: Analyse) -> None:
+    # «Захарова: Запад пожалеет ...» as a text's headline: the words after the colon are hers,
+    # as the headline gives them; the same line further on, or a headline naming no one, is not.
+    text = "Захарова: Запад пожалеет о поставках ракет Киеву\n\nОна выступила на брифинге."
+    [quote] = analyse(text).layer("voices")
+    assert (quote.rule, quote.text) == (
+        "ru.headline_speaker",
+        "Запад пожалеет о поставках ракет Киеву",
+    )
+    assert quote.attrs["speaker"] == "Захарова"
+    later = "Брифинг прошёл в Москве.\nЗахарова: Запад пожалеет о поставках ракет Киеву\n\nКонец."
+    assert not analyse(later).layer("voices")
+    assert not analyse("Итог: Россия нанесла удар по Киеву\n\nТекст.").layer("voices")
+
+
 @pytest.mark.parametrize(
     "text", ["Итог: «Мы ответим жёстко».", "Главное из сказанного сегодня: «Мы ответим»."]
 )

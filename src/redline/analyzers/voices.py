@@ -386,6 +386,7 @@ _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun 
 _TITLE_REACH = 3  # words before a name that may hold its title's «страны»
 _LIST_REACH = 40  # lines back from a list's item to its heading
 _HEADLINE_WORDS = 8  # words at most before the colon of «Песков в эфире: «...»»
+_HEADLINE_CHARS = 160  # a headline is one short line
 _SENTENCE_ENDS = frozenset(".!?…")
 
 
@@ -513,6 +514,9 @@ def _line_quotations(
 ) -> list[Quotation]:
     """The quotations a line with no attributed quotation holds: a dash line of direct speech,
     a line listed under a heading that names its speaker, or a paragraph of direct speech."""
+    headline = _headline_words(text, parsed, starts, line, cues)
+    if headline:
+        return headline
     dash = _DASH_LINE.match(text, line.start())
     if dash is not None:
         inner = (dash.end(), line.end())
@@ -687,8 +691,13 @@ def _headline_speaker(
     statement's or words' noun gives way to whose they are), a name or a role; not «Итог:
     «...»», which names no one."""
     colon = _colon_before(text, open_at)
-    if colon is None:
-        return None
+    return None if colon is None else _speaker_before_colon(parsed, starts, colon, text, cues)
+
+
+def _speaker_before_colon(
+    parsed: SpacyDoc, starts: list[int], colon: int, text: str, cues: RussianCues
+) -> Hit | None:
+    """Who speaks, named from the start of the colon's line up to it, with no verb between."""
     line_start = text.rfind("\n", 0, colon) + 1
     first, last = bisect_left(starts, line_start), bisect_left(starts, colon)
     words = [t for t in parsed[first:last] if not t.is_space]
@@ -714,6 +723,32 @@ def _headline_speaker(
     if any(t.pos_ == "PROPN" for t in speaker) or _yo(speaker[0].lemma_) in cues.anaphoric_nouns:
         return parsed[last], tuple(speaker)
     return None
+
+
+def _headline_words(
+    text: str, parsed: SpacyDoc, starts: list[int], line: re.Match[str], cues: RussianCues
+) -> list[Quotation]:
+    """«Захарова: Запад пожалеет о поставках ракет Киеву» as a text's headline (its first line,
+    short, with no final stop and text under it): the words after the colon are the named
+    speaker's, quoted or not, as a headline gives them."""
+    headline = line.group().rstrip()
+    if (
+        text[: line.start()].strip()
+        or len(headline) > _HEADLINE_CHARS
+        or headline[-1:] in _SENTENCE_ENDS
+        or not text[line.end() :].strip()
+    ):
+        return []
+    colon = line.start() + headline.find(":")
+    if colon < line.start():
+        return []
+    hit = _speaker_before_colon(parsed, starts, colon, text, cues)
+    start, end = colon + 1, line.start() + len(headline)
+    while start < end and text[start].isspace():
+        start += 1
+    if hit is None or start >= end:
+        return []
+    return [Quotation(start, end, hit[1], hit[0].text, "ru.headline_speaker")]
 
 
 def _names_someone(tokens: Sequence[Token]) -> bool:
