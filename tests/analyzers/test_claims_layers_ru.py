@@ -260,6 +260,27 @@ def test_claims_ru_measures_and_responses_of_a_statement_threaten() -> None:
     assert not [c for c in economy.layer("claims") if c.attrs["level"] >= 1]
 
 
+def test_claims_ru_ruins_foretold_under_a_condition_threaten() -> None:
+    """«Если ..., от Хайфы останутся одни руины», «Стоит им только ударить ..., как от Лондона
+    останется радиоактивный пепел»: what is left of a place destroyed by no one named, in the
+    consequence of a condition, is the voice's warning, and a line; the ruins of a city told of
+    the past are reported, and a war said to break out is foretold."""
+    haifa = _analyse("Если они ещё раз тронут наши объекты, от Хайфы останутся одни руины.")
+    ruins = _claim(haifa, "останутся одни руины")
+    assert (ruins.attrs["stance"], ruins.attrs["level"]) == ("threaten", 4)
+    assert [r.label for r in haifa.layer("redlines")] == ["conditional_threat"]
+    london = _analyse(
+        "Стоит им только ударить по нашим объектам, как от Лондона останется радиоактивный пепел."
+    )
+    ash = _claim(london, "останется радиоактивный пепел")
+    assert (ash.attrs["stance"], ash.attrs["level"]) == ("threaten", 5)
+    assert [r.label for r in london.layer("redlines")] == ["conditional_threat"]
+    past = _claim(_analyse("От Мариуполя остались одни руины."), "остались одни руины")
+    assert (past.attrs["stance"], past.attrs["level"]) == ("report", 4)
+    war = _claim(_analyse("Если НАТО нападёт, начнётся ядерная война."), "ядерная война")
+    assert war.attrs["stance"] == "predict"
+
+
 def test_claims_ru_any_act_to_come_is_imagined() -> None:
     """«Любые удары по территории России будут рассматриваться как ...»: any act of the kind,
     the subject of what will be, is a condition in disguise; all strikes to come are not."""

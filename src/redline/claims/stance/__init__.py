@@ -77,6 +77,7 @@ from redline.claims.stance.frames import (
     _headline,
     _inevitable,
     _likely,
+    _owned_by_another,
     _owned_by_speaker,
     _prescriptive,
     _rejected_subject,
@@ -416,6 +417,21 @@ def _own_stance(
         and _addressed_subject(verb, c)
     ):
         return StanceReading("threaten", "threaten.ultimatum")
+    # 11c. A ruin foretold in the consequence of a condition («если ..., от Хайфы останутся
+    # одни руины», «стоит им только ударить, как от Лондона останется пепел»): what is left of
+    # a place destroyed by no one named, the voice's own warning (not an event that breaks
+    # out, «начнётся ядерная война», nor another side's act).
+    if (
+        future
+        and not negated
+        and level >= 4
+        and _has_condition(verb, c)
+        and (trigger == verb or _subject_of_consequence(trigger, verb, c))
+        and not _owned_by_another(trigger, c)
+        and (subject := _subject(verb)) is not None
+        and subject.pos_ == "NOUN"
+    ):
+        return StanceReading("threaten", "threaten.ruin_foretold", also=("predict",))
     # 12. "will" or "may" for others: a prediction ("cannot", «не может», says what is so);
     # unless only a condition would bring it («возможна только в том случае, если ...»).
     if future or (modals & set(c.possibility_modals) and not negated):

@@ -154,6 +154,10 @@ def _has_condition(verb: Token, c: StanceFile) -> bool:
             ):
                 return True
     head = verb.head
+    # «Стоит им только ударить, как от Лондона останется пепел»: the parse hangs the
+    # consequence on the condition's verb.
+    if verb.dep_ == "advcl" and head.i < verb.i and _in_if_clause(head, c):
+        return True
     return (
         verb.dep_ == "conj"
         and head.i < verb.i
