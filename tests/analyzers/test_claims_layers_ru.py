@@ -281,6 +281,33 @@ def test_claims_ru_ruins_foretold_under_a_condition_threaten() -> None:
     assert war.attrs["stance"] == "predict"
 
 
+def test_claims_ru_our_own_act_read_through_misparses() -> None:
+    """The auxiliary «будем» says who strikes where the parse lost «мы» (no subject is borrowed
+    from «— заявил командующий»); strikes the parse hangs on what is answered are the means
+    of «ответим»."""
+    quoted = _analyse(
+        "«Мы и дальше будем поражать нефтеперерабатывающие заводы в глубине России — это наш "
+        "ответ на террор», — заявил командующий."
+    )
+    strike = _claim(quoted, "поражать", lambda c: c.attrs["action_key"] == "поражать")
+    assert strike.attrs["stance"] == "threaten"
+    means = _analyse("Мы ответим на гибель каждого нашего командира ударами по их базам.")
+    strikes = _claim(means, "ударами", lambda c: c.attrs["action_key"] == "удар")
+    assert (strikes.attrs["stance"], strikes.attrs["level"]) == ("threaten", 3)
+
+
+def test_claims_ru_refusals_and_ends() -> None:
+    """«Нет войне!» refuses the war («Войны нет» says there is none); the end of a regime is its
+    destruction, the end of a war a ceasefire."""
+    assert _claim(_analyse("Нет войне!"), "войне").attrs["stance"] == "reject"
+    assert _claim(_analyse("Нет мобилизации!"), "мобилизации").attrs["stance"] == "reject"
+    assert not [c for c in _analyse("Войны нет.").layer("claims") if c.attrs["stance"] == "reject"]
+    regime = _claim(_analyse("Наш ответ положит конец режиму Ким Чен Ына."), "положит конец")
+    assert regime.attrs["level"] == 4
+    war = _claim(_analyse("Пора положить конец войне."), "положить конец")
+    assert war.attrs["level"] == 0
+
+
 def test_claims_ru_any_act_to_come_is_imagined() -> None:
     """«Любые удары по территории России будут рассматриваться как ...»: any act of the kind,
     the subject of what will be, is a condition in disguise; all strikes to come are not."""

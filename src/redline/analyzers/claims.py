@@ -44,6 +44,7 @@ from redline.claims.stance import (
     StanceReading,
     answered_objects,
     answers_condition,
+    cues,
     governing_verb,
     in_threat_formula,
     inflected_first_person,
@@ -298,9 +299,19 @@ def _subject_of(verb: Token) -> Token | None:
         subject = subject_child(candidate, relations)
         if subject is not None:
             return subject
-        if candidate.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+        # «будем поражать» with «мы» misparsed away: the verb's own person says who acts, so
+        # no subject is borrowed from the clause above (the speaker of «— заявил он»).
+        if candidate.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or _personal(candidate):
             break
     return None
+
+
+def _personal(verb: Token) -> bool:
+    """The verb, or its auxiliary («будем»), is in the first or second person."""
+    return any(
+        {"1", "2"} & set(form.morph.get("Person", []))
+        for form in [verb, *(ch for ch in verb.children if ch.dep_ in ("aux", "auxpass"))]
+    )
 
 
 def _agent(verb: Token) -> Token | None:
@@ -337,8 +348,9 @@ def _actor_token(
             _is(verb, words.light_verbs) or trigger.dep_ == "dobj"
         ):
             return _subject_of(verb)
-        if _is_means(trigger):
-            return _subject_of(trigger.head)
+        means_of = _means_of(trigger)
+        if means_of is not None:
+            return _subject_of(means_of)
         top = trigger  # "fire" in "a sea of fire" -> "sea"
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ == "NOUN":
             top = top.head.head
@@ -359,13 +371,28 @@ def _actor_token(
 
 
 def _is_means(trigger: Token) -> bool:
-    """«ответит высылкой дипломатов», «пригрозил ударами»: an act in the instrumental is the
-    means of the verb's own act, done by the verb's subject (a language that marks case)."""
-    return (
-        trigger.dep_ == "obl"
-        and "Ins" in trigger.morph.get("Case", [])
-        and trigger.head.pos_ == "VERB"
-    )
+    return _means_of(trigger) is not None
+
+
+def _means_of(trigger: Token) -> Token | None:
+    """The verb whose means an act in the instrumental is («ответит высылкой дипломатов»,
+    «пригрозил ударами»), done by that verb's subject (a language that marks case); also where
+    the parse hangs it on what is answered («ответим на гибель командира ударами»)."""
+    if "Ins" not in trigger.morph.get("Case", []):
+        return None
+    if trigger.dep_ == "obl" and trigger.head.pos_ == "VERB":
+        return trigger.head
+    answered = trigger.head
+    verb = answered.head.head
+    if (
+        trigger.dep_ == "nmod"
+        and answered.dep_ == "pobj"
+        and answered.head.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in cues(verb.lang_).response_words
+    ):
+        return verb
+    return None
 
 
 def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:
@@ -767,8 +794,12 @@ def _own_experiencer(verb: Token, words: ClauseWords) -> bool:
 
 
 def _inflected_we(verb: Token) -> bool:
-    """The verb is in the first person plural and has no subject of its own."""
-    return inflected_first_person(verb) and "Plur" in verb.morph.get("Number", [])
+    """The verb (or its auxiliary: «будем бить») is in the first person plural and has no
+    subject of its own."""
+    forms = [verb, *(ch for ch in verb.children if ch.dep_ in ("aux", "auxpass"))]
+    return any(
+        inflected_first_person(form) and "Plur" in form.morph.get("Number", []) for form in forms
+    ) and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
 
 
 def _first_person(trigger: Token, words: ClauseWords) -> bool:

@@ -379,10 +379,13 @@ def _verbless_opened_by(trigger: Token, openers: list[str]) -> bool:
         and _is(words[0], openers)
         and (
             trigger == words[0].head
+            # «Нет войне!», «Нет мобилизации!»: the opener heads the noun it refuses
+            or trigger.head == words[0]
             # "No more war": through a word that is no noun of its own
             or (words[0].head.pos_ not in ("NOUN", "PROPN") and trigger == words[0].head.head)
         )
-        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+        # (The tagger may read «нет» itself as a verb.)
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence if t != words[0])
     )
 
 
