@@ -213,19 +213,19 @@ def _any_act_to_come(trigger: Token, verb: Token, modals: set[str], c: StanceFil
     """«Любые удары по территории России будут рассматриваться как ...», "any use of nuclear
     weapons against Russia would ...": the act, the subject of a clause of what will or may be,
     is any act of its kind; none is claimed to come."""
-    to_come = modals & {*c.future_modals, *c.conditional_modals, *c.possibility_modals, FUTURE}
-    if not to_come or trigger.pos_ != "NOUN":
-        return False
     subject = trigger  # «любая попытка захвата Калининграда»: the attempt is the subject
-    while subject.dep_ in ("nmod", "acl") and subject.head.pos_ == "NOUN":
+    while subject.dep_ in ("nmod", "acl", "xcomp") and subject.head.pos_ == "NOUN":
         subject = subject.head
-    return (
-        subject.dep_ in ("nsubj", "nsubjpass")
-        and subject.head == verb
-        and any(
-            ch.dep_ in ("det", "amod") and _is(ch, c.imagined_determiners)
-            for ch in subject.children
-        )
+    if subject.pos_ != "NOUN" or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if subject.head != verb:  # the act hangs on its subject: the clause is the subject's
+        verb = subject.head
+        modals = _modals(verb_chain(verb), c)
+        if trigger.i > verb.i:
+            return False  # (an act after the verb is no part of its subject: a misparse)
+    to_come = modals & {*c.future_modals, *c.conditional_modals, *c.possibility_modals, FUTURE}
+    return bool(to_come) and any(
+        ch.dep_ in ("det", "amod") and _is(ch, c.imagined_determiners) for ch in subject.children
     )
 
 
