@@ -871,6 +871,10 @@ def test_claims_ru_frames_that_prescribe_an_act(text: str, action: str, stance: 
         ("Никаких уступок агрессору. Только полное освобождение всех территорий.",
          "освобождение", "advocate"),
         ("Только за сутки обстрелы Херсона унесли жизни пяти человек.", "обстрелы", "report"),
+        # A word or two set off by a dash may lead up to it; a refusal likewise.
+        ("Дальше — только жёсткий ответ.", "ответ", "advocate"),
+        ("Итог — удар по Харькову.", "удар", "report"),
+        ("Нет войне!", "войне", "reject"),
         # What a move is fraught with is a likely outcome.
         ("Решение Вашингтона чревато новой войной в Европе.", "войной", "predict"),
     ],

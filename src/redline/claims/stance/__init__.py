@@ -243,6 +243,7 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
     # предательство»: the dash is the copula of a frame that prescribes or condemns it.)
     if (
         _detached(trigger, verb)
+        and not _verbless_opened_by(trigger, [*c.exclusive_openers, *c.refusal_openers])
         and not _prescriptive(trigger, c)
         and not _rejected_subject(trigger, c)
         and _evaluated_subject(trigger, c) is None

@@ -373,6 +373,10 @@ def _verbless_opened_by(trigger: Token, openers: list[str]) -> bool:
     "no" ("No negotiations with terrorists.", what it refuses)."""
     sentence = trigger.sent
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    # «Дальше — только жёсткий ответ»: a word or two set off by a dash lead up to the cry.
+    dashes = [t.i for t in sentence if t.text in ("—", "–") and t.i < trigger.i]
+    if dashes and sum(1 for w in words if w.i < dashes[0]) <= 2:
+        words = [w for w in words if w.i > dashes[0]]
     return (
         trigger.pos_ in ("NOUN", "PROPN")
         and bool(words)
