@@ -308,6 +308,16 @@ def test_claims_ru_refusals_and_ends() -> None:
     assert war.attrs["level"] == 0
 
 
+def test_claims_ru_a_joined_verb_does_not_raise_the_level() -> None:
+    """«сносить мосты ... и бить по центрам принятия решений»: each act has its own rung; the
+    words of the verb joined to it are not its phrase."""
+    document = _analyse(
+        "Пора сносить мосты через Днепр и бить по центрам принятия решений в Киеве!"
+    )
+    assert _claim(document, "сносить мосты").attrs["level"] == 3
+    assert _claim(document, "бить по центрам").attrs["level"] == 4
+
+
 def test_claims_ru_any_act_to_come_is_imagined() -> None:
     """«Любые удары по территории России будут рассматриваться как ...»: any act of the kind,
     the subject of what will be, is a condition in disguise; all strikes to come are not."""

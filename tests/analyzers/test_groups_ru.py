@@ -136,6 +136,14 @@ def test_groups_ru_the_other_party_to_the_nations_act_names_its_opponent(
     assert _in_groups(striking) == {"body": "russia"}
 
 
+def test_groups_ru_our_forces_linked_to_a_state_name_it(analyse: Analyse) -> None:
+    # «наши» on a state's own forces, linked as such, says whose they are; an agency linked to
+    # no state («наш МИД») says nothing.
+    assert _in_groups(analyse("Наши ВКС отработали по складам противника.")) == {"body": "russia"}
+    assert _in_groups(analyse("Наши ВСУ держат оборону.")) == {"body": "ukraine"}
+    assert _in_groups(analyse("Наш МИД опять промолчал.")) == {}
+
+
 def test_groups_ru_our_country_beside_the_other_side_stays_open(analyse: Analyse) -> None:
     # The other party to the verb (Russia has been at war with more than one neighbour), the
     # people who come, a capital named as the other side and two states at once are not "us".

@@ -67,6 +67,8 @@ def test_incitement_ru_declares_both_languages() -> None:
         ("Бейте их, ребята, не жалейте!", "Бейте их"),
         ("Всех предателей в расход!", "Всех предателей в расход"),
         ("Предателей надо поставить к стенке.", "Предателей надо поставить к стенке"),
+        # a stop demanded in a clause set beside the call does not condemn it
+        ("Хватит жалеть их — пора бить по Киеву!", "пора бить по Киеву"),
     ],
 )
 def test_incitement_ru_calls(text: str, quote: str) -> None:

@@ -1225,7 +1225,9 @@ def _action_phrase(trigger: Token, negating_prefixes: Sequence[str] = ()) -> tup
     subjects = {
         t.i
         for child in trigger.children
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj") or _hung_clause(child)
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj")
+        or _hung_clause(child)
+        or _joined_verb(child, trigger)  # «сносить мосты и бить по центрам принятия решений»
         for t in child.subtree
     }
     tokens = [
@@ -1248,6 +1250,11 @@ def _participle_noun(trigger: Token) -> list[Token]:
     ):
         return [trigger.head]
     return []
+
+
+def _joined_verb(child: Token, trigger: Token) -> bool:
+    """A verb joined to the action ("attacked and occupied"): an act of its own."""
+    return child.head == trigger and child.dep_ == "conj" and "VERB" in (child.pos_, trigger.pos_)
 
 
 def _hung_clause(child: Token) -> bool:
@@ -1330,10 +1337,7 @@ def _core_end(trigger: Token) -> int:
     for token in trigger.subtree:
         if token.i in left_out or token == trigger:
             continue
-        joined_verb = (
-            token.head == trigger and token.dep_ == "conj" and "VERB" in (token.pos_, trigger.pos_)
-        )
-        if _hung_clause(token) or joined_verb:
+        if _hung_clause(token) or _joined_verb(token, trigger):
             left_out.update(t.i for t in token.subtree)
     return max(t.i for t in trigger.subtree if t.i not in left_out and not t.is_punct)
 

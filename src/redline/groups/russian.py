@@ -149,10 +149,33 @@ def national_evidence(
             if state is not None:
                 name = state.replace("_", " ").title()
                 found.append((key, Evidence(state, name, weight, rule, start, end)))
+    bodies = list(_our_bodies(words, actors, scopes, cue))
+    found += bodies
     if cues.side_markers is not None:
-        nations = set(hits) | _leader_voices(words, cues, scopes)
+        nations = set(hits) | {key for key, _ in bodies} | _leader_voices(words, cues, scopes)
         found += _marked_sides(words, cues, cues.side_markers, scopes, nations)
     return found
+
+
+def _our_bodies(
+    words: Words, actors: list[Mention], scopes: ScopeIndex, cue: NationalCue
+) -> Iterator[tuple[str, Evidence]]:
+    """«Наши ВКС», «наши ВСУ»: «наш» on a state's own forces or agency, linked as such, says
+    whose they are ("our" Foreign Ministry, unlinked to any state, says nothing)."""
+    for actor in actors:
+        if actor.attrs.type != "organisation" or not actor.attrs.state:
+            continue
+        span = words.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and any(
+            ch.lemma_ in cue.possessive and ch.i < span.start for ch in span.root.children
+        ):
+            state = actor.attrs.state
+            name = state.replace("_", " ").title()
+            first = min(ch.idx for ch in span.root.children if ch.lemma_ in cue.possessive)
+            yield (
+                scopes.at(actor.start).key,
+                Evidence(state, name, cue.weight, f"{cue.id}_body", first, actor.end),
+            )
 
 
 def _leader_voices(words: Words, cues: GroupsFile, scopes: ScopeIndex) -> set[str]:

@@ -606,10 +606,15 @@ class SentenceReader:
             return True
         if predicate is not None and self._solution(predicate):
             return False
+        beside = self._beyond_parataxis(chain[-1])
         for node in [*chain, *list(chain[-1].ancestors)[:6]]:
             if quote and not quote[0] <= node.idx < quote[1]:
                 break  # the words that frame a direct quotation are not the voice's own
             lemma = node.lemma_.lower()
+            # «Хватит жалеть их — пора бить по Киеву»: a clause set beside another condemns
+            # nothing in it; only a verb of saying before it («Он заявил: ...») frames it.
+            if node.i in beside and lemma not in self.cues.reporting_verbs:
+                continue
             if node is not token and node.dep_ in ("csubj", "csubjpass"):
                 return True
             if node is not token and lemma in self.cues.condemn_verbs and node.pos_ == "VERB":
@@ -640,6 +645,15 @@ class SentenceReader:
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _beyond_parataxis(top: Token) -> set[int]:
+        """The ancestors of a clause the parse sets beside another (after a dash, a colon or a
+        comma): the other clause's words, which frame nothing in this one."""
+        node = top
+        while node.dep_ not in ("parataxis", "ROOT") and node.head.i != node.i:
+            node = node.head
+        return {a.i for a in node.ancestors} if node.dep_ == "parataxis" else set()
 
     def _eager(self, verb: Token) -> bool:
         """«(Жду) не дождусь, когда ...»: the speaker's own negated waiting is eagerness, not a
