@@ -392,6 +392,17 @@ def test_redlines_ru_a_response_that_follows_a_case() -> None:
     assert line.attrs["consequence"] == "последует жёсткий ответ"
 
 
+def test_redlines_ru_a_quoted_line_is_against_no_one_its_attribution_names() -> None:
+    """The words that attribute a quotation («— сказал дипломат в интервью газете «Известия»»)
+    are not the line's voice: the newspaper is no side it is against."""
+    [line] = _lines(
+        "«Любая попытка блокировать Калининград будет расценена как акт агрессии», — сказал "
+        "дипломат в интервью газете «Известия»."
+    )
+    assert line.rule == "taken_as_war"
+    assert not [a for a in line.attrs["against"] if "извест" in a]
+
+
 def test_redlines_ru_measures_to_be_taken_in_a_case() -> None:
     """«В случае X будут приняты все необходимые меры», the ministry's stock line: measures with
     no stated means, agentless, under a condition stated by «в случае» are the voice's threat

@@ -275,7 +275,9 @@ def _conditional_threats(
             continue  # a forecast with a condition no one sets off is a forecast
         against_from = "condition" if against else None
         if not against:
-            against, against_from = _named_beside(actors, sentence, cond_start, claim.end, setter)
+            against, against_from = _named_beside(
+                actors, _in_voice(sentence, scope), cond_start, claim.end, setter
+            )
         found.append(
             document.make_span(
                 min(cond_start, claim.start),
@@ -296,6 +298,14 @@ def _conditional_threats(
             )
         )
     return found
+
+
+def _in_voice(sentence: tuple[int, int], scope: Scope) -> tuple[int, int]:
+    """The part of a sentence in the line's own voice: a quotation's words, not the words that
+    attribute it («..., — сказал дипломат в интервью газете «Известия»»)."""
+    if scope.label != "quote":
+        return sentence
+    return max(sentence[0], scope.start), min(sentence[1], scope.end)
 
 
 def _named_beside(
@@ -466,7 +476,7 @@ def _linked_lines(
             against_from = "condition" if against else None
             if not against:
                 against, against_from = _named_beside(
-                    actors, sentence, line_start, line_end, setter
+                    actors, _in_voice(sentence, scope), line_start, line_end, setter
                 )
             found.append(
                 document.make_span(
@@ -567,7 +577,7 @@ def _cue_lines(
         against = _cue_against(
             parsed,
             match,
-            (sentence, previous),
+            (_in_voice(sentence, scope), previous),
             sides,
             setter,
             cue_id in cues.subject_sets,
