@@ -134,6 +134,13 @@ def test_groups_ru_the_other_party_to_the_nations_act_names_its_opponent(
     assert [e["cue"] for e in in_group.attrs["evidence"]] == ["our_nation_against"]
     striking = analyse("Наша армия нанесла удар по Украине.")
     assert _in_groups(striking) == {"body": "russia"}
+    # Only force between the two says so: defending, liberating, helping do not.
+    for text in (
+        "Наши защитники отбили атаку на Киев.",
+        "Наша армия освободила Херсон.",
+        "Наша армия помогает Украине.",
+    ):
+        assert _in_groups(analyse(text)) == {}, text
 
 
 def test_groups_ru_our_forces_linked_to_a_state_name_it(analyse: Analyse) -> None:

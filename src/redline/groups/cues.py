@@ -52,6 +52,9 @@ class NationalCue(DataFile):
     # and the weight of that reading. Empty where none are listed.
     opponents: dict[str, str] = Field(default_factory=dict)
     opponent_weight: float = 0.0
+    # The acts of force that reading needs (lemmas): defending, liberating or helping a state
+    # says nothing of whose side one is on.
+    hostile_verbs: list[str] = Field(default_factory=list)
 
 
 class SideMarkers(DataFile):

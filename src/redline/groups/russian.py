@@ -72,6 +72,12 @@ class Words:
         # complement acts on "us" is a party too.
         return verb.i in {v.i for v in _complement_chain(ours)}
 
+    def hostile(self, nation: Token, verbs: list[str]) -> bool:
+        """Whether the verb the word for "us" is a party to is an act of force («наши войска
+        бьют по ...», «Киев бьёт по нашей территории»), not of defence, liberation or help."""
+        verb = _governor(nation)
+        return verb is not None and any(v.lemma_ in verbs for v in _complement_chain(verb))
+
     def counterpart(self, actor: Mention, cues: GroupsFile) -> bool:
         """Whether a demonym names the other side: «наших американских коллег»."""
         following = self.after(actor.end)
@@ -134,7 +140,7 @@ def national_evidence(
             beside = [a for a in named if not words.opposite(a, nation)]
             state = _one_state_near(beside, sentences, start, cue.window)
             weight, rule = cue.weight, cue.id
-            if state is None and not beside:
+            if state is None and not beside and words.hostile(nation, cue.hostile_verbs):
                 # «Наши войска наносят удары по объектам Украины», «Киев бьёт по нашей
                 # территории»: the one state named is the other party to the nation's act.
                 # (The other side is as often named by its capital: «Киев бьёт по ...».)
