@@ -383,16 +383,10 @@ def _means_of(trigger: Token) -> Token | None:
     if trigger.dep_ == "obl" and trigger.head.pos_ == "VERB":
         return trigger.head
     answered = trigger.head
+    if trigger.dep_ != "nmod" or answered.dep_ != "pobj" or answered.head.dep_ != "prep":
+        return None
     verb = answered.head.head
-    if (
-        trigger.dep_ == "nmod"
-        and answered.dep_ == "pobj"
-        and answered.head.dep_ == "prep"
-        and verb.pos_ == "VERB"
-        and verb.lemma_ in cues(verb.lang_).response_words
-    ):
-        return verb
-    return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_ in cues(verb.lang_).response_words else None
 
 
 def _target_tokens(trigger: Token, words: ClauseWords) -> list[Token]:

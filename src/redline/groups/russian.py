@@ -140,17 +140,9 @@ def national_evidence(
             beside = [a for a in named if not words.opposite(a, nation)]
             state = _one_state_near(beside, sentences, start, cue.window)
             weight, rule = cue.weight, cue.id
-            if state is None and not beside and words.hostile(nation, cue.hostile_verbs):
-                # «Наши войска наносят удары по объектам Украины», «Киев бьёт по нашей
-                # территории»: the one state named is the other party to the nation's act.
-                # (The other side is as often named by its capital: «Киев бьёт по ...».)
-                across = [
-                    a for a in actors
-                    if scopes.at(a.start).key == key and a.attrs.state in cue.opponents
-                    and not words.people(a) and words.opposite(a, nation)
-                ]  # fmt: skip
-                other = _one_state_near(across, sentences, start, 0)
-                state = cue.opponents.get(other) if other is not None else None
+            if state is None and not beside:
+                voice = [a for a in actors if scopes.at(a.start).key == key]
+                state = _opponent(words, voice, sentences, nation, start, cue)
                 weight, rule = cue.opponent_weight, f"{cue.id}_against"
             if state is not None:
                 name = state.replace("_", " ").title()
@@ -163,6 +155,23 @@ def national_evidence(
     return found
 
 
+def _opponent(
+    words: Words, voice: list[Mention], sentences: Sentences, nation: Token, offset: int,
+    cue: NationalCue,
+) -> str | None:  # fmt: skip
+    """«Наши войска наносят удары по объектам Украины», «Киев бьёт по нашей территории»: the
+    state at war with the one state that is the other party to the nation's act of force. (The
+    other side is as often named by its capital.)"""
+    if not words.hostile(nation, cue.hostile_verbs):
+        return None
+    across = [
+        a for a in voice
+        if a.attrs.state in cue.opponents and not words.people(a) and words.opposite(a, nation)
+    ]  # fmt: skip
+    other = _one_state_near(across, sentences, offset, 0)
+    return cue.opponents.get(other) if other is not None else None
+
+
 def _our_bodies(
     words: Words, actors: list[Mention], scopes: ScopeIndex, cue: NationalCue
 ) -> Iterator[tuple[str, Evidence]]:
@@ -172,16 +181,16 @@ def _our_bodies(
         if actor.attrs.type != "organisation" or not actor.attrs.state:
             continue
         span = words.parsed.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and any(
-            ch.lemma_ in cue.possessive and ch.i < span.start for ch in span.root.children
-        ):
+        ours = (
+            [ch for ch in span.root.children if ch.lemma_ in cue.possessive and ch.i < span.start]
+            if span is not None
+            else []
+        )
+        if ours:
             state = actor.attrs.state
             name = state.replace("_", " ").title()
-            first = min(ch.idx for ch in span.root.children if ch.lemma_ in cue.possessive)
-            yield (
-                scopes.at(actor.start).key,
-                Evidence(state, name, cue.weight, f"{cue.id}_body", first, actor.end),
-            )
+            evidence = Evidence(state, name, cue.weight, f"{cue.id}_body", ours[0].idx, actor.end)
+            yield scopes.at(actor.start).key, evidence
 
 
 def _leader_voices(words: Words, cues: GroupsFile, scopes: ScopeIndex) -> set[str]:
