@@ -308,10 +308,12 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _personal(verb: Token) -> bool:
     """The verb, or its auxiliary («будем»), is in the first or second person."""
-    return any(
-        {"1", "2"} & set(form.morph.get("Person", []))
-        for form in [verb, *(ch for ch in verb.children if ch.dep_ in ("aux", "auxpass"))]
-    )
+    return any({"1", "2"} & set(form.morph.get("Person", [])) for form in _forms(verb))
+
+
+def _forms(verb: Token) -> list[Token]:
+    """The verb and its auxiliaries: the words whose forms say its person («будем бить»)."""
+    return [verb, *(ch for ch in verb.children if ch.dep_ in ("aux", "auxpass"))]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -790,9 +792,9 @@ def _own_experiencer(verb: Token, words: ClauseWords) -> bool:
 def _inflected_we(verb: Token) -> bool:
     """The verb (or its auxiliary: «будем бить») is in the first person plural and has no
     subject of its own."""
-    forms = [verb, *(ch for ch in verb.children if ch.dep_ in ("aux", "auxpass"))]
     return any(
-        inflected_first_person(form) and "Plur" in form.morph.get("Number", []) for form in forms
+        inflected_first_person(form) and "Plur" in form.morph.get("Number", [])
+        for form in _forms(verb)
     ) and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
 
 

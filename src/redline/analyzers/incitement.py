@@ -73,6 +73,9 @@ class IncitementAnalyzer:
         "analyzers/incitement.py",
         "incitement",
         "slogans.py",
+        "claims/stance",  # a condition's act is imagined: the stance cues say what a condition is
+        "data/stance.yaml",
+        "data/ru/stance.yaml",
         "data/incitement.yaml",
         "data/ru/incitement.yaml",
         "models/incitement",

@@ -48,6 +48,7 @@ from redline.data_files import DataFile, load
 from redline.document import Document, Span
 from redline.intervals import OverlapIndex, SortedSpans
 from redline.scope import ScopeIndex
+from redline.structure.head import titleish
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -140,6 +141,7 @@ class VoiceAnalyzer:
     version: ClassVar[str] = content_version(
         "1.1.0",
         "analyzers/voices.py",
+        "structure/head.py",
         "gazetteer.py",
         "data/gazetteer",
         "data/ru/voices.yaml",
@@ -386,7 +388,6 @@ _ANAPHORA_REACH = 600  # characters back to the person a role word or a pronoun 
 _TITLE_REACH = 3  # words before a name that may hold its title's «страны»
 _LIST_REACH = 40  # lines back from a list's item to its heading
 _HEADLINE_WORDS = 8  # words at most before the colon of «Песков в эфире: «...»»
-_HEADLINE_CHARS = 160  # a headline is one short line
 _SENTENCE_ENDS = frozenset(".!?…")
 
 
@@ -732,12 +733,7 @@ def _headline_words(
     short, with no final stop and text under it): the words after the colon are the named
     speaker's, quoted or not, as a headline gives them."""
     headline = line.group().rstrip()
-    if (
-        text[: line.start()].strip()
-        or len(headline) > _HEADLINE_CHARS
-        or headline[-1:] in _SENTENCE_ENDS
-        or not text[line.end() :].strip()
-    ):
+    if text[: line.start()].strip() or not titleish(headline) or not text[line.end() :].strip():
         return []
     colon = line.start() + headline.find(":")
     if colon < line.start():
