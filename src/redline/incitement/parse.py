@@ -91,6 +91,19 @@ def chain(token: Token) -> list[Token]:
     return chain
 
 
+def deserving(token: Token, deserve_verbs: frozenset[str]) -> Token | None:
+    """The word that says ``token`` is deserved: a verb of its chain ("deserve to die"), or
+    the head of what a dash sets out («Они достойны одного — сдохнуть»)."""
+    found = next((v for v in chain(token) if v.lemma_.lower() in deserve_verbs), None)
+    after_dash = token.i > 0 and token.doc[token.i - 1].text in ("—", "–", "-")
+    if found is None and token.dep_ == "parataxis" and after_dash:
+        # on the deserving word, or on its object the dash explains («одного — сдохнуть»)
+        head = token.head
+        owners = [head, *([head.head] if head.dep_ in ("dobj", "nmod") else [])]
+        found = next((v for v in owners if v.lemma_.lower() in deserve_verbs), None)
+    return found
+
+
 def subject(verb: Token, repairs: bool = False) -> Token | None:
     """The subject of ``verb`` or of the verb it complements; with ``repairs`` (the language's
     ``tagger_repairs``), a "subject" the tagger itself put in the accusative is none («Сжечь бы

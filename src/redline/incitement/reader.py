@@ -386,7 +386,10 @@ class SentenceReader:
                     if prep.dep_ == "prep" and prep.lower_ in grammar.solution_preps
                     for p in parse.pobjs(prep)
                 ]
-        elif token.dep_ in ("dobj", "pobj"):
+        elif token.dep_ in ("dobj", "pobj") or (
+            # «достойны смерти»: the parse hangs the deserved noun on the adjective as a modifier
+            token.dep_ == "nmod" and head.lemma_.lower() in grammar.deserve_verbs
+        ):
             verb = head.head if token.dep_ == "pobj" else head
             subject = parse.subject(verb)
             own = self._speaker(subject, verb)
@@ -797,7 +800,7 @@ class SentenceReader:
             for marker in grammar.wish_markers
         ):
             return "call_to_violence", "wish", []
-        deserve = next((v for v in chain if v.lemma_.lower() in grammar.deserve_verbs), None)
+        deserve = parse.deserving(token, grammar.deserve_verbs)
         if deserve is not None:
             return "call_to_violence", "deserve", [deserve]
         call_modal = [

@@ -71,10 +71,7 @@ class TargetResolver:
             c.dep_ == "dobj" for c in token.children
         )
         if passive or patient or kind == "deserve":
-            holder = next(
-                (v for v in parse.chain(token) if v.lemma_.lower() in self.grammar.deserve_verbs),
-                token,
-            )
+            holder = parse.deserving(token, self.grammar.deserve_verbs) or token
             subject = parse.subject(holder) if kind == "deserve" else parse.subject(token)
             if (
                 subject is None
