@@ -40,6 +40,12 @@ def _stance(text: str, action: str) -> str:
         # What the speaker expects if, and what one is told to await, are foretold.
         ("I would not be surprised if Russia strikes Kyiv again.", "strikes", "predict"),
         ("Expect more strikes on the grid tonight.", "strikes", "predict"),
+        ("We expect new strikes on the power grid.", "strikes", "predict"),
+        ("Ukraine fears new strikes on the power grid.", "strikes", "report"),
+        # An action, or the report of it, called false is denied.
+        ("Reports of strikes on Belgorod are false.", "strikes", "reject"),
+        ("Claims that Russia shelled the plant are a lie.", "shelled", "reject"),
+        ("Russia shelled the plant and then spread lies.", "shelled", "report"),
         # An ultimatum's "otherwise" befalling the one addressed warns; a third side's act
         # after it is a forecast.
         ("Leave our waters, otherwise your ships will be sunk.", "sunk", "threaten"),

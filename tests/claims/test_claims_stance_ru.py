@@ -357,6 +357,9 @@ def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
         ("Политолог отметил, что ложь о неком «российском вмешательстве» давно надоела.",
          "вмешательстве", "reject"),
         ("Эксперт заявил, что Киев якобы нанёс удар по Донецку.", "нанёс удар", "reject"),
+        # ... and so does calling the action, or the report of it, a fake after a dash.
+        ("Удары по Сумской области — это российский фейк.", "удары", "reject"),
+        ("Сообщения об ударах по Белгороду — ложь.", "ударах", "reject"),
         # Danger said of the action argues against it.
         ("Даже тайные переговоры будут опасны для страны.", "переговоры", "reject"),
         # What the new cues must leave alone.
@@ -581,6 +584,9 @@ def test_claims_ru_a_passive_of_another_verb_is_no_saying() -> None:
         ("Предвижу обвинения в приверженности к теории заговора.", "обвинения", "predict"),
         ("Боюсь новой войны.", "войны", "predict"),
         ("Он ожидает ударов по Киеву.", "ударов", "report"),
+        # ... and what "we" await, said or only inflected.
+        ("Ждём ковровых бомбардировок.", "бомбардировок", "predict"),
+        ("Мы ожидаем новых ударов по энергосистеме.", "ударов", "predict"),
         # «не миновать»: inevitable.
         ("Кажется, войны не миновать.", "войны", "predict"),
         # «быть» in the future is the clause's own verb.

@@ -246,7 +246,8 @@ def stance_of(trigger: Token, *, in_group_subject: bool, level: int) -> StanceRe
         and not _verbless_opened_by(trigger, [*c.exclusive_openers, *c.refusal_openers])
         and not _prescriptive(trigger, c)
         and not _rejected_subject(trigger, c)
-        and _evaluated_subject(trigger, c) is None
+        and _evaluated_subject(trigger, c, c.negative_evaluations) is None
+        and _evaluated_subject(trigger, c, c.falsehood_words) is None
     ):
         return StanceReading("report", "report.fragment", negated=negated)
     # 4. "According to X, ...": the writer reports what X says; so does a sentence that the

@@ -26,6 +26,9 @@ class StanceFile(DataFile):
     conditional_modals: list[str]
     advocacy_verbs: list[str]
     epistemic_verbs: list[str]
+    expectation_verbs: list[str] = Field(default_factory=list)
+    """Lemmas: an action named as what "I" or "we" await or fear is foreseen («Ждём ударов»,
+    "we expect strikes"); a verb of belief ("think", "see") takes no such object."""
     inevitability_frames: list[str]
     speech_verbs: list[str]
     rejection_verbs: list[str]
@@ -66,6 +69,9 @@ class StanceFile(DataFile):
     rejection_frames: list[str]  # regexes before the action: the speaker rejects it
     side_rejection_frames: list[str]  # the same, only when the speaker's side is the subject
     disputing_frames: list[str]  # regexes before the action: «якобы», «фейки о»: cast as false
+    falsehood_words: list[str] = Field(default_factory=list)
+    """Word forms that call what is said of the action false when they are its predicate
+    («Удары по Сумам — это фейк», "reports of strikes are false")."""
     necessity_future_modals: list[str]  # «придётся»: a necessity to come, not a call
     likelihood_verbs: list[str]  # lemmas: «рискует потерять», the infinitive is likely
     likelihood_nouns: list[str]  # lemmas: «угроза войны», the action in the genitive is likely

@@ -74,21 +74,35 @@ def _rejection_frame(
         return "reject.frame"
     if _frame(c.disputing_frames, _before(trigger)):
         return "reject.disputed"
-    if _judged_after_dash(trigger, c):
+    # «Удары по Сумской области — это фейк», "reports of strikes on Belgorod are false": the
+    # action, or the report of it, called false is denied, as «назвал фейком» denies it.
+    if not _is(trigger, c.falsehood_words) and (
+        _judged_after_dash(trigger, c, c.falsehood_words)
+        or _judged_as(trigger, verb, c, c.falsehood_words)
+    ):
+        return "reject.disputed"
+    if _judged_after_dash(trigger, c, c.negative_evaluations) or _judged_as(
+        trigger, verb, c, c.negative_evaluations
+    ):
         return "reject.evaluation"
-    evaluated = _evaluated_subject(trigger, c)
-    if evaluated is not None or verb.lemma_ in c.evaluation_verbs:
-        head = evaluated.head if evaluated is not None else trigger
-        tail = trigger.doc[max(head.i, trigger.i) : trigger.sent.end].text.lower()
-        if any(re.search(rf"\b{re.escape(word)}\b", tail) for word in c.negative_evaluations):
-            return "reject.evaluation"
     return None
+
+
+def _judged_as(trigger: Token, verb: Token, c: StanceFile, words: list[str]) -> bool:
+    """The action's subject phrase, or the action itself, is said to be one of ``words`` by a
+    copula or verb of evaluation ("calls to nuke Gaza are disgusting")."""
+    evaluated = _evaluated_subject(trigger, c, words)
+    if evaluated is None and verb.lemma_ not in c.evaluation_verbs:
+        return False
+    head = evaluated.head if evaluated is not None else trigger
+    tail = trigger.doc[max(head.i, trigger.i) : trigger.sent.end].text.lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", tail) for word in words)
 
 
 _DASHES = ("—", "–")
 
 
-def _judged_after_dash(trigger: Token, c: StanceFile) -> bool:
+def _judged_after_dash(trigger: Token, c: StanceFile, words: list[str]) -> bool:
     """«Втягивать Японию в конфликт — безответственно», «Удары по городам — это безумие»: the
     first words after the dash that follows the action judge it (the parse may hang the
     judgement on the action itself)."""
@@ -102,8 +116,8 @@ def _judged_after_dash(trigger: Token, c: StanceFile) -> bool:
     dash = next((t for t in sentence if t.i > trigger.i and t.text in _DASHES), None)
     if not topic or dash is None:
         return False
-    words = [t for t in sentence.doc[dash.i + 1 : sentence.end] if not t.is_punct][:3]
-    return any(_is(t, c.negative_evaluations) for t in words)
+    following = [t for t in sentence.doc[dash.i + 1 : sentence.end] if not t.is_punct][:3]
+    return any(_is(t, words) for t in following)
 
 
 def _rejected_subject(trigger: Token, c: StanceFile) -> bool:
@@ -169,7 +183,7 @@ def _rejecting_verb(trigger: Token, c: StanceFile) -> Token | None:
     return None
 
 
-def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
+def _evaluated_subject(trigger: Token, c: StanceFile, words: list[str]) -> Token | None:
     """The subject phrase, holding the action, of a copula or verb of evaluation.
 
     "Calls to nuke Gaza are disgusting", "Killing teenagers is nothing to cheer".
@@ -177,7 +191,7 @@ def _evaluated_subject(trigger: Token, c: StanceFile) -> Token | None:
     for node in [trigger, *trigger.ancestors][:5]:
         # (Where the language has no copula the evaluation is the predicate itself: «Вывод
         # войск — это предательство».)
-        judged = node.head.lemma_ in c.evaluation_verbs or _is(node.head, c.negative_evaluations)
+        judged = node.head.lemma_ in c.evaluation_verbs or _is(node.head, words)
         if node.dep_ in ("nsubj", "nsubjpass", "csubj") and judged:
             return node
         nominal_modifier = node.head.pos_ in (

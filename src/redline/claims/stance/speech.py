@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from redline.claims.stance.clauses import (
+    _first_person,
     _inflected_first_singular,
     _subject,
     inflected_first_person,
@@ -181,6 +182,8 @@ def _expected_object(trigger: Token, verb: Token, c: StanceFile) -> Token | None
     обвинения», «Боюсь новой войны», "I expect strikes on Kyiv"."""
     if trigger == verb or trigger.head != verb or trigger.dep_ not in ("dobj", "obj"):
         return None
+    if verb.lemma_ in c.expectation_verbs and _first_person(verb, c):
+        return verb  # «Ждём ударов», "we expect strikes": "we" foresee as "I" do
     return _epistemic_frame([trigger, verb], c)
 
 
