@@ -114,8 +114,10 @@ def test_incitement_threats(text: str) -> None:
         "Kill the lights before you leave.",
         "We should attack the problem at its root.",
         "Let's destroy the competition at the match on Saturday.",
-        # reporting past violence
+        # reporting past violence, or obliging one to know or remember it
         "The soldiers shot three protesters in the square yesterday.",
+        "We must remember that NATO bombed Belgrade.",
+        "Everyone must know that Russia is shelling Kharkiv every day.",
         # weapons whose use is predicted, refused or reported
         "Russia may use nuclear weapons against Ukraine.",
         "Russia must never use nuclear weapons against Ukraine.",

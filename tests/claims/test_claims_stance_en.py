@@ -46,6 +46,13 @@ def _stance(text: str, action: str) -> str:
         ("Reports of strikes on Belgorod are false.", "strikes", "reject"),
         ("Claims that Russia shelled the plant are a lie.", "shelled", "reject"),
         ("Russia shelled the plant and then spread lies.", "shelled", "report"),
+        # What one must know or remember keeps its own modality; what one must ensure is called
+        # for.
+        ("Everyone must know that Russia is shelling Kharkiv every day.", "shelling", "report"),
+        ("We must ensure that Russia is defeated.", "defeated", "advocate"),
+        # A likelihood said of a deed done hedges a report; of one to come, it forecasts.
+        ("Russia likely struck the depot on Monday.", "struck", "report"),
+        ("Russia will likely strike the depot again.", "strike", "predict"),
         # An ultimatum's "otherwise" befalling the one addressed warns; a third side's act
         # after it is a forecast.
         ("Leave our waters, otherwise your ships will be sunk.", "sunk", "threaten"),

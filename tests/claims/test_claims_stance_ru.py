@@ -587,6 +587,16 @@ def test_claims_ru_a_passive_of_another_verb_is_no_saying() -> None:
         # ... and what "we" await, said or only inflected.
         ("Ждём ковровых бомбардировок.", "бомбардировок", "predict"),
         ("Мы ожидаем новых ударов по энергосистеме.", "ударов", "predict"),
+        # A likelihood said of a deed done hedges a report; of a subjunctive, it forecasts.
+        ("Скорее всего, их срисовали и отправили по ним беспилотник.", "отправили", "report"),
+        ("Маловероятно, чтобы Путин признал поражение в этой войне.", "войне", "predict"),
+        # What one must know keeps its own modality, however the parse hangs the clause.
+        (
+            "Украинцы должны знать, что пока одни гниют в окопах, а другие прячутся от "
+            "мобилизации, в стране есть каста военнослужащих.",
+            "мобилизации",
+            "report",
+        ),
         # «не миновать»: inevitable.
         ("Кажется, войны не миновать.", "войны", "predict"),
         # «быть» in the future is the clause's own verb.

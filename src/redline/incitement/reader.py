@@ -679,7 +679,7 @@ class SentenceReader:
     def _frame(self, token: Token) -> tuple[str, str, list[Token]] | None:
         """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
         grammar = self.grammar
-        chain = parse.chain(token)
+        chain = parse.own_clause(parse.chain(token), grammar.knowing_verbs)
         subject = parse.subject(token, grammar.tagger_repairs)
         modals = parse.modals(chain, grammar)
         lemma = token.lemma_.lower()

@@ -150,8 +150,9 @@ def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
     «приходится признать, что СМИ публикуют фейки» oblige the writer to say it, they do not
     call for what is said (a clause with «чтобы», «нужно, чтобы они ушли», is called for)."""
     for k, below in enumerate(chain[:-1]):
-        if below.dep_ == "ccomp" and any(
-            ch.dep_ == "mark" and _is(ch, c.content_clause_marks) for ch in below.children
+        if below.dep_ == "ccomp" and (
+            any(ch.dep_ == "mark" and _is(ch, c.content_clause_marks) for ch in below.children)
+            or _is(chain[k + 1], c.knowing_verbs)
         ):
             return chain[: k + 1]
     return chain

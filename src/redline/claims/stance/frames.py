@@ -240,8 +240,27 @@ def _inevitable(trigger: Token, c: StanceFile) -> bool:
             word = next((t for t in sentence if t.idx <= at < t.idx + len(t)), sentence.root)
             clause = governing_verb(word)
             if clause == trigger or clause.is_ancestor(trigger):
-                return True
+                return _still_to_come(trigger, clause, c)
     return False
+
+
+def _still_to_come(trigger: Token, clause: Token, c: StanceFile) -> bool:
+    """Whether the likelihood said in ``clause`` is a forecast of the action: not of a deed
+    done («коронавирус, вероятнее всего, был создан», "Russia likely struck the depot": a
+    hedged report), nor across a relative clause («..., вероятнее всего, Британией, ... тех,
+    которые атаковали корабль»: the likelihood is the main clause's)."""
+    own = governing_verb(trigger)
+    # (Not a past form that is a subjunctive: «маловероятно, чтобы Путин признал поражение».)
+    if "Past" in own.morph.get("Tense", []) and not any(
+        _is(ch, c.subjunctive_words) for ch in own.children
+    ):
+        return False
+    node = trigger
+    while node != clause and node.head != node:
+        if node.dep_ in ("relcl", "acl"):
+            return False
+        node = node.head
+    return True
 
 
 def _threat_formula(trigger: Token, verb: Token, c: StanceFile) -> bool:
