@@ -1,24 +1,26 @@
 """Russian stance and level on real text outside the escalation corpus: the claims Redline
-proposed on 170 windows of posts and articles, each labelled blind by two annotators.
+proposed on 290 windows of posts and articles, each labelled blind by two annotators.
 
     python benchmarks/stance_russian_outside.py [--data ../shared/data]
         [--set benchmarks/data/stance_ru_outside.jsonl]
         [--out benchmarks/results/stance_russian_outside.md] [--n-process 2] [--show dev]
 
-The windows are those of `benchmarks/data/incitement_ru_outside.jsonl` (documents the corpus
-does not hold; the paragraphs with the most force wording). Redline (at commit 5168e81) proposed
-claim spans; two helper sessions, working apart and not shown what Redline decided, said for
-each span whether it is a claim and gave its stance and level, to
-`benchmarks/data/escalation/ANNOTATION.md`. The file keeps the spans both called a claim, with
-the stance and level where they agreed (null where they did not). The file is standoff: offsets
-and the window's SHA-256, the text comes from the datasets.
+Windows of documents the corpus does not hold (the paragraphs with the most force wording), in
+two rounds: the 170 of `benchmarks/data/incitement_ru_outside.jsonl` (uids ``u...``; Redline at
+commit 5168e81 proposed the spans) and 120 more (uids ``v...``, skipping the first round's
+documents; spans from commit 8821693). Two helper sessions per batch, working apart and not
+shown what Redline decided, said for each span whether it is a claim and gave its stance and
+level, to `benchmarks/data/escalation/ANNOTATION.md`. The file keeps the spans both called a
+claim, with the stance and level where they agreed (null where they did not). It is standoff:
+offsets and the window's SHA-256, the text comes from the datasets.
 
 Redline's claims are matched to the labelled spans one to one by overlap, as the escalation
 benchmark matches claims; stance macro-F1 and level are scored on the matched ones. The simple
 alternative is the one `stance_russian_set.py` uses: TF-IDF + LR on the sentence around each
 claim, trained on the corpus's Russian train split with C chosen on its dev split; it is scored on
-every labelled claim. Two parts: ``dev`` (rules may be written while reading its errors) and
-``heldout`` (only its figures are read).
+every labelled claim. Two parts: ``dev`` (the first round's batches 0 and 1 and the whole second
+round: rules may be written while reading their errors) and ``heldout`` (the first round's
+batches 2 and 3: only its figures are read).
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """Quality gate: Russian stance and level on real text outside the escalation corpus
-(``benchmarks/stance_russian_outside.py``: Redline's claims on 170 windows of posts and
+(``benchmarks/stance_russian_outside.py``: Redline's claims on 290 windows of posts and
 articles, each labelled blind by two annotators).
 
 Rules were written while reading the set's dev part, so the gate holds what they do there; the
 held-out part's figures are reported in ``benchmarks/results/stance_russian_outside.md``, not
-pinned. Floors sit a little under the figures measured when they were pinned (2026-12-08: dev
-stance macro-F1 0.538, level within one 0.900, 229 of 229 labelled claims matched); re-pinning is
-an explicit edit here. Needs the datasets under ``../shared/data`` (skipped without them).
+pinned. Floors sit a little under the figures measured when they were pinned (2026-12-08, after
+the second round was added to the dev part: dev stance macro-F1 0.542, level within one 0.911,
+516 of 516 labelled claims matched); re-pinning is an explicit edit here. Needs the datasets
+under ``../shared/data`` (skipped without them).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from stance_russian_outside import (  # noqa: E402
     stance_macro,
 )
 
-SET_SHA256 = "5ce3267d17709ecd0aa86b551b171f582f40b78f7d6f5fc31841559aa6db173f"
-FLOORS = {"stance_macro_f1": 0.52, "level_within_one": 0.88, "matched": 0.97}
+SET_SHA256 = "fed2764274d9df402b5e287a3d960a291b3a3cc635c8df10e997cc84acc5c27a"
+FLOORS = {"stance_macro_f1": 0.52, "level_within_one": 0.89, "matched": 0.97}
 
 pytestmark = pytest.mark.skipif(
     not (DEFAULT_DATA / "propaganda" / "unlp2025_manipulation").is_dir(),

@@ -46,6 +46,8 @@ def _stance(text: str, action: str) -> str:
         ("Reports of strikes on Belgorod are false.", "strikes", "reject"),
         ("Claims that Russia shelled the plant are a lie.", "shelled", "reject"),
         ("Russia shelled the plant and then spread lies.", "shelled", "report"),
+        ("Russia shelled the plant. That is not true.", "shelled", "reject"),
+        ("Russia shelled the plant. That is not so simple.", "shelled", "report"),
         # What one must know or remember keeps its own modality; what one must ensure is called
         # for.
         ("Everyone must know that Russia is shelling Kharkiv every day.", "shelling", "report"),

@@ -360,6 +360,9 @@ def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
         # ... and so does calling the action, or the report of it, a fake after a dash.
         ("Удары по Сумской области — это российский фейк.", "удары", "reject"),
         ("Сообщения об ударах по Белгороду — ложь.", "ударах", "reject"),
+        # ... or a next sentence that only says it is not so; not one that says more.
+        ("Россия нанесла удар по Киеву. Это не так.", "нанесла удар", "reject"),
+        ("Россия нанесла удар по Киеву. Это не так просто.", "нанесла удар", "report"),
         # Danger said of the action argues against it.
         ("Даже тайные переговоры будут опасны для страны.", "переговоры", "reject"),
         # What the new cues must leave alone.

@@ -198,6 +198,9 @@ class StanceFile(DataFile):
     # «Это решение чревато новой войной», "a move fraught with escalation": words whose object
     # is a likely outcome. Empty where a language lists none.
     fraught_words: list[str] = Field(default_factory=list)
+    # «Мы защищаем демократию. Это не так.»: a sentence after the action's that only says it is
+    # not so denies it.
+    denying_sentence_frames: list[str] = Field(default_factory=list)
 
 
 @cache

@@ -72,7 +72,7 @@ def _rejection_frame(
     # «Мы выступаем против войны» rejects it; «140 стран выступили против» reports others.
     if _frame(c.side_rejection_frames, _before(trigger)) and (own_side or _first_person(verb, c)):
         return "reject.frame"
-    if _frame(c.disputing_frames, _before(trigger)):
+    if _frame(c.disputing_frames, _before(trigger)) or _denied_by_next(trigger, c):
         return "reject.disputed"
     # «Удары по Сумской области — это фейк», "reports of strikes on Belgorod are false": the
     # action, or the report of it, called false is denied, as «назвал фейком» denies it.
@@ -86,6 +86,13 @@ def _rejection_frame(
     ):
         return "reject.evaluation"
     return None
+
+
+def _denied_by_next(trigger: Token, c: StanceFile) -> bool:
+    """The sentence after the action's only says it is not so: «Мы защищаем демократию на
+    Украине. Это не так.», "... That is not true"."""
+    end = trigger.sent.end
+    return end < len(trigger.doc) and _frame(c.denying_sentence_frames, trigger.doc[end].sent.text)
 
 
 def _judged_as(trigger: Token, verb: Token, c: StanceFile, words: list[str]) -> bool:
