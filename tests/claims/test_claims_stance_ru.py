@@ -362,6 +362,8 @@ def test_a_question_whether_one_may_do_it_put_to_be_denied_rejects_it() -> None:
         ("Сообщения об ударах по Белгороду — ложь.", "ударах", "reject"),
         # ... or a next sentence that only says it is not so; not one that says more.
         ("Россия нанесла удар по Киеву. Это не так.", "нанесла удар", "reject"),
+        # A denial with its verb, paraphrased with the speaker after it, still rejects.
+        ("Россия отвергает обвинения в ударах по Одессе, заявил Песков.", "ударах", "reject"),
         ("Россия нанесла удар по Киеву. Это не так просто.", "нанесла удар", "report"),
         # Danger said of the action argues against it.
         ("Даже тайные переговоры будут опасны для страны.", "переговоры", "reject"),

@@ -199,7 +199,10 @@ def _reported(speaker: Token, inner: StanceReading, negated: bool, c: StanceFile
     """
     # A verb of saying with no subject («говорится», «заявили») names no one: nobody is credited.
     reported_by = None if _unnamed_saying(speaker, c) else speaker.i
-    if (c.denial_adverbs and inner.rule == "reject.denial") or inner.rule == "reject.disputed":
+    if (c.denial_adverbs and inner.rule == "reject.denial") or inner.rule in (
+        "reject.disputed",
+        "reject.denial_verb",  # «Россия отвергает обвинения в ..., заявил Песков»
+    ):
         return StanceReading(
             "reject",
             "reject.reported_denial",
