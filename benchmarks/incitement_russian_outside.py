@@ -6,20 +6,23 @@ posts, blog posts and news articles the corpus does not use, labelled by two ann
         [--out benchmarks/results/incitement_russian_outside.md] [--n-process 2] [--show dev]
 
 The escalation corpus's Russian train and dev splits hold six gold calls; the hand-written set
-(`incitement_russian_set.py`) is Redline's own wording. This set is neither: 170 windows chosen
-as the corpus chose its passages (the paragraphs with the most force wording, weighted towards
-violent words), from UNLP-2025 posts, ru_zen_prop posts and SemEval-2023 Russian articles whose
-documents the corpus does not hold, each read by two annotators (helper sessions working apart
-to `benchmarks/data/escalation/ANNOTATION.md`, section 7). The file is standoff: offsets and the
-window's SHA-256, the text comes from the datasets.
+(`incitement_russian_set.py`) is Redline's own wording. This set is neither: 290 windows chosen
+as the corpus chose its passages (the paragraphs with the most force wording, the first 170
+weighted towards violent words), from UNLP-2025 posts, ru_zen_prop posts and SemEval-2023
+Russian articles whose documents the corpus does not hold, each read by two annotators (helper
+sessions working apart to `benchmarks/data/escalation/ANNOTATION.md`, section 7). The file is
+standoff: offsets and the window's SHA-256, the text comes from the datasets. The windows are
+those of `stance_ru_outside.jsonl`.
 
-Two parts: ``dev`` (rules may be written while reading its errors) and ``heldout`` (only its
-figures are read). A gold call is one both annotators marked; ``--lenient`` also counts calls
-one annotator marked. A predicted ``call_to_violence`` span matches a gold call it overlaps
-(one to one), as the escalation benchmark matches calls.
+Two parts: ``dev`` (rules may be written while reading its errors: the first round's batches 0
+and 1 and the whole second round) and ``heldout`` (the first round's batches 2 and 3: only its
+figures are read). A gold call is one both annotators marked; ``--lenient`` also counts calls one
+annotator marked. A predicted ``call_to_violence`` span matches a gold call it overlaps (one to
+one), as the escalation benchmark matches calls.
 
-The simple alternative is a keyword rule written on the dev part: a sentence that holds a word of
-violence and a word of urging (a modal, an imperative particle, «смерть») is a call.
+The simple alternative is a keyword rule written on the first round's dev part: a sentence that
+holds a word of violence and a word of urging (a modal, an imperative particle, «смерть») is a
+call.
 """
 
 from __future__ import annotations

@@ -1299,3 +1299,15 @@ def test_claims_ru_negation_of_a_verb_stays_off_a_finite_verb_joined_to_it() -> 
     claim = _claim(document, "ответные меры")
     assert claim.text == "примет ответные меры"
     assert (claim.attrs["stance"], claim.attrs["negated"]) == ("threaten", False)
+
+
+def test_claims_ru_rescue_work_after_a_disaster_is_no_violence() -> None:
+    """«Ликвидация последствий наводнения», «пожар уничтожил склад»: an act done to a fire, a
+    flood or the aftermath of one, or by a fire, is rescue work or a disaster, not force."""
+    for text in (
+        "Необходима ликвидация последствий наводнения.",
+        "Пожар уничтожил склад боеприпасов.",
+    ):
+        assert not _analyse(text).layer("claims"), text
+    document = _analyse("ВСУ уничтожили склад боеприпасов.")
+    assert _claim(document, "уничтожили").attrs["level"] == 3

@@ -1,13 +1,14 @@
 """Quality gate: Russian calls to violence on real text outside the escalation corpus
-(``benchmarks/incitement_russian_outside.py``, 170 windows of posts and articles, each read by
+(``benchmarks/incitement_russian_outside.py``, 290 windows of posts and articles, each read by
 two annotators).
 
 The call rules were written while reading the set's dev part, so the gate holds what they do
-there and, on all 170 windows, how rarely they fire where neither annotator saw a call; the
+there and, on all 290 windows, how rarely they fire where neither annotator saw a call; the
 held-out part's recall is reported in ``benchmarks/results/incitement_russian_outside.md``, not
-pinned. The floors are the figures measured when they were pinned (2026-12-08: dev 4 of 4
-agreed calls found, no false alarm on any window); re-pinning is an explicit edit here. Needs the
-datasets under ``../shared/data`` (skipped without them).
+pinned. The floors are the figures measured when they were pinned (2026-12-08, after the second
+round joined the dev part: dev 4 of 7 agreed calls found, no false alarm on any window);
+re-pinning is an explicit edit here. Needs the datasets under ``../shared/data`` (skipped without
+them).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from escalation_metrics import match_spans  # noqa: E402
 from escalation_sources import DEFAULT_DATA  # noqa: E402
 from incitement_russian_outside import DEFAULT_SET, load_units, redline_calls  # noqa: E402
 
-SET_SHA256 = "d60e6c9157f5be9fd42451ffed7f5206438ca6f9f46ce567061d902de28a5366"
+SET_SHA256 = "118059b34f86b9ec1bb85cecc4019a0f7a45ca164a83be1fb1792d9aa9dd3f00"
 DEV_FOUND_FLOOR = 4
 FALSE_ALARM_CEILING = 0
 

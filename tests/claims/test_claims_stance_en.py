@@ -52,6 +52,8 @@ def _stance(text: str, action: str) -> str:
         # for.
         ("Everyone must know that Russia is shelling Kharkiv every day.", "shelling", "report"),
         ("We must ensure that Russia is defeated.", "defeated", "advocate"),
+        ("Talks are urgently needed.", "talks", "advocate"),
+        ("Strikes on the depots were necessary.", "strikes", "report"),
         # A likelihood said of a deed done hedges a report; of one to come, it forecasts.
         ("Russia likely struck the depot on Monday.", "struck", "report"),
         ("Russia will likely strike the depot again.", "strike", "predict"),

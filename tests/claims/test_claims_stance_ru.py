@@ -589,6 +589,9 @@ def test_claims_ru_a_passive_of_another_verb_is_no_saying() -> None:
         ("Предвижу обвинения в приверженности к теории заговора.", "обвинения", "predict"),
         ("Боюсь новой войны.", "войны", "predict"),
         ("Он ожидает ударов по Киеву.", "ударов", "report"),
+        # An action said to be needed is called for; one that was needed is told.
+        ("Ликвидация террористов необходима.", "ликвидация", "advocate"),
+        ("Ликвидация главаря боевиков была необходима.", "ликвидация", "report"),
         # ... and what "we" await, said or only inflected.
         ("Ждём ковровых бомбардировок.", "бомбардировок", "predict"),
         ("Мы ожидаем новых ударов по энергосистеме.", "ударов", "predict"),

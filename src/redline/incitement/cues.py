@@ -125,6 +125,8 @@ class Grammar:
     # Predicates that ask for a strike named by a noun: «Нужен удар по Вашингтону»; and the
     # "more of" words that, with the wish auxiliary, wish for more («Побольше бы таких ударов»).
     need_predicates: frozenset[str] = frozenset()
+    # Nouns of need whose genitive is the act needed («о необходимости уничтожения ...»).
+    need_nouns: frozenset[str] = frozenset()
     more_words: frozenset[str] = frozenset()
     # Adjectives that praise the strike noun they modify: «Отличный прилёт по Харькову».
     praise_adjectives: frozenset[str] = frozenset()
@@ -362,6 +364,7 @@ class GrammarSection(DataFile):
     praise_marks: list[str] = Field(default_factory=list)
     demonstrative_subjects: list[str] = Field(default_factory=list)
     need_predicates: list[str] = Field(default_factory=list)
+    need_nouns: list[str] = Field(default_factory=list)
     more_words: list[str] = Field(default_factory=list)
     praise_adjectives: list[str] = Field(default_factory=list)
     donation_words: list[str] = Field(default_factory=list)

@@ -386,6 +386,22 @@ class SentenceReader:
                     if prep.dep_ == "prep" and prep.lower_ in grammar.solution_preps
                     for p in parse.pobjs(prep)
                 ]
+        elif (
+            token.dep_ == "nsubj"
+            and head.lemma_.lower() in grammar.need_predicates
+            and not any(c.dep_ == "neg" for c in head.children)
+            # (not «была необходима»: a need that was, justifying a deed done)
+            and not any(
+                "Past" in c.morph.get("Tense", [])
+                for c in head.children
+                if c.dep_ in ("aux", "cop")
+            )
+        ) or (
+            token.dep_ in grammar.noun_argument_deps and head.lemma_.lower() in grammar.need_nouns
+        ):
+            # «Необходима ликвидация террористов», «о необходимости уничтожения ...»: the act
+            # said to be needed is asked for; its people are in its genitive.
+            kind, objects = "needed", arguments
         elif token.dep_ in ("dobj", "pobj") or (
             # «достойны смерти»: the parse hangs the deserved noun on the adjective as a modifier
             token.dep_ == "nmod" and head.lemma_.lower() in grammar.deserve_verbs
