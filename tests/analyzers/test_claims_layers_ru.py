@@ -1311,3 +1311,9 @@ def test_claims_ru_rescue_work_after_a_disaster_is_no_violence() -> None:
         assert not _analyse(text).layer("claims"), text
     document = _analyse("ВСУ уничтожили склад боеприпасов.")
     assert _claim(document, "уничтожили").attrs["level"] == 3
+
+
+def test_claims_ru_surrender_in_battle_in_either_aspect() -> None:
+    """«сдаются в плен» (imperfective) is the fighting's event as «сдались в плен» is."""
+    document = _analyse("Солдаты ВСУ бросают оружие и сдаются в плен.")
+    assert _claim(document, "сдаются").attrs["level"] == 3
