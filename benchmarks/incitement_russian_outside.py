@@ -27,16 +27,13 @@ call.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from escalation_metrics import PRF, bootstrap_interval, match_spans
-from escalation_sources import DEFAULT_DATA, passage_text
+from outside_windows import analysed, argument_parser, read_windows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "benchmarks" / "data" / "incitement_ru_outside.jsonl"
@@ -65,18 +62,15 @@ class Unit:
 
 
 def load_units(path: Path, data: Path, lenient: bool) -> list[Unit]:
-    units = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        try:
-            row: dict[str, Any] = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SystemExit(f"{path}:{number}: not JSON ({error.msg})") from None
-        text = passage_text(
-            row["dataset"], row["doc_id"], row["start"], row["end"], row["sha256"], data
+    return [
+        Unit(
+            row["uid"],
+            row["part"],
+            text,
+            [(c["start"], c["end"]) for c in row["calls"] if c["agreed"] or lenient],
         )
-        calls = [(c["start"], c["end"]) for c in row["calls"] if c["agreed"] or lenient]
-        units.append(Unit(row["uid"], row["part"], text, calls))
-    return units
+        for row, text in read_windows(path, data)
+    ]
 
 
 def keyword_calls(text: str) -> list[tuple[int, int]]:
@@ -88,15 +82,9 @@ def keyword_calls(text: str) -> list[tuple[int, int]]:
 
 
 def redline_calls(units: list[Unit], n_process: int) -> list[list[tuple[int, int]]]:
-    from redline.analysis import get_pipeline
-    from redline.config import RedlineConfig
-    from redline.document import Document, Metadata
-
-    pipeline = get_pipeline(RedlineConfig())
-    documents = [Document.from_text(u.text, Metadata(language="ru")) for u in units]
     return [
         [(s.start, s.end) for s in document.layer("incitement") if s.label == "call_to_violence"]
-        for document in pipeline.pipe(documents, n_process=n_process)
+        for document in analysed([u.text for u in units], n_process)
     ]
 
 
@@ -119,11 +107,7 @@ def row(name: str, pairs: list[tuple[Unit, list[tuple[int, int]]]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--n-process", type=int, default=1)
+    parser = argument_parser(__doc__.splitlines()[0], DEFAULT_SET, DEFAULT_OUT)
     parser.add_argument("--lenient", action="store_true", help="count calls one annotator marked")
     parser.add_argument(
         "--show", choices=("dev",), help="print the dev part's misses and false alarms"

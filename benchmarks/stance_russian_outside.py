@@ -25,16 +25,13 @@ batches 2 and 3: only its figures are read).
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from escalation_corpus import STANCES
 from escalation_metrics import bootstrap_interval, label_prf, macro_f1, match_spans
-from escalation_sources import DEFAULT_DATA, passage_text
+from outside_windows import analysed, argument_parser, read_windows
 from stance_russian_set import _sentence_around, baseline_stances
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,33 +66,24 @@ class Pairs:
 
 
 def load_units(path: Path, data: Path) -> list[Unit]:
-    units = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        try:
-            row: dict[str, Any] = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise SystemExit(f"{path}:{number}: not JSON ({error.msg})") from None
-        text = passage_text(
-            row["dataset"], row["doc_id"], row["start"], row["end"], row["sha256"], data
+    return [
+        Unit(
+            row["uid"],
+            row["part"],
+            text,
+            [Labelled(c["start"], c["end"], c["stance"], c["level"]) for c in row["claims"]],
         )
-        claims = [Labelled(c["start"], c["end"], c["stance"], c["level"]) for c in row["claims"]]
-        units.append(Unit(row["uid"], row["part"], text, claims))
-    return units
+        for row, text in read_windows(path, data)
+    ]
 
 
 def redline_claims(units: list[Unit], n_process: int) -> list[list[tuple[int, int, str, int]]]:
-    from redline.analysis import get_pipeline
-    from redline.config import RedlineConfig
-    from redline.document import Document, Metadata
-
-    pipeline = get_pipeline(RedlineConfig())
-    documents = [Document.from_text(u.text, Metadata(language="ru")) for u in units]
     return [
         [
             (s.start, s.end, str(s.attrs.get("stance")), int(s.attrs.get("level") or 0))
             for s in document.layer("claims")
         ]
-        for document in pipeline.pipe(documents, n_process=n_process)
+        for document in analysed([u.text for u in units], n_process)
     ]
 
 
@@ -145,11 +133,7 @@ def row(name: str, pairs: list[Pairs], levels: bool = True) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--n-process", type=int, default=1)
+    parser = argument_parser(__doc__.splitlines()[0], DEFAULT_SET, DEFAULT_OUT)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--show", choices=("dev",), help="print the dev part's stance errors")
     args = parser.parse_args()
