@@ -91,12 +91,12 @@ class StanceFile(DataFile):
     prescriptive_subject_frames: list[str]  # regexes after the action: «— единственный выход»
     content_clause_marks: list[str]  # «следует отметить, что ...»: the clause keeps its modality
     knowing_verbs: list[str] = Field(default_factory=list)
-    subjunctive_words: list[str] = Field(default_factory=list)
-    """Marks that make a past form a subjunctive («чтобы Путин признал», «признал бы»): a
-    likelihood said of it is a forecast, not a hedged report of a deed done."""
     """Lemmas whose clause keeps its own modality whatever its mark: "we must remember that
     NATO bombed Belgrade" obliges remembering (English "that" also marks what is called for:
     "we must ensure that ...")."""
+    subjunctive_words: list[str] = Field(default_factory=list)
+    """Marks that make a past form a subjunctive («чтобы Путин признал», «признал бы»): a
+    likelihood said of it is a forecast, not a hedged report of a deed done."""
     rhetorical_rejection_frames: list[str]  # regexes before the action: «разве можно ...?»
     rhetorical_advocacy_frames: list[str]  # regexes before the action: «не пора ли ...?»
     subject_threat_frames: list[str]  # regexes on the clause: «ответ не заставит себя ждать»
