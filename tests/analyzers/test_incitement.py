@@ -94,6 +94,7 @@ def test_incitement_threats(text: str) -> None:
     [
         # reporting someone else's words
         "They call for genocide against the Kurds.",
+        "They think that we should kill them all.",
         "The minister said that the protesters should be shot.",
         "According to the indictment, he urged his followers to kill the judge.",
         # quoting
