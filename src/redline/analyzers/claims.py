@@ -372,10 +372,6 @@ def _actor_token(
     return _agent(trigger) or _subject_of(trigger)
 
 
-def _is_means(trigger: Token) -> bool:
-    return _means_of(trigger) is not None
-
-
 def _means_of(trigger: Token) -> Token | None:
     """The verb whose means an act in the instrumental is («ответит высылкой дипломатов»,
     «пригрозил ударами»), done by that verb's subject (a language that marks case); also where
@@ -1302,7 +1298,7 @@ def _start(trigger: Token, match: ActionMatch, actor_token: Token | None) -> int
         actor_token is not None
         and actor_token.i < start
         and actor_token.sent == trigger.sent
-        and not _is_means(trigger)
+        and _means_of(trigger) is None
         and not _joined_after(trigger, actor_token)
     ):
         start = actor_token.left_edge.i

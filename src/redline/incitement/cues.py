@@ -110,9 +110,6 @@ class Grammar:
     shared_objects: bool = False
     # Whether a modal stops at a finite verb or a clause with its own subject (see the YAML).
     strict_modal_scope: bool = False
-    # Verbs whose clause is what one must know or say, not what one must do: "we must remember
-    # that NATO bombed Belgrade" (see the YAML).
-    knowing_verbs: frozenset[str] = frozenset()
     # Whether violent verbs coordinated in one call make one finding (see the YAML).
     one_call_per_series: bool = False
     # A violent act done, endorsed in the voice's own words: «Правильно, что ударили по Киеву»,
@@ -358,7 +355,6 @@ class GrammarSection(DataFile):
     animate_people: bool = False
     shared_objects: bool = False
     strict_modal_scope: bool = False
-    knowing_verbs: list[str] = Field(default_factory=list)
     one_call_per_series: bool = False
     praise_words: list[str] = Field(default_factory=list)
     praise_marks: list[str] = Field(default_factory=list)

@@ -104,15 +104,6 @@ def deserving(token: Token, deserve_verbs: frozenset[str]) -> Token | None:
     return found
 
 
-def own_clause(chain: list[Token], knowing_verbs: frozenset[str]) -> list[Token]:
-    """The chain up to a clause that is what someone must know or say: "we must remember that
-    NATO bombed Belgrade" obliges remembering; it calls for no bombing."""
-    for k, below in enumerate(chain[:-1]):
-        if below.dep_ == "ccomp" and chain[k + 1].lemma_.lower() in knowing_verbs:
-            return chain[: k + 1]
-    return chain
-
-
 def subject(verb: Token, repairs: bool = False) -> Token | None:
     """The subject of ``verb`` or of the verb it complements; with ``repairs`` (the language's
     ``tagger_repairs``), a "subject" the tagger itself put in the accusative is none («Сжечь бы

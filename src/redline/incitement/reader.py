@@ -65,7 +65,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from redline.attributes import ClaimAttributes
-from redline.claims.stance import in_condition
+from redline.claims.stance import in_condition, own_clause
 from redline.document import Document
 from redline.incitement import parse
 from redline.incitement.cues import Cues
@@ -695,7 +695,7 @@ class SentenceReader:
     def _frame(self, token: Token) -> tuple[str, str, list[Token]] | None:
         """(label, frame kind, the frame's own tokens) when the clause calls for or threatens it."""
         grammar = self.grammar
-        chain = parse.own_clause(parse.chain(token), grammar.knowing_verbs)
+        chain = own_clause(parse.chain(token))
         subject = parse.subject(token, grammar.tagger_repairs)
         modals = parse.modals(chain, grammar)
         lemma = token.lemma_.lower()

@@ -35,6 +35,7 @@ from redline.claims.stance.clauses import (
     governing_verb,
     inflected_first_person,
     is_capacity_noun,
+    own_clause,
     subject_child,
     verb_chain,
 )
@@ -122,6 +123,7 @@ __all__ = [
     "inflected_first_person",
     "is_capacity_noun",
     "opposes_anothers_act",
+    "own_clause",
     "stance_of",
     "subject_child",
     "unnamed_necessity",

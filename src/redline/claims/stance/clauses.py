@@ -158,6 +158,13 @@ def _own_clause(chain: list[Token], c: StanceFile) -> list[Token]:
     return chain
 
 
+def own_clause(chain: list[Token]) -> list[Token]:
+    """The part of a verb chain in the clause's own voice, with the language's own cues: what
+    one must know, remember or say («надо признать, что ...», "we must remember that ...") is
+    no call for what is known (the incitement layer reads modals the same way)."""
+    return _own_clause(chain, _cues(chain[0]))
+
+
 def _future_tense(verb: Token) -> bool:
     """The verb's own tense is the future. (A two-aspect verb, «атакует», «финансирует», which
     the tagger reads as a perfective future, is given its present by the Russian parse's repair
